@@ -1,0 +1,52 @@
+// One typed command map, shared by the Electron preload bridge, HTTP and the terminals' WebSocket:
+// same names, same zod schemas, same error codes whichever transport carries them.
+import { z } from 'zod';
+import type { Actor } from '../store/audit';
+import type { Store } from '../store/store';
+
+z.config(z.locales.zhCN());
+
+/** Who is calling. Admin is the secretary's console; terminals are bound to one member and session. */
+export type Caller =
+  | { kind: 'admin'; source: string }
+  | { kind: 'terminal'; source: string; terminalId: string; sessionId: number; memberId: number | null; attendeeId: number | null }
+  | { kind: 'display'; source: string };
+
+export type Access = Caller['kind'];
+
+/** Services beyond the store that some commands need (the live session engine, the LAN server…). */
+export interface Services {
+  [name: string]: unknown;
+}
+
+export interface CallContext {
+  store: Store;
+  caller: Caller;
+  who: Actor;
+  services: Services;
+}
+
+export interface CommandDef<S extends z.ZodType, R> {
+  /** Who may call it. */
+  access: readonly Access[];
+  input: S;
+  run: (ctx: CallContext, input: z.output<S>) => R;
+}
+
+export function command<S extends z.ZodType, R>(def: CommandDef<S, R>): CommandDef<S, R> {
+  return def;
+}
+
+// biome-ignore lint: the map is heterogeneous by design
+export type AnyCommand = CommandDef<z.ZodType, unknown>;
+
+export const idInput = z.object({ id: z.number().int().positive() });
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64 编码');
+
+/** A file handed back to the UI for download or printing. */
+export interface FilePayload {
+  fileName: string;
+  mime: string;
+  base64: string;
+}

@@ -1,0 +1,2 @@
+// Roster, attendee and official import/export commands (filled in by the import work).
+export const importCommands = {};

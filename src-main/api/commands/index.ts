@@ -1,0 +1,23 @@
+// The whole command map. Each area keeps its commands in its own file; this only joins them.
+import type { z } from 'zod';
+import type { AnyCommand } from '../command';
+import { importCommands } from './import';
+import { peopleCommands } from './people';
+import { sessionCommands } from './sessions';
+import { setupCommands } from './setup';
+import { systemCommands } from './system';
+
+export const commandTable = {
+  ...setupCommands,
+  ...peopleCommands,
+  ...importCommands,
+  ...sessionCommands,
+  ...systemCommands,
+};
+
+export type CommandTable = typeof commandTable;
+export type CommandName = keyof CommandTable;
+export type CommandInput<K extends CommandName> = z.input<CommandTable[K]['input']>;
+export type CommandOutput<K extends CommandName> = Awaited<ReturnType<CommandTable[K]['run']>>;
+
+export const anyCommandTable: Record<string, AnyCommand> = commandTable as unknown as Record<string, AnyCommand>;

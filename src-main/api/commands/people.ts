@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { GENDERS, MEMBER_ROLES } from '../../domain/people';
+import { attendees, officials } from '../../store/directory';
+import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
+import { command, idInput, isoDate } from '../command';
+
+const text = (max: number) => z.string().trim().max(max).default('');
+const personName = z.string().trim().min(1, '姓名不能为空').max(50);
+const sort = z.number().int().min(0).max(100000);
+
+export const memberFields = z.object({
+  sort,
+  name: personName,
+  gender: z.enum(GENDERS).default(''),
+  role: z.enum(MEMBER_ROLES, { message: '职务应为主任、副主任、秘书长或委员' }),
+  seat: z.number().int().positive().nullable(),
+  inOfficeFrom: isoDate.nullable().default(null),
+  inOfficeTo: isoDate.nullable().default(null),
+  note: text(200),
+});
+
+export const attendeeFields = z.object({ sort, name: personName, unit: text(100), title: text(100) });
+export const officialFields = z.object({ sort, name: personName, unit: text(100), post: text(100), category: text(50) });
+
+const listInput = z.object({ includeInactive: z.boolean().default(false) });
+
+export const peopleCommands = {
+  'members.list': command({
+    access: ['admin'],
+    input: listInput,
+    run: ({ store }, { includeInactive }) => listMembers(store, { includeRetired: includeInactive }),
+  }),
+  'members.create': command({ access: ['admin'], input: memberFields, run: ({ store, who }, f) => createMember(store, who, f) }),
+  'members.update': command({
+    access: ['admin'],
+    input: memberFields.extend({ id: z.number().int().positive() }),
+    run: ({ store, who }, { id, ...f }) => updateMember(store, who, id, f),
+  }),
+  'members.retire': command({
+    access: ['admin'],
+    input: idInput.extend({ date: isoDate }),
+    run: ({ store, who }, { id, date }) => retireMember(store, who, id, date),
+  }),
+
+  'attendees.list': command({ access: ['admin'], input: listInput, run: ({ store }, i) => attendees.list(store, i) }),
+  'attendees.create': command({ access: ['admin'], input: attendeeFields, run: ({ store, who }, f) => attendees.create(store, who, f) }),
+  'attendees.update': command({
+    access: ['admin'],
+    input: attendeeFields.extend({ id: z.number().int().positive() }),
+    run: ({ store, who }, { id, ...f }) => attendees.update(store, who, id, f),
+  }),
+  'attendees.setActive': command({
+    access: ['admin'],
+    input: idInput.extend({ active: z.boolean() }),
+    run: ({ store, who }, { id, active }) => attendees.setActive(store, who, id, active),
+  }),
+
+  'officials.list': command({ access: ['admin'], input: listInput, run: ({ store }, i) => officials.list(store, i) }),
+  'officials.create': command({ access: ['admin'], input: officialFields, run: ({ store, who }, f) => officials.create(store, who, f) }),
+  'officials.update': command({
+    access: ['admin'],
+    input: officialFields.extend({ id: z.number().int().positive() }),
+    run: ({ store, who }, { id, ...f }) => officials.update(store, who, id, f),
+  }),
+  'officials.setActive': command({
+    access: ['admin'],
+    input: idInput.extend({ active: z.boolean() }),
+    run: ({ store, who }, { id, active }) => officials.setActive(store, who, id, active),
+  }),
+};

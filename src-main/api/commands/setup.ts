@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { DEFAULT_RULES, rulesSchema } from '../../domain/settings';
+import { committeeName } from '../../domain/numerals';
+import { getCommittee, getRules, setRules, updateCommittee } from '../../store/committee';
+import { command } from '../command';
+
+const committeeInput = z.object({
+  region: z.string().trim().min(1, '请填写行政区名称，如“示例区”').max(30),
+  term: z.number().int().min(1).max(99),
+});
+
+export const setupCommands = {
+  'committee.get': command({
+    access: ['admin', 'terminal', 'display'],
+    input: z.object({}),
+    run: ({ store }) => {
+      const c = getCommittee(store);
+      return { ...c, name: c.region ? committeeName(c.region) : '' };
+    },
+  }),
+  'committee.update': command({
+    access: ['admin'],
+    input: committeeInput,
+    run: ({ store, who }, input) => {
+      const c = updateCommittee(store, who, input);
+      return { ...c, name: committeeName(c.region) };
+    },
+  }),
+  'settings.get': command({
+    access: ['admin'],
+    input: z.object({}),
+    run: ({ store }) => ({ rules: getRules(store), defaults: DEFAULT_RULES }),
+  }),
+  'settings.update': command({
+    access: ['admin'],
+    input: z.object({ rules: rulesSchema }),
+    run: ({ store, who }, { rules }) => ({ rules: setRules(store, who, rules), defaults: DEFAULT_RULES }),
+  }),
+};

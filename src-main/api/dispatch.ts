@@ -1,0 +1,77 @@
+import { ZodError, type z } from 'zod';
+import { AppError, fail, ok, type Result } from './result';
+import type { AnyCommand, CallContext, Caller, Services } from './command';
+import type { Store } from '../store/store';
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  gender: '性别',
+  role: '职务',
+  seat: '座位号',
+  sort: '序号',
+  unit: '单位',
+  title: '标题',
+  post: '职务',
+  category: '类别',
+  term: '届次',
+  number: '会议次数',
+  date: '日期',
+  startTime: '开始时间',
+  place: '地点',
+  chair: '主持人',
+  expectedMembers: '应到人数',
+  region: '行政区名称',
+  kind: '议程类型',
+  presenter: '报告人',
+  fileName: '文件名',
+  data: '文件内容',
+};
+
+export function describeZodError(e: ZodError): string {
+  return e.issues
+    .slice(0, 5)
+    .map((i) => {
+      const path = i.path.map((p) => (typeof p === 'string' ? (FIELD_LABELS[p] ?? p) : `第${Number(p) + 1}项`)).join('·');
+      return path ? `${path}：${i.message}` : i.message;
+    })
+    .join('；');
+}
+
+function actorFor(store: Store, caller: Caller): CallContext['who'] {
+  if (caller.kind === 'terminal' && caller.memberId !== null) {
+    const row = store.db.prepare('SELECT name FROM members WHERE id = ?').get(caller.memberId) as { name: string } | undefined;
+    return { actor: row?.name ?? `组成人员#${caller.memberId}`, source: caller.source };
+  }
+  if (caller.kind === 'terminal') return { actor: `列席终端`, source: caller.source };
+  if (caller.kind === 'display') return { actor: '大屏', source: caller.source };
+  return { actor: '会务工作人员', source: caller.source };
+}
+
+export interface Dispatcher {
+  (name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
+}
+
+/** Validates, checks access, runs, and turns every failure into `{ok: false, error}`. */
+export function createDispatcher(table: Record<string, AnyCommand>, store: Store, services: Services): Dispatcher {
+  return async (name, input, caller) => {
+    const def = Object.hasOwn(table, name) ? table[name] : undefined;
+    if (!def) return fail('UNKNOWN_COMMAND', `未知的命令：${String(name).slice(0, 60)}`);
+    if (!def.access.includes(caller.kind)) return fail('FORBIDDEN', '无权执行此操作');
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) return fail('BAD_INPUT', `输入有误：${describeZodError(parsed.error)}`);
+    try {
+      const value = await def.run({ store, caller, who: actorFor(store, caller), services }, parsed.data as z.output<typeof def.input>);
+      return ok(value);
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.details);
+      if (e instanceof ZodError) return fail('BAD_INPUT', `输入有误：${describeZodError(e)}`);
+      const msg = (e as Error)?.message ?? String(e);
+      if (/UNIQUE constraint failed: members\.seat/.test(msg)) return fail('CONFLICT', '座位号重复');
+      if (/CHECK constraint failed|NOT NULL constraint failed|FOREIGN KEY constraint failed/.test(msg)) {
+        return fail('BAD_INPUT', `数据不符合要求（${msg}）`);
+      }
+      console.error(`[command ${name}]`, e);
+      return fail('INTERNAL', `内部错误：${msg}`);
+    }
+  };
+}

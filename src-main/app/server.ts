@@ -1,0 +1,52 @@
+// Starts the core behind the HTTP server: used by the headless CLI, by Electron (for terminals and
+// the big screen on the LAN) and by the tests.
+import { randomBytes } from 'node:crypto';
+import { createCore, type Core } from './core';
+import { AppHttpServer } from '../server/http';
+
+export interface RunningServer {
+  core: Core;
+  http: AppHttpServer;
+  port: number;
+  host: string;
+  adminToken: string;
+  /** The console in a browser on this machine. */
+  consoleUrl: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  staticDir: string | null;
+  adminToken?: string;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const core = createCore(opts.dataDir);
+  const adminToken = opts.adminToken ?? randomBytes(24).toString('hex');
+  const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
+  let port: number;
+  try {
+    port = await http.listen(opts.port, opts.host);
+  } catch (e) {
+    core.close();
+    throw e;
+  }
+  let closed = false;
+  return {
+    core,
+    http,
+    port,
+    host: opts.host,
+    adminToken,
+    consoleUrl: `http://127.0.0.1:${port}/#/console?token=${adminToken}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      core.close();
+    },
+  };
+}

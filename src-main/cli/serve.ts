@@ -1,0 +1,33 @@
+// `npm run serve -- --data-dir DIR --port N [--host H]`: the whole app, headless.
+import path from 'node:path';
+import { parseArgs } from '../app/paths';
+import { startServer } from '../app/server';
+import { DatabaseDamagedError } from '../store/db';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const staticDir = path.resolve(__dirname, '../renderer');
+  const running = await startServer({
+    dataDir: args.dataDir,
+    port: args.port,
+    host: args.host,
+    staticDir,
+    adminToken: typeof args.token === 'string' ? args.token : undefined,
+  });
+  console.log(`议事（无界面模式）已启动，数据目录：${args.dataDir}`);
+  console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
+  const stop = async (signal: string) => {
+    console.log(`收到 ${signal}，正在关闭…`);
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  if (e instanceof DatabaseDamagedError) console.error(e.message);
+  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`端口已被占用：${(e as Error).message}`);
+  else console.error('启动失败：', e);
+  process.exit(1);
+});

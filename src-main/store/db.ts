@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations/index';
+
+export const DB_FILE_NAME = 'yishi.sqlite';
+
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`数据库文件已损坏，未做任何修改：${file}（${reason}）。请从备份恢复（见 README“备份与恢复”）。`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/**
+ * Checks an existing file read-only before anything writes to it: a damaged file is refused with a
+ * clear message and left exactly as it was.
+ */
+export function checkIntegrity(file: string): void {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) throw new DatabaseDamagedError(file, problems.slice(0, 3).join('；'));
+  } catch (e) {
+    if (e instanceof DatabaseDamagedError) throw e;
+    throw new DatabaseDamagedError(file, (e as Error).message);
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Opens (creating on first run) the app's database: WAL, durable commits, foreign keys, migrations. */
+export function openDatabase(file: string): Database.Database {
+  if (fs.existsSync(file)) checkIntegrity(file);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL'); // an acknowledged write survives a power cut
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,150 @@
+import { AppError } from '../api/result';
+import { inOfficeOn } from '../domain/people';
+import { sessionTitle } from '../domain/numerals';
+import { normalizeRules, type Rules } from '../domain/settings';
+import type { Actor } from './audit';
+import { getCommittee, getRules } from './committee';
+import { listMembers } from './members';
+import type { Store } from './store';
+
+export type SessionStatus = 'draft' | 'open' | 'closed';
+
+export interface SessionFields {
+  term: number;
+  number: number;
+  date: string; // YYYY-MM-DD
+  startTime: string; // HH:MM
+  place: string;
+  chair: string;
+  /** 应到: members expected; explicit, frozen when the session opens. */
+  expectedMembers: number;
+}
+
+export interface Session extends SessionFields {
+  id: number;
+  title: string;
+  status: SessionStatus;
+  openedAt: string | null;
+  closedAt: string | null;
+  rules: Rules;
+  itemCount: number;
+}
+
+interface SessionRow {
+  id: number;
+  term: number;
+  number: number;
+  date: string;
+  start_time: string;
+  place: string;
+  chair: string;
+  expected_members: number;
+  status: SessionStatus;
+  opened_at: string | null;
+  closed_at: string | null;
+  rules: string;
+  item_count: number;
+}
+
+function toSession(store: Store, r: SessionRow): Session {
+  const region = getCommittee(store).region;
+  return {
+    id: r.id,
+    term: r.term,
+    number: r.number,
+    title: sessionTitle(region, r.term, r.number),
+    date: r.date,
+    startTime: r.start_time,
+    place: r.place,
+    chair: r.chair,
+    expectedMembers: r.expected_members,
+    status: r.status,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    rules: normalizeRules(JSON.parse(r.rules)),
+    itemCount: r.item_count,
+  };
+}
+
+const SELECT = `SELECT s.*, (SELECT count(*) FROM agenda_items a WHERE a.session_id = s.id) AS item_count FROM sessions s`;
+
+export function listSessions(store: Store): Session[] {
+  return (store.db.prepare(`${SELECT} ORDER BY s.date DESC, s.term DESC, s.number DESC`).all() as SessionRow[]).map((r) =>
+    toSession(store, r),
+  );
+}
+
+export function getSession(store: Store, id: number): Session {
+  const row = store.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SessionRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为${id}的会议`);
+  return toSession(store, row);
+}
+
+/** Members in office on the session date: the default for 应到. */
+export function membersInOfficeOn(store: Store, date: string): number {
+  return listMembers(store, { includeRetired: true }).filter((m) => inOfficeOn(m, date)).length;
+}
+
+function assertUnique(store: Store, term: number, number: number, exceptId: number | null): void {
+  const clash = store.db.prepare('SELECT id FROM sessions WHERE term = ? AND number = ? AND id IS NOT ?').get(term, number, exceptId);
+  if (clash) throw new AppError('CONFLICT', `第${term}届第${number}次会议已经存在`);
+}
+
+export function assertDraft(s: Session): void {
+  if (s.status !== 'draft') throw new AppError('INVALID_STATE', `会议“${s.title}”已经开始，不能再修改其基本信息和规则`);
+}
+
+export function createSession(store: Store, who: Actor, f: SessionFields & { rules?: Rules }): Session {
+  return store.change(who, () => {
+    assertUnique(store, f.term, f.number, null);
+    const rules = f.rules ?? getRules(store);
+    const id = Number(
+      store.db
+        .prepare(
+          `INSERT INTO sessions (term, number, date, start_time, place, chair, expected_members, rules)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(rules)).lastInsertRowid,
+    );
+    store.audit.recordRow(who, 'session.create', 'sessions', id);
+    return getSession(store, id);
+  });
+}
+
+export function updateSession(store: Store, who: Actor, id: number, f: SessionFields & { rules?: Rules }): Session {
+  return store.change(who, () => {
+    const s = getSession(store, id);
+    assertDraft(s);
+    assertUnique(store, f.term, f.number, id);
+    store.db
+      .prepare(
+        `UPDATE sessions SET term = ?, number = ?, date = ?, start_time = ?, place = ?, chair = ?, expected_members = ?, rules = ?
+         WHERE id = ?`,
+      )
+      .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(f.rules ?? s.rules), id);
+    store.audit.recordRow(who, 'session.update', 'sessions', id);
+    return getSession(store, id);
+  });
+}
+
+export function deleteSession(store: Store, who: Actor, id: number): void {
+  store.change(who, () => {
+    const s = getSession(store, id);
+    assertDraft(s);
+    const items = store.db.prepare('SELECT id FROM agenda_items WHERE session_id = ?').all(id) as { id: number }[];
+    for (const it of items) deleteItemRows(store, who, it.id);
+    store.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    store.audit.recordRow(who, 'session.delete', 'sessions', id);
+  });
+}
+
+/** Deletes an item and its documents, recording each deletion. */
+export function deleteItemRows(store: Store, who: Actor, itemId: number): void {
+  const docs = store.db.prepare('SELECT id FROM documents WHERE item_id = ?').all(itemId) as { id: number }[];
+  for (const d of docs) {
+    store.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
+    store.audit.recordRow(who, 'document.delete', 'documents', d.id);
+  }
+  store.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(itemId);
+  store.audit.recordRow(who, 'agenda.delete', 'agenda_items', itemId);
+}

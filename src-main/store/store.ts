@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AuditLog, type Actor } from './audit';
+import { DB_FILE_NAME, openDatabase } from './db';
+
+/** The open database with its audit log. Every change goes through `change`, inside one transaction. */
+export class Store {
+  readonly audit: AuditLog;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly dataDir: string,
+  ) {
+    this.audit = new AuditLog(db);
+  }
+
+  static open(dataDir: string): Store {
+    return new Store(openDatabase(path.join(dataDir, DB_FILE_NAME)), dataDir);
+  }
+
+  /** Runs fn in one IMMEDIATE transaction; the audit entries it appends commit with the change. */
+  change<T>(who: Actor, fn: (who: Actor) => T): T {
+    return this.db.transaction(() => fn(who)).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,68 @@
+// The renderer's side of the one command API. In Electron it goes through the preload bridge
+// (window.yishi); in a browser on the meeting machine it goes over HTTP with the admin token.
+import type { CommandInput, CommandName, CommandOutput } from '../../src-main/api/commands/index';
+import type { Result } from '../../src-main/api/result';
+
+export type { CommandInput, CommandName, CommandOutput };
+
+export interface YishiBridge {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  onEvent?(listener: (event: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    yishi?: YishiBridge;
+  }
+}
+
+const TOKEN_KEY = 'yishi.adminToken';
+
+/** The admin token arrives in the console URL (#/console?token=…) and is kept for this tab. */
+export function adminToken(): string | null {
+  const m = /[?&]token=([0-9a-f]+)/.exec(window.location.hash);
+  if (m) sessionStorage.setItem(TOKEN_KEY, m[1]!);
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+  if (window.yishi) return (await window.yishi.invoke(name, input)) as Result<CommandOutput<K>>;
+  try {
+    const res = await fetch(`/api/cmd/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken() ?? ''}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as Result<CommandOutput<K>>;
+  } catch (e) {
+    return { ok: false, error: { code: 'INTERNAL', message: `无法连接到会议主机：${(e as Error).message}` } };
+  }
+}
+
+/** Like call, but throws an Error with the Chinese message: for code that shows errors in one place. */
+export async function must<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+  const r = await call(name, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function downloadBase64(fileName: string, mime: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
