@@ -1,6 +1,7 @@
 // One typed command map, shared by the Electron preload bridge, HTTP and the terminals' WebSocket:
 // same names, same zod schemas, same error codes whichever transport carries them.
 import { z } from 'zod';
+import type { MeetingEngine } from '../meeting/engine';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 
@@ -10,13 +11,22 @@ z.config(z.locales.zhCN());
 export type Caller =
   | { kind: 'admin'; source: string }
   | { kind: 'terminal'; source: string; terminalId: string; sessionId: number; memberId: number | null; attendeeId: number | null }
-  | { kind: 'display'; source: string };
+  | { kind: 'display'; source: string }
+  /** A terminal that is connected but not paired yet: it may only pair. */
+  | { kind: 'guest'; source: string; connectionId: string; address: string };
 
 export type Access = Caller['kind'];
 
 /** Services beyond the store that some commands need (the live session engine, the LAN server…). */
 export interface Services {
-  [name: string]: unknown;
+  engine?: MeetingEngine;
+  lan?: LanInfo;
+}
+
+/** What the LAN server knows: its addresses and the terminals connected but not yet paired. */
+export interface LanInfo {
+  terminalUrls(): string[];
+  unpaired(): { pairingNumber: string; address: string; connectionId: string }[];
 }
 
 export interface CallContext {

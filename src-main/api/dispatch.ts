@@ -44,6 +44,7 @@ function actorFor(store: Store, caller: Caller): CallContext['who'] {
   }
   if (caller.kind === 'terminal') return { actor: `列席终端`, source: caller.source };
   if (caller.kind === 'display') return { actor: '大屏', source: caller.source };
+  if (caller.kind === 'guest') return { actor: '未绑定终端', source: caller.source };
   return { actor: '会务工作人员', source: caller.source };
 }
 

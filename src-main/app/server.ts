@@ -3,10 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from './core';
 import { AppHttpServer } from '../server/http';
+import { filesRoute } from '../server/files-route';
+import { WsHub } from '../server/ws-hub';
+import { terminalUrls } from './lan';
 
 export interface RunningServer {
   core: Core;
   http: AppHttpServer;
+  hub: WsHub;
   port: number;
   host: string;
   adminToken: string;
@@ -27,6 +31,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const core = createCore(opts.dataDir);
   const adminToken = opts.adminToken ?? randomBytes(24).toString('hex');
   const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
+  const hub = new WsHub({ engine: core.engine, dispatch: core.dispatch, adminToken });
+  http.upgrades.push(hub.handleUpgrade);
+  http.routes.push(filesRoute(core.engine, adminToken));
   let port: number;
   try {
     port = await http.listen(opts.port, opts.host);
@@ -34,10 +41,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     core.close();
     throw e;
   }
+  const urls = () => terminalUrls(opts.host, port);
+  core.engine.terminalUrls = urls;
+  core.services.lan = { terminalUrls: urls, unpaired: () => hub.unpaired() };
   let closed = false;
   return {
     core,
     http,
+    hub,
     port,
     host: opts.host,
     adminToken,
@@ -45,6 +56,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     async close() {
       if (closed) return;
       closed = true;
+      hub.close();
       await http.close();
       core.close();
     },

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   });
   console.log(`议事（无界面模式）已启动，数据目录：${args.dataDir}`);
   console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
+  console.log(`终端地址：${running.core.engine.terminalUrls().join("  ")}`);
+  console.log(`大屏地址：http://127.0.0.1:${running.port}/#/display`);
   const stop = async (signal: string) => {
     console.log(`收到 ${signal}，正在关闭…`);
     await running.close();

@@ -14,7 +14,19 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { actor: '系统', source: 'system' };
 
 /** Tables whose rows must always equal their last audited state. */
-export const AUDITED_TABLES = ['committee', 'settings', 'members', 'attendees', 'officials', 'sessions', 'agenda_items', 'documents'] as const;
+export const AUDITED_TABLES = [
+  'committee',
+  'settings',
+  'members',
+  'attendees',
+  'officials',
+  'sessions',
+  'agenda_items',
+  'documents',
+  'session_live',
+  'attendance',
+  'ballots',
+] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 
 const GENESIS = '0'.repeat(64);
@@ -143,7 +155,7 @@ export function verifyAuditLog(db: Database.Database): VerifyReport {
   }
   const driftedRows: VerifyReport['driftedRows'] = [];
   for (const table of AUDITED_TABLES) {
-    const key = table === 'settings' ? 'key' : 'id';
+    const key = table === 'settings' ? 'key' : table === 'session_live' ? 'session_id' : 'id';
     const current = db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
     const seen = new Set<string>();
     for (const row of current) {

@@ -17,20 +17,25 @@ export class DatabaseDamagedError extends Error {
 
 /**
  * Checks an existing file read-only before anything writes to it: a damaged file is refused with a
- * clear message and left exactly as it was.
+ * clear message and left exactly as it was (no -wal/-shm created by this check is left behind).
  */
 export function checkIntegrity(file: string): void {
+  const createdByProbe = [`${file}-wal`, `${file}-shm`].filter((p) => !fs.existsSync(p));
+  let problem: string | null = null;
   let probe: Database.Database | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    if (problems.length > 0) throw new DatabaseDamagedError(file, problems.slice(0, 3).join('；'));
+    if (problems.length > 0) problem = problems.slice(0, 3).join('；');
   } catch (e) {
-    if (e instanceof DatabaseDamagedError) throw e;
-    throw new DatabaseDamagedError(file, (e as Error).message);
+    problem = (e as Error).message;
   } finally {
     probe?.close();
+  }
+  if (problem !== null) {
+    for (const p of createdByProbe) fs.rmSync(p, { force: true });
+    throw new DatabaseDamagedError(file, problem);
   }
 }
 
@@ -43,6 +48,7 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('synchronous = FULL'); // an acknowledged write survives a power cut
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON'); // erased secret-ballot receipts leave no trace in free pages
   migrate(db);
   return db;
 }

@@ -1,7 +1,10 @@
 // The whole command map. Each area keeps its commands in its own file; this only joins them.
 import type { z } from 'zod';
 import type { AnyCommand } from '../command';
+import { ballotCommands } from './ballots';
 import { importCommands } from './import';
+import { liveCommands } from './live';
+import { terminalCommands } from './terminal';
 import { peopleCommands } from './people';
 import { sessionCommands } from './sessions';
 import { setupCommands } from './setup';
@@ -13,6 +16,9 @@ export const commandTable = {
   ...importCommands,
   ...sessionCommands,
   ...systemCommands,
+  ...liveCommands,
+  ...ballotCommands,
+  ...terminalCommands,
 };
 
 export type CommandTable = typeof commandTable;

@@ -1,0 +1,68 @@
+// Ballots of the live session (secretary) and presses from members' terminals.
+import { z } from 'zod';
+import { CHOICES } from '../../domain/vote';
+import { getBallot } from '../../meeting/ballot-store';
+import { consoleState } from '../../meeting/views';
+import { AppError } from '../result';
+import { command, type CallContext } from '../command';
+import { engineOf } from './live';
+
+const id = z.number().int().positive();
+const count = z.number().int().min(0).max(10000);
+
+const ballotRow = (ctx: CallContext, ballotId: number) => {
+  const state = consoleState(engineOf(ctx));
+  const row = state?.ballots.find((b) => b.id === ballotId);
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为${ballotId}的表决`);
+  return row;
+};
+
+export const ballotCommands = {
+  'ballots.create': command({
+    access: ['admin'],
+    input: z.object({
+      itemId: id,
+      secret: z.boolean(),
+      pressRule: z.enum(['first', 'last']),
+      method: z.enum(['electronic', 'show_of_hands', 'paper']).default('electronic'),
+      timerSeconds: z.number().int().min(5).max(3600).nullable().default(null),
+      personIndexes: z.array(z.number().int().min(0)).max(200).optional(),
+    }),
+    run: (ctx, input) => ballotRow(ctx, engineOf(ctx).ballots.create(ctx.who, input).id),
+  }),
+  'ballots.open': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id }),
+    run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.open(ctx.who, ballotId).id),
+  }),
+  'ballots.close': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id }),
+    run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.close(ctx.who, ballotId).id),
+  }),
+  'ballots.announce': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id }),
+    run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.announce(ctx.who, ballotId).id),
+  }),
+  'ballots.enterResult': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id, yes: count, no: count, abstain: count }),
+    run: (ctx, { ballotId, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.enterResult(ctx.who, ballotId, counts).id),
+  }),
+  'ballots.get': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id }),
+    run: (ctx, { ballotId }) => getBallot(ctx.store, ballotId),
+  }),
+
+  'terminal.vote': command({
+    access: ['terminal'],
+    input: z.object({ ballotId: id, choice: z.enum(CHOICES), pressSeq: z.number().int().positive() }),
+    run: (ctx, input) => {
+      if (ctx.caller.kind !== 'terminal') throw new AppError('FORBIDDEN', '只有组成人员的终端可以表决');
+      const { terminalId, sessionId, memberId, attendeeId } = ctx.caller;
+      return engineOf(ctx).ballots.vote(ctx.who, { terminalId, sessionId, memberId, attendeeId }, input);
+    },
+  }),
+};

@@ -1,0 +1,89 @@
+// The secretary's commands for running the live session: open/close, quorum, agenda stepping,
+// attendance, seat codes and terminal binding.
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { AppError } from '../result';
+import type { MeetingEngine } from '../../meeting/engine';
+import { listSeatCodes, regenerateSeatCode } from '../../meeting/pairing';
+import { consoleState } from '../../meeting/views';
+import { command, type CallContext } from '../command';
+
+const id = z.number().int().positive();
+
+export function engineOf(ctx: CallContext): MeetingEngine {
+  if (!ctx.services.engine) throw new AppError('INVALID_STATE', '会议引擎未启动');
+  return ctx.services.engine;
+}
+
+const unpairedOf = (ctx: CallContext) => (ctx.services.lan?.unpaired() ?? []).map(({ pairingNumber, address }) => ({ pairingNumber, address }));
+
+/** Runs a change on the engine and answers with the console's fresh view. */
+const viewAfter = (ctx: CallContext, change: (e: MeetingEngine) => void) => {
+  const e = engineOf(ctx);
+  change(e);
+  return consoleState(e, unpairedOf(ctx));
+};
+
+const seatTarget = z
+  .object({ memberId: id.optional(), attendeeId: id.optional() })
+  .refine((t) => (t.memberId === undefined) !== (t.attendeeId === undefined), '请指定一位组成人员或一位列席人员');
+
+export const liveCommands = {
+  'live.state': command({ access: ['admin'], input: z.object({}), run: (ctx) => consoleState(engineOf(ctx), unpairedOf(ctx)) }),
+  'live.open': command({
+    access: ['admin'],
+    input: z.object({ sessionId: id }),
+    run: (ctx, { sessionId }) => viewAfter(ctx, (e) => e.openSession(ctx.who, sessionId)),
+  }),
+  'live.close': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.closeSession(ctx.who)) }),
+  'live.startBusiness': command({
+    access: ['admin'],
+    input: z.object({ override: z.string().trim().max(500).optional() }),
+    run: (ctx, { override }) => viewAfter(ctx, (e) => e.startBusiness(ctx.who, override)),
+  }),
+  'live.setItem': command({
+    access: ['admin'],
+    input: z.object({ itemId: id }),
+    run: (ctx, { itemId }) => viewAfter(ctx, (e) => e.setItem(ctx.who, itemId)),
+  }),
+  'live.next': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, 1)) }),
+  'live.prev': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, -1)) }),
+  'attendance.set': command({
+    access: ['admin'],
+    input: z.object({ memberId: id, status: z.enum(['present', 'leave', 'left', 'absent']) }),
+    run: (ctx, { memberId, status }) => viewAfter(ctx, (e) => e.setAttendance(ctx.who, memberId, status, 'secretary')),
+  }),
+  'seatCodes.list': command({
+    access: ['admin'],
+    input: z.object({}),
+    run: (ctx) => listSeatCodes(ctx.store, engineOf(ctx).requireLive().id),
+  }),
+  'seatCodes.regenerate': command({
+    access: ['admin'],
+    input: seatTarget,
+    run: (ctx, target) => {
+      const s = engineOf(ctx).requireLive();
+      return { code: ctx.store.change(ctx.who, () => regenerateSeatCode(ctx.store, ctx.who, s.id, target)) };
+    },
+  }),
+  'terminals.bind': command({
+    access: ['admin'],
+    input: z.object({ pairingNumber: z.string().regex(/^\d{4}$/, '终端号应为4位数字') }).and(seatTarget),
+    run: (ctx, { pairingNumber, memberId, attendeeId }) => {
+      const conn = ctx.services.lan?.unpaired().find((u) => u.pairingNumber === pairingNumber);
+      if (!conn) throw new AppError('NOT_FOUND', `没有找到显示终端号${pairingNumber}的未绑定终端，请确认该终端已连接`);
+      return viewAfter(ctx, (e) =>
+        e.pairFromConsole(ctx.who, conn.connectionId, conn.address, { memberId: memberId ?? null, attendeeId: attendeeId ?? null }),
+      );
+    },
+  }),
+  'live.terminalInfo': command({
+    access: ['admin', 'display'],
+    input: z.object({}),
+    run: async (ctx) => {
+      const urls = ctx.services.lan?.terminalUrls() ?? [];
+      const qrSvg = urls[0] ? await QRCode.toString(urls[0], { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
+      return { urls, qrSvg };
+    },
+  }),
+};

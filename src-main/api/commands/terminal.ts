@@ -1,0 +1,42 @@
+// Commands of members' and attendees' terminals (and of a terminal that is not paired yet).
+import { z } from 'zod';
+import { terminalMe, terminalState, liveSnapshot } from '../../meeting/views';
+import type { TerminalBinding } from '../../meeting/pairing';
+import { AppError } from '../result';
+import { command, type CallContext } from '../command';
+import { engineOf } from './live';
+
+export function bindingOf(ctx: CallContext): TerminalBinding {
+  if (ctx.caller.kind !== 'terminal') throw new AppError('FORBIDDEN', '请先用座位码绑定终端');
+  const { terminalId, sessionId, memberId, attendeeId } = ctx.caller;
+  return { terminalId, sessionId, memberId, attendeeId };
+}
+
+export const terminalCommands = {
+  'terminal.pair': command({
+    access: ['guest', 'terminal'],
+    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '座位码应为6位数字') }),
+    run: (ctx, { code }) => {
+      const address = ctx.caller.kind === 'guest' ? ctx.caller.address : ctx.caller.source;
+      const e = engineOf(ctx);
+      const { token, binding } = e.pairWithCode(ctx.who, code, address);
+      return { token, me: terminalMe(e, binding, liveSnapshot(e).focus) };
+    },
+  }),
+  'terminal.signIn': command({
+    access: ['terminal'],
+    input: z.object({}),
+    run: (ctx) => {
+      const binding = bindingOf(ctx);
+      if (binding.memberId === null) throw new AppError('FORBIDDEN', '列席人员无需签到');
+      const e = engineOf(ctx);
+      e.setAttendance(ctx.who, binding.memberId, 'present', 'terminal');
+      return terminalMe(e, binding, liveSnapshot(e).focus);
+    },
+  }),
+  'terminal.state': command({
+    access: ['terminal'],
+    input: z.object({}),
+    run: (ctx) => terminalState(engineOf(ctx), bindingOf(ctx)),
+  }),
+};

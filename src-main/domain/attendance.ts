@@ -1,0 +1,48 @@
+// Attendance figures and the quorum (法定人数). 组织法 (2022) art. 51: a standing-committee session
+// needs more than half of ALL members (members in office, not those present) — some localities 2/3.
+import { assertCount } from './counts';
+import { MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
+
+export interface AttendanceCounts {
+  /** 应出席: all members in office for this session (kept explicit on the session). */
+  expected: number;
+  /** 实到 */
+  present: number;
+  /** 请假 */
+  onLeave: number;
+  /** 缺席 = expected - present - onLeave, never negative. */
+  absent: number;
+}
+
+export function attendanceCounts(expected: number, present: number, onLeave: number): AttendanceCounts {
+  assertCount('expected', expected);
+  assertCount('present', present);
+  assertCount('onLeave', onLeave);
+  return { expected, present, onLeave, absent: Math.max(0, expected - present - onLeave) };
+}
+
+/** Quorum: present members against ALL members. Default "more than half" (33 → 17 met, 16 not). */
+export function quorumMet(present: number, expected: number, rule: Threshold = MORE_THAN_HALF): boolean {
+  assertCount('present', present);
+  assertCount('expected', expected);
+  if (expected === 0) return false; // a committee with no members in office cannot sit
+  return meetsThreshold(present, expected, rule);
+}
+
+/** The fewest members present that make a quorum (33, more than half → 17; 33, 2/3 以上 → 22). */
+export function quorumRequired(expected: number, rule: Threshold = MORE_THAN_HALF): number {
+  assertCount('expected', expected);
+  return Math.max(1, minimumCount(expected, rule));
+}
+
+/**
+ * The chair's opening line:
+ * "应出席常委会组成人员33人，实到29人，请假2人，缺席2人，符合法定人数。"
+ * 请假 / 缺席 are left out when they are 0.
+ */
+export function attendanceAnnouncement(c: AttendanceCounts, met: boolean): string {
+  let s = `应出席常委会组成人员${c.expected}人，实到${c.present}人`;
+  if (c.onLeave > 0) s += `，请假${c.onLeave}人`;
+  if (c.absent > 0) s += `，缺席${c.absent}人`;
+  return `${s}，${met ? '符合' : '不符合'}法定人数。`;
+}

@@ -1,0 +1,90 @@
+// 票决 (e.g. 民生实事项目): M candidates, each sheet marks at most N; rank by votes; a minimum share
+// of the valid sheets may be required; a tie at the cut-off goes to a new ballot.
+//
+// Decisions:
+// - Candidates are 0-based indexes into the agenda item's candidate list.
+// - A sheet with an index out of range, a repeated index, or more than N marks is invalid as a
+//   whole. An empty sheet is VALID: a blank ballot (空白票) counts among the valid sheets (so it
+//   weighs against a minimum share) and gives no candidate a vote.
+// - A candidate with no votes is never eligible (nobody chose it), whatever the minimum share.
+// - Selection: if more than N candidates are eligible and the N-th and (N+1)-th eligible have the same
+//   votes, every eligible candidate with those votes is left unselected and listed in tieAtCutoff
+//   (they go to a new ballot for the remaining places); those above the tie are selected.
+import { assertCount } from './counts';
+import { meetsThreshold, type Threshold } from './fraction';
+
+export type SheetValidity = { valid: true } | { valid: false; reason: string };
+
+export function validateProjectSheet(marked: number[], candidateCount: number, chooseMax: number): SheetValidity {
+  assertCount('candidateCount', candidateCount);
+  if (!Number.isInteger(chooseMax) || chooseMax < 1) throw new RangeError(`chooseMax must be a positive integer, got ${chooseMax}`);
+  if (marked.some((i) => !Number.isInteger(i) || i < 0 || i >= candidateCount)) return { valid: false, reason: '所选项目不在候选项目之列，本票无效' };
+  if (new Set(marked).size !== marked.length) return { valid: false, reason: '同一项目重复选择，本票无效' };
+  if (marked.length > chooseMax) return { valid: false, reason: `所选项目超过${chooseMax}个，本票无效` };
+  return { valid: true };
+}
+
+export interface ProjectRanking {
+  index: number;
+  votes: number;
+  /** Competition rank by votes (1, 2, 2, 4); equal votes keep candidate order. */
+  rank: number;
+  /** Has votes and meets the minimum share of valid sheets (when one is set). */
+  eligible: boolean;
+  selected: boolean;
+}
+
+export interface ProjectBallotResult {
+  /** All candidates, most votes first. */
+  ranking: ProjectRanking[];
+  /** Candidates tied at the cut-off, in candidate order: a new ballot decides among them. */
+  tieAtCutoff: number[];
+  selectedCount: number;
+}
+
+export interface ProjectBallotOptions {
+  chooseMax: number;
+  validSheets: number;
+  /** Minimum share of the valid sheets a candidate needs (e.g. more than half). */
+  minShare?: Threshold;
+}
+
+export function projectBallotResult(votesPerCandidate: number[], opts: ProjectBallotOptions): ProjectBallotResult {
+  const { chooseMax, validSheets, minShare } = opts;
+  if (!Number.isInteger(chooseMax) || chooseMax < 1) throw new RangeError(`chooseMax must be a positive integer, got ${chooseMax}`);
+  assertCount('validSheets', validSheets);
+  votesPerCandidate.forEach((v, i) => {
+    assertCount(`votes[${i}]`, v);
+    if (v > validSheets) throw new RangeError(`candidate ${i} has ${v} votes but there are only ${validSheets} valid sheets`);
+  });
+  const total = votesPerCandidate.reduce((a, b) => a + b, 0);
+  if (total > chooseMax * validSheets) throw new RangeError(`${total} votes cannot come from ${validSheets} sheets of at most ${chooseMax} marks`);
+
+  const ranking: ProjectRanking[] = votesPerCandidate
+    .map((votes, index) => ({
+      index,
+      votes,
+      rank: 0,
+      eligible: votes > 0 && (!minShare || meetsThreshold(votes, validSheets, minShare)),
+      selected: false,
+    }))
+    .sort((a, b) => b.votes - a.votes || a.index - b.index);
+  ranking.forEach((r, i) => {
+    const prev = ranking[i - 1];
+    r.rank = prev && prev.votes === r.votes ? prev.rank : i + 1;
+  });
+
+  const eligible = ranking.filter((r) => r.eligible);
+  let tieAtCutoff: number[] = [];
+  if (eligible.length <= chooseMax) {
+    for (const r of eligible) r.selected = true;
+  } else {
+    const cutVotes = eligible[chooseMax - 1]!.votes;
+    const tied = eligible[chooseMax]!.votes === cutVotes;
+    eligible.forEach((r, i) => {
+      r.selected = tied ? r.votes > cutVotes : i < chooseMax;
+    });
+    if (tied) tieAtCutoff = eligible.filter((r) => r.votes === cutVotes).map((r) => r.index).sort((a, b) => a - b);
+  }
+  return { ranking, tieAtCutoff, selectedCount: ranking.filter((r) => r.selected).length };
+}

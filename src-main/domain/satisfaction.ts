@@ -1,0 +1,180 @@
+// 满意度测评: per-subject results, consequences and ranking. Integers only.
+//
+// Decisions (see shared/domain.md; the rule is a setting, default A):
+// - Levels are counted in scale order, best first: 满意/基本满意/不满意 or 优秀/称职/基本称职/不称职.
+// - "Satisfied" = every level except the last (the worst): 满意+基本满意, or 优秀+称职+基本称职.
+// - A subject left unmarked on a counted sheet is not counted for that subject (settings:
+//   countIncompleteSheets "unmarked subjects are then not counted"): the rate is
+//   satisfied / (sheets that marked this subject). If nobody marked it, the rate is null.
+//   sheetsReturned = the sheets counted = Σlevels + unmarked for every subject (checked).
+// - The rate is always computed (the result document shows it); the rule decides the grade:
+//   - B ('grade', 镇海-style): the best level L such that the votes for L or better reach half of
+//     ALL members (以上, inclusive: 2·count ≥ allMembers); else the worst level. On the three-level
+//     scale exactly: 满意 if 满意 ≥ half; else 基本满意 if 满意+基本满意 ≥ half; else 不满意.
+//     Unmarked sheets and absent members therefore work against the subject, like in a vote.
+//   - A ('rate'): rule A defines only the rate, so the grade is the same cumulative rule taken over
+//     the sheets that marked the subject (the median verdict, ties to the better level). If nobody
+//     marked the subject there is no grade: grade = '未评定', gradeIndex = null, no consequence.
+// - Consequences: 不满意 (the worst level) over half of the sheets returned, or grade = worst level →
+//   "限期整改并再次报告"; grade = the level just above the worst (基本满意 / 基本称职) → "按照审议意见整改".
+import { assertCount, floorDiv } from './counts';
+import { SATISFACTION_SCALES, type Rules } from './settings';
+
+export type Scale = keyof typeof SATISFACTION_SCALES;
+export type SatisfactionRule = Rules['satisfaction']['rule'];
+
+export const CONSEQUENCE_REPORT_AGAIN = '限期整改并再次报告';
+export const CONSEQUENCE_RECTIFY = '按照审议意见整改';
+export const UNGRADED = '未评定';
+
+export interface SubjectCounts {
+  /** Count per level in scale order (best first). */
+  levels: number[];
+  /** Counted sheets that left this subject unmarked (or marked it invalidly, e.g. two boxes). */
+  unmarked: number;
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
+
+export interface SubjectResult {
+  /** satisfied / sheets that marked the subject; percent rounded half up to 2 decimals ("87.88%"). */
+  rate: (Ratio & { percent: string }) | null;
+  /** A level label of the scale, or '未评定' (rule A, nobody marked the subject). */
+  grade: string;
+  /** Index of the grade in the scale, null when ungraded. */
+  gradeIndex: number | null;
+  consequence: string | null;
+}
+
+export interface AssessOptions {
+  scale: Scale;
+  rule: SatisfactionRule;
+  /** Sheets counted (for each subject: Σlevels + unmarked). */
+  sheetsReturned: number;
+  /** All members in office (rule B's base). */
+  allMembers: number;
+}
+
+export function scaleLevels(scale: Scale): readonly string[] {
+  return SATISFACTION_SCALES[scale];
+}
+
+/** numerator/denominator as a percentage with 2 decimals, half up, integer math: 29/33 → "87.88%". */
+export function percentText(numerator: number, denominator: number): string {
+  assertCount('numerator', numerator);
+  if (!Number.isInteger(denominator) || denominator <= 0) throw new RangeError(`denominator must be a positive integer, got ${denominator}`);
+  // hundredths of a percent, rounded half up: floor((n·10000·2 + d) / (2d))
+  const h = floorDiv(numerator * 20000 + denominator, 2 * denominator);
+  return `${floorDiv(h, 100)}.${String(h % 100).padStart(2, '0')}%`;
+}
+
+/** The best level whose cumulative count (that level or better) reaches half of base (2·cum ≥ base). */
+function cumulativeGrade(levels: readonly number[], base: number): number {
+  let cum = 0;
+  for (let i = 0; i < levels.length - 1; i++) {
+    cum += levels[i]!;
+    if (2 * cum >= base) return i;
+  }
+  return levels.length - 1;
+}
+
+export function assessSubject(c: SubjectCounts, opts: AssessOptions): SubjectResult {
+  const labels = scaleLevels(opts.scale);
+  const n = labels.length;
+  if (c.levels.length !== n) throw new RangeError(`expected ${n} level counts for scale '${opts.scale}', got ${c.levels.length}`);
+  c.levels.forEach((v, i) => assertCount(`levels[${i}]`, v));
+  assertCount('unmarked', c.unmarked);
+  assertCount('sheetsReturned', opts.sheetsReturned);
+  assertCount('allMembers', opts.allMembers);
+  const marked = c.levels.reduce((a, b) => a + b, 0);
+  if (marked + c.unmarked !== opts.sheetsReturned)
+    throw new RangeError(`counts (${marked} marked + ${c.unmarked} unmarked) do not add up to ${opts.sheetsReturned} sheets returned`);
+  if (opts.sheetsReturned > opts.allMembers)
+    throw new RangeError(`${opts.sheetsReturned} sheets returned exceed ${opts.allMembers} members`);
+  if (opts.rule === 'grade' && opts.allMembers === 0) throw new RangeError('rule B needs the number of all members');
+
+  const satisfied = marked - c.levels[n - 1]!;
+  const rate = marked > 0 ? { numerator: satisfied, denominator: marked, percent: percentText(satisfied, marked) } : null;
+
+  let gradeIndex: number | null;
+  if (opts.rule === 'grade') gradeIndex = cumulativeGrade(c.levels, opts.allMembers);
+  else gradeIndex = marked > 0 ? cumulativeGrade(c.levels, marked) : null;
+
+  const worst = n - 1;
+  let consequence: string | null = null;
+  if (2 * c.levels[worst]! > opts.sheetsReturned || gradeIndex === worst) consequence = CONSEQUENCE_REPORT_AGAIN;
+  else if (gradeIndex === worst - 1) consequence = CONSEQUENCE_RECTIFY;
+
+  return { rate, grade: gradeIndex === null ? UNGRADED : labels[gradeIndex]!, gradeIndex, consequence };
+}
+
+/** a/b compared to c/d by cross-multiplication; a zero denominator ranks below every real ratio. */
+export function compareRatios(a: Ratio, b: Ratio): number {
+  for (const r of [a, b]) {
+    assertCount('numerator', r.numerator);
+    assertCount('denominator', r.denominator);
+  }
+  if (a.denominator === 0 || b.denominator === 0) return (a.denominator === 0 ? 1 : 0) - (b.denominator === 0 ? 1 : 0);
+  return b.numerator * a.denominator - a.numerator * b.denominator; // < 0: a first (higher)
+}
+
+/**
+ * Highest ratio first; equal ratios share a rank (competition ranking 1, 2, 2, 4) and keep their
+ * input order. Subjects without a ratio (denominator 0, nobody marked them) come last, tied.
+ */
+export function rankSubjects<T>(items: T[], key: (t: T) => Ratio): Array<T & { rank: number }> {
+  const keyed = items.map((item) => ({ item, k: key(item) }));
+  keyed.sort((x, y) => compareRatios(x.k, y.k)); // stable
+  const out: Array<T & { rank: number }> = [];
+  keyed.forEach((e, i) => {
+    const prev = keyed[i - 1];
+    const rank = prev && compareRatios(prev.k, e.k) === 0 ? out[i - 1]!.rank : i + 1;
+    out.push({ ...e.item, rank });
+  });
+  return out;
+}
+
+export interface SheetCount {
+  subjects: SubjectCounts[];
+  /** Sheets counted: pass as sheetsReturned. */
+  sheetsReturned: number;
+  /** Sheets not counted because a subject was unmarked and countIncompleteSheets is false. */
+  sheetsSetAside: number;
+}
+
+/**
+ * Count anonymous sheets. Each sheet holds, per subject, the level index chosen or null (unmarked).
+ * countIncompleteSheets: true → a sheet with unmarked subjects counts, those subjects are unmarked;
+ * false → such a sheet is set aside entirely.
+ */
+export function countAssessmentSheets(
+  sheets: ReadonlyArray<ReadonlyArray<number | null>>,
+  subjectCount: number,
+  scale: Scale,
+  countIncompleteSheets: boolean,
+): SheetCount {
+  const n = scaleLevels(scale).length;
+  const subjects: SubjectCounts[] = Array.from({ length: subjectCount }, () => ({ levels: new Array<number>(n).fill(0), unmarked: 0 }));
+  let sheetsReturned = 0;
+  let sheetsSetAside = 0;
+  for (const sheet of sheets) {
+    if (sheet.length !== subjectCount) throw new RangeError(`a sheet has ${sheet.length} entries, expected ${subjectCount}`);
+    for (const mark of sheet) {
+      if (mark !== null && !(Number.isInteger(mark) && mark >= 0 && mark < n)) throw new RangeError(`invalid level ${mark}`);
+    }
+    if (!countIncompleteSheets && sheet.some((m) => m === null)) {
+      sheetsSetAside++;
+      continue;
+    }
+    sheetsReturned++;
+    sheet.forEach((mark, i) => {
+      const s = subjects[i]!;
+      if (mark === null) s.unmarked++;
+      else s.levels[mark]!++;
+    });
+  }
+  return { subjects, sheetsReturned, sheetsSetAside };
+}

@@ -1,0 +1,113 @@
+// Votes (表决): 赞成 / 反对 / 弃权, the tally and whether an item is adopted.
+// Default: 赞成 must exceed half of ALL members, so 弃权, 未按 and absence all work against adoption.
+// Base and fraction are settings (Rules['adoption']); integers only, never floating-point fractions.
+import { assertCount } from './counts';
+import { meetsThreshold, minimumCount, type Threshold } from './fraction';
+import { chineseNumeral } from './numerals';
+import type { Rules } from './settings';
+
+export type Choice = 'yes' | 'no' | 'abstain';
+export const CHOICES: readonly Choice[] = ['yes', 'no', 'abstain'];
+export const CHOICE_LABELS: Record<Choice, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+
+export interface VoteCounts {
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+export interface VoteTally extends VoteCounts {
+  /** 未按表决器: present members who pressed nothing = present - yes - no - abstain, never negative. */
+  notPressed: number;
+  /** Members present when the ballot opened (the attendance snapshot). */
+  present: number;
+  /** All members in office (应出席). */
+  expected: number;
+}
+
+export function tally(counts: VoteCounts, present: number, expected: number): VoteTally {
+  assertCount('yes', counts.yes);
+  assertCount('no', counts.no);
+  assertCount('abstain', counts.abstain);
+  assertCount('present', present);
+  assertCount('expected', expected);
+  const cast = counts.yes + counts.no + counts.abstain;
+  return { yes: counts.yes, no: counts.no, abstain: counts.abstain, notPressed: Math.max(0, present - cast), present, expected };
+}
+
+/** Votes cast: 赞成 + 反对 + 弃权 (未按 is not a vote). */
+export function votesCast(c: VoteCounts): number {
+  return c.yes + c.no + c.abstain;
+}
+
+/**
+ * Inconsistencies worth showing the secretary (e.g. when entering a paper or show-of-hands result),
+ * in Chinese; empty when the tally is consistent. Never blocks: the engine decides what to do.
+ */
+export function tallyProblems(t: VoteTally): string[] {
+  const out: string[] = [];
+  if (t.present > t.expected) out.push(`实到人数${t.present}人超过应出席人数${t.expected}人`);
+  if (votesCast(t) > t.present) out.push(`表决票数${votesCast(t)}票超过实到人数${t.present}人`);
+  return out;
+}
+
+export type AdoptionBase = Rules['adoption']['base'];
+
+export const ADOPTION_BASE_LABELS: Record<AdoptionBase, string> = {
+  all_members: '全体组成人员',
+  present: '出席会议的组成人员',
+  votes_cast: '投票总数',
+};
+
+export interface VoteOutcome {
+  adopted: boolean;
+  /** The number the threshold is taken of: all members, those present, or votes cast. */
+  base: number;
+  /** The fewest 赞成 that adopt (33 members, more than half → 17). */
+  required: number;
+  /** The rule in words, e.g. "赞成票超过全体组成人员的半数". */
+  rule: string;
+}
+
+export function adoptionBase(t: VoteTally, base: AdoptionBase): number {
+  switch (base) {
+    case 'all_members':
+      return t.expected;
+    case 'present':
+      return t.present;
+    case 'votes_cast':
+      return votesCast(t);
+  }
+}
+
+/**
+ * Adopted when 赞成 meets the threshold of the base. A base of 0 (nobody to count against) never adopts:
+ * with an inclusive threshold 0 ≥ 0 would otherwise "adopt" with no 赞成 at all.
+ */
+export function decideAdoption(t: VoteTally, adoption: Rules['adoption']): VoteOutcome {
+  const base = adoptionBase(t, adoption.base);
+  const th = adoption.threshold;
+  return {
+    adopted: base > 0 && meetsThreshold(t.yes, base, th),
+    base,
+    required: Math.max(1, minimumCount(base, th)),
+    rule: adoptionRuleText(adoption.base, th),
+  };
+}
+
+/** "赞成票超过全体组成人员的半数", "赞成票达到全体组成人员的三分之二以上". */
+export function adoptionRuleText(base: AdoptionBase, th: Threshold): string {
+  const frac = th.numerator * 2 === th.denominator ? '半数' : `${chineseNumeral(th.denominator)}分之${chineseNumeral(th.numerator)}`;
+  const of = `${ADOPTION_BASE_LABELS[base]}的${frac}`;
+  return th.inclusive ? `赞成票达到${of}以上` : `赞成票超过${of}`;
+}
+
+/**
+ * "赞成17票，反对10票，弃权3票，未按表决器2人。通过" — the 未按 part only when showNotPressed
+ * (then always, even "未按表决器0人", so the big screen keeps one layout).
+ */
+export function announceResult(t: VoteTally, o: VoteOutcome, showNotPressed: boolean): string {
+  let s = `赞成${t.yes}票，反对${t.no}票，弃权${t.abstain}票`;
+  if (showNotPressed) s += `，未按表决器${t.notPressed}人`;
+  return `${s}。${o.adopted ? '通过' : '未通过'}`;
+}

@@ -1,0 +1,90 @@
+// Attendance of one session: who is present, on leave, absent or has left. 应到 is the session's
+// frozen expected_members; the rows exist for every member in office when the session opens.
+import { AppError } from '../api/result';
+import type { Actor } from '../store/audit';
+import type { Store } from '../store/store';
+import type { AttendanceStatus } from './types';
+
+export interface AttendanceRow {
+  id: number;
+  memberId: number;
+  name: string;
+  role: string;
+  seat: number | null;
+  sort: number;
+  status: AttendanceStatus;
+  signedInAt: string | null;
+  leftAt: string | null;
+  late: boolean;
+}
+
+export function listAttendance(store: Store, sessionId: number): AttendanceRow[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT a.id, a.member_id AS memberId, m.name, m.role, m.seat, m.sort, a.status, a.signed_in_at AS signedInAt,
+                a.left_at AS leftAt, a.late
+         FROM attendance a JOIN members m ON m.id = a.member_id
+         WHERE a.session_id = ? ORDER BY m.seat IS NULL, m.seat, m.sort, m.id`,
+      )
+      .all(sessionId) as (Omit<AttendanceRow, 'late'> & { late: number })[]
+  ).map((r) => ({ ...r, late: r.late === 1 }));
+}
+
+export function presentMemberIds(store: Store, sessionId: number): number[] {
+  return (store.db.prepare("SELECT member_id FROM attendance WHERE session_id = ? AND status = 'present' ORDER BY member_id").all(sessionId) as {
+    member_id: number;
+  }[]).map((r) => r.member_id);
+}
+
+export function countsOf(store: Store, sessionId: number): { present: number; onLeave: number } {
+  const r = store.db
+    .prepare(
+      `SELECT sum(status = 'present') AS present, sum(status = 'leave') AS onLeave FROM attendance WHERE session_id = ?`,
+    )
+    .get(sessionId) as { present: number | null; onLeave: number | null };
+  return { present: r.present ?? 0, onLeave: r.onLeave ?? 0 };
+}
+
+/** Creates an attendance row (absent) for each member id; existing rows are kept. */
+export function seedAttendance(store: Store, who: Actor, sessionId: number, memberIds: number[]): void {
+  const insert = store.db.prepare('INSERT OR IGNORE INTO attendance (session_id, member_id) VALUES (?, ?)');
+  for (const id of memberIds) {
+    const r = insert.run(sessionId, id);
+    if (r.changes) store.audit.recordRow(who, 'attendance.seed', 'attendance', Number(r.lastInsertRowid));
+  }
+}
+
+/**
+ * Sets a member's attendance. Signing in after business has started marks the arrival late;
+ * leaving keeps the sign-in time. Setting the status it already has changes nothing.
+ */
+export function setAttendance(
+  store: Store,
+  who: Actor,
+  sessionId: number,
+  memberId: number,
+  status: AttendanceStatus,
+  opts: { businessStarted: boolean; by: 'terminal' | 'secretary' },
+): boolean {
+  const row = store.db.prepare('SELECT id, status FROM attendance WHERE session_id = ? AND member_id = ?').get(sessionId, memberId) as
+    | { id: number; status: AttendanceStatus }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '该组成人员不在本次会议的应到名单中');
+  if (row.status === status) return false;
+  const now = new Date().toISOString();
+  if (status === 'present') {
+    store.db
+      .prepare(
+        `UPDATE attendance SET status = 'present', signed_in_at = coalesce(signed_in_at, ?), left_at = NULL,
+           late = CASE WHEN signed_in_at IS NULL THEN ? ELSE late END, signed_in_by = ? WHERE id = ?`,
+      )
+      .run(now, opts.businessStarted ? 1 : 0, opts.by, row.id);
+  } else if (status === 'left') {
+    store.db.prepare("UPDATE attendance SET status = 'left', left_at = ? WHERE id = ?").run(now, row.id);
+  } else {
+    store.db.prepare('UPDATE attendance SET status = ? WHERE id = ?').run(status, row.id);
+  }
+  store.audit.recordRow(who, `attendance.${status}`, 'attendance', row.id);
+  return true;
+}

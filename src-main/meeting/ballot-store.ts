@@ -1,0 +1,216 @@
+// Ballots and their presses. Named (记名) presses are stored with the member; secret (无记名) ones
+// as a voter row without the choice plus an anonymous counter per choice.
+import { AppError } from '../api/result';
+import type { Rules } from '../domain/settings';
+import type { Choice } from '../domain/vote';
+import type { Store } from '../store/store';
+import type { BallotMethod, BallotStateName } from './types';
+
+export interface BallotRow {
+  id: number;
+  sessionId: number;
+  itemId: number;
+  round: number;
+  subject: string;
+  persons: number[];
+  method: BallotMethod;
+  secret: boolean;
+  pressRule: 'first' | 'last';
+  state: BallotStateName;
+  timerSeconds: number | null;
+  createdAt: string;
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  announcedAt: string | null;
+  expected: number;
+  eligible: number[];
+  result: {
+    yes: number;
+    no: number;
+    abstain: number;
+    notPressed: number;
+    adopted: boolean;
+    rule: string;
+    required: number;
+    base: number;
+    announcement: string;
+  } | null;
+  rules: Rules;
+}
+
+interface Raw {
+  id: number;
+  session_id: number;
+  item_id: number;
+  round: number;
+  subject: string;
+  persons: string;
+  method: BallotMethod;
+  secret: number;
+  press_rule: 'first' | 'last';
+  state: BallotStateName;
+  timer_seconds: number | null;
+  created_at: string;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  announced_at: string | null;
+  expected: number;
+  eligible: string;
+  yes: number | null;
+  no: number | null;
+  abstain: number | null;
+  not_pressed: number | null;
+  adopted: number | null;
+  rule: string | null;
+  required: number | null;
+  base: number | null;
+  announcement: string | null;
+  rules: string;
+}
+
+function toBallot(r: Raw): BallotRow {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    itemId: r.item_id,
+    round: r.round,
+    subject: r.subject,
+    persons: JSON.parse(r.persons) as number[],
+    method: r.method,
+    secret: r.secret === 1,
+    pressRule: r.press_rule,
+    state: r.state,
+    timerSeconds: r.timer_seconds,
+    createdAt: r.created_at,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    closedAt: r.closed_at,
+    announcedAt: r.announced_at,
+    expected: r.expected,
+    eligible: JSON.parse(r.eligible) as number[],
+    result:
+      r.yes === null
+        ? null
+        : {
+            yes: r.yes,
+            no: r.no!,
+            abstain: r.abstain!,
+            notPressed: r.not_pressed!,
+            adopted: r.adopted === 1,
+            rule: r.rule!,
+            required: r.required!,
+            base: r.base!,
+            announcement: r.announcement!,
+          },
+    rules: JSON.parse(r.rules) as Rules,
+  };
+}
+
+export function getBallot(store: Store, id: number): BallotRow {
+  const r = store.db.prepare('SELECT * FROM ballots WHERE id = ?').get(id) as Raw | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `找不到编号为${id}的表决`);
+  return toBallot(r);
+}
+
+export function listBallots(store: Store, sessionId: number): BallotRow[] {
+  return (store.db.prepare('SELECT * FROM ballots WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map(toBallot);
+}
+
+export function ballotsOfItem(store: Store, itemId: number): BallotRow[] {
+  return (store.db.prepare('SELECT * FROM ballots WHERE item_id = ? ORDER BY id').all(itemId) as Raw[]).map(toBallot);
+}
+
+export function openBallots(store: Store): BallotRow[] {
+  return (store.db.prepare("SELECT * FROM ballots WHERE state = 'open' ORDER BY id").all() as Raw[]).map(toBallot);
+}
+
+export interface NewBallot {
+  sessionId: number;
+  itemId: number;
+  subject: string;
+  persons: number[];
+  method: BallotMethod;
+  secret: boolean;
+  pressRule: 'first' | 'last';
+  timerSeconds: number | null;
+  expected: number;
+  rules: Rules;
+}
+
+/** A new ballot (draft). Rounds count per item and set of persons: a re-vote is the next round. */
+export function insertBallot(store: Store, b: NewBallot): number {
+  const personsJson = JSON.stringify(b.persons);
+  const prev = store.db.prepare('SELECT max(round) AS r FROM ballots WHERE item_id = ? AND persons = ?').get(b.itemId, personsJson) as { r: number | null };
+  return Number(
+    store.db
+      .prepare(
+        `INSERT INTO ballots (session_id, item_id, round, subject, persons, method, secret, press_rule, timer_seconds, created_at, expected, rules)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        b.sessionId,
+        b.itemId,
+        (prev.r ?? 0) + 1,
+        b.subject,
+        personsJson,
+        b.method,
+        b.secret ? 1 : 0,
+        b.pressRule,
+        b.timerSeconds,
+        new Date().toISOString(),
+        b.expected,
+        JSON.stringify(b.rules),
+      ).lastInsertRowid,
+  );
+}
+
+export function markOpened(store: Store, id: number, eligible: number[], closesAt: string | null): void {
+  store.db
+    .prepare("UPDATE ballots SET state = 'open', opened_at = ?, closes_at = ?, eligible = ? WHERE id = ?")
+    .run(new Date().toISOString(), closesAt, JSON.stringify(eligible), id);
+  const init = store.db.prepare('INSERT OR IGNORE INTO secret_counts (ballot_id, choice, count) VALUES (?, ?, 0)');
+  for (const c of ['yes', 'no', 'abstain']) init.run(id, c);
+}
+
+export function storeResult(store: Store, id: number, r: NonNullable<BallotRow['result']>, method?: BallotMethod): void {
+  store.db
+    .prepare(
+      `UPDATE ballots SET state = 'closed', closed_at = ?, yes = ?, no = ?, abstain = ?, not_pressed = ?, adopted = ?, rule = ?,
+         required = ?, base = ?, announcement = ?, method = coalesce(?, method) WHERE id = ?`,
+    )
+    .run(new Date().toISOString(), r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, method ?? null, id);
+}
+
+export function markAnnounced(store: Store, id: number): void {
+  store.db.prepare("UPDATE ballots SET state = 'announced', announced_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+}
+
+/** Counts of the presses so far (named: from the member rows; secret: from the anonymous counters). */
+export function countPresses(store: Store, b: Pick<BallotRow, 'id' | 'secret'>): { yes: number; no: number; abstain: number; voted: number } {
+  const counts = { yes: 0, no: 0, abstain: 0 };
+  const rows = b.secret
+    ? (store.db.prepare('SELECT choice, count AS n FROM secret_counts WHERE ballot_id = ?').all(b.id) as { choice: Choice; n: number }[])
+    : (store.db.prepare('SELECT choice, count(*) AS n FROM named_votes WHERE ballot_id = ? GROUP BY choice').all(b.id) as { choice: Choice; n: number }[]);
+  for (const r of rows) counts[r.choice] = r.n;
+  const voted = b.secret
+    ? (store.db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ?').get(b.id) as { n: number }).n
+    : counts.yes + counts.no + counts.abstain;
+  return { ...counts, voted };
+}
+
+export function votedMemberIds(store: Store, b: Pick<BallotRow, 'id' | 'secret'>): Set<number> {
+  const rows = store.db.prepare(`SELECT member_id FROM ${b.secret ? 'secret_voters' : 'named_votes'} WHERE ballot_id = ?`).all(b.id) as { member_id: number }[];
+  return new Set(rows.map((r) => r.member_id));
+}
+
+export function namedChoices(store: Store, ballotId: number): Map<number, Choice> {
+  const rows = store.db.prepare('SELECT member_id, choice FROM named_votes WHERE ballot_id = ?').all(ballotId) as { member_id: number; choice: Choice }[];
+  return new Map(rows.map((r) => [r.member_id, r.choice]));
+}
+
+/** Erases what let a member change a secret press; after this nothing links voters and counts. */
+export function eraseReceipts(store: Store, ballotId: number): void {
+  store.db.prepare('UPDATE secret_voters SET receipt = NULL WHERE ballot_id = ?').run(ballotId);
+}

@@ -1,0 +1,201 @@
+// The live-session engine: one open session at a time on this machine. Commands change the store
+// (always with audit entries, in one transaction) and then emit events that the WebSocket hub and
+// the Electron shell turn into fresh views for the console, terminals and the big screen.
+import { AppError } from '../api/result';
+import { attendanceCounts, quorumMet } from '../domain/attendance';
+import { inOfficeOn } from '../domain/people';
+import type { Actor } from '../store/audit';
+import { attendees } from '../store/directory';
+import { getItem, listItems } from '../store/agenda';
+import { listMembers } from '../store/members';
+import { getSession, type Session } from '../store/sessions';
+import type { Store } from '../store/store';
+import { countsOf, seedAttendance, setAttendance } from './attendance-store';
+import { BallotControl } from './ballot-control';
+import {
+  bindingForToken,
+  ensureSeatCodes,
+  pairTerminal,
+  PairingRateLimiter,
+  redeemSeatCode,
+  type TerminalBinding,
+} from './pairing';
+import { SecretReceipts } from './secret-receipts';
+import type { AttendanceStatus } from './types';
+import { VoteRecorder } from './vote-recorder';
+
+export type EngineEvent =
+  | { type: 'state' }
+  | { type: 'progress'; ballotId: number }
+  | { type: 'revoked'; terminalIds: string[]; reason: string }
+  | { type: 'paired'; connectionId: string; token: string; binding: TerminalBinding };
+
+export class MeetingEngine {
+  readonly receipts: SecretReceipts;
+  readonly recorder: VoteRecorder;
+  readonly ballots: BallotControl;
+  readonly rateLimiter = new PairingRateLimiter();
+  /** Terminal ids with a live connection; provided by the WebSocket hub. */
+  presence: () => Set<string> = () => new Set();
+  /** The URLs terminals use; provided by whoever runs the LAN server. */
+  terminalUrls: () => string[] = () => [];
+  private listeners = new Set<(e: EngineEvent) => void>();
+
+  constructor(readonly store: Store) {
+    this.receipts = new SecretReceipts(store.dataDir);
+    this.recorder = new VoteRecorder(store, this.receipts);
+    this.ballots = new BallotControl(this);
+    this.recorder.onCommitted = (ids) => ids.forEach((ballotId) => this.emit({ type: 'progress', ballotId }));
+    this.ballots.resumeTimers();
+  }
+
+  on(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(e: EngineEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  changed(): void {
+    this.emit({ type: 'state' });
+  }
+
+  /** The session that is open now, if any. */
+  liveSession(): Session | null {
+    const row = this.store.db.prepare("SELECT id FROM sessions WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1").get() as { id: number } | undefined;
+    return row ? getSession(this.store, row.id) : null;
+  }
+
+  requireLive(): Session {
+    const s = this.liveSession();
+    if (!s) throw new AppError('INVALID_STATE', '当前没有正在进行的会议，请先在控制台开会');
+    return s;
+  }
+
+  liveRow(sessionId: number): { currentItemId: number | null; businessStartedAt: string | null; quorumOverride: string | null } {
+    const r = this.store.db
+      .prepare('SELECT current_item_id AS currentItemId, business_started_at AS businessStartedAt, quorum_override AS quorumOverride FROM session_live WHERE session_id = ?')
+      .get(sessionId) as { currentItemId: number | null; businessStartedAt: string | null; quorumOverride: string | null } | undefined;
+    return r ?? { currentItemId: null, businessStartedAt: null, quorumOverride: null };
+  }
+
+  attendance(session: Session) {
+    const { present, onLeave } = countsOf(this.store, session.id);
+    const counts = attendanceCounts(session.expectedMembers, present, onLeave);
+    return { counts, met: quorumMet(present, session.expectedMembers, session.rules.quorum) };
+  }
+
+  /** 开会: the session becomes live; 应到 is frozen; attendance rows and seat codes are created. */
+  openSession(who: Actor, sessionId: number): void {
+    const s = getSession(this.store, sessionId);
+    const live = this.liveSession();
+    if (live && live.id !== sessionId) throw new AppError('CONFLICT', `“${live.title}”正在进行，请先闭会`);
+    if (s.status === 'closed') throw new AppError('INVALID_STATE', `“${s.title}”已经闭会`);
+    if (s.status === 'open') return;
+    this.store.change(who, () => {
+      this.store.db.prepare("UPDATE sessions SET status = 'open', opened_at = ? WHERE id = ?").run(new Date().toISOString(), sessionId);
+      this.store.audit.recordRow(who, 'session.open', 'sessions', sessionId);
+      const first = listItems(this.store, sessionId)[0];
+      this.store.db.prepare('INSERT OR IGNORE INTO session_live (session_id, current_item_id) VALUES (?, ?)').run(sessionId, first?.id ?? null);
+      this.store.audit.recordRow(who, 'session.live', 'session_live', sessionId, 'session_id');
+      const members = listMembers(this.store, { includeRetired: true }).filter((m) => inOfficeOn(m, s.date));
+      seedAttendance(this.store, who, sessionId, members.map((m) => m.id));
+      ensureSeatCodes(this.store, who, sessionId, members.map((m) => m.id), attendees.list(this.store).map((a) => a.id));
+    });
+    this.changed();
+  }
+
+  /** 闭会. Every ballot must be closed first. */
+  closeSession(who: Actor): void {
+    const s = this.requireLive();
+    const open = this.store.db.prepare("SELECT count(*) AS n FROM ballots WHERE session_id = ? AND state = 'open'").get(s.id) as { n: number };
+    if (open.n > 0) throw new AppError('INVALID_STATE', '还有正在进行的表决，请先结束表决再闭会');
+    this.store.change(who, () => {
+      this.store.db.prepare("UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(new Date().toISOString(), s.id);
+      this.store.audit.recordRow(who, 'session.close', 'sessions', s.id);
+    });
+    this.changed();
+  }
+
+  /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */
+  startBusiness(who: Actor, override: string | undefined): void {
+    const s = this.requireLive();
+    const { counts, met } = this.attendance(s);
+    if (!met && !override?.trim()) {
+      throw new AppError('INVALID_STATE', `实到${counts.present}人，未达到法定人数，不能开始议程；如确需开始，请填写理由`);
+    }
+    this.store.change(who, () => {
+      this.store.db
+        .prepare('UPDATE session_live SET business_started_at = coalesce(business_started_at, ?), quorum_override = ? WHERE session_id = ?')
+        .run(new Date().toISOString(), met ? null : override!.trim(), s.id);
+      this.store.audit.recordRow(who, met ? 'session.startBusiness' : 'session.startBusinessWithoutQuorum', 'session_live', s.id, 'session_id');
+    });
+    this.changed();
+  }
+
+  setItem(who: Actor, itemId: number): void {
+    const s = this.requireLive();
+    const item = getItem(this.store, itemId);
+    if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
+    if (this.liveRow(s.id).currentItemId === itemId) return;
+    this.store.change(who, () => {
+      this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(itemId, s.id);
+      this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
+    });
+    this.changed();
+  }
+
+  step(who: Actor, delta: 1 | -1): void {
+    const s = this.requireLive();
+    const items = listItems(this.store, s.id);
+    if (items.length === 0) throw new AppError('INVALID_STATE', '本次会议没有议程项');
+    const at = items.findIndex((i) => i.id === this.liveRow(s.id).currentItemId);
+    const next = items[Math.min(items.length - 1, Math.max(0, at + delta))]!;
+    this.setItem(who, next.id);
+  }
+
+  setAttendance(who: Actor, memberId: number, status: AttendanceStatus, by: 'terminal' | 'secretary'): void {
+    const s = this.requireLive();
+    const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
+    const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by }));
+    if (changed) this.changed();
+  }
+
+  /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
+  pairWithCode(who: Actor, code: string, address: string): { token: string; binding: TerminalBinding } {
+    const s = this.requireLive();
+    this.rateLimiter.check(address);
+    let result: ReturnType<typeof pairTerminal>;
+    try {
+      result = this.store.change(who, () => pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(address);
+      throw e;
+    }
+    this.afterPairing(result.revokedTerminalIds);
+    return result;
+  }
+
+  /** The secretary binds a connected, unpaired terminal (showing its pairing number) to a seat. */
+  pairFromConsole(who: Actor, connectionId: string, address: string, target: { memberId: number | null; attendeeId: number | null }): void {
+    const s = this.requireLive();
+    const result = this.store.change(who, () => pairTerminal(this.store, who, s.id, target, 'console', address));
+    this.emit({ type: 'paired', connectionId, token: result.token, binding: result.binding });
+    this.afterPairing(result.revokedTerminalIds);
+  }
+
+  private afterPairing(revoked: string[]): void {
+    if (revoked.length) this.emit({ type: 'revoked', terminalIds: revoked, reason: '该座位已在另一台终端上登录，本终端已退出' });
+    this.changed();
+  }
+
+  /** The binding of a terminal token, valid only for the session that is live now. */
+  authenticate(token: string): TerminalBinding | null {
+    const b = bindingForToken(this.store, token);
+    if (!b) return null;
+    const live = this.liveSession();
+    return live && live.id === b.sessionId ? b : null;
+  }
+}

@@ -1,0 +1,134 @@
+// What the live session looks like from each seat: the console (secretary), a member's or an
+// attendee's terminal, and the big screen. These are the shapes sent over IPC and WebSocket.
+import type { AgendaKind } from '../domain/agenda';
+import type { Choice } from '../domain/vote';
+
+export type AttendanceStatus = 'absent' | 'present' | 'leave' | 'left'; // 未到 / 已签到 / 请假 / 离会
+export type BallotStateName = 'draft' | 'open' | 'closed' | 'announced';
+export type BallotMethod = 'electronic' | 'show_of_hands' | 'paper';
+
+export interface AttendanceSummary {
+  expected: number; // 应到
+  present: number; // 实到
+  onLeave: number; // 请假
+  absent: number; // 缺席
+  quorumMet: boolean;
+  /** "应出席常委会组成人员33人，实到29人，请假2人，缺席2人，符合法定人数。" */
+  announcement: string;
+}
+
+export interface LiveDocument {
+  id: number;
+  fileName: string;
+  mime: string;
+  size: number;
+}
+
+export interface LiveItem {
+  id: number;
+  position: number;
+  kind: AgendaKind;
+  kindLabel: string;
+  title: string;
+  presenter: string;
+  documents: LiveDocument[];
+}
+
+export interface BallotResult {
+  yes: number;
+  no: number;
+  abstain: number;
+  /** null when the settings hide 未按 on public screens. */
+  notPressed: number | null;
+  adopted: boolean;
+  /** "赞成17票，反对10票，弃权3票，未按表决器2人。通过" */
+  announcement: string;
+  /** "赞成票超过全体组成人员的半数" */
+  rule: string;
+  required: number;
+  base: number;
+}
+
+export interface PublicBallot {
+  id: number;
+  itemId: number;
+  round: number;
+  /** What is voted: the item title, or "任命张三为区教育局局长". */
+  subject: string;
+  secret: boolean;
+  pressRule: 'first' | 'last';
+  method: BallotMethod;
+  state: BallotStateName;
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  /** Members present when the ballot opened: those who may vote. */
+  eligible: number;
+  /** How many have voted (never who or what, on public screens). */
+  voted: number;
+  /** Present once announced (terminals, big screen) or closed (console). */
+  result: BallotResult | null;
+}
+
+export interface LiveSnapshot {
+  session: {
+    id: number;
+    title: string;
+    date: string;
+    startTime: string;
+    place: string;
+    status: 'draft' | 'open' | 'closed';
+    businessStarted: boolean;
+  } | null;
+  attendance: AttendanceSummary | null;
+  agenda: { id: number; position: number; kind: AgendaKind; title: string }[];
+  currentItem: LiveItem | null;
+  /** The ballot in focus: the newest ballot of the current item. */
+  ballot: PublicBallot | null;
+  /** Where terminals connect, e.g. "http://192.168.1.10:4310/t". */
+  terminalUrl: string | null;
+}
+
+export interface TerminalMe {
+  kind: 'member' | 'attendee';
+  id: number;
+  name: string;
+  seat: number | null;
+  attendance: AttendanceStatus | null; // null for attendees
+  /** May vote in the ballot in focus (present at its opening, ballot open, electronic). */
+  canVote: boolean;
+  /** What this terminal's member has recorded in the ballot in focus. */
+  myVote: { ballotId: number; choice: Choice } | null;
+}
+
+export interface TerminalState extends LiveSnapshot {
+  me: TerminalMe;
+}
+
+export interface ConsoleMemberRow {
+  id: number;
+  name: string;
+  role: string;
+  seat: number | null;
+  attendance: AttendanceStatus;
+  signedInAt: string | null;
+  terminal: 'online' | 'offline' | 'none';
+  /** Whether they have voted in the ballot in focus (null when no ballot). */
+  voted: boolean | null;
+  /** Their choice in a named (记名) ballot in focus; never for secret ballots. */
+  choice: Choice | null;
+}
+
+export interface ConsoleBallotRow extends PublicBallot {
+  itemTitle: string;
+  /** Live counts: named ballots only while open; every ballot once closed. */
+  liveCounts: { yes: number; no: number; abstain: number } | null;
+}
+
+export interface ConsoleState extends LiveSnapshot {
+  members: ConsoleMemberRow[];
+  ballots: ConsoleBallotRow[];
+  /** Terminals connected but not yet paired, with the number each one shows. */
+  unpairedTerminals: { pairingNumber: string; address: string }[];
+  quorumOverride: string | null;
+}

@@ -1,0 +1,94 @@
+// Starts the real headless server (`node out/main/serve.js`, the build of `npm run serve`) on a
+// fresh or given data dir, as a child process, and reads the console URL it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SERVE_JS = path.join(ROOT, 'out/main/serve.js');
+
+export interface ServeProcess {
+  proc: ChildProcess;
+  dataDir: string;
+  port: number;
+  baseUrl: string;
+  consoleUrl: string;
+  adminToken: string;
+  output: () => string;
+  /** Graceful stop (SIGTERM), waiting for exit. */
+  stop(): Promise<void>;
+  /** Crash: SIGKILL, no chance to clean up. */
+  kill(): Promise<void>;
+  /** Calls an admin command over HTTP and returns the Result. */
+  cmd<T = unknown>(name: string, input?: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
+  /** Like cmd, but throws on failure. */
+  must<T = unknown>(name: string, input?: unknown): Promise<T>;
+}
+
+export function tempDataDir(prefix = 'yishi-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[] } = {}): Promise<ServeProcess> {
+  if (!fs.existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first (npm test does)`);
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const proc = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--host', '127.0.0.1', ...(opts.extraArgs ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d.toString()));
+  proc.stderr!.on('data', (d) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const consoleUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${out}`)), 20_000);
+    const check = () => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#\/console\?token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  const url = new URL(consoleUrl);
+  const port = Number(url.port);
+  const adminToken = /token=([0-9a-f]+)/.exec(consoleUrl)![1]!;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const cmd: ServeProcess['cmd'] = async (name, input) => {
+    const res = await fetch(`${baseUrl}/api/cmd/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify(input ?? {}),
+    });
+    return res.json() as never;
+  };
+  return {
+    proc,
+    dataDir,
+    port,
+    baseUrl,
+    consoleUrl,
+    adminToken,
+    output: () => out,
+    cmd,
+    async must<T>(name: string, input?: unknown): Promise<T> {
+      const r = await cmd<T>(name, input);
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
