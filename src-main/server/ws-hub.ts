@@ -11,7 +11,7 @@ import type { Dispatcher } from '../api/dispatch';
 import { fail } from '../api/result';
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
-import { consoleState, liveSnapshot, terminalMe, terminalState } from '../meeting/views';
+import { consoleState, liveSnapshot, terminalMe } from '../meeting/views';
 import { isLoopback, tokensEqual } from './http';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -202,14 +202,28 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
+  /** The snapshot every seat shares, serialized once per broadcast. */
+  private sharedJson = new WeakMap<object, string>();
+  private snapshotJson(base: ReturnType<typeof liveSnapshot>): string {
+    let json = this.sharedJson.get(base);
+    if (json === undefined) {
+      const { focus: _focus, ...snapshot } = base;
+      this.sharedJson.set(base, (json = JSON.stringify(snapshot)));
+    }
+    return json;
+  }
+
   private sendState(c: Client, base: ReturnType<typeof liveSnapshot>): void {
     const { engine } = this.opts;
-    if (c.role === 'terminal' && c.binding) this.send(c, { type: 'state', state: terminalState(engine, c.binding, base) });
-    else if (c.role === 'display') {
-      const { focus: _focus, ...snapshot } = base;
-      this.send(c, { type: 'state', state: snapshot });
-    } else if (c.role === 'console') this.send(c, { type: 'state', state: consoleState(engine, this.unpaired()) });
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    if (c.role === 'terminal' && c.binding) {
+      // A terminal's state is the shared snapshot plus its own "me" (see terminalState).
+      const me = JSON.stringify(terminalMe(engine, c.binding, base.focus));
+      c.ws.send(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${me}}}`);
+    } else if (c.role === 'display') c.ws.send(`{"type":"state","state":${this.snapshotJson(base)}}`);
+    else if (c.role === 'console') this.send(c, { type: 'state', state: consoleState(engine, this.unpaired()) });
   }
+
 
   /** Coalesces changes into one state per client; `consoleOnly` refreshes just the console(s). */
   private pendingAll = false;
@@ -233,9 +247,11 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       const b = base.ballot;
       if (!b) return;
       const frame = JSON.stringify({ type: 'progress', ballotId: b.id, voted: b.voted, eligible: b.eligible });
+      // Only the screens follow the count: terminals learn the totals at close, which keeps a
+      // thousand-terminal ballot from spending its time on progress frames.
       for (const c of this.clients.values()) {
         if (c.role === 'console') this.sendState(c, base);
-        else if (c.role !== 'guest' && c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
+        else if (c.role === 'display' && c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
       }
     }, PROGRESS_DELAY_MS);
   }

@@ -50,5 +50,21 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON'); // erased secret-ballot receipts leave no trace in free pages
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Statements are compiled once per SQL text and reused: preparing is the most expensive part of a
+ * small query. Safe because the app never iterates a statement while reusing it and never switches a
+ * statement's mode (pluck/raw/expand).
+ */
+function cacheStatements(db: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) cache.set(sql, (stmt = prepare(sql)));
+    return stmt;
+  }) as typeof db.prepare;
 }

@@ -59,7 +59,8 @@ function assertSeatFree(store: Store, seat: number | null, exceptId: number | nu
 }
 
 function insertMember(store: Store, who: Actor, m: MemberFields, action: string): number {
-  assertSeatFree(store, m.seat, null);
+  // Like the unique index, only members in office hold a seat: a former member may keep an old number.
+  if (m.inOfficeTo === null) assertSeatFree(store, m.seat, null);
   const id = Number(
     store.db
       .prepare(

@@ -16,7 +16,7 @@ const sessionFields = z.object({
     .default(''),
   place: z.string().trim().max(100).default(''),
   chair: z.string().trim().max(50).default(''),
-  expectedMembers: z.number().int().min(1, '应到人数至少为1').max(1000),
+  expectedMembers: z.number().int().min(1, '应到人数至少为1').max(10000),
   rules: rulesSchema.optional(),
 });
 

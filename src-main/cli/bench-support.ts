@@ -1,0 +1,101 @@
+// Pieces of `npm run bench`: percentiles, the server's memory, a child process that prints a URL,
+// and the plain WebSocket echo baseline measured with the same number of clients.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import WebSocket from 'ws';
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[idx]! * 100) / 100;
+}
+
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Spawns a Node child and resolves with the first stdout match of `pattern`. */
+export function spawnUntil(args: string[], pattern: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = pattern.exec(out);
+      if (m) {
+        proc.stdout!.off('data', onData);
+        resolve({ proc, match: m });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d) => (out += d.toString()));
+    proc.once('exit', (code) => reject(new Error(`child exited (${code}) before it was ready:\n${out}`)));
+  });
+}
+
+export function connectMany(url: string, n: number): Promise<WebSocket[]> {
+  const one = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
+  const all: Promise<WebSocket>[] = [];
+  for (let i = 0; i < n; i++) all.push(one());
+  return Promise.all(all);
+}
+
+/** Every client sends once at a random moment within `spreadMs`; returns each round trip in ms. */
+export function roundTrips(clients: WebSocket[], spreadMs: number, send: (ws: WebSocket, i: number) => void, isAnswer: (data: string, i: number) => boolean): Promise<number[]> {
+  return Promise.all(
+    clients.map(
+      (ws, i) =>
+        new Promise<number>((resolve) => {
+          let sentAt = 0;
+          const onMessage = (data: WebSocket.RawData) => {
+            if (sentAt && isAnswer(data.toString(), i)) {
+              ws.off('message', onMessage);
+              resolve(performance.now() - sentAt);
+            }
+          };
+          ws.on('message', onMessage);
+          setTimeout(() => {
+            sentAt = performance.now();
+            send(ws, i);
+          }, Math.random() * spreadMs);
+        }),
+    ),
+  );
+}
+
+/** Child-process script for the baseline: a plain ws echo server on loopback. */
+export const ECHO_SERVER_SOURCE = `
+const { WebSocketServer } = require(${JSON.stringify(require.resolve('ws'))});
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+wss.on('connection', (ws) => ws.on('message', (d) => ws.send(d.toString())));
+wss.on('listening', () => console.log('ECHO ' + wss.address().port));
+`;
+
+export async function echoBaseline(n: number, spreadMs: number): Promise<number[]> {
+  const { proc, match } = await spawnUntil(['-e', ECHO_SERVER_SOURCE], /ECHO (\d+)/);
+  try {
+    const clients = await connectMany(`ws://127.0.0.1:${match[1]}`, n);
+    const trips = await roundTrips(
+      clients,
+      spreadMs,
+      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
+      () => true,
+    );
+    for (const c of clients) c.terminate();
+    return trips;
+  } finally {
+    proc.kill('SIGKILL');
+  }
+}
+
