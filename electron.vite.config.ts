@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main-process bundles: the Electron entry plus the plain-Node entries (headless server, verify, bench)
+// Main-process bundles: the Electron entry plus the plain-Node entries (headless server, verify, bench, restore)
 // that share the same code. Only src-main/electron/ imports 'electron'.
 export default defineConfig({
   main: {
@@ -14,6 +14,7 @@ export default defineConfig({
           serve: resolve(__dirname, 'src-main/cli/serve.ts'),
           verify: resolve(__dirname, 'src-main/cli/verify.ts'),
           bench: resolve(__dirname, 'src-main/cli/bench.ts'),
+          restore: resolve(__dirname, 'src-main/cli/restore.ts'),
         },
       },
     },

@@ -1,0 +1,3 @@
+// IPC channel names shared by the main process and the preload bridge.
+export const COMMAND_CHANNEL = 'yishi:command';
+export const EVENT_CHANNEL = 'yishi:event';
