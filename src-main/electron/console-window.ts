@@ -38,4 +38,3 @@ export function createConsoleWindow(): BrowserWindow {
   return win;
 }
 
-// The big screen (a second window on the projector, #/display) comes with the live-session work.

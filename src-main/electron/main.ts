@@ -1,12 +1,13 @@
 // The thin Electron shell: the console window, the preload bridge, the menu and security settings.
 // Everything else is the same core that the headless server runs (src-main/app).
 import path from 'node:path';
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, screen, shell } from 'electron';
 import { startServer, type RunningServer } from '../app/server';
 import type { BackupInfo } from '../store/backup';
 import { DatabaseDamagedError } from '../store/db';
 import { forwardLiveState } from './console-events';
 import { createConsoleWindow, RENDERER_INDEX } from './console-window';
+import { openDisplayWindow, toggleDisplayWindow } from './display-window';
 import { ELECTRON_CONSOLE_CALLER, registerCommandBridge } from './ipc';
 import { installMenu } from './menu';
 import { shellOptions, type ShellOptions } from './options';
@@ -105,11 +106,14 @@ async function main(): Promise<void> {
   installMenu({
     openDataDir: () => void shell.openPath(dataDir),
     backupNow: () => void backupNow(),
+    toggleDisplay: () => running && toggleDisplayWindow(running.port),
     about: () => about(opts),
   });
   app.on('window-all-closed', () => app.quit());
   app.on('activate', () => showConsole()); // macOS: clicking the dock icon
   showConsole();
+  // With a projector attached, the big screen opens on it at once.
+  if (screen.getAllDisplays().length > 1) openDisplayWindow(running.port);
 }
 
 // Close the LAN server and the database before the process ends.

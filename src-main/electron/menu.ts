@@ -5,6 +5,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   openDataDir(): void;
   backupNow(): void;
+  toggleDisplay(): void;
   about(): void;
 }
 
@@ -39,6 +40,8 @@ export function installMenu(actions: MenuActions): void {
         { label: '实际大小', role: 'resetZoom' },
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
+        { type: 'separator' },
+        { label: '打开/关闭大屏窗口', accelerator: 'F5', click: () => actions.toggleDisplay() },
       ],
     },
     {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { tempDataDir } from '../helpers/server';
+import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 let running: RunningServer;
@@ -181,5 +182,47 @@ describe('live session over WebSocket', () => {
       expect(closed.result.yes).toBe(yes);
     }
     expect(results).toEqual([true, true, false]);
+  });
+
+  it('prints the ballot result (with the member list for named votes), the result sheet, the sign-in sheet and the appointment list', async () => {
+    const pdf = async (input: object, name: string) => {
+      const file = await must('documents.pdf', input);
+      expect(file.mime).toBe('application/pdf');
+      const buf = Buffer.from(file.base64, 'base64');
+      savePdf(name, buf);
+      return pdfText(buf).replace(/\s+/g, ' ');
+    };
+    const state = await must('live.state');
+    const secret = state.ballots.find((b: any) => b.secret);
+    const named = state.ballots.filter((b: any) => !b.secret);
+
+    const secretText = await pdf({ kind: 'ballotResult', ballotId: secret.id }, 'live-ballot-result-secret-resolution.pdf');
+    expect(secretText).toContain('赞成21票，反对5票，弃权3票，未按表决器1人。通过');
+    expect(secretText).toContain('无记名按表决器表决');
+    expect(secretText).toContain('实到30人');
+    expect(secretText).not.toContain('记名表决名单');
+
+    const namedText = await pdf({ kind: 'ballotResult', ballotId: named[2].id }, 'live-ballot-result-named-appointment-3.pdf');
+    expect(namedText).toContain('任命郑强为区司法局局长');
+    expect(namedText).toContain('记名表决名单');
+    expect(namedText).toContain('未通过');
+    // The named list shows each member's own press: 邱东竹 (seat 1) pressed 赞成; 林涛健 was on leave.
+    expect(namedText).toMatch(/1 邱东竹 赞成/);
+    expect(namedText).toMatch(/31 林涛健 未出席/);
+
+    const sheet = await pdf({ kind: 'resultSheet' }, 'live-session-16-result-sheet.pdf');
+    expect(sheet).toContain('表决结果汇总表');
+    expect(sheet).toContain('示例区第二届人民代表大会常务委员会第十六次会议');
+    for (const b of [secret, ...named]) expect(sheet).toContain(b.subject.slice(0, 8));
+
+    const signIn = await pdf({ kind: 'signInSheet' }, 'live-session-16-sign-in-sheet.pdf');
+    expect(signIn).toContain('应出席常委会组成人员33人，签到30人');
+    expect(signIn).toMatch(/林涛健 委员 请假/);
+
+    const list = await must('appointments.list');
+    expect(list.map((e: any) => [e.name, e.result?.adopted])).toEqual([['周明', true], ['吴芳', true], ['郑强', false]]);
+    const appointments = (await pdf({ kind: 'appointmentList' }, 'live-session-16-appointment-list.pdf')).replace(/ /g, '');
+    expect(appointments).toContain('周明为区教育局局长（赞成25票，反对5票，弃权0票，通过）');
+    expect(appointments).toContain('郑强为区司法局局长（赞成16票，反对14票，弃权0票，未通过）');
   });
 });

@@ -4,6 +4,7 @@ import type { AnyCommand } from '../command';
 import { ballotCommands } from './ballots';
 import { importCommands } from './import';
 import { liveCommands } from './live';
+import { sessionDocumentCommands } from './session-documents';
 import { terminalCommands } from './terminal';
 import { peopleCommands } from './people';
 import { sessionCommands } from './sessions';
@@ -19,6 +20,7 @@ export const commandTable = {
   ...liveCommands,
   ...ballotCommands,
   ...terminalCommands,
+  ...sessionDocumentCommands,
 };
 
 export type CommandTable = typeof commandTable;

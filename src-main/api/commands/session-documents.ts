@@ -1,0 +1,49 @@
+// The live session's printed documents (PDF) and the appointment list.
+import { z } from 'zod';
+import { renderPdf } from '../../documents/pdf';
+import { appointmentList } from '../../meeting/appointments';
+import { getBallot } from '../../meeting/ballot-store';
+import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../../meeting/documents';
+import { AppError } from '../result';
+import { command, type CallContext, type FilePayload } from '../command';
+
+const id = z.number().int().positive();
+
+function sessionIdOf(ctx: CallContext, given: number | undefined): number {
+  if (given) return given;
+  const live = ctx.services.engine?.liveSession();
+  if (!live) throw new AppError('BAD_INPUT', '请指定会议');
+  return live.id;
+}
+
+export const sessionDocumentCommands = {
+  'appointments.list': command({
+    access: ['admin'],
+    input: z.object({ sessionId: id.optional() }),
+    run: (ctx, { sessionId }) => appointmentList(ctx.store, sessionIdOf(ctx, sessionId)),
+  }),
+  'documents.pdf': command({
+    access: ['admin'],
+    input: z.object({
+      kind: z.enum(['ballotResult', 'resultSheet', 'signInSheet', 'appointmentList', 'seatCodes']),
+      sessionId: id.optional(),
+      ballotId: id.optional(),
+    }),
+    run: async (ctx, { kind, sessionId, ballotId }): Promise<FilePayload> => {
+      let model;
+      if (kind === 'ballotResult') {
+        if (!ballotId) throw new AppError('BAD_INPUT', '请指定表决');
+        getBallot(ctx.store, ballotId);
+        model = ballotResultDoc(ctx.store, ballotId);
+      } else {
+        const sid = sessionIdOf(ctx, sessionId);
+        if (kind === 'resultSheet') model = resultSheetDoc(ctx.store, sid);
+        else if (kind === 'signInSheet') model = signInSheetDoc(ctx.store, sid);
+        else if (kind === 'appointmentList') model = appointmentListDoc(ctx.store, sid);
+        else model = seatCodesDoc(ctx.store, sid, ctx.services.lan?.terminalUrls()[0] ?? null);
+      }
+      const pdf = await renderPdf(model);
+      return { fileName: `${model.fileTitle}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
+    },
+  }),
+};
