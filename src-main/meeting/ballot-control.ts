@@ -107,7 +107,10 @@ export class BallotControl {
     const closesAt = b.timerSeconds ? new Date(Date.now() + b.timerSeconds * 1000).toISOString() : null;
     this.store.change(who, () => {
       markOpened(this.store, id, presentMemberIds(this.store, s.id), closesAt);
-      this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(b.itemId, s.id);
+      if (this.engine.liveRow(s.id).currentItemId !== b.itemId) {
+        this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(b.itemId, s.id);
+        this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
+      }
       this.store.audit.recordRow(who, 'ballot.open', 'ballots', id);
     });
     this.arm(getBallot(this.store, id));

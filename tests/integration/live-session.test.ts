@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
+import { verifyAuditLog } from '../../src-main/store/audit';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { tempDataDir } from '../helpers/server';
 import { pdfText, savePdf } from '../helpers/pdf';
@@ -224,5 +225,12 @@ describe('live session over WebSocket', () => {
     const appointments = (await pdf({ kind: 'appointmentList' }, 'live-session-16-appointment-list.pdf')).replace(/ /g, '');
     expect(appointments).toContain('周明为区教育局局长（赞成25票，反对5票，弃权0票，通过）');
     expect(appointments).toContain('郑强为区司法局局长（赞成16票，反对14票，弃权0票，未通过）');
+  });
+
+  it('leaves an audit log whose chain and audited rows verify', () => {
+    const report = verifyAuditLog(running.core.store.db);
+    expect(report.driftedRows).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.entries).toBeGreaterThan(100);
   });
 });
