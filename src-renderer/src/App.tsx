@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ConsoleApp } from './console/ConsoleApp';
+import { DisplayApp } from './display/DisplayApp';
+import { TerminalApp } from './terminal/TerminalApp';
 
 /** One bundle, three faces, chosen by the hash: #/console (secretary), #/terminal (member), #/display (big screen). */
 function face(): string {
@@ -15,6 +17,10 @@ export function App() {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   switch (current) {
+    case 'terminal':
+      return <TerminalApp />;
+    case 'display':
+      return <DisplayApp />;
     default:
       return <ConsoleApp />;
   }

@@ -1,3 +1,117 @@
+// 会务控制台: the secretary's console. Left navigation, header with the committee's name, and the
+// view named by the hash (#/console/members, #/console/sessions/3, …).
+import { useEffect, useMemo, useState } from 'react';
+import { adminToken } from '../api';
+import { chineseNumeral } from '../../../src-main/domain/numerals';
+import { CommitteeContext } from './committeeContext';
+import { linkTo, replaceRoute, routeId, useRoute } from './route';
+import { useQuery } from './useCommand';
+import { MembersView } from './people/MembersView';
+import { DirectoryView } from './people/DirectoryView';
+import { SessionsView } from './sessions/SessionsView';
+import { SessionEditor } from './sessions/SessionEditor';
+import { SettingsView } from './settings/SettingsView';
+import { LiveConsole } from './live/LiveConsole';
+import { ErrorNote } from '../components/Notice';
+import './console.css';
+
+const NAV = [
+  { key: 'members', label: '组成人员' },
+  { key: 'attendees', label: '列席人员' },
+  { key: 'officials', label: '述职人员' },
+  { key: 'sessions', label: '会议' },
+  { key: 'live', label: '会议进行' },
+  { key: 'settings', label: '设置' },
+] as const;
+
+/** Keeps the admin token (it arrives once in the address) and drops it from the visible address. */
+function takeTokenFromAddress(): void {
+  adminToken();
+  if (/[?&]token=/.test(window.location.hash)) {
+    const rest = window.location.hash.replace(/^#\/console\/?/, '').split('?')[0] ?? '';
+    replaceRoute(...rest.split('/').filter(Boolean));
+  }
+}
+
 export function ConsoleApp() {
-  return <main><h1>议事 · 会务控制台</h1></main>;
+  useState(takeTokenFromAddress);
+  const route = useRoute();
+  const committeeQuery = useQuery('committee.get', {});
+  const committee = committeeQuery.data;
+  const needsSetup = committee !== undefined && committee.region === '';
+  // Another window (or the Electron shell) may change the committee: look again when we regain focus.
+  const reloadCommittee = committeeQuery.reload;
+  useEffect(() => {
+    window.addEventListener('focus', reloadCommittee);
+    return () => window.removeEventListener('focus', reloadCommittee);
+  }, [reloadCommittee]);
+  const ctx = useMemo(() => ({ committee, reload: committeeQuery.reload }), [committee, committeeQuery.reload]);
+
+  const known = NAV.some((n) => n.key === route[0]);
+  const section = known ? route[0]! : committee === undefined ? '' : needsSetup ? 'settings' : 'sessions';
+  useEffect(() => {
+    if (!known && section) replaceRoute(section);
+  }, [known, section]);
+
+  return (
+    <CommitteeContext.Provider value={ctx}>
+      <div className="console">
+        <header className="console-header">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">议</span>
+            <div>
+              <div className="brand-name">{committee?.name || '议事'}</div>
+              <div className="brand-sub">
+                {committee && committee.region ? `第${chineseNumeral(committee.term)}届 · ` : ''}会务控制台
+              </div>
+            </div>
+          </div>
+        </header>
+        <nav className="console-nav" aria-label="主导航">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.key}>
+                <a href={linkTo(n.key)} aria-current={section === n.key ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="console-main">
+          <ErrorNote error={committeeQuery.error} />
+          {needsSetup && section !== 'settings' && (
+            <div className="setup-banner" role="note">
+              <span>
+                <strong>首次使用：</strong>请先在“设置”中填写<strong>行政区名称</strong>和<strong>届次</strong>，会议名称将据此生成。
+              </span>
+              <a className="btn btn-primary" href={linkTo('settings')}>
+                前往设置
+              </a>
+            </div>
+          )}
+          {committee !== undefined && <Section section={section} route={route} />}
+        </main>
+      </div>
+    </CommitteeContext.Provider>
+  );
+}
+
+function Section({ section, route }: { section: string; route: string[] }) {
+  switch (section) {
+    case 'members':
+      return <MembersView route={route.slice(1)} />;
+    case 'attendees':
+      return <DirectoryView key="attendees" kind="attendees" route={route.slice(1)} />;
+    case 'officials':
+      return <DirectoryView key="officials" kind="officials" route={route.slice(1)} />;
+    case 'sessions':
+      return route[1] && route[1] !== 'new' ? <SessionEditor key={route[1]} route={route.slice(1)} /> : <SessionsView route={route.slice(1)} />;
+    case 'live':
+      return <LiveConsole key={route[1] ?? ''} sessionId={routeId(route[1]) ?? undefined} />;
+    case 'settings':
+      return <SettingsView />;
+    default:
+      return null;
+  }
 }

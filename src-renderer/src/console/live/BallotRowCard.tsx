@@ -1,0 +1,114 @@
+// One ballot (one round) in the console: 开始表决 / 结束表决 / 宣布结果, the manual result form for a
+// show of hands or paper ballot, live progress, and once closed the result and 通过 / 未通过.
+import { useState } from 'react';
+import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, formatSeconds } from '../../live/labels';
+import type { ConsoleBallotRow } from '../../live/protocol';
+import { useCountdown } from '../../live/useCountdown';
+import type { Actions } from './admin-actions';
+
+export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: ConsoleBallotRow; actions: Actions; clockOffsetMs: number }) {
+  const idle = actions.busy !== null;
+  const seconds = useCountdown(b.state === 'open' ? b.closesAt : null, clockOffsetMs);
+  const r = b.result;
+  return (
+    <div className={`lc-ballot is-${b.state}`} data-testid={`ballot-row-${b.id}`} data-state={b.state} data-ballot-id={b.id}>
+      <div className="lc-ballot-head">
+        <span className={`lc-chip ballot-${b.state}`}>{BALLOT_STATE_TEXT[b.state]}</span>
+        <strong className="lc-ballot-subject">{b.subject}</strong>
+        <span className="lc-muted">
+          第{b.round}轮 · {METHOD_TEXT[b.method]} · {b.secret ? '无记名' : '记名'}
+          {b.method === 'electronic' ? ` · ${PRESS_RULE_TEXT[b.pressRule]}` : ''}
+        </span>
+      </div>
+
+      {b.state === 'draft' && b.method === 'electronic' && (
+        <div className="lc-ballot-actions">
+          <button type="button" className="lc-btn lc-btn-go" disabled={idle} onClick={() => void actions.run('开始表决', 'ballots.open', { ballotId: b.id })} data-testid="ballot-open">
+            开始表决
+          </button>
+        </div>
+      )}
+      {b.state === 'draft' && b.method !== 'electronic' && <ManualResultForm ballot={b} actions={actions} />}
+
+      {b.state === 'open' && (
+        <div className="lc-ballot-live">
+          <span className="lc-progress" data-testid="ballot-progress" data-voted={b.voted} data-eligible={b.eligible}>
+            已表决 <strong>{b.voted}</strong> / {b.eligible}
+          </span>
+          <span className="lc-bar">
+            <span style={{ width: `${b.eligible ? (100 * b.voted) / b.eligible : 0}%` }} />
+          </span>
+          {seconds !== null && (
+            <span className="lc-countdown" data-testid="ballot-countdown">
+              剩余 {formatSeconds(seconds)}
+            </span>
+          )}
+          {b.liveCounts && (
+            <span className="lc-muted" data-testid="ballot-live-counts">
+              赞成{b.liveCounts.yes} 反对{b.liveCounts.no} 弃权{b.liveCounts.abstain}
+            </span>
+          )}
+          <button type="button" className="lc-btn lc-btn-danger" disabled={idle} onClick={() => void actions.run('结束表决', 'ballots.close', { ballotId: b.id })} data-testid="ballot-close">
+            结束表决
+          </button>
+        </div>
+      )}
+
+      {(b.state === 'closed' || b.state === 'announced') && r && (
+        <div className="lc-ballot-result" data-testid="ballot-result" data-adopted={r.adopted ? 'true' : 'false'}>
+          <span className={`lc-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`} data-testid="ballot-verdict">
+            {r.adopted ? '通过' : '未通过'}
+          </span>
+          <span className="lc-result-text">
+            {r.announcement}
+            <small>
+              {r.rule}，需赞成{r.required}票
+            </small>
+          </span>
+          <span className="lc-ballot-actions">
+            {b.state === 'closed' ? (
+              <button type="button" className="lc-btn lc-btn-primary" disabled={idle} onClick={() => void actions.run('宣布结果', 'ballots.announce', { ballotId: b.id })} data-testid="ballot-announce">
+                宣布结果
+              </button>
+            ) : (
+              <span className="lc-muted">已在大屏和终端宣布</span>
+            )}
+            <button type="button" className="lc-btn" disabled={idle} onClick={() => void actions.pdf('ballotResult', b.id)} data-testid="pdf-ballot-result">
+              表决结果 PDF
+            </button>
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ManualResultForm({ ballot, actions }: { ballot: ConsoleBallotRow; actions: Actions }) {
+  const [v, setV] = useState({ yes: '', no: '', abstain: '' });
+  const valid = (['yes', 'no', 'abstain'] as const).every((k) => /^\d+$/.test(v[k]));
+  const fields: ['yes' | 'no' | 'abstain', string][] = [
+    ['yes', '赞成'],
+    ['no', '反对'],
+    ['abstain', '弃权'],
+  ];
+  return (
+    <form
+      className="lc-manual"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) void actions.run('录入结果', 'ballots.enterResult', { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain) });
+      }}
+    >
+      <span className="lc-muted">{ballot.method === 'paper' ? '计票后录入纸质票结果：' : '清点举手后录入结果：'}</span>
+      {fields.map(([k, label]) => (
+        <label key={k} className="lc-field lc-inline">
+          <span>{label}</span>
+          <input type="number" min={0} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} data-testid={`manual-${k}`} />
+        </label>
+      ))}
+      <button type="submit" className="lc-btn lc-btn-primary" disabled={!valid || actions.busy !== null} data-testid="ballot-enter-result">
+        录入结果
+      </button>
+    </form>
+  );
+}

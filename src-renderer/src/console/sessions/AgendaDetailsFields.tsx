@@ -1,0 +1,218 @@
+// What each kind of agenda item carries: persons to appoint or remove (人事任免), subjects of a
+// satisfaction assessment (picked from 述职人员 or typed), candidates of a project ballot (票决).
+import { useId, useState } from 'react';
+import { Field } from '../../components/Field';
+import { APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
+import { useQuery } from '../useCommand';
+
+export interface Person {
+  name: string;
+  action: 'appoint' | 'remove';
+  post: string;
+}
+
+export interface Subject {
+  name: string;
+  unit: string;
+  post: string;
+  category: string;
+  officialId: number | null;
+}
+
+export function PersonsEditor(props: {
+  mode: 'each' | 'all';
+  persons: Person[];
+  onMode: (m: 'each' | 'all') => void;
+  onPersons: (p: Person[]) => void;
+  error: string | null;
+}) {
+  const { mode, persons, onMode, onPersons, error } = props;
+  const name = useId();
+  const update = (i: number, patch: Partial<Person>) => onPersons(persons.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  return (
+    <fieldset className="subform">
+      <legend>任免人员</legend>
+      <div className="radio-row" role="radiogroup" aria-label="表决方式">
+        <label>
+          <input type="radio" name={name} checked={mode === 'each'} onChange={() => onMode('each')} />
+          逐人表决<span className="muted small">（每人一次表决）</span>
+        </label>
+        <label>
+          <input type="radio" name={name} checked={mode === 'all'} onChange={() => onMode('all')} />
+          合并表决<span className="muted small">（全部人员一次表决，各人分别计结果）</span>
+        </label>
+      </div>
+      {persons.length > 0 && (
+        <table className="data-table compact edit-table">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>任免</th>
+              <th>姓名</th>
+              <th>职务</th>
+              <th className="actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {persons.map((p, i) => (
+              <tr key={i}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  <select aria-label={`第${i + 1}人任免`} value={p.action} onChange={(e) => update(i, { action: e.target.value as Person['action'] })}>
+                    <option value="appoint">{APPOINTMENT_ACTION_LABELS.appoint}</option>
+                    <option value="remove">{APPOINTMENT_ACTION_LABELS.remove}</option>
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={`第${i + 1}人姓名`} value={p.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={50} />
+                </td>
+                <td>
+                  <input aria-label={`第${i + 1}人职务`} value={p.post} onChange={(e) => update(i, { post: e.target.value })} maxLength={100} placeholder="如：区教育局局长" />
+                </td>
+                <td className="actions">
+                  <button type="button" className="btn btn-small btn-quiet" onClick={() => onPersons(persons.filter((_, j) => j !== i))} aria-label={`删去第${i + 1}人`}>
+                    删去
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => onPersons([...persons, { name: '', action: persons.at(-1)?.action ?? 'appoint', post: '' }])}
+      >
+        添加一人
+      </button>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+export function SubjectsEditor({ subjects, onSubjects, error }: { subjects: Subject[]; onSubjects: (s: Subject[]) => void; error: string | null }) {
+  const [picking, setPicking] = useState(false);
+  const update = (i: number, patch: Partial<Subject>) => onSubjects(subjects.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  return (
+    <fieldset className="subform">
+      <legend>测评对象（{subjects.length}）</legend>
+      <div className="toolbar">
+        <button type="button" className="btn btn-small" onClick={() => setPicking((v) => !v)} aria-expanded={picking}>
+          {picking ? '收起述职人员名单' : '从述职人员中选择…'}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => onSubjects([...subjects, { name: '', unit: '', post: '', category: '', officialId: null }])}>
+          手动添加
+        </button>
+        {subjects.length > 0 && (
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => onSubjects([])}>
+            全部清除
+          </button>
+        )}
+      </div>
+      {picking && <OfficialsPicker subjects={subjects} onSubjects={onSubjects} />}
+      {subjects.length > 0 && (
+        <div className="table-scroll short">
+          <table className="data-table compact edit-table">
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                <th>名称/姓名</th>
+                <th>单位</th>
+                <th>职务</th>
+                <th className="actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {subjects.map((s, i) => (
+                <tr key={i}>
+                  <td className="num">{i + 1}</td>
+                  <td>
+                    <input aria-label={`测评对象${i + 1}名称`} value={s.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={100} />
+                  </td>
+                  <td>
+                    <input aria-label={`测评对象${i + 1}单位`} value={s.unit} onChange={(e) => update(i, { unit: e.target.value })} maxLength={100} />
+                  </td>
+                  <td>
+                    <input aria-label={`测评对象${i + 1}职务`} value={s.post} onChange={(e) => update(i, { post: e.target.value })} maxLength={100} />
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="btn btn-small btn-quiet" onClick={() => onSubjects(subjects.filter((_, j) => j !== i))} aria-label={`删去测评对象${i + 1}`}>
+                      删去
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+function OfficialsPicker({ subjects, onSubjects }: { subjects: Subject[]; onSubjects: (s: Subject[]) => void }) {
+  const q = useQuery('officials.list', { includeInactive: false });
+  const officials = q.data ?? [];
+  const chosen = new Set(subjects.map((s) => s.officialId).filter((id): id is number => id !== null));
+  const categories = [...new Set(officials.map((o) => o.category || '未分类'))];
+  const toSubject = (o: (typeof officials)[number]): Subject => ({ name: o.name, unit: o.unit, post: o.post, category: o.category, officialId: o.id });
+  const toggle = (o: (typeof officials)[number], on: boolean) =>
+    onSubjects(on ? [...subjects, toSubject(o)] : subjects.filter((s) => s.officialId !== o.id));
+  const selectAll = (cat: string) =>
+    onSubjects([...subjects, ...officials.filter((o) => (o.category || '未分类') === cat && !chosen.has(o.id)).map(toSubject)]);
+
+  if (q.data && officials.length === 0) return <p className="muted small">述职人员名单是空的：请先在“述职人员”中新增或导入。</p>;
+  return (
+    <div className="picker">
+      {categories.map((cat) => (
+        <div key={cat} className="picker-group">
+          <div className="picker-head">
+            <strong>{cat}</strong>
+            <button type="button" className="btn btn-link" onClick={() => selectAll(cat)}>
+              全选本类
+            </button>
+          </div>
+          <div className="picker-options">
+            {officials
+              .filter((o) => (o.category || '未分类') === cat)
+              .map((o) => (
+                <label key={o.id}>
+                  <input type="checkbox" checked={chosen.has(o.id)} onChange={(e) => toggle(o, e.target.checked)} />
+                  <span className="picker-name">{o.name}</span>
+                  <span className="muted small">
+                    {o.unit}
+                    {o.post}
+                  </span>
+                </label>
+              ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function CandidatesEditor(props: {
+  candidates: string;
+  chooseMax: string;
+  onCandidates: (c: string) => void;
+  onChooseMax: (n: string) => void;
+  error: string | null;
+}) {
+  const count = props.candidates.split('\n').filter((l) => l.trim()).length;
+  return (
+    <fieldset className="subform">
+      <legend>票决</legend>
+      <div className="form-grid cols-3">
+        <Field label="候选项目（每行一个）" span={2} hint={`共 ${count} 个候选项目`}>
+          {(p) => <textarea {...p} rows={8} value={props.candidates} onChange={(e) => props.onCandidates(e.target.value)} />}
+        </Field>
+        <Field label="每张选票最多选几项" error={props.error} hint="超过此数的选票无效；留空表示逐项表决">
+          {(p) => <input {...p} inputMode="numeric" value={props.chooseMax} onChange={(e) => props.onChooseMax(e.target.value)} />}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}

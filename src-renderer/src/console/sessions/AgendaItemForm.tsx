@@ -1,0 +1,187 @@
+// Add or edit one agenda item: kind, title, presenter and what the kind carries (persons to appoint
+// or remove, assessment subjects, ballot candidates). Kept as a draft until saved.
+import { call } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { ErrorNote } from '../../components/Notice';
+import { AGENDA_KINDS, AGENDA_KIND_LABELS, type AgendaDetails, type AgendaKind } from '../../../../src-main/domain/agenda';
+import { parseIntField } from '../format';
+import { fieldError, useAction } from '../useCommand';
+import { useDraft } from '../useDraft';
+import { CandidatesEditor, PersonsEditor, SubjectsEditor, type Person, type Subject } from './AgendaDetailsFields';
+import type { AgendaItem } from './SessionEditor';
+
+export interface ItemDraft {
+  kind: AgendaKind;
+  title: string;
+  presenter: string;
+  appointmentMode: 'each' | 'all';
+  persons: Person[];
+  subjects: Subject[];
+  candidates: string;
+  chooseMax: string;
+}
+
+const TITLE_EXAMPLES: Record<AgendaKind, string> = {
+  report: '如：听取和审议区人民政府关于……情况的报告',
+  handling_report: '如：听取和审议区人民政府关于《……的审议意见》办理情况的报告',
+  vote: '如：审议关于……的决议（草案）',
+  appointment: '如：人事任免',
+  assessment: '如：对述职人员进行满意度测评',
+  project_ballot: '如：票决2027年民生实事项目',
+  other: '',
+};
+
+function toDraft(item: AgendaItem | undefined): ItemDraft {
+  const d = item?.details ?? {};
+  return {
+    kind: item?.kind ?? 'report',
+    title: item?.title ?? '',
+    presenter: item?.presenter ?? '',
+    appointmentMode: d.appointmentMode ?? 'each',
+    persons: d.persons ?? [],
+    subjects: d.subjects ?? [],
+    candidates: (d.candidates ?? []).join('\n'),
+    chooseMax: d.chooseMax ? String(d.chooseMax) : '',
+  };
+}
+
+/** The details the kind carries; other kinds' leftovers in the draft are dropped. Error text, or details. */
+function buildDetails(d: ItemDraft, original: AgendaDetails | undefined): AgendaDetails | string {
+  switch (d.kind) {
+    case 'appointment': {
+      const persons = d.persons.filter((p) => p.name.trim() || p.post.trim());
+      const missing = persons.findIndex((p) => !p.name.trim());
+      if (missing >= 0) return `任免人员第${missing + 1}人：请填写姓名`;
+      return { appointmentMode: d.appointmentMode, persons };
+    }
+    case 'assessment': {
+      const subjects = d.subjects.filter((s) => s.name.trim() || s.unit.trim() || s.post.trim());
+      const missing = subjects.findIndex((s) => !s.name.trim());
+      if (missing >= 0) return `测评对象第${missing + 1}个：请填写名称`;
+      return { subjects };
+    }
+    case 'project_ballot': {
+      const candidates = d.candidates.split('\n').map((l) => l.trim()).filter(Boolean);
+      const chooseMax = d.chooseMax.trim() === '' ? undefined : parseIntField(d.chooseMax);
+      if (chooseMax === null || (chooseMax !== undefined && chooseMax < 1)) return '最多选几项：请填写正整数';
+      if (chooseMax !== undefined && candidates.length > 0 && chooseMax > candidates.length) return `最多选几项：不能超过候选项目数（${candidates.length}）`;
+      return chooseMax === undefined ? { candidates } : { candidates, chooseMax };
+    }
+    case 'handling_report':
+      return original?.opinionId ? { opinionId: original.opinionId } : {};
+    default:
+      return {};
+  }
+}
+
+export interface AgendaItemFormProps {
+  sessionId: number;
+  item?: AgendaItem;
+  onClose: () => void;
+  /** Called after a successful save; the caller closes the form. */
+  onSaved: () => void;
+}
+
+export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItemFormProps) {
+  const draft = useDraft(`agenda.${sessionId}.${item?.id ?? 'new'}`, () => toDraft(item));
+  const action = useAction();
+  const d = draft.value;
+  const set = <K extends keyof ItemDraft>(k: K, v: ItemDraft[K]) => draft.set((p) => ({ ...p, [k]: v }));
+
+  const close = () => {
+    if (draft.dirty && !window.confirm('放弃尚未保存的修改？')) return;
+    draft.discard();
+    onClose();
+  };
+  const save = async () => {
+    const details = buildDetails(d, item?.details);
+    if (typeof details === 'string') return action.fail(details);
+    const fields = { kind: d.kind, title: d.title, presenter: d.presenter, details };
+    const r = await action.run(() => (item ? call('agenda.update', { id: item.id, ...fields }) : call('agenda.add', { sessionId, ...fields })));
+    if (r) {
+      draft.discard();
+      onSaved();
+    }
+  };
+
+  const err = action.error;
+  return (
+    <Dialog
+      title={item ? '编辑议程项' : '添加议程项'}
+      size="wide"
+      onClose={close}
+      onSubmit={save}
+      footer={
+        <>
+          <ErrorNote error={err} />
+          {draft.dirty && <span className="draft-mark">未保存的修改已暂存</span>}
+          <button type="button" className="btn" onClick={close} disabled={action.busy}>
+            取消
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={action.busy}>
+            {action.busy ? '正在保存…' : '保存'}
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid cols-3">
+        <Field label="议程类型" required error={fieldError(err, '议程类型')}>
+          {(p) => (
+            <select {...p} value={d.kind} onChange={(e) => set('kind', e.target.value as AgendaKind)} data-autofocus>
+              {AGENDA_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {AGENDA_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="报告人/说明人" span={2} error={fieldError(err, '报告人')}>
+          {(p) => <input {...p} value={d.presenter} onChange={(e) => set('presenter', e.target.value)} maxLength={100} placeholder="如：区医疗保障局局长 张某某" />}
+        </Field>
+        <Field label="议程标题" required span={3} error={fieldError(err, '标题')}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={d.title}
+              onChange={(e) => set('title', e.target.value.replace(/\n/g, ''))}
+              onKeyDown={(e) => {
+                // A title is one line: Enter saves, as in the other fields.
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  e.currentTarget.form?.requestSubmit();
+                }
+              }}
+              maxLength={300}
+              placeholder={TITLE_EXAMPLES[d.kind]}
+            />
+          )}
+        </Field>
+      </div>
+      {d.kind === 'appointment' && (
+        <PersonsEditor
+          mode={d.appointmentMode}
+          persons={d.persons}
+          onMode={(m) => set('appointmentMode', m)}
+          onPersons={(p) => set('persons', p)}
+          error={fieldError(err, '任免人员', 'persons')}
+        />
+      )}
+      {d.kind === 'assessment' && <SubjectsEditor subjects={d.subjects} onSubjects={(s) => set('subjects', s)} error={fieldError(err, '测评对象', 'subjects')} />}
+      {d.kind === 'project_ballot' && (
+        <CandidatesEditor
+          candidates={d.candidates}
+          chooseMax={d.chooseMax}
+          onCandidates={(c) => set('candidates', c)}
+          onChooseMax={(n) => set('chooseMax', n)}
+          error={fieldError(err, '最多选', '候选', 'candidates')}
+        />
+      )}
+      {d.kind === 'handling_report' && (
+        <p className="muted small">办理情况报告通常随后进行满意度测评：可另加一项“满意度测评”，测评对象为报告单位。</p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+// Chinese words shown by the three faces for the live session's values.
+import type { AttendanceStatus, BallotMethod, BallotStateName } from '../../../src-main/meeting/types';
+import type { AgendaKind } from '../../../src-main/domain/agenda';
+import type { Choice } from '../../../src-main/domain/vote';
+
+export type { Choice };
+
+export const CHOICE_TEXT: Record<Choice, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+
+/** Same words as AGENDA_KIND_LABELS in src-main/domain/agenda.ts (kept here so the bundle needs no zod). */
+export const KIND_TEXT: Record<AgendaKind, string> = {
+  report: '听取审议报告',
+  handling_report: '审议意见办理情况报告',
+  vote: '表决',
+  appointment: '人事任免',
+  assessment: '满意度测评',
+  project_ballot: '票决',
+  other: '其他',
+};
+
+export const ATTENDANCE_TEXT: Record<AttendanceStatus, string> = {
+  absent: '未到',
+  present: '已签到',
+  leave: '请假',
+  left: '离会',
+};
+
+export const BALLOT_STATE_TEXT: Record<BallotStateName, string> = {
+  draft: '未开始',
+  open: '表决中',
+  closed: '已结束',
+  announced: '已宣布',
+};
+
+export const METHOD_TEXT: Record<BallotMethod, string> = {
+  electronic: '电子表决',
+  show_of_hands: '举手表决',
+  paper: '纸质票表决',
+};
+
+export const PRESS_RULE_TEXT = { first: '以第一次按键为准', last: '以最后一次按键为准' } as const;
+
+/** "2026-09-22" → "2026年9月22日" (Arabic numerals, no zero padding). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/** "1 分 05 秒" style: "1:05". */
+export function formatSeconds(total: number): string {
+  const s = Math.max(0, Math.ceil(total));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** "第3项" */
+export function itemPosition(position: number): string {
+  return `第${position}项`;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,82 @@
+// #/terminal: a member's (or an attendee's) tablet. Unpaired it asks for the seat code; paired it
+// shows the session, 签到, the current item with its documents and the ballot. Everything comes from
+// the state the server pushes, so a reconnect or a reload restores the screen as it was.
+import { useEffect, useState } from 'react';
+import { ConnectionDot } from '../live/ConnectionDot';
+import type { LiveDocument, TerminalState } from '../live/protocol';
+import { useLive, type LiveView } from '../live/useLive';
+import { AgendaCard } from './AgendaCard';
+import { DocumentViewer } from './DocumentViewer';
+import { PairingScreen } from './PairingScreen';
+import { SeatHeader } from './SeatHeader';
+import { VotePanel } from './VotePanel';
+import './terminal.css';
+
+export function TerminalApp() {
+  const live = useLive('terminal', 'socket');
+  useEffect(() => {
+    document.title = '议事 · 委员终端';
+  }, []);
+
+  if (!live.identified) {
+    return (
+      <div className="term">
+        <div className="term-conn-corner">
+          <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
+        </div>
+        <PairingScreen pairingNumber={live.pairingNumber} notice={live.error} onPair={live.pair} />
+      </div>
+    );
+  }
+  if (!live.state) {
+    return (
+      <div className="term term-wait">
+        <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
+        <p>正在连接会议主机…</p>
+      </div>
+    );
+  }
+  return <SeatScreen live={live} state={live.state} />;
+}
+
+function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: TerminalState }) {
+  const [openDoc, setOpenDoc] = useState<LiveDocument | null>(null);
+  const { me, ballot, currentItem, session } = state;
+  const voteOpenForMe = !!ballot && ballot.state === 'open' && me.canVote && ballot.method === 'electronic';
+
+  // A document that disappears (item changed) closes its viewer.
+  useEffect(() => {
+    if (openDoc && !currentItem?.documents.some((d) => d.id === openDoc.id)) setOpenDoc(null);
+  }, [currentItem, openDoc]);
+
+  return (
+    <div className={`term term-seat ${ballot ? 'has-ballot' : ''}`}>
+      <SeatHeader state={state} connected={live.connected} everConnected={live.everConnected} cmd={live.cmd} />
+      {!live.connected && (
+        <div className="term-offline" role="status" data-testid="connection-banner">
+          与会议主机的连接中断，正在自动重新连接…
+        </div>
+      )}
+      <main className="term-main">
+        {!session || session.status !== 'open' ? (
+          <section className="term-card term-idle" data-testid="session-idle">
+            <h2>{session?.status === 'closed' ? '本次会议已闭会' : '会议尚未开始'}</h2>
+            <p className="term-muted">请等待会务人员开会。</p>
+          </section>
+        ) : (
+          <>
+            {ballot && (
+              <VotePanel key={ballot.id} ballot={ballot} me={me} connected={live.connected} clockOffsetMs={live.clockOffsetMs} cmd={live.cmd} />
+            )}
+            <AgendaCard state={state} onOpen={setOpenDoc} />
+          </>
+        )}
+      </main>
+      {openDoc && <DocumentViewer doc={openDoc} onClose={() => setOpenDoc(null)} voteOpen={voteOpenForMe && !hasRecorded(state)} />}
+    </div>
+  );
+}
+
+function hasRecorded(s: TerminalState): boolean {
+  return !!s.ballot && s.me.myVote?.ballotId === s.ballot.id;
+}
