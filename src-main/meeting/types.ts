@@ -2,6 +2,7 @@
 // attendee's terminal, and the big screen. These are the shapes sent over IPC and WebSocket.
 import type { AgendaKind } from '../domain/agenda';
 import type { Choice } from '../domain/vote';
+import type { PublicAssessment } from '../assessment/types'; // issue 4: the assessment block
 
 export type AttendanceStatus = 'absent' | 'present' | 'leave' | 'left'; // 未到 / 已签到 / 请假 / 离会
 export type BallotStateName = 'draft' | 'open' | 'closed' | 'announced';
@@ -85,8 +86,10 @@ export interface LiveSnapshot {
   currentItem: LiveItem | null;
   /** The ballot in focus: the newest ballot of the current item. */
   ballot: PublicBallot | null;
-  /** Where terminals connect, e.g. "http://192.168.1.10:4310/t". */
+  /** Where terminals connect, e.g. "http://192.168.1.10:4310/#/terminal". */
   terminalUrl: string | null;
+  /** Issue 4: the satisfaction assessment or project ballot in focus (src-main/assessment/types.ts). */
+  assessment?: PublicAssessment | null;
 }
 
 export interface TerminalMe {
@@ -99,6 +102,10 @@ export interface TerminalMe {
   canVote: boolean;
   /** What this terminal's member has recorded in the ballot in focus. */
   myVote: { ballotId: number; choice: Choice } | null;
+  /** Issue 4: this member has submitted the assessment sheet in focus (never what it marked). */
+  sheetSubmitted?: boolean;
+  /** Issue 4: this member may submit the sheet in focus now. */
+  canSubmitSheet?: boolean;
 }
 
 export interface TerminalState extends LiveSnapshot {
@@ -113,6 +120,8 @@ export interface ConsoleMemberRow {
   attendance: AttendanceStatus;
   signedInAt: string | null;
   terminal: 'online' | 'offline' | 'none';
+  /** Whether they may vote in the ballot in focus: present when it opened (null when no ballot is open or closed). */
+  eligible: boolean | null;
   /** Whether they have voted in the ballot in focus (null when no ballot). */
   voted: boolean | null;
   /** Their choice in a named (记名) ballot in focus; never for secret ballots. */
@@ -121,6 +130,8 @@ export interface ConsoleMemberRow {
 
 export interface ConsoleBallotRow extends PublicBallot {
   itemTitle: string;
+  /** Appointment ballots: the indexes of the item's persons this ballot decides ([] otherwise). */
+  persons: number[];
   /** Live counts: named ballots only while open; every ballot once closed. */
   liveCounts: { yes: number; no: number; abstain: number } | null;
 }

@@ -1,6 +1,7 @@
 // Builds what each seat sees from the store: the public snapshot (big screen), a terminal's view
 // (the snapshot plus "me") and the console's view (everything, but never a secret choice).
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
 import { listAttendance } from './attendance-store';
@@ -49,7 +50,7 @@ function focusBallot(engine: MeetingEngine, sessionId: number, currentItemId: nu
 export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'console' = 'public'): LiveSnapshot & { focus: BallotRow | null } {
   const s = engine.liveSession();
   const terminalUrl = engine.terminalUrls()[0] ?? null;
-  if (!s) return { session: null, attendance: null, agenda: [], currentItem: null, ballot: null, terminalUrl, focus: null };
+  if (!s) return { session: null, attendance: null, agenda: [], currentItem: null, ballot: null, terminalUrl, assessment: null, focus: null };
   const live = engine.liveRow(s.id);
   const { counts, met } = engine.attendance(s);
   const item = live.currentItemId ? getItem(engine.store, live.currentItemId) : null;
@@ -79,6 +80,8 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
       : null,
     ballot: focus ? publicBallot(engine, focus, audience) : null,
     terminalUrl,
+    // issue 4: the assessment or project ballot in focus (an open one, else the newest of the current item)
+    assessment: ((a) => (a ? publicAssessment(engine.store, a, audience) : null))(engine.assessments.focus(s.id, live.currentItemId)),
     focus,
   };
 }
@@ -93,7 +96,7 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
   const db = engine.store.db;
   if (binding.memberId === null) {
     const a = db.prepare('SELECT name FROM attendees WHERE id = ?').get(binding.attendeeId) as { name: string } | undefined;
-    return { kind: 'attendee', id: binding.attendeeId!, name: a?.name ?? '列席人员', seat: null, attendance: null, canVote: false, myVote: null };
+    return { kind: 'attendee', id: binding.attendeeId!, name: a?.name ?? '列席人员', seat: null, attendance: null, canVote: false, myVote: null, sheetSubmitted: false, canSubmitSheet: false };
   }
   const m = db.prepare('SELECT name, seat FROM members WHERE id = ?').get(binding.memberId) as { name: string; seat: number | null };
   const att = db.prepare('SELECT status FROM attendance WHERE session_id = ? AND member_id = ?').get(binding.sessionId, binding.memberId) as
@@ -108,6 +111,7 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
     attendance: att?.status ?? null,
     canVote: !!focus && focus.state === 'open' && focus.method === 'electronic' && focus.eligible.includes(binding.memberId),
     myVote: focus && choice ? { ballotId: focus.id, choice } : null,
+    ...engine.assessments.sheetStatus(binding), // issue 4: sheetSubmitted, canSubmitSheet
   };
 }
 
@@ -133,6 +137,7 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
       attendance: a.status,
       signedInAt: a.signedInAt,
       terminal: t ? (online.has(t) ? ('online' as const) : ('offline' as const)) : ('none' as const),
+      eligible: focus && focus.state !== 'draft' ? focus.eligible.includes(a.memberId) : null,
       voted: voted ? voted.has(a.memberId) : null,
       choice: choices?.get(a.memberId) ?? null,
     };
@@ -143,6 +148,7 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
     return {
       ...publicBallot(engine, b, 'console'),
       itemTitle: titles.get(b.itemId) ?? '',
+      persons: b.persons,
       liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : c && !b.secret ? { yes: c.yes, no: c.no, abstain: c.abstain } : null,
     };
   });

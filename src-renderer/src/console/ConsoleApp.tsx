@@ -13,6 +13,7 @@ import { SessionEditor } from './sessions/SessionEditor';
 import { SettingsView } from './settings/SettingsView';
 import { LiveConsole } from './live/LiveConsole';
 import { ErrorNote } from '../components/Notice';
+import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issue 4
 import './console.css';
 
 const NAV = [
@@ -21,6 +22,7 @@ const NAV = [
   { key: 'officials', label: '述职人员' },
   { key: 'sessions', label: '会议' },
   { key: 'live', label: '会议进行' },
+  { key: 'assessments', label: '测评与履职' }, // issue 4
   { key: 'settings', label: '设置' },
 ] as const;
 
@@ -109,6 +111,8 @@ function Section({ section, route }: { section: string; route: string[] }) {
       return route[1] && route[1] !== 'new' ? <SessionEditor key={route[1]} route={route.slice(1)} /> : <SessionsView route={route.slice(1)} />;
     case 'live':
       return <LiveConsole key={route[1] ?? ''} sessionId={routeId(route[1]) ?? undefined} />;
+    case 'assessments': // issue 4: assessments, project ballots, officials' year records
+      return <AssessmentsPage route={route.slice(1)} />;
     case 'settings':
       return <SettingsView />;
     default:

@@ -9,6 +9,7 @@ import { QrCode } from '../live/QrCode';
 import { useLive } from '../live/useLive';
 import { AttendanceBoard } from './AttendanceBoard';
 import { BallotStage } from './BallotStage';
+import { AssessmentStage } from '../assessment/AssessmentStage'; // issue 4: assessment results
 import './display.css';
 
 const STAGE_W = 1920;
@@ -100,6 +101,7 @@ function SessionScreen({ state, clockOffsetMs }: { state: LiveSnapshot; clockOff
           {attendance && <AttendanceBoard attendance={attendance} compact={!!item} />}
         </>
       )}
+      <AssessmentStage state={state} />
       {ballotShown && ballotShown.state === 'open' && attendance && (
         <p className="disp-attendance-line" data-testid="display-attendance-line">
           {attendance.announcement}

@@ -51,7 +51,8 @@ interface Pending {
 }
 
 export const PING_INTERVAL_MS = 15_000;
-const SILENCE_LIMIT_MS = 40_000;
+/** A ping not answered within this long (or a connection not greeted within it) means a dead link. */
+const ANSWER_TIMEOUT_MS = 10_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 5_000;
 
@@ -74,6 +75,8 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private lastFrameAt = 0;
+  private pingSentAt = 0;
+  private connectStartedAt = 0;
 
   constructor(
     readonly role: R,
@@ -113,6 +116,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     this.dropSocket();
+    this.snapshot = { ...this.snapshot, connected: false };
     for (const p of this.pending.values()) this.settle(p, failure('连接已关闭'));
   }
 
@@ -149,7 +153,11 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   private wakeUp = (): void => {
     if (document.visibilityState === 'hidden' || !this.running) return;
-    if (!this.ws && this.reconnectTimer) {
+    if (this.ws) {
+      this.keepAlive(); // back from sleep: check the link now
+      return;
+    }
+    if (this.reconnectTimer) {
       clearTimeout(this.reconnectTimer);
       this.reconnectTimer = null;
       this.connect();
@@ -171,7 +179,9 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       return;
     }
     this.ws = ws;
-    this.lastFrameAt = Date.now();
+    this.connectStartedAt = Date.now();
+    this.lastFrameAt = 0;
+    this.pingSentAt = 0;
     ws.onmessage = (ev) => {
       if (this.ws !== ws) return;
       this.lastFrameAt = Date.now();
@@ -187,16 +197,25 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       /* onclose follows */
     };
     this.pingTimer = setInterval(() => this.keepAlive(), PING_INTERVAL_MS);
+    setTimeout(() => this.ws === ws && this.keepAlive(), ANSWER_TIMEOUT_MS + 100); // greeting overdue?
   }
 
+  /** Pings when the last ping was answered; reconnects when a ping or the greeting is overdue. */
   private keepAlive(): void {
-    if (!this.ws) return;
-    if (Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
+    const ws = this.ws;
+    if (!ws) return;
+    const now = Date.now();
+    if (!this.snapshot.connected) {
       // A tablet that slept or a dead Wi-Fi link: the socket may never say it closed.
-      this.reconnectNow();
+      if (now - this.connectStartedAt > ANSWER_TIMEOUT_MS) this.reconnectNow();
       return;
     }
-    if (this.ws.readyState === WebSocket.OPEN) this.raw({ type: 'ping' });
+    const unanswered = this.pingSentAt > this.lastFrameAt;
+    if (unanswered) {
+      if (now - this.pingSentAt > ANSWER_TIMEOUT_MS) this.reconnectNow();
+      return;
+    }
+    if (ws.readyState === WebSocket.OPEN && this.raw({ type: 'ping' })) this.pingSentAt = now;
   }
 
   private dropSocket(): void {

@@ -10,6 +10,7 @@ import { DocumentViewer } from './DocumentViewer';
 import { PairingScreen } from './PairingScreen';
 import { SeatHeader } from './SeatHeader';
 import { VotePanel } from './VotePanel';
+import { AssessmentSheet } from '../assessment/AssessmentSheet'; // issue 4: the assessment sheet
 import './terminal.css';
 
 export function TerminalApp() {
@@ -65,6 +66,7 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
           </section>
         ) : (
           <>
+            <AssessmentSheet state={state} cmd={live.cmd} connected={live.connected} />
             {ballot && (
               <VotePanel key={ballot.id} ballot={ballot} me={me} connected={live.connected} clockOffsetMs={live.clockOffsetMs} cmd={live.cmd} />
             )}

@@ -1,0 +1,89 @@
+// The result of a round in the console: ranked subjects with counts per level, rate, grade and what
+// follows; or the projects by votes with the tie at the cut-off.
+import type { AssessmentOutcome } from '../../../../src-main/assessment/types';
+
+export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
+  if (r.kind === 'project') {
+    const tied = r.rows.filter((x) => x.tied);
+    return (
+      <>
+        <p className="muted">
+          有效票{r.validSheets}张，无效票{r.invalidSheets}张；应选{r.chooseMax}个，入选{r.selectedCount}个{r.minShareText ? `；${r.minShareText}` : ''}
+        </p>
+        <table className="data-table" aria-label="票决结果" data-testid="console-project-result">
+          <thead>
+            <tr>
+              <th className="num">名次</th>
+              <th>候选项目</th>
+              <th className="num">得票</th>
+              <th className="num">得票率</th>
+              <th>结果</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((x) => (
+              <tr key={x.index}>
+                <td className="num">{x.rank}</td>
+                <td>{x.name}</td>
+                <td className="num">{x.votes}</td>
+                <td className="num">{x.share ?? '—'}</td>
+                <td>{x.selected ? '入选' : x.tied ? '得票相同，另行票决' : x.eligible ? '未入选' : '未达到要求'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {tied.length > 0 && (
+          <p className="note note-info">
+            {tied.map((x) => x.name).join('、')}得票相同（{tied[0]!.votes}票），需就剩余{r.chooseMax - r.selectedCount}个名额另行票决：请发起新一轮。
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="muted">
+        参加{r.eligible}人，计入统计{r.sheetsReturned}份{r.sheetsSetAside ? `，不计入${r.sheetsSetAside}份` : ''}；{r.ruleText}
+      </p>
+      <table className="data-table" aria-label="测评结果" data-testid="console-assessment-result">
+        <thead>
+          <tr>
+            <th className="num">名次</th>
+            <th>姓名</th>
+            <th>单位及职务</th>
+            {r.levelLabels.map((l) => (
+              <th key={l} className="num">
+                {l}
+              </th>
+            ))}
+            <th className="num">未评</th>
+            <th className="num">满意率</th>
+            <th>结果</th>
+            <th>处理</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.rows.map((x) => (
+            <tr key={x.index}>
+              <td className="num">{x.rank}</td>
+              <td className="name">{x.name}</td>
+              <td>
+                {x.unit}
+                {x.post}
+              </td>
+              {x.levels.map((n, l) => (
+                <td key={l} className="num">
+                  {n}
+                </td>
+              ))}
+              <td className="num">{x.unmarked}</td>
+              <td className="num">{x.rate ?? '—'}</td>
+              <td>{x.grade}</td>
+              <td>{x.consequence ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

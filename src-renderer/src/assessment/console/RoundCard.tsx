@@ -1,0 +1,86 @@
+// One round of an assessment or project ballot in the console: state, progress (how many sheets,
+// never whose), start / close / announce, paper tallies, the result and its PDFs.
+import { useState } from 'react';
+import type { PublicAssessment } from '../../../../src-main/assessment/types';
+import { call, downloadBase64 } from '../../api';
+import { ErrorNote, OkNote } from '../../components/Notice';
+import { useAction } from '../../console/useCommand';
+import type { ConsoleRound } from './ItemPanel';
+import { PaperEntry } from './PaperEntry';
+import { ResultTable } from './ResultTable';
+
+const STATE_TEXT = { draft: '未开始', open: '进行中', closed: '已结束', announced: '已宣布' } as const;
+
+export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRound; focus: PublicAssessment | null; isLive: boolean; reload: () => void }) {
+  const action = useAction();
+  const [notice, setNotice] = useState<string | null>(null);
+  const r = focus ? { ...round, submitted: focus.submitted, eligible: focus.eligible, state: focus.state } : round;
+  const word = round.kind === 'project' ? '票决' : '测评';
+  const step = async (name: 'assessments.open' | 'assessments.close' | 'assessments.announce', done: string) => {
+    const v = await action.run(() => call(name, { assessmentId: round.id }));
+    if (v) {
+      setNotice(done);
+      reload();
+    }
+  };
+  const pdf = async (document: 'result' | 'categories') => {
+    const f = await action.run(() => call('assessments.pdf', { assessmentId: round.id, document }));
+    if (f) {
+      downloadBase64(f.fileName, f.mime, f.base64);
+      setNotice(`已生成：${f.fileName}`);
+    }
+  };
+  return (
+    <section className={`asc-round is-${r.state}`} data-testid={`assessment-round-${round.id}`} data-state={r.state}>
+      <header className="asc-round-head">
+        <strong>第{round.round}轮</strong>
+        <span className={`chip ${r.state === 'open' ? 'chip-ok' : 'chip-muted'}`}>{STATE_TEXT[r.state]}</span>
+        <span className="muted">
+          {round.method === 'paper' ? '纸质' : '电子'}
+          {round.kind === 'satisfaction' && `，${round.levels.join('／')}`}
+          {round.kind === 'satisfaction' && (round.rule === 'grade' ? '，按全体组成人员半数定等次' : '，按满意率')}
+          {round.kind === 'satisfaction' && !round.countIncompleteSheets && '，有未填对象的测评表不计入'}
+          {round.year !== null && `，计入${round.year}年度履职档案`}
+        </span>
+        {round.method === 'electronic' && r.state !== 'draft' && (
+          <span className="asc-progress" data-testid="assessment-progress">
+            已提交 {r.submitted} / {r.eligible}
+          </span>
+        )}
+        <span className="push-right">
+          {r.state === 'draft' && round.method === 'electronic' && (
+            <button type="button" className="btn btn-primary" disabled={action.busy || !isLive} onClick={() => void step('assessments.open', `${word}已开始`)} data-testid="assessment-open">
+              开始{word}
+            </button>
+          )}
+          {r.state === 'open' && (
+            <button type="button" className="btn btn-danger" disabled={action.busy} onClick={() => void step('assessments.close', `${word}已结束`)} data-testid="assessment-close">
+              结束{word}
+            </button>
+          )}
+          {r.state === 'closed' && (
+            <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void step('assessments.announce', '已宣布结果')} data-testid="assessment-announce">
+              宣布结果
+            </button>
+          )}
+          {round.result && (
+            <>
+              <button type="button" className="btn" disabled={action.busy} onClick={() => void pdf('result')} data-testid="assessment-pdf-result">
+                {round.kind === 'project' ? '票决结果' : '结果统计表'} PDF
+              </button>
+              {round.kind === 'satisfaction' && (
+                <button type="button" className="btn" disabled={action.busy} onClick={() => void pdf('categories')} data-testid="assessment-pdf-categories">
+                  分类汇总 PDF
+                </button>
+              )}
+            </>
+          )}
+        </span>
+      </header>
+      <ErrorNote error={action.error} />
+      <OkNote>{notice}</OkNote>
+      {round.method === 'paper' && !round.result && <PaperEntry round={round} onDone={() => { setNotice('已录入纸质统计结果'); reload(); }} />}
+      {round.result && <ResultTable result={round.result} />}
+    </section>
+  );
+}
