@@ -98,3 +98,31 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
     </Dialog>
   );
 }
+
+/** The footer of an edit dialog: the error, a note that a draft is kept, 取消 and 保存. */
+export function SaveFooter({
+  error,
+  busy,
+  dirty,
+  onCancel,
+  saveLabel = '保存',
+}: {
+  error: { message: string } | null;
+  busy: boolean;
+  dirty: boolean;
+  onCancel: () => void;
+  saveLabel?: string;
+}) {
+  return (
+    <>
+      <ErrorNote error={error} />
+      {dirty && <span className="draft-mark">未保存的修改已暂存</span>}
+      <button type="button" className="btn" onClick={onCancel} disabled={busy}>
+        取消
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? '正在保存…' : saveLabel}
+      </button>
+    </>
+  );
+}

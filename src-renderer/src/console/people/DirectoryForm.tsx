@@ -1,7 +1,6 @@
 // Add or edit one 列席人员 or 述职人员; the typed values are kept as a draft until saved.
-import { Dialog } from '../../components/Dialog';
+import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { ErrorNote } from '../../components/Notice';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
 import { useDraft } from '../useDraft';
@@ -58,18 +57,7 @@ export function DirectoryForm({ kind, entry, nextSort, categories, onClose, onSa
       title={entry ? `编辑${noun}：${entry.name}` : `新增${noun}`}
       onClose={close}
       onSubmit={save}
-      footer={
-        <>
-          <ErrorNote error={err} />
-          {draft.dirty && <span className="draft-mark">未保存的修改已暂存</span>}
-          <button type="button" className="btn" onClick={close} disabled={action.busy}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? '正在保存…' : '保存'}
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={err} busy={action.busy} dirty={draft.dirty} onCancel={close} />}
     >
       <div className="form-grid">
         <Field label="姓名" required error={fieldError(err, '姓名')}>

@@ -1,8 +1,7 @@
 // Add or edit one member (组成人员) in a dialog; the typed values are kept as a draft until saved.
 import { call } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { ErrorNote } from '../../components/Notice';
 import { GENDERS, MEMBER_ROLES, type Gender, type MemberRole } from '../../../../src-main/domain/people';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
@@ -79,18 +78,7 @@ export function MemberForm({ member, nextSort, onClose, onSaved }: MemberFormPro
       title={member ? `编辑组成人员：${member.name}` : '新增组成人员'}
       onClose={close}
       onSubmit={save}
-      footer={
-        <>
-          <ErrorNote error={err} />
-          {draft.dirty && <span className="draft-mark">未保存的修改已暂存</span>}
-          <button type="button" className="btn" onClick={close} disabled={action.busy}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? '正在保存…' : '保存'}
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={err} busy={action.busy} dirty={draft.dirty} onCancel={close} />}
     >
       <div className="form-grid">
         <Field label="姓名" required error={fieldError(err, '姓名')}>

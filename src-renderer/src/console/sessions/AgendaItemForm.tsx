@@ -1,9 +1,8 @@
 // Add or edit one agenda item: kind, title, presenter and what the kind carries (persons to appoint
 // or remove, assessment subjects, ballot candidates). Kept as a draft until saved.
 import { call } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { ErrorNote } from '../../components/Notice';
 import { AGENDA_KINDS, AGENDA_KIND_LABELS, type AgendaDetails, type AgendaKind } from '../../../../src-main/domain/agenda';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
@@ -112,18 +111,7 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
       size="wide"
       onClose={close}
       onSubmit={save}
-      footer={
-        <>
-          <ErrorNote error={err} />
-          {draft.dirty && <span className="draft-mark">未保存的修改已暂存</span>}
-          <button type="button" className="btn" onClick={close} disabled={action.busy}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? '正在保存…' : '保存'}
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={err} busy={action.busy} dirty={draft.dirty} onCancel={close} />}
     >
       <div className="form-grid cols-3">
         <Field label="议程类型" required error={fieldError(err, '议程类型')}>

@@ -2,9 +2,8 @@
 // number, 主持人 to the 主任, and 应到 to the members in office on the date — each explicit and editable.
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { ErrorNote } from '../../components/Notice';
 import { chineseNumeral, sessionTitle } from '../../../../src-main/domain/numerals';
 import { useCommittee } from '../committeeContext';
 import { parseIntField } from '../format';
@@ -97,18 +96,7 @@ export function SessionForm({ session, sessions, onClose, onSaved }: SessionForm
       size="wide"
       onClose={close}
       onSubmit={save}
-      footer={
-        <>
-          <ErrorNote error={err} />
-          {draft.dirty && <span className="draft-mark">未保存的修改已暂存</span>}
-          <button type="button" className="btn" onClick={close} disabled={action.busy}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? '正在保存…' : session ? '保存' : '创建会议'}
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={err} busy={action.busy} dirty={draft.dirty} onCancel={close} saveLabel={session ? '保存' : '创建会议'} />}
     >
       <p className="title-preview" aria-live="polite">
         <span className="muted">会议名称：</span>
