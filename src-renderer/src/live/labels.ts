@@ -1,22 +1,15 @@
 // Chinese words shown by the three faces for the live session's values.
 import type { AttendanceStatus, BallotMethod, BallotStateName } from '../../../src-main/meeting/types';
-import type { AgendaKind } from '../../../src-main/domain/agenda';
-import type { Choice } from '../../../src-main/domain/vote';
+import { AGENDA_KIND_LABELS } from '../../../src-main/domain/agenda';
+import { CHOICE_LABELS, type Choice } from '../../../src-main/domain/vote';
 
 export type { Choice };
 
-export const CHOICE_TEXT: Record<Choice, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+/** The words of the domain, shared with the documents: 赞成 / 反对 / 弃权. */
+export const CHOICE_TEXT = CHOICE_LABELS;
 
-/** Same words as AGENDA_KIND_LABELS in src-main/domain/agenda.ts (kept here so the bundle needs no zod). */
-export const KIND_TEXT: Record<AgendaKind, string> = {
-  report: '听取审议报告',
-  handling_report: '审议意见办理情况报告',
-  vote: '表决',
-  appointment: '人事任免',
-  assessment: '满意度测评',
-  project_ballot: '票决',
-  other: '其他',
-};
+/** 听取审议报告, 表决, 人事任免…: AGENDA_KIND_LABELS of the domain. */
+export const KIND_TEXT = AGENDA_KIND_LABELS;
 
 export const ATTENDANCE_TEXT: Record<AttendanceStatus, string> = {
   absent: '未到',

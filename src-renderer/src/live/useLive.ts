@@ -3,18 +3,9 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { BridgeSource } from './bridge-source';
 import type { LiveRole, Result, StateByRole } from './protocol';
-import { LiveSocket, type CmdOptions, type LiveSource } from './socket';
+import { LiveSocket, type CmdOptions, type LiveSnapshotView, type LiveSource } from './socket';
 
-export interface LiveView<S> {
-  connected: boolean;
-  everConnected: boolean;
-  state: S | null;
-  hasState: boolean;
-  pairingNumber: string | null;
-  error: string | null;
-  /** Terminal: holds a seat token. */
-  identified: boolean;
-  clockOffsetMs: number;
+export interface LiveView<S> extends LiveSnapshotView<S> {
   cmd: <T = unknown>(name: string, input: unknown, opts?: CmdOptions) => Promise<Result<T>>;
   /** Terminal only: pair with a seat code. */
   pair: (code: string) => Promise<Result<unknown>>;

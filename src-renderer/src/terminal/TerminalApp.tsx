@@ -10,6 +10,7 @@ import { DocumentViewer } from './DocumentViewer';
 import { PairingScreen } from './PairingScreen';
 import { SeatHeader } from './SeatHeader';
 import { VotePanel } from './VotePanel';
+import { RemarksPanel } from '../review/RemarksPanel'; // issue 5: members' review remarks
 import { AssessmentSheet } from '../assessment/AssessmentSheet'; // issue 4: the assessment sheet
 import './terminal.css';
 
@@ -71,6 +72,7 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
               <VotePanel key={ballot.id} ballot={ballot} me={me} connected={live.connected} clockOffsetMs={live.clockOffsetMs} cmd={live.cmd} />
             )}
             <AgendaCard state={state} onOpen={setOpenDoc} />
+            <RemarksPanel state={state} cmd={live.cmd} />
           </>
         )}
       </main>

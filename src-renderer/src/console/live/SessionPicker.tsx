@@ -1,19 +1,10 @@
 // No session is open: pick a prepared (draft) session and 开会. Opening freezes 应到 and issues seat codes.
 import { useEffect, useState } from 'react';
-import { call } from '../../api';
+import { call, type CommandOutput } from '../../api';
 import { formatDate } from '../../live/labels';
 import type { Actions } from './admin-actions';
 
-interface SessionRow {
-  id: number;
-  title: string;
-  date: string;
-  startTime: string;
-  place: string;
-  status: 'draft' | 'open' | 'closed';
-  expectedMembers: number;
-  itemCount: number;
-}
+type SessionRow = CommandOutput<'sessions.list'>[number];
 
 export function SessionPicker({ actions, sessionId }: { actions: Actions; sessionId?: number }) {
   const [sessions, setSessions] = useState<SessionRow[] | null>(null);

@@ -1,15 +1,9 @@
 // The seat codes of the open session (members and attendees), loaded by the console blocks.
 import { useCallback, useEffect, useState } from 'react';
+import type { SeatCode } from '../../../../src-main/meeting/pairing';
 import { call } from '../../api';
 
-export interface SeatCodeRow {
-  kind: 'member' | 'attendee';
-  id: number;
-  name: string;
-  seat: number | null;
-  code: string;
-  used: boolean;
-}
+export type SeatCodeRow = SeatCode;
 
 export function useSeatCodes(sessionId: number | null): { rows: SeatCodeRow[]; reload: () => void } {
   const [rows, setRows] = useState<SeatCodeRow[]>([]);
