@@ -10,6 +10,7 @@ import { createConsoleWindow, RENDERER_INDEX } from './console-window';
 import { openDisplayWindow, toggleDisplayWindow } from './display-window';
 import { ELECTRON_CONSOLE_CALLER, registerCommandBridge } from './ipc';
 import { installMenu } from './menu';
+import { registerPrintBridge } from './print-window';
 import { shellOptions, type ShellOptions } from './options';
 import { lockDown } from './security';
 
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
     return startupFailed(e, opts);
   }
   registerCommandBridge(running.core.dispatch, RENDERER_INDEX);
+  registerPrintBridge(RENDERER_INDEX);
   stopForwarding = forwardLiveState(running);
   const dataDir = opts.dataDir;
   installMenu({

@@ -2,6 +2,7 @@
 // (always with audit entries, in one transaction) and then emit events that the WebSocket hub and
 // the Electron shell turn into fresh views for the console, terminals and the big screen.
 import { AppError } from '../api/result';
+import { AssessmentControl } from '../assessment/assessment-control'; // issue 4
 import { attendanceCounts, quorumMet } from '../domain/attendance';
 import { inOfficeOn } from '../domain/people';
 import type { Actor } from '../store/audit';
@@ -34,6 +35,8 @@ export class MeetingEngine {
   readonly receipts: SecretReceipts;
   readonly recorder: VoteRecorder;
   readonly ballots: BallotControl;
+  /** Issue 4: satisfaction assessments and project ballots (src-main/assessment/). */
+  readonly assessments: AssessmentControl;
   readonly rateLimiter = new PairingRateLimiter();
   /** Terminal ids with a live connection; provided by the WebSocket hub. */
   presence: () => Set<string> = () => new Set();
@@ -45,6 +48,7 @@ export class MeetingEngine {
     this.receipts = new SecretReceipts(store.dataDir);
     this.recorder = new VoteRecorder(store, this.receipts);
     this.ballots = new BallotControl(this);
+    this.assessments = new AssessmentControl(this); // issue 4
     this.recorder.onCommitted = (ids) => ids.forEach((ballotId) => this.emit({ type: 'progress', ballotId }));
     this.ballots.resumeTimers();
   }
@@ -112,6 +116,8 @@ export class MeetingEngine {
     const s = this.requireLive();
     const open = this.store.db.prepare("SELECT count(*) AS n FROM ballots WHERE session_id = ? AND state = 'open'").get(s.id) as { n: number };
     if (open.n > 0) throw new AppError('INVALID_STATE', '还有正在进行的表决，请先结束表决再闭会');
+    const openSheets = this.store.db.prepare("SELECT count(*) AS n FROM assessments WHERE session_id = ? AND state = 'open'").get(s.id) as { n: number }; // issue 4
+    if (openSheets.n > 0) throw new AppError('INVALID_STATE', '还有正在进行的测评或票决，请先结束再闭会');
     this.store.change(who, () => {
       this.store.db.prepare("UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(new Date().toISOString(), s.id);
       this.store.audit.recordRow(who, 'session.close', 'sessions', s.id);

@@ -26,6 +26,15 @@ export const AUDITED_TABLES = [
   'session_live',
   'attendance',
   'ballots',
+  // issue 4 (assessments): the assessment rows (results frozen at close) and officials' year records
+  'assessments',
+  'official_years',
+  // issue 5 (review opinions): review groups, remarks, opinions with their handling reports, resolutions
+  'review_groups',
+  'review_remarks',
+  'review_opinions',
+  'opinion_handlings',
+  'resolutions',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 

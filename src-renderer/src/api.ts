@@ -8,6 +8,8 @@ export type { CommandInput, CommandName, CommandOutput };
 export interface YishiBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   onEvent?(listener: (event: unknown) => void): () => void;
+  /** Electron only: show a PDF in a print window. */
+  print?(base64Pdf: string, fileName: string): Promise<unknown>;
 }
 
 declare global {

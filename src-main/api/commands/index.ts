@@ -1,12 +1,14 @@
 // The whole command map. Each area keeps its commands in its own file; this only joins them.
 import type { z } from 'zod';
 import type { AnyCommand } from '../command';
+import { assessmentCommands } from './assessments';
 import { ballotCommands } from './ballots';
 import { importCommands } from './import';
 import { liveCommands } from './live';
 import { sessionDocumentCommands } from './session-documents';
 import { terminalCommands } from './terminal';
 import { peopleCommands } from './people';
+import { reviewCommands } from './review';
 import { sessionCommands } from './sessions';
 import { setupCommands } from './setup';
 import { systemCommands } from './system';
@@ -21,6 +23,8 @@ export const commandTable = {
   ...ballotCommands,
   ...terminalCommands,
   ...sessionDocumentCommands,
+  ...assessmentCommands,
+  ...reviewCommands,
 };
 
 export type CommandTable = typeof commandTable;

@@ -14,6 +14,8 @@ import { SettingsView } from './settings/SettingsView';
 import { LiveConsole } from './live/LiveConsole';
 import { ErrorNote } from '../components/Notice';
 import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issue 4
+import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
+import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import './console.css';
 
 const NAV = [
@@ -23,6 +25,7 @@ const NAV = [
   { key: 'sessions', label: '会议' },
   { key: 'live', label: '会议进行' },
   { key: 'assessments', label: '测评与履职' }, // issue 4
+  ...REVIEW_NAV, // issue 5: 审议发言, 审议意见, 意见台账, 决议决定
   { key: 'settings', label: '设置' },
 ] as const;
 
@@ -115,7 +118,7 @@ function Section({ section, route }: { section: string; route: string[] }) {
       return <AssessmentsPage route={route.slice(1)} />;
     case 'settings':
       return <SettingsView />;
-    default:
-      return null;
+    default: // issue 5: the review sections
+      return isReviewSection(section) ? <ReviewSection section={section} route={route.slice(1)} /> : null;
   }
 }

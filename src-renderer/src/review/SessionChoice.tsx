@@ -1,7 +1,7 @@
 // Which session a review page shows: the one in the address (#/console/remarks/3), else the session
 // in progress, else the most recent one that has met. A select switches between sessions.
 import { useEffect, useState } from 'react';
-import { call, type CommandOutput } from '../api';
+import { adminToken, type CommandOutput } from '../api';
 import { replaceRoute, go, routeId } from '../console/route';
 import { useQuery } from '../console/useCommand';
 
@@ -47,16 +47,13 @@ export function useRefreshTick(pollMs = 5000): number {
     const bridge = window.yishi;
     const off = bridge?.onEvent?.(() => bump());
     let ws: WebSocket | null = null;
-    if (!off) {
-      void call('system.info', {}).then(() => {
-        if (!live) return;
-        const token = sessionStorage.getItem('yishi.adminToken') ?? '';
-        ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-        ws.onopen = () => ws?.send(JSON.stringify({ type: 'hello', role: 'console', token }));
-        ws.onmessage = (e) => {
-          if (typeof e.data === 'string' && e.data.startsWith('{"type":"state"')) bump();
-        };
-      });
+    if (!off && /^https?:$/.test(location.protocol)) {
+      ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+      ws.onopen = () => ws?.send(JSON.stringify({ type: 'hello', role: 'console', token: adminToken() ?? '' }));
+      ws.onmessage = (e) => {
+        if (typeof e.data === 'string' && e.data.startsWith('{"type":"state"')) bump();
+      };
+      ws.onerror = () => undefined; // the poll keeps the page fresh
     }
     return () => {
       live = false;

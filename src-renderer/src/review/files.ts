@@ -1,23 +1,17 @@
 // Getting a generated document to the secretary: print a PDF (Electron's print dialog through the
 // preload bridge when the shell offers one), or download it; open a PDF in a new tab (headless).
+import type { FilePayload } from '../../../src-main/api/command';
 import { downloadBase64 } from '../api';
 
-export interface FilePayload {
-  fileName: string;
-  mime: string;
-  base64: string;
-}
-
-/** The Electron shell may expose print(base64Pdf) on the preload bridge (owned by the shell). */
-type PrintBridge = { print?: (base64Pdf: string, title?: string) => unknown };
+export type { FilePayload };
 
 export function canPrintNatively(): boolean {
-  return typeof (window.yishi as PrintBridge | undefined)?.print === 'function';
+  return typeof window.yishi?.print === 'function';
 }
 
 /** Prints through the shell's dialog; elsewhere opens the PDF in a new tab (to print from the viewer), or downloads it. */
 export async function printPdf(file: FilePayload): Promise<'printed' | 'opened' | 'downloaded'> {
-  const bridge = window.yishi as PrintBridge | undefined;
+  const bridge = window.yishi;
   if (typeof bridge?.print === 'function') {
     await bridge.print(file.base64, file.fileName);
     return 'printed';

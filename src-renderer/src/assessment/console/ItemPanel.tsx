@@ -50,11 +50,14 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
   const [copies, setCopies] = useState(1);
   const last = rounds.at(-1);
   const canStart = !last || last.state === 'closed' || last.state === 'announced';
+  const lastResult = last?.result?.kind === 'project' ? last.result : null;
+  const tied = lastResult && lastResult.tieAtCutoff.length > 0 ? lastResult : null;
+  const [runoff, setRunoff] = useState(true);
   const subjects = project ? (item.details.candidates ?? []).length : item.kind === 'assessment' ? (item.details.subjects ?? []).length : 1;
 
   const create = async () => {
     const input = project
-      ? { itemId: item.id, method, minShare: SHARES[share] }
+      ? { itemId: item.id, method, ...(tied && runoff ? { runoff: true } : { minShare: SHARES[share] }) }
       : { itemId: item.id, method, scale, rule, countIncompleteSheets: countIncomplete, ...(withOfficials ? { year, reportItemId } : {}) };
     const r = await action.run(() => call('assessments.create', input));
     if (r) {
@@ -92,8 +95,14 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
               <option value="paper">纸质（录入统计结果）</option>
             </select>
           </label>
+          {tied && (
+            <label className="asc-check">
+              <input type="checkbox" checked={runoff} onChange={(e) => setRunoff(e.target.checked)} data-testid="assessment-runoff" />
+              只对得票相同的{tied.tieAtCutoff.length}个项目再次票决（剩余{tied.chooseMax - tied.selectedCount}个名额）
+            </label>
+          )}
           {project ? (
-            <label>
+            !(tied && runoff) && <label>
               得票要求
               <select value={share} onChange={(e) => setShare(e.target.value as keyof typeof SHARES)} aria-label="得票要求">
                 <option value="none">不设最低得票</option>

@@ -6,10 +6,16 @@ import { go } from '../../console/route';
 import { useQuery } from '../../console/useCommand';
 import { useLive } from '../../live/useLive';
 import { ItemPanel } from './ItemPanel';
+import './assessment-console.css';
 
 const ASSESSABLE = ['assessment', 'project_ballot', 'report', 'handling_report'];
 
-export function SessionAssessments({ sessionId }: { sessionId: number | null }) {
+/** For the live console: the controls of one assessment or project-ballot item, mounted in one line. */
+export function LiveAssessmentBlock({ sessionId, itemId }: { sessionId: number; itemId: number }) {
+  return <SessionAssessments sessionId={sessionId} onlyItemId={itemId} />;
+}
+
+export function SessionAssessments({ sessionId, onlyItemId }: { sessionId: number | null; onlyItemId?: number }) {
   const sessions = useQuery('sessions.list', {});
   const live = useLive('console');
   const liveSession = live.state?.session ?? null;
@@ -21,13 +27,13 @@ export function SessionAssessments({ sessionId }: { sessionId: number | null }) 
   // A change of the assessment in focus (opened, a sheet in, closed, announced) refreshes the rounds.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(rows.reload, [focusKey]);
-  const items = useMemo(() => (detail.data?.items ?? []).filter((i) => ASSESSABLE.includes(i.kind)), [detail.data]);
+  const items = useMemo(() => (detail.data?.items ?? []).filter((i) => ASSESSABLE.includes(i.kind) && (onlyItemId === undefined || i.id === onlyItemId)), [detail.data, onlyItemId]);
   const isLive = !!liveSession && liveSession.id === chosen;
 
   if (sessions.data && sessions.data.length === 0) return <InfoNote>还没有会议。请先在“会议”中新建会议并添加测评或票决议程。</InfoNote>;
   return (
-    <div className="asc-session">
-      <div className="toolbar">
+    <div className="asc-session asc">
+      {onlyItemId === undefined && <div className="toolbar">
         <label className="asc-picker">
           会议：
           <select value={chosen ?? ''} onChange={(e) => go('assessments', e.target.value)} aria-label="选择会议">
@@ -39,9 +45,9 @@ export function SessionAssessments({ sessionId }: { sessionId: number | null }) 
           </select>
         </label>
         {isLive ? <span className="chip chip-ok">会议进行中</span> : <span className="muted">会议进行中才能发起电子测评；纸质测评结果可在会后录入。</span>}
-      </div>
+      </div>}
       <ErrorNote error={sessions.error ?? (chosen ? (detail.error ?? rows.error) : null)} />
-      {detail.data && items.length === 0 && <InfoNote>本次会议没有满意度测评、票决或报告类议程项。</InfoNote>}
+      {detail.data && items.length === 0 && onlyItemId === undefined && <InfoNote>本次会议没有满意度测评、票决或报告类议程项。</InfoNote>}
       {detail.data &&
         items.map((item) => (
           <ItemPanel

@@ -6,6 +6,7 @@ import { ErrorNote, InfoNote, OkNote } from '../../components/Notice';
 import { go } from '../../console/route';
 import { useAction, useQuery } from '../../console/useCommand';
 import { YearRecordForm } from './YearRecordForm';
+import './assessment-console.css';
 
 export type YearRecord = CommandOutput<'officialYears.list'>[number];
 
@@ -67,7 +68,7 @@ export function YearRecordsPage({ year: given }: { year: number | null }) {
                 <td>{r.official.category}</td>
                 <td>{r.pledgeText ? r.pledgeText.slice(0, 24) + (r.pledgeText.length > 24 ? '…' : '') : r.pledgeFile ? `文件：${r.pledgeFile.fileName}` : '—'}</td>
                 <td>{r.midyearForms !== null ? `意见表${r.midyearForms}份${r.midyearTopShare ? `，优秀${r.midyearTopShare}` : ''}` : r.midyearNotes ? '已评议' : '—'}</td>
-                <td>{r.report ? r.report.sessionTitle.replace(/^.*?第/, '第') : '—'}</td>
+                <td>{r.report ? (/第[^第]+次会议$/.exec(r.report.sessionTitle)?.[0] ?? r.report.sessionTitle) : '—'}</td>
                 <td data-testid="year-record-result">{res ? `${res.rate ?? '—'} ${res.grade} 第${res.rank}名` : r.assessment ? '测评中' : '—'}</td>
                 <td>{r.followUp ? r.followUp.slice(0, 20) : res?.consequence ? <span className="chip chip-error">{res.consequence}</span> : '—'}</td>
                 <td>

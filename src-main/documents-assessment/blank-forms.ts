@@ -1,0 +1,83 @@
+// Blank paper sheets for the fallback: 满意度测评表 (every subject with a box per level) and 票决票
+// (every candidate with one box; more than N marks make the sheet invalid). Anonymous: no name field.
+import { sheetSourceOf } from '../assessment/subjects';
+import type { ScaleName } from '../assessment/types';
+import { scaleLevels } from '../domain/satisfaction';
+import type { Block, DocModel } from '../documents/model';
+import { getItem } from '../store/agenda';
+import type { Store } from '../store/store';
+import { docHeading, fitColumns, unitPost } from './common';
+
+export interface BlankFormOptions {
+  copies: number;
+  scale?: ScaleName;
+}
+
+export function blankFormDoc(store: Store, itemId: number, opts: BlankFormOptions): DocModel {
+  const item = getItem(store, itemId);
+  const src = sheetSourceOf(item);
+  const { session, date } = docHeading(store, item.sessionId);
+  let one: Block[];
+  let title: string;
+  if (src.kind === 'project') {
+    title = '票决票';
+    one = [
+      { type: 'paragraph', text: `票决事项：${src.title}`, indent: false },
+      {
+        type: 'paragraph',
+        text: `说明：候选项目${src.subjects.length}个，请在同意的项目后“选择”栏内划“√”，每张选票最多选择${src.chooseMax}个，超过${src.chooseMax}个的本票无效；不划的视为不选。本票无记名，请勿署名。`,
+        indent: false,
+      },
+      {
+        type: 'table',
+        fontSize: 12,
+        columns: fitColumns(
+          [
+            { header: '序号', chars: 2, align: 'center' },
+            { header: '候选项目', chars: 0, flex: true },
+            { header: '选择', chars: 4, align: 'center' },
+          ],
+          12,
+        ),
+        rows: src.subjects.map((s, i) => [String(i + 1), s.name, '']),
+      },
+    ];
+  } else {
+    const labels = scaleLevels(opts.scale ?? session.rules.satisfaction.scale);
+    title = '满意度测评表';
+    one = [
+      { type: 'paragraph', text: `测评事项：${src.title}`, indent: false },
+      {
+        type: 'paragraph',
+        text: `说明：请对每位测评对象在“${labels.join('”“')}”中选择一项，在对应栏内划“√”；多划或不划的，该对象视为未评。本表无记名，请勿署名。`,
+        indent: false,
+      },
+      {
+        type: 'table',
+        fontSize: 11,
+        columns: fitColumns(
+          [
+            { header: '序号', chars: 2, align: 'center' },
+            { header: '测评对象', chars: 4, align: 'center' },
+            { header: '单位及职务', chars: 0, flex: true },
+            ...labels.map((l) => ({ header: l, chars: Math.max(3, l.length), align: 'center' as const })),
+          ],
+          11,
+        ),
+        rows: src.subjects.map((s, i) => [String(i + 1), s.name, unitPost(s) || s.category, ...labels.map(() => '')]),
+      },
+    ];
+  }
+  const blocks: Block[] = [];
+  for (let c = 0; c < opts.copies; c++) {
+    if (c > 0) blocks.push({ type: 'pageBreak' });
+    blocks.push(...one);
+  }
+  return {
+    kind: src.kind === 'project' ? 'project-ballot-form' : 'assessment-form',
+    fileTitle: `${title}（空白）-${session.title}`,
+    title,
+    subtitle: `（${session.title}　${date}）`,
+    blocks,
+  };
+}

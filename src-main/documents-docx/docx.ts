@@ -1,0 +1,304 @@
+// Renders a DocModel (documents/model.ts) as an editable DOCX with the structure of the PDF and the
+// GB/T 9704-2012 page: A4; top margin 37 mm, left 28 mm, type area 156 × 225 mm on a grid of
+// 22 lines × 28 characters; body 仿宋 三号 (16 pt) with a two-character first-line indent; title
+// 小标宋 二号 (22 pt); "一、" 黑体, "（一）" 楷体, "1." 仿宋; page numbers "— 1 —" in 四号宋体 7 mm
+// below the type area, odd pages right and even pages left; the 版记 (抄送, 印发机关 and date) as a
+// ruled table at the foot of the last page. For offices that finish documents in WPS or Word.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+} from 'docx';
+import type { Block, CellAlign, DocModel } from '../documents/model';
+import { fontTableXml, runFont, type DocxFontRole } from './fonts';
+
+/** Twips (1/20 pt) per millimetre. */
+const TW_PER_MM = 1440 / 25.4;
+const tw = (mm: number): number => Math.round(mm * TW_PER_MM);
+
+/** Page geometry in twips. Right margin 210 − 28 − 156 = 26 mm; bottom 297 − 37 − 225 = 35 mm. */
+export const DOCX_PAGE = {
+  width: tw(210),
+  height: tw(297),
+  top: tw(37),
+  left: tw(28),
+  right: tw(26),
+  bottom: tw(35),
+  /** 225 mm / 22 lines, rounded down so that Word fits exactly 22 lines into the type area. */
+  linePitch: Math.floor((225 * TW_PER_MM) / 22),
+  /** Character pitch of the 28-character grid: 156 mm / 28, in twips. */
+  charPitch: (156 * TW_PER_MM) / 28,
+  /**
+   * w:charSpace: the grid pitch minus the 16 pt of the Normal style, in 1/4096 pt, rounded down so
+   * that 28 characters fit the 156 mm line.
+   */
+  charSpace: Math.floor(((156 * 72) / 25.4 / 28 - 16) * 4096),
+  /** The page number's line starts 7 mm below the type area (its 14 pt line ends the footer). */
+  footer: tw(35 - 7) - 14 * 20,
+} as const;
+
+/** Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
+const SZ = { title: 44, body: 32, small: 28, table: 24 } as const;
+const RED = 'E60012';
+const INDENT2 = Math.round(2 * DOCX_PAGE.charPitch);
+const ONE_CHAR_14PT = 14 * 20;
+
+const exactLine = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number } = {}): TextRun {
+  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...more });
+}
+
+/** Lines of a text ("\n" = line break) as runs of one paragraph. */
+function lines(text: string, role: DocxFontRole, size: number, more: { color?: string } = {}): TextRun[] {
+  return text.split('\n').map((l, i) => run(l, role, size, { ...more, break: i > 0 ? 1 : undefined }));
+}
+
+function blank(count = 1): Paragraph[] {
+  return Array.from({ length: count }, () => new Paragraph({ spacing: exactLine, children: [run('', 'fangsong', SZ.body)] }));
+}
+
+const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', DocxFontRole> = { heading1: 'hei', heading2: 'kai', heading3: 'fangsong' };
+
+/** A body paragraph or heading: justified, first line indented two characters. */
+function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNext = false): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exactLine,
+    indent: indent ? { firstLine: INDENT2, firstLineChars: 200 } : undefined,
+    keepNext,
+    children: lines(indent ? text.replace(/^[\s\u3000]+/, '') : text, role, SZ.body),
+  });
+}
+
+const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.JUSTIFIED,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+const rule = (size: number, color = '000000'): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 0 });
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+
+/** A ruled table across the type area; the header row (黑体) repeats on every page. */
+function table(block: Extract<Block, { type: 'table' }>): Table {
+  const size = Math.round((block.fontSize ?? 12) * 2);
+  const area = DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right;
+  const total = block.columns.reduce((a, c) => a + Math.max(c.width, 0), 0) || block.columns.length;
+  const widths = block.columns.map((c) => Math.round((Math.max(c.width, 0) / total) * area) || Math.round(area / block.columns.length));
+  const cell = (text: string, i: number, head: boolean) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: 100, right: 100, top: 40, bottom: 40 },
+      children: [
+        new Paragraph({
+          alignment: head ? AlignmentType.CENTER : ALIGN[block.columns[i]?.align ?? 'left'],
+          spacing: { line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.EXACT },
+          children: lines(text, head ? 'hei' : 'fangsong', size),
+        }),
+      ],
+    });
+  const line = rule(6);
+  return new Table({
+    width: { size: area, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, i, true)) }),
+      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+    ],
+  });
+}
+
+function blockContent(block: Block): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [bodyParagraph(block.text, 'fangsong', block.indent !== false)];
+    case 'heading1':
+    case 'heading2':
+    case 'heading3':
+      return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
+    case 'table':
+      return [table(block), ...blank()];
+    case 'spacer':
+      return blank(Math.max(0, block.lines));
+    case 'pageBreak':
+      return [new Paragraph({ spacing: exactLine, children: [new PageBreak()] })];
+  }
+}
+
+/**
+ * 版头: the issuer in red 小标宋 centred, its top 35 mm below the top of the type area, characters at
+ * most 15 mm wide and 22 mm high (narrowed by character scaling when the name is long); the 发文字号
+ * two lines below, centred, with the red rule 4 mm under it across the type area; two blank lines.
+ */
+function redHeader(h: NonNullable<DocModel['redHeader']>): Paragraph[] {
+  const chars = Math.max(1, widthInChars(h.issuer));
+  const charWidth = Math.min(15, 156 / chars);
+  const sizeMm = Math.min(22, charWidth * 1.3);
+  const size = Math.round(((sizeMm * 72) / 25.4) * 2);
+  const scale = Math.round((charWidth / sizeMm) * 100);
+  const ruleBorder = { bottom: { ...rule(16, RED), space: 11 } };
+  const mark = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: tw(35), after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    border: h.docNumber ? undefined : ruleBorder,
+    children: [run(h.issuer, 'xiaobiaosong', size, { color: RED, scale })],
+  });
+  if (!h.docNumber) return [mark, ...blank(2)];
+  const number = new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, border: ruleBorder, children: [run(h.docNumber, 'fangsong', SZ.body)] });
+  return [mark, ...blank(2), number, ...blank(2)];
+}
+
+/** Width of a text on the character grid: full-width characters count 1, others ½. */
+export function widthInChars(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * 发文机关署名 and 成文日期 (no seal): one blank line below the body, the issuer two characters in from
+ * the right, the date on the next line starting two characters right of the issuer's first character
+ * (a long date stays two characters from the right and pushes the issuer left), as in the PDF.
+ */
+function signature(sig: NonNullable<DocModel['signature']>): Paragraph[] {
+  const limit = 28 - 2;
+  const issuerX = Math.max(0, Math.min(limit - widthInChars(sig.issuer), limit - widthInChars(sig.date) - 2));
+  const at = (chars: number, text: string) =>
+    new Paragraph({ spacing: exactLine, indent: { left: Math.round(chars * DOCX_PAGE.charPitch) }, keepNext: true, children: [run(text, 'fangsong', SZ.body)] });
+  return [...blank(), at(issuerX, sig.issuer), at(issuerX + 2, sig.date)];
+}
+
+/**
+ * 版记 in 四号仿宋: "抄送：…。" and 印发机关 / "…印发", one character in from both edges, between a thick
+ * rule above and below (0.35 mm) with a thin one (0.25 mm) between; a table floating at the bottom of
+ * the type area of the last page.
+ */
+function footerTable(f: NonNullable<DocModel['footer']>): (Table | Paragraph)[] {
+  const thick = rule(8);
+  const thin = rule(6);
+  const para = (text: string, align: 'left' | 'right') =>
+    new Paragraph({
+      alignment: align === 'left' ? AlignmentType.JUSTIFIED : AlignmentType.RIGHT,
+      spacing: exactLine,
+      indent: align === 'left' ? { left: ONE_CHAR_14PT } : { right: ONE_CHAR_14PT },
+      children: [run(text, 'fangsong', SZ.small)],
+    });
+  const half = Math.round((DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right) / 2);
+  const rows: TableRow[] = [];
+  let cc = (f.cc ?? '').trim().replace(/^抄送[：:]\s*/, '');
+  if (cc) {
+    if (!/[。.]$/.test(cc)) cc += '。';
+    rows.push(new TableRow({ children: [new TableCell({ columnSpan: 2, children: [para(`抄送：${cc}`, 'left')] })] }));
+  }
+  const date = /印发$/.test(f.printedDate) ? f.printedDate : `${f.printedDate}印发`;
+  rows.push(
+    new TableRow({
+      children: [
+        new TableCell({ width: { size: half, type: WidthType.DXA }, children: [para(f.printedBy, 'left')] }),
+        new TableCell({ width: { size: half, type: WidthType.DXA }, children: [para(date, 'right')] }),
+      ],
+    }),
+  );
+  return [
+    new Table({
+      width: { size: half * 2, type: WidthType.DXA },
+      columnWidths: [half, half],
+      layout: TableLayoutType.FIXED,
+      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.MARGIN },
+      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: NONE, right: NONE, insideVertical: NONE },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      rows,
+    }),
+    new Paragraph({ spacing: exactLine, children: [] }),
+  ];
+}
+
+/** "— 1 —" in 四号宋体: odd pages right-aligned one character in, even pages left-aligned one character in. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const numberRuns = [run('— ', 'song', SZ.small), new TextRun({ children: [PageNumber.CURRENT], font: runFont('song'), size: SZ.small }), run(' —', 'song', SZ.small)];
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: ONE_CHAR_14PT } : { left: ONE_CHAR_14PT },
+        spacing: { line: SZ.small * 10, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: numberRuns,
+      }),
+    ],
+  });
+}
+
+export interface RenderDocxOptions {
+  /** Include the red header (版头) when the model has one; default true (as renderPdf). */
+  redHeader?: boolean;
+}
+
+/** The document's body in reading order: header, title, subtitle, addressee, blocks, signature, 版记. */
+export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (model.redHeader && opts.redHeader !== false) out.push(...redHeader(model.redHeader));
+  if (model.title.trim()) {
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(model.title, 'xiaobiaosong', SZ.title) }));
+  }
+  if (model.subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(model.subtitle, 'kai', SZ.body) }));
+  if (model.title.trim() || model.subtitle) out.push(...blank());
+  if (model.addressee) out.push(bodyParagraph(model.addressee, 'fangsong', false));
+  for (const block of model.blocks) out.push(...blockContent(block));
+  if (model.signature) out.push(...signature(model.signature));
+  if (model.footer) out.push(...footerTable(model.footer));
+  return out;
+}
+
+/** Renders the document to DOCX bytes. */
+export async function renderDocx(model: DocModel, opts: RenderDocxOptions = {}): Promise<Buffer> {
+  const doc = new Document({
+    title: model.fileTitle,
+    subject: model.kind,
+    creator: '议事',
+    description: `${model.kind}：${model.fileTitle}（GB/T 9704-2012 版式）`,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: runFont('fangsong'), size: SZ.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: exactLine },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+            margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: tw(15), footer: DOCX_PAGE.footer, gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: DOCX_PAGE.linePitch, charSpace: DOCX_PAGE.charSpace },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: docxChildren(model, opts),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}
