@@ -33,10 +33,11 @@ import { linkAssessment } from './year-records';
 export interface AssessmentOptions {
   itemId: number;
   method: AssessmentMethod;
-  /** Default: the session's rules (satisfaction.scale / rule / countIncompleteSheets). */
+  /** Default: the session's rules (satisfaction.scale / rule / countIncompleteSheets / unmarkedSubjects). */
   scale?: ScaleName;
   rule?: SatisfactionRuleName;
   countIncompleteSheets?: boolean;
+  unmarkedSubjects?: 'against' | 'excluded';
   /** Project ballots: a minimum share of the valid sheets a project needs. */
   minShare?: ShareThreshold | null;
   /** 述职 year the results go to (officials' year records); default from the session date. */
@@ -82,6 +83,7 @@ export class AssessmentControl {
         scale: src.kind === 'satisfaction' ? (o.scale ?? sat.scale) : null,
         rule: src.kind === 'satisfaction' ? (o.rule ?? sat.rule) : null,
         countIncomplete: src.kind === 'satisfaction' ? (o.countIncompleteSheets ?? sat.countIncompleteSheets) : true,
+        unmarkedSubjects: o.unmarkedSubjects ?? sat.unmarkedSubjects,
         chooseMax: src.chooseMax,
         minShare: src.kind === 'project' ? (o.minShare !== undefined ? o.minShare : o.runoff ? (assessmentsOfItem(this.store, item.id).at(-1)?.minShare ?? null) : null) : null,
         allMembers: s.expectedMembers,

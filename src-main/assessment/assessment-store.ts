@@ -29,6 +29,7 @@ export interface AssessmentRow {
   scale: ScaleName | null;
   rule: SatisfactionRuleName | null;
   countIncomplete: boolean;
+  unmarkedSubjects: 'against' | 'excluded';
   chooseMax: number | null;
   minShare: ShareThreshold | null;
   allMembers: number;
@@ -55,6 +56,7 @@ interface Raw {
   scale: ScaleName | null;
   rule: SatisfactionRuleName | null;
   count_incomplete: number;
+  unmarked_subjects: 'against' | 'excluded';
   choose_max: number | null;
   min_share: string | null;
   all_members: number;
@@ -82,6 +84,7 @@ function toRow(r: Raw): AssessmentRow {
     scale: r.scale,
     rule: r.rule,
     countIncomplete: r.count_incomplete === 1,
+    unmarkedSubjects: r.unmarked_subjects,
     chooseMax: r.choose_max,
     minShare: r.min_share ? (JSON.parse(r.min_share) as ShareThreshold) : null,
     allMembers: r.all_members,
@@ -124,6 +127,7 @@ export interface NewAssessment {
   scale: ScaleName | null;
   rule: SatisfactionRuleName | null;
   countIncomplete: boolean;
+  unmarkedSubjects: 'against' | 'excluded';
   chooseMax: number | null;
   minShare: ShareThreshold | null;
   allMembers: number;
@@ -137,9 +141,9 @@ export function insertAssessment(store: Store, a: NewAssessment): number {
   return Number(
     store.db
       .prepare(
-        `INSERT INTO assessments (session_id, item_id, round, kind, title, subjects, method, scale, rule, count_incomplete, choose_max,
-           min_share, all_members, year, report_item_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO assessments (session_id, item_id, round, kind, title, subjects, method, scale, rule, count_incomplete, unmarked_subjects,
+           choose_max, min_share, all_members, year, report_item_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         a.sessionId,
@@ -152,6 +156,7 @@ export function insertAssessment(store: Store, a: NewAssessment): number {
         a.scale,
         a.rule,
         a.countIncomplete ? 1 : 0,
+        a.unmarkedSubjects,
         a.chooseMax,
         a.minShare ? JSON.stringify(a.minShare) : null,
         a.allMembers,

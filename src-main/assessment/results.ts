@@ -3,7 +3,7 @@
 // the local procedure; this only feeds the rules and words their result.
 import { describeThreshold } from '../domain/fraction';
 import { projectBallotResult } from '../domain/project-ballot';
-import { assessSubject, percentText, rankSubjects, scaleLevels } from '../domain/satisfaction';
+import { assessSubject, percentText, rankSubjects, rateDenominator, scaleLevels } from '../domain/satisfaction';
 import type { AssessmentRow } from './assessment-store';
 import type { AssessmentMethod, ProjectOutcome, SatisfactionOutcome, SatisfactionRow, ScaleName, ShareThreshold } from './types';
 
@@ -14,12 +14,12 @@ export interface SatisfactionCounts {
   sheetsSetAside: number;
 }
 
-/** "满意率＝（满意＋基本满意）÷对该对象作出评价的测评表数" or the grade rule (rule B). */
-export function satisfactionRuleText(scale: ScaleName, rule: 'rate' | 'grade', allMembers: number): string {
+/** "满意率＝（满意＋基本满意）÷收回的有效测评表数" or the grade rule (rule B). */
+export function satisfactionRuleText(scale: ScaleName, rule: 'rate' | 'grade', allMembers: number, unmarked: 'against' | 'excluded' = 'against'): string {
   const labels = scaleLevels(scale);
   const satisfied = labels.slice(0, -1).join('＋');
   const worst = labels[labels.length - 1]!;
-  const rate = `满意率＝（${satisfied}）÷对该对象作出评价的测评表数`;
+  const rate = `满意率＝（${satisfied}）÷${unmarked === 'against' ? '收回的有效测评表数（未评价的计入）' : '对该对象作出评价的测评表数'}`;
   if (rule === 'rate') return `${rate}；名次按满意率排列`;
   const steps = labels.slice(0, -1).map((l, i) => `${labels.slice(0, i + 1).join('＋')}票数达到全体组成人员${allMembers}人半数的为“${l}”`);
   return `${steps.join('；否则')}；否则为“${worst}”。${rate}；名次按满意率排列`;
@@ -30,7 +30,9 @@ export function satisfactionOutcome(a: AssessmentRow, c: SatisfactionCounts, eli
   const rule = a.rule ?? 'rate';
   const rows = a.subjects.map((s, index) => {
     const levels = c.levels[index]!;
-    const r = assessSubject({ levels, unmarked: c.unmarked[index]! }, { scale, rule, sheetsReturned: c.sheetsReturned, allMembers: a.allMembers });
+    const counts = { levels, unmarked: c.unmarked[index]! };
+    const options = { scale, rule, sheetsReturned: c.sheetsReturned, allMembers: a.allMembers, unmarkedSubjects: a.unmarkedSubjects };
+    const r = assessSubject(counts, options);
     const marked = levels.reduce((x, y) => x + y, 0);
     return {
       index,
@@ -43,7 +45,7 @@ export function satisfactionOutcome(a: AssessmentRow, c: SatisfactionCounts, eli
       unmarked: c.unmarked[index]!,
       rate: r.rate?.percent ?? null,
       rateNumerator: marked - levels[levels.length - 1]!,
-      rateDenominator: marked,
+      rateDenominator: rateDenominator(counts, options),
       grade: r.grade,
       consequence: r.consequence,
     };
@@ -55,8 +57,9 @@ export function satisfactionOutcome(a: AssessmentRow, c: SatisfactionCounts, eli
     scale,
     levelLabels: [...scaleLevels(scale)],
     rule,
-    ruleText: satisfactionRuleText(scale, rule, a.allMembers),
+    ruleText: satisfactionRuleText(scale, rule, a.allMembers, a.unmarkedSubjects),
     countIncompleteSheets: a.countIncomplete,
+    unmarkedSubjects: a.unmarkedSubjects,
     eligible,
     allMembers: a.allMembers,
     sheetsReturned: c.sheetsReturned,

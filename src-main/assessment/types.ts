@@ -58,6 +58,8 @@ export interface SatisfactionOutcome {
   /** "满意率=（满意+基本满意）÷该对象的有效测评票数" or the grade rule, for documents and screens. */
   ruleText: string;
   countIncompleteSheets: boolean;
+  /** How a subject left unmarked on a counted sheet counts (see domain/satisfaction.ts). */
+  unmarkedSubjects: 'against' | 'excluded';
   /** Members who could take part (present at the opening, or at paper entry). */
   eligible: number;
   /** All members in office (rule B's base). */
@@ -112,6 +114,7 @@ export interface PublicAssessment {
   /** Labels of the marks a subject can get: the scale, or ["选"] for a project ballot. */
   levels: string[];
   countIncompleteSheets: boolean;
+  unmarkedSubjects: 'against' | 'excluded';
   /** Project ballots: the most a sheet may mark. */
   chooseMax: number | null;
   subjects: Array<Omit<SheetSubject, 'officialId'>>;

@@ -18,6 +18,7 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
     state: a.state,
     levels: a.kind === 'project' ? ['选'] : [...scaleLevels(a.scale ?? 'three')],
     countIncompleteSheets: a.countIncomplete,
+    unmarkedSubjects: a.unmarkedSubjects,
     chooseMax: a.chooseMax,
     subjects: a.subjects.map(({ name, unit, post, category }) => ({ name, unit, post, category })),
     eligible: a.eligible.length,

@@ -44,12 +44,18 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
     const marked = votes.reduce((s, v) => s + v, 0);
     const satisfied = marked - votes[votes.length - 1]!;
     const unmarked = g.rows.reduce((s, x) => s + x.unmarked, 0);
+    // The same denominator as each subject's rate (unmarked subjects counted against, or excluded).
+    const denominator = g.rows.reduce((s, x) => s + x.rateDenominator, 0);
     const grades = labels.map((l) => g.rows.filter((x) => x.grade === l).length);
-    return [g.category, String(g.rows.length), ...votes.map(String), String(unmarked), marked > 0 ? percentText(satisfied, marked) : '—', ...grades.map(String)];
+    return [g.category, String(g.rows.length), ...votes.map(String), String(unmarked), denominator > 0 ? percentText(satisfied, denominator) : '—', ...grades.map(String)];
   });
   blocks.push(
     { type: 'paragraph', text: participationText(r, a), indent: false },
-    { type: 'paragraph', text: '综合满意率＝该类对象的满意类票数合计÷该类对象作出评价的票数合计。', indent: false },
+    {
+      type: 'paragraph',
+      text: `综合满意率＝该类对象的满意类票数合计÷${r.unmarkedSubjects === 'against' ? '该类对象的有效测评票数合计（未评价的计入）' : '该类对象作出评价的票数合计'}。`,
+      indent: false,
+    },
     {
       type: 'table',
       fontSize: size,

@@ -3,18 +3,19 @@
 // Decisions (see shared/domain.md; the rule is a setting, default A):
 // - Levels are counted in scale order, best first: 满意/基本满意/不满意 or 优秀/称职/基本称职/不称职.
 // - "Satisfied" = every level except the last (the worst): 满意+基本满意, or 优秀+称职+基本称职.
-// - A subject left unmarked on a counted sheet is not counted for that subject (settings:
-//   countIncompleteSheets "unmarked subjects are then not counted"): the rate is
-//   satisfied / (sheets that marked this subject). If nobody marked it, the rate is null.
-//   sheetsReturned = the sheets counted = Σlevels + unmarked for every subject (checked).
+// - A subject left unmarked on a counted sheet (settings satisfaction.unmarkedSubjects):
+//   'against' (default, domain.md rule A "÷ ballots returned"): the sheet stays in the subject's
+//   denominator, so rate = satisfied / sheets returned and an unmarked sheet works against it;
+//   'excluded': rate = satisfied / (sheets that marked this subject). With no denominator the rate is
+//   null. sheetsReturned = the sheets counted = Σlevels + unmarked for every subject (checked).
 // - The rate is always computed (the result document shows it); the rule decides the grade:
 //   - B ('grade', 镇海-style): the best level L such that the votes for L or better reach half of
 //     ALL members (以上, inclusive: 2·count ≥ allMembers); else the worst level. On the three-level
 //     scale exactly: 满意 if 满意 ≥ half; else 基本满意 if 满意+基本满意 ≥ half; else 不满意.
 //     Unmarked sheets and absent members therefore work against the subject, like in a vote.
 //   - A ('rate'): rule A defines only the rate, so the grade is the same cumulative rule taken over
-//     the sheets that marked the subject (the median verdict, ties to the better level). If nobody
-//     marked the subject there is no grade: grade = '未评定', gradeIndex = null, no consequence.
+//     the rate's denominator (the median verdict, ties to the better level). With no denominator
+//     there is no grade: grade = '未评定', gradeIndex = null, no consequence.
 // - Consequences: 不满意 (the worst level) over half of the sheets returned, or grade = worst level →
 //   "限期整改并再次报告"; grade = the level just above the worst (基本满意 / 基本称职) → "按照审议意见整改".
 import { assertCount, floorDiv } from './counts';
@@ -40,7 +41,7 @@ export interface Ratio {
 }
 
 export interface SubjectResult {
-  /** satisfied / sheets that marked the subject; percent rounded half up to 2 decimals ("87.88%"). */
+  /** satisfied / denominator (see unmarkedSubjects); percent rounded half up to 2 decimals ("87.88%"). */
   rate: (Ratio & { percent: string }) | null;
   /** A level label of the scale, or '未评定' (rule A, nobody marked the subject). */
   grade: string;
@@ -56,6 +57,8 @@ export interface AssessOptions {
   sheetsReturned: number;
   /** All members in office (rule B's base). */
   allMembers: number;
+  /** How unmarked subjects count; default 'against' (rate over all sheets returned). */
+  unmarkedSubjects?: 'against' | 'excluded';
 }
 
 export function scaleLevels(scale: Scale): readonly string[] {
@@ -81,6 +84,11 @@ function cumulativeGrade(levels: readonly number[], base: number): number {
   return levels.length - 1;
 }
 
+/** The rate's denominator: every sheet returned ('against', default) or the sheets that marked the subject. */
+export function rateDenominator(c: SubjectCounts, opts: Pick<AssessOptions, 'sheetsReturned' | 'unmarkedSubjects'>): number {
+  return (opts.unmarkedSubjects ?? 'against') === 'against' ? opts.sheetsReturned : c.levels.reduce((a, b) => a + b, 0);
+}
+
 export function assessSubject(c: SubjectCounts, opts: AssessOptions): SubjectResult {
   const labels = scaleLevels(opts.scale);
   const n = labels.length;
@@ -97,11 +105,12 @@ export function assessSubject(c: SubjectCounts, opts: AssessOptions): SubjectRes
   if (opts.rule === 'grade' && opts.allMembers === 0) throw new RangeError('rule B needs the number of all members');
 
   const satisfied = marked - c.levels[n - 1]!;
-  const rate = marked > 0 ? { numerator: satisfied, denominator: marked, percent: percentText(satisfied, marked) } : null;
+  const denominator = rateDenominator(c, opts);
+  const rate = denominator > 0 ? { numerator: satisfied, denominator, percent: percentText(satisfied, denominator) } : null;
 
   let gradeIndex: number | null;
   if (opts.rule === 'grade') gradeIndex = cumulativeGrade(c.levels, opts.allMembers);
-  else gradeIndex = marked > 0 ? cumulativeGrade(c.levels, marked) : null;
+  else gradeIndex = denominator > 0 ? cumulativeGrade(c.levels, denominator) : null;
 
   const worst = n - 1;
   let consequence: string | null = null;

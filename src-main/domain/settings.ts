@@ -31,8 +31,14 @@ export const rulesSchema = z.object({
     scale: z.enum(['three', 'four']),
     /** A: rate = (满意+基本满意)/sheets returned; B: grade against half of all members. */
     rule: z.enum(['rate', 'grade']),
-    /** Whether a sheet with unmarked subjects counts (unmarked subjects are then not counted). */
+    /** Whether a sheet with unmarked subjects counts at all. */
     countIncompleteSheets: z.boolean(),
+    /**
+     * How a subject left unmarked on a counted sheet is counted: 'against' — the sheet still counts in
+     * that subject's denominator (rate = satisfied / sheets returned, domain.md rule A); 'excluded' —
+     * the subject's rate is over the sheets that marked it.
+     */
+    unmarkedSubjects: z.enum(['against', 'excluded']),
   }),
   reviewOpinion: z.object({
     /** Months the reporting body has to report its handling (2, 3 or 6 by locality). */
@@ -48,7 +54,7 @@ export const DEFAULT_RULES: Rules = {
   pressRule: 'last',
   showNotPressed: true,
   defaultBallotSecret: true,
-  satisfaction: { scale: 'three', rule: 'rate', countIncompleteSheets: true },
+  satisfaction: { scale: 'three', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'against' },
   reviewOpinion: { deadlineMonths: 3 },
 };
 

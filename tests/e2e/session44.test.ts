@@ -163,7 +163,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     }
     const bars = await rows.evaluateAll((els) => els.map((e) => (e.querySelector('.asa-bar') as HTMLElement).style.width));
     expect(bars[0]).toBe('100%');
-    expect(bars[34]).toBe('37.93%');
+    expect(bars[34]).toBe('33.33%');
     expect(await display.getByTestId('display-assessment-summary').textContent()).toContain('收回测评表33份，计入统计33份');
     await shot(display, 'display-ranked');
     await expect.poll(() => terminals[0]!.page.getByTestId('sheet-outcome').isVisible()).toBe(true);
@@ -346,7 +346,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       '已反馈整改',
       1197,
       '85.13%',
-      '37.93%',
+      '33.33%',
       '不满意',
       '35/35',
     ]);

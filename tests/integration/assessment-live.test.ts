@@ -124,7 +124,7 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     expect((await must('assessments.get', { assessmentId })).result).toBeNull();
   });
 
-  it('closes with the hand-computed ranking (rule A: rate over the sheets that marked the subject)', async () => {
+  it('closes with the hand-computed ranking (rule A: rate over the sheets returned, unmarked subjects counted against)', async () => {
     const closed = await must('assessments.close', { assessmentId });
     // At close the WAL was truncated: it keeps no page of the voters or the counters from while it was open.
     expect(shared(walPages(), sheetTablePages())).toEqual([]);
@@ -133,8 +133,9 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     expect(r.rows.map((x: any) => [x.rank, x.name, ...x.levels, x.unmarked, x.rate, x.grade])).toEqual(SESSION44_RANKING);
     const byName = new Map(r.rows.map((x: any) => [x.name, x]));
     expect((byName.get('姜婷德') as any).consequence).toBe('限期整改并再次报告');
+    expect((byName.get('罗杰琳') as any).consequence).toBe('限期整改并再次报告'); // 15 of 33: 17 left her unmarked
     expect(['万娟', '许晓', '陆晨军', '沈立', '毛海立'].map((n) => (byName.get(n) as any).consequence)).toEqual(Array(5).fill('按照审议意见整改'));
-    expect(r.rows.filter((x: any) => x.consequence).length).toBe(6);
+    expect(r.rows.filter((x: any) => x.consequence).length).toBe(7);
     // Not announced yet: the big screen and the terminals see no result.
     const s = await terminals[1]!.waitForState((x) => x.assessment?.state === 'closed');
     expect(s.assessment.result).toBeNull();
@@ -213,7 +214,7 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const row = sheet.getRow(1 + rows.findIndex((r) => r.official.name === '姜婷德') + 1);
     const cell = (h: string) => row.getCell(header.indexOf(h) + 1).value;
-    expect([cell('姓名'), cell('当前进度'), cell('意见表（份）'), cell('优秀率'), cell('满意率'), cell('测评结果'), cell('名次')]).toEqual(['姜婷德', '已反馈整改', 1197, '85.13%', '37.93%', '不满意', '35/35']);
+    expect([cell('姓名'), cell('当前进度'), cell('意见表（份）'), cell('优秀率'), cell('满意率'), cell('测评结果'), cell('名次')]).toEqual(['姜婷德', '已反馈整改', 1197, '85.13%', '33.33%', '不满意', '35/35']);
     // Every change is audited and the chain is intact.
     expect((await must('system.verifyAudit')).ok).toBe(true);
   });

@@ -48,6 +48,7 @@ export const assessmentCommands = {
       scale: z.enum(['three', 'four']).optional(),
       rule: z.enum(['rate', 'grade']).optional(),
       countIncompleteSheets: z.boolean().optional(),
+      unmarkedSubjects: z.enum(['against', 'excluded']).optional(),
       minShare: share.nullable().optional(),
       year: year.nullable().optional(),
       reportItemId: id.nullable().optional(),

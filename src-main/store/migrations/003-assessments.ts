@@ -23,6 +23,7 @@ export const migration003: Migration = {
       scale TEXT CHECK (scale IS NULL OR scale IN ('three', 'four')),
       rule TEXT CHECK (rule IS NULL OR rule IN ('rate', 'grade')),
       count_incomplete INTEGER NOT NULL DEFAULT 1 CHECK (count_incomplete IN (0, 1)),
+      unmarked_subjects TEXT NOT NULL DEFAULT 'against' CHECK (unmarked_subjects IN ('against', 'excluded')),
       choose_max INTEGER CHECK (choose_max IS NULL OR choose_max > 0),
       min_share TEXT,
       all_members INTEGER NOT NULL CHECK (all_members >= 0),

@@ -89,7 +89,11 @@ export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: P
                   ))}
                 </ul>
                 <p className="asm-rule">
-                  {a.countIncompleteSheets ? '未填写的对象按“未评”统计，不计入其满意率。' : '按本次会议规则，有未填写对象的测评表整张不计入统计。'}提交后不能修改。
+                  {a.countIncompleteSheets
+                    ? a.unmarkedSubjects === 'against'
+                      ? '未填写的对象按“未评”统计，计入其满意率的分母（不算满意）。'
+                      : '未填写的对象按“未评”统计，不计入其满意率。'
+                    : '按本次会议规则，有未填写对象的测评表整张不计入统计。'}提交后不能修改。
                 </p>
               </>
             )

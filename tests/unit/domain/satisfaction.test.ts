@@ -37,7 +37,7 @@ describe('satisfaction rate as a percentage (integer math, half up)', () => {
   });
 });
 
-describe('rule A (rate): (满意 + 基本满意) / sheets that marked the subject', () => {
+describe('rule A (rate): (满意 + 基本满意) / sheets returned', () => {
   it('rule A: 20 满意 + 9 基本满意 of 33 sheets → 87.88%, grade 满意, no consequence', () => {
     expect(assessSubject({ levels: [20, 9, 4], unmarked: 0 }, A(33))).toEqual({
       rate: { numerator: 29, denominator: 33, percent: '87.88%' },
@@ -46,11 +46,22 @@ describe('rule A (rate): (满意 + 基本满意) / sheets that marked the subjec
       consequence: null,
     });
   });
-  it('rule A: unmarked sheets are not counted for that subject (24 of 30 marked → 80.00%)', () => {
+  it('rule A, unmarked subjects counted against (default): rate over all sheets returned (24 of 33 → 72.73%)', () => {
     const r = assessSubject({ levels: [14, 10, 6], unmarked: 3 }, A(33));
+    expect(r.rate).toEqual({ numerator: 24, denominator: 33, percent: '72.73%' });
+    expect(r.grade).toBe('基本满意'); // 14 of 33 is under half; 24 of 33 reaches it
+    expect(r.consequence).toBe('按照审议意见整改');
+  });
+  it('rule A, unmarked subjects excluded (setting): rate over the sheets that marked it (24 of 30 → 80.00%)', () => {
+    const r = assessSubject({ levels: [14, 10, 6], unmarked: 3 }, { ...A(33), unmarkedSubjects: 'excluded' });
     expect(r.rate).toEqual({ numerator: 24, denominator: 30, percent: '80.00%' });
     expect(r.grade).toBe('基本满意');
     expect(r.consequence).toBe('按照审议意见整改');
+  });
+  it('rule A: the two readings can give different grades (16 满意 of 30 marked, 3 unmarked of 33)', () => {
+    const counts = { levels: [16, 10, 4], unmarked: 3 };
+    expect(assessSubject(counts, A(33)).grade).toBe('基本满意'); // 2·16 = 32 < 33
+    expect(assessSubject(counts, { ...A(33), unmarkedSubjects: 'excluded' }).grade).toBe('满意'); // 2·16 ≥ 30
   });
   it('rule A grade: the median verdict, a tie at half goes to the better level (10/5/15 of 30 → 基本满意)', () => {
     const r = assessSubject({ levels: [10, 5, 15], unmarked: 0 }, A(30));
@@ -64,8 +75,16 @@ describe('rule A (rate): (满意 + 基本满意) / sheets that marked the subjec
     expect(r.grade).toBe('不满意');
     expect(r.consequence).toBe('限期整改并再次报告');
   });
-  it('rule A: a subject nobody marked has no rate and no grade (未评定)', () => {
+  it('rule A, counted against: a subject nobody marked rates 0.00% and is 不满意', () => {
     expect(assessSubject({ levels: [0, 0, 0], unmarked: 30 }, A(30))).toEqual({
+      rate: { numerator: 0, denominator: 30, percent: '0.00%' },
+      grade: '不满意',
+      gradeIndex: 2,
+      consequence: '限期整改并再次报告',
+    });
+  });
+  it('rule A, excluded: a subject nobody marked has no rate and no grade (未评定)', () => {
+    expect(assessSubject({ levels: [0, 0, 0], unmarked: 30 }, { ...A(30), unmarkedSubjects: 'excluded' })).toEqual({
       rate: null,
       grade: '未评定',
       gradeIndex: null,
@@ -99,7 +118,8 @@ describe('rule B (grade, 镇海-style): against half of ALL members, 以上 incl
   });
   it('rule B: a subject nobody marked is 不满意 (nobody reached half of all members)', () => {
     const r = assessSubject({ levels: [0, 0, 0], unmarked: 30 }, B(30));
-    expect(r.rate).toBeNull();
+    expect(r.rate).toEqual({ numerator: 0, denominator: 30, percent: '0.00%' });
+    expect(assessSubject({ levels: [0, 0, 0], unmarked: 30 }, { ...B(30), unmarkedSubjects: 'excluded' }).rate).toBeNull();
     expect(r.grade).toBe('不满意');
     expect(r.consequence).toBe('限期整改并再次报告');
   });

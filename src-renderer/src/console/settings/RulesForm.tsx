@@ -139,8 +139,20 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
             label="未填完的测评表仍然有效"
             checked={r.satisfaction.countIncompleteSheets}
             onChange={(v) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, countIncompleteSheets: v } }))}
-            hint="有效时，未填的测评对象不计票"
+            hint="无效时，有未填对象的测评表整张不计入"
           />
+          <Field label="未评价的测评对象" span={2} hint="某张有效测评表对某个对象未作评价时">
+            {(p) => (
+              <select
+                {...p}
+                value={r.satisfaction.unmarkedSubjects}
+                onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, unmarkedSubjects: e.target.value as Rules['satisfaction']['unmarkedSubjects'] } }))}
+              >
+                <option value="against">计入该对象的分母（满意率＝满意与基本满意票÷收回的有效测评表）</option>
+                <option value="excluded">不计入该对象的分母（满意率按对该对象作出评价的测评表计算）</option>
+              </select>
+            )}
+          </Field>
         </div>
       </fieldset>
       <fieldset className="rules-group">

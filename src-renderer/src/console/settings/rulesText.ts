@@ -62,7 +62,8 @@ export function describeRules(r: Rules): Array<[string, string]> {
     ['默认表决方式', r.defaultBallotSecret ? '无记名按表决器' : '记名按表决器'],
     ['测评等次', SCALE_LABELS[r.satisfaction.scale]],
     ['测评结果', SATISFACTION_RULE_LABELS[r.satisfaction.rule]],
-    ['未填完的测评表', r.satisfaction.countIncompleteSheets ? '有效（未填的对象不计票）' : '整张无效'],
+    ['未填完的测评表', r.satisfaction.countIncompleteSheets ? '有效' : '整张无效'],
+    ['未评价的对象', r.satisfaction.unmarkedSubjects === 'against' ? '计入满意率的分母' : '不计入满意率的分母'],
     ['审议意见办理期限', `${r.reviewOpinion.deadlineMonths}个月`],
   ];
 }
