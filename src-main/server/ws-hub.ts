@@ -179,7 +179,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     const me = binding ? terminalMe(this.opts.engine, binding, liveSnapshot(this.opts.engine).focus) : undefined;
     this.send(c, { type: 'hello-ok', role, me });
     this.sendState(c, liveSnapshot(this.opts.engine));
-    if (binding) this.scheduleState(true);
+    this.scheduleState(true); // consoles: this connection is no longer an unpaired terminal
   }
 
   private bindConnection(connectionId: string, token: string, binding: TerminalBinding): void {

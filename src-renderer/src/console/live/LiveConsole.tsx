@@ -13,6 +13,7 @@ import { useLive } from '../../live/useLive';
 import { useActions, type Actions } from './admin-actions';
 import { AgendaBlock } from './AgendaBlock';
 import { AttendanceBlock } from './AttendanceBlock';
+import { LiveAssessmentBlock } from '../../assessment/console/SessionAssessments';
 import { BallotBlock } from './BallotBlock';
 import { MemberGrid } from './MemberGrid';
 import { SeatCodesBlock } from './SeatCodesBlock';
@@ -20,6 +21,9 @@ import { SessionPicker } from './SessionPicker';
 import { TerminalsBlock } from './TerminalsBlock';
 import { useSeatCodes } from './seat-codes';
 import './live-console.css';
+
+/** Items run with anonymous sheets (满意度测评, 票决, and reports assessed on the spot) instead of ballots. */
+const ASSESSABLE_KINDS: string[] = ['assessment', 'project_ballot', 'handling_report', 'report'];
 
 export function LiveConsole({ sessionId }: { sessionId?: number } = {}) {
   const live = useLive('console');
@@ -159,7 +163,8 @@ function LivePanel({
               <p className="lc-muted">{session.businessStarted ? '尚未选择议程项：点“下一项”进入第一项。' : '开始会议议程后，按“下一项”进入第一项议程。'}</p>
             )}
           </section>
-          {item && (
+          {item && ASSESSABLE_KINDS.includes(item.kind) && <LiveAssessmentBlock sessionId={session.id} itemId={item.id} />}
+          {item && !ASSESSABLE_KINDS.includes(item.kind) && (
             <BallotBlock
               key={item.id}
               state={state}
