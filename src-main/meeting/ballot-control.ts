@@ -7,6 +7,7 @@ import { announceResult, decideAdoption, tally, type Choice } from '../domain/vo
 import { SYSTEM_ACTOR, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
 import { createBackup } from '../store/backup';
+import { openAssessments } from '../assessment/assessment-store';
 import { presentMemberIds } from './attendance-store';
 import {
   countPresses,
@@ -103,6 +104,8 @@ export class BallotControl {
     if (!this.engine.liveRow(s.id).businessStartedAt) throw new AppError('INVALID_STATE', '请先开始会议议程（确认法定人数）再开始表决');
     const other = openBallots(this.store).find((x) => x.id !== id);
     if (other) throw new AppError('CONFLICT', `“${other.subject}”的表决尚未结束`);
+    const sheet = openAssessments(this.store)[0];
+    if (sheet) throw new AppError('CONFLICT', `“${sheet.title}”的测评尚未结束，请先结束测评`);
     if (b.secret) this.engine.receipts.create(id);
     const closesAt = b.timerSeconds ? new Date(Date.now() + b.timerSeconds * 1000).toISOString() : null;
     this.store.change(who, () => {

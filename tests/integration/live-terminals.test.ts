@@ -96,6 +96,20 @@ describe('terminals', () => {
     expect(reopen).toBe('INVALID_STATE');
   });
 
+  it('runs one anonymous procedure at a time: no ballot opens while an assessment is open, and the reverse', async () => {
+    const a = await must('assessments.create', { itemId: s16.items[2]!.id, method: 'electronic' });
+    await must('assessments.open', { assessmentId: a.id });
+    const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
+    const refused = await must('ballots.open', { ballotId: b.id }).catch((e) => e.message);
+    expect(refused).toMatch(/测评尚未结束/);
+    await must('assessments.close', { assessmentId: a.id });
+    expect((await must('ballots.open', { ballotId: b.id })).state).toBe('open');
+    const a2 = await must('assessments.create', { itemId: s16.items[2]!.id, method: 'electronic' });
+    const refused2 = await must('assessments.open', { assessmentId: a2.id }).catch((e) => e.message);
+    expect(refused2).toMatch(/尚未结束/);
+    await must('ballots.close', { ballotId: b.id });
+  });
+
   it('closes a ballot by itself when its timer runs out', async () => {
     const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: 5 });
     const opened = await must('ballots.open', { ballotId: b.id });
