@@ -6,6 +6,7 @@ import { AppError } from '../api/result';
 import { validateProjectSheet } from '../domain/project-ballot';
 import { countAssessmentSheets, scaleLevels } from '../domain/satisfaction';
 import type { Actor } from '../store/audit';
+import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
 import { bumpCounters, getAssessment, hasSubmitted, insertVoter, UNMARKED_LEVEL, type AssessmentRow } from './assessment-store';
 
@@ -25,12 +26,6 @@ export interface SheetOutcome {
   duplicate: boolean;
   /** Whether this sheet entered the count (an incomplete sheet may be set aside); null for a repeat. */
   counted: boolean | null;
-}
-
-interface Pending {
-  sheet: SheetSubmission;
-  resolve: (o: SheetOutcome) => void;
-  reject: (e: unknown) => void;
 }
 
 /** The level labels a sheet of this assessment may mark. */
@@ -54,56 +49,28 @@ export function checkSheet(a: AssessmentRow, marks: (number | null)[]): number[]
   return chosen;
 }
 
+type Batch = { accepted: Map<number, { a: AssessmentRow; sheets: (number | null)[][] }>; seen: Set<string> };
+
 export class SheetRecorder {
-  private queue: Pending[] = [];
-  private scheduled = false;
   /** Called after each committed batch with the assessments it touched. */
   onCommitted: (assessmentIds: number[]) => void = () => {};
+  private readonly group: GroupCommit<SheetSubmission, SheetOutcome, Batch>;
 
-  constructor(private readonly store: Store) {}
-
-  submit(sheet: SheetSubmission): Promise<SheetOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ sheet, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+  constructor(private readonly store: Store) {
+    this.group = new GroupCommit(store, {
+      begin: () => ({ accepted: new Map(), seen: new Set() }),
+      each: (batch, sheet) => this.accept(sheet, batch.accepted, batch.seen),
+      end: (batch) => {
+        for (const { a, sheets } of batch.accepted.values()) this.count(a, sheets);
+      },
+      failed: (e) => `测评表未能保存，请重新提交（${e.message}）`,
+      committed: (sheets) => this.onCommitted([...new Set(sheets.map((s) => s.assessmentId))]),
     });
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const results: ({ ok: true; value: SheetOutcome } | { ok: false; error: unknown })[] = [];
-    try {
-      this.store.db
-        .transaction(() => {
-          const accepted = new Map<number, { a: AssessmentRow; sheets: (number | null)[][] }>();
-          const seen = new Set<string>();
-          for (const p of batch) {
-            try {
-              results.push({ ok: true, value: this.accept(p.sheet, accepted, seen) });
-            } catch (e) {
-              results.push({ ok: false, error: e });
-            }
-          }
-          for (const { a, sheets } of accepted.values()) this.count(a, sheets);
-        })
-        .immediate();
-    } catch (e) {
-      // Nothing of this batch was committed: no sheet is acknowledged.
-      for (const p of batch) p.reject(new AppError('INTERNAL', `测评表未能保存，请重新提交（${(e as Error).message}）`));
-      return;
-    }
-    batch.forEach((p, i) => {
-      const r = results[i]!;
-      if (r.ok) p.resolve(r.value);
-      else p.reject(r.error);
-    });
-    this.onCommitted([...new Set(batch.map((p) => p.sheet.assessmentId))]);
+  /** Resolves only after the sheet is committed (or refused). */
+  submit(sheet: SheetSubmission): Promise<SheetOutcome> {
+    return this.group.submit(sheet);
   }
 
   private accept(s: SheetSubmission, accepted: Map<number, { a: AssessmentRow; sheets: (number | null)[][] }>, seen: Set<string>): SheetOutcome {

@@ -1,10 +1,11 @@
-// Records presses with group commit: presses that arrive together are written in ONE durable
-// transaction, and each is acknowledged only after that transaction has committed. A repeated or
-// stale press (same terminal, pressSeq not higher than the last one recorded) changes nothing.
+// Records presses with group commit (store/group-commit.ts): each press is acknowledged only after the
+// transaction that holds it has committed. A repeated or stale press (same terminal, pressSeq not
+// higher than the last one recorded) changes nothing.
 import { AppError } from '../api/result';
 import { applyPress } from '../domain/press';
 import type { Choice } from '../domain/vote';
 import type { Actor } from '../store/audit';
+import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
 import { getBallot, type BallotRow } from './ballot-store';
 import type { SecretReceipts } from './secret-receipts';
@@ -28,65 +29,30 @@ export interface PressOutcome {
   changed: boolean;
 }
 
-interface Pending {
-  press: Press;
-  resolve: (o: PressOutcome) => void;
-  reject: (e: unknown) => void;
-}
-
 export class VoteRecorder {
-  private queue: Pending[] = [];
-  private scheduled = false;
   /** Called after each committed batch with the ballots it touched. */
   onCommitted: (ballotIds: number[]) => void = () => {};
+  private readonly group: GroupCommit<Press, PressOutcome, Map<number, BallotRow>>;
 
   constructor(
     private readonly store: Store,
     private readonly receipts: SecretReceipts,
-  ) {}
-
-  submit(press: Press): Promise<PressOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ press, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+  ) {
+    this.group = new GroupCommit(store, {
+      begin: () => new Map<number, BallotRow>(),
+      each: (ballots, press) => {
+        let b = ballots.get(press.ballotId);
+        if (!b) ballots.set(press.ballotId, (b = getBallot(this.store, press.ballotId)));
+        return this.record(b, press);
+      },
+      failed: (e) => `表决未能保存，请重新按键（${e.message}）`,
+      committed: (presses) => this.onCommitted([...new Set(presses.map((p) => p.ballotId))]),
     });
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const results: ({ ok: true; value: PressOutcome } | { ok: false; error: unknown })[] = [];
-    try {
-      this.store.db
-        .transaction(() => {
-          const ballots = new Map<number, BallotRow>();
-          for (const p of batch) {
-            try {
-              let b = ballots.get(p.press.ballotId);
-              if (!b) ballots.set(p.press.ballotId, (b = getBallot(this.store, p.press.ballotId)));
-              results.push({ ok: true, value: this.record(b, p.press) });
-            } catch (e) {
-              results.push({ ok: false, error: e });
-            }
-          }
-        })
-        .immediate();
-    } catch (e) {
-      // Nothing of this batch was committed: no press is acknowledged.
-      for (const p of batch) p.reject(new AppError('INTERNAL', `表决未能保存，请重新按键（${(e as Error).message}）`));
-      return;
-    }
-    batch.forEach((p, i) => {
-      const r = results[i]!;
-      if (r.ok) p.resolve(r.value);
-      else p.reject(r.error);
-    });
-    this.onCommitted([...new Set(batch.map((p) => p.press.ballotId))]);
+  /** Resolves only after the press is committed (or refused). */
+  submit(press: Press): Promise<PressOutcome> {
+    return this.group.submit(press);
   }
 
   private record(b: BallotRow, p: Press): PressOutcome {

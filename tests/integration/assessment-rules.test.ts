@@ -36,7 +36,7 @@ beforeAll(async () => {
     members.push((await must('members.create', { sort: i + 1, name, gender: '', role: '委员', seat: i + 1, inOfficeFrom: null, inOfficeTo: null, note: '' })).id);
   }
   const { defaults } = await must('settings.get');
-  const rules = { ...defaults, satisfaction: { scale: 'four', rule: 'grade', countIncompleteSheets: false } };
+  const rules = { ...defaults, satisfaction: { ...defaults.satisfaction, scale: 'four', rule: 'grade', countIncompleteSheets: false } };
   sessionId = (await must('sessions.create', { term: 2, number: 45, date: '2027-03-20', expectedMembers: 5, rules })).id;
   itemId = (
     await must('agenda.add', {
@@ -100,8 +100,8 @@ describe('settings: four-level scale, rule B, incomplete sheets set aside', () =
     expect(await codeOf(call('assessments.enterPaper', { assessmentId, satisfaction: { sheetsReturned: 3, levels: [] } }))).toMatch(/^INVALID_STATE 电子测评的结果由终端统计/);
   });
 
-  it('the same tallies entered from paper under rule A (rate): grades follow the sheets that marked each subject', async () => {
-    const paper = await must('assessments.create', { itemId, method: 'paper', rule: 'rate', countIncompleteSheets: true });
+  it('the same tallies entered from paper under rule A with unmarked subjects excluded: grades follow the sheets that marked each subject', async () => {
+    const paper = await must('assessments.create', { itemId, method: 'paper', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'excluded' });
     expect(paper).toMatchObject({ round: 2, rule: 'rate', countIncompleteSheets: true });
     expect(await codeOf(call('assessments.enterPaper', { assessmentId: paper.id, satisfaction: { sheetsReturned: 3, sheetsSetAside: 1, levels: [[2, 0, 1, 0], [0, 1, 1, 1], [0, 0, 0, 3]] } }))).toBe(
       'BAD_INPUT 按本次会议规则，有未填项目的测评表也计入统计，不应有未计入的测评表',
@@ -135,8 +135,8 @@ describe('settings: four-level scale, rule B, incomplete sheets set aside', () =
 });
 
 describe('a handling report as the subject; nobody marking it', () => {
-  it('one subject on the sheet: the report itself; a subject nobody marked has no rate and ranks last', async () => {
-    const a = await must('assessments.create', { itemId: handlingItemId, method: 'electronic', scale: 'three', rule: 'rate', countIncompleteSheets: true });
+  it('one subject on the sheet: the report itself; with unmarked subjects excluded, a subject nobody marked has no rate', async () => {
+    const a = await must('assessments.create', { itemId: handlingItemId, method: 'electronic', scale: 'three', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'excluded' });
     expect(a.subjects).toEqual([{ name: '区人民政府关于《审议意见》办理情况的报告', unit: '区人民政府', post: '', category: '审议意见办理情况报告' }]);
     expect(a.title).toBe('对区人民政府关于《审议意见》办理情况的报告的满意度测评');
     await must('assessments.open', { assessmentId: a.id });

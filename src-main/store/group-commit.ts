@@ -1,0 +1,80 @@
+// Group commit: requests that arrive together (in one turn of the event loop) are written in ONE
+// durable transaction, and each is answered only after that transaction has committed. One request
+// that is refused does not stop the others; if the commit itself fails, nobody gets a success.
+import { AppError } from '../api/result';
+import type { Store } from './store';
+
+export interface GroupCommitSpec<T, R, B> {
+  /** Per-batch working state, created inside the transaction. */
+  begin: () => B;
+  /** Handles one request inside the transaction; a throw refuses just this request. */
+  each: (batch: B, request: T) => R;
+  /** Runs after every request of the batch, still inside the transaction. */
+  end?: (batch: B) => void;
+  /** The Chinese refusal when the transaction could not be committed. */
+  failed: (e: Error) => string;
+  /** Called after each committed batch. */
+  committed?: (requests: T[]) => void;
+}
+
+interface Pending<T, R> {
+  request: T;
+  resolve: (r: R) => void;
+  reject: (e: unknown) => void;
+}
+
+export class GroupCommit<T, R, B> {
+  private queue: Pending<T, R>[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly spec: GroupCommitSpec<T, R, B>,
+  ) {}
+
+  submit(request: T): Promise<R> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const results: ({ ok: true; value: R } | { ok: false; error: unknown })[] = [];
+    try {
+      this.store.db
+        .transaction(() => {
+          results.length = 0;
+          const state = this.spec.begin();
+          // Each request in its own savepoint: a refused one leaves none of its writes behind.
+          const one = this.store.db.transaction((request: T) => this.spec.each(state, request));
+          for (const p of batch) {
+            try {
+              results.push({ ok: true, value: one(p.request) });
+            } catch (e) {
+              results.push({ ok: false, error: e });
+            }
+          }
+          this.spec.end?.(state);
+        })
+        .immediate();
+    } catch (e) {
+      // Nothing of this batch was committed: no request is acknowledged.
+      for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error)));
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      if (r.ok) p.resolve(r.value);
+      else p.reject(r.error);
+    });
+    this.spec.committed?.(batch.map((p) => p.request));
+  }
+}
