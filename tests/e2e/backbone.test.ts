@@ -132,6 +132,10 @@ describe('backbone: the secretary console', () => {
     await page.getByRole('button', { name: '保存常委会信息' }).click();
     await page.locator('.brand-name', { hasText: '示例区人民代表大会常务委员会' }).waitFor();
     expect(await page.locator('.brand-sub').textContent()).toContain('第二届');
+    // The console says which fonts formal documents use: on this machine the bundled free fonts.
+    const fonts = (await page.getByTestId('document-fonts').textContent()) ?? '';
+    for (const role of ['仿宋', '小标宋', '黑体', '楷体', '宋体']) expect(fonts).toContain(`${role}：`);
+    expect(fonts).toContain('随程序附带的免费字体');
     await shot(page, '01-settings');
 
     // A broken roster: every error is listed with 行/列/原因, 确认导入 stays disabled, nothing is imported.

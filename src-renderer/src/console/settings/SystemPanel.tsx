@@ -109,6 +109,17 @@ export function SystemPanel() {
               <dt>审计记录</dt>
               <dd>{info.data.auditEntries} 条</dd>
             </div>
+            <div>
+              <dt>公文字体</dt>
+              <dd data-testid="document-fonts">
+                {info.data.fonts.map((f) => (
+                  <div key={f.role}>
+                    {f.role}：{f.family}
+                    <span className="muted">（{f.source === 'system' ? '本机字体' : '随程序附带的免费字体'}，{f.file}）</span>
+                  </div>
+                ))}
+              </dd>
+            </div>
           </dl>
         )}
       </div>
