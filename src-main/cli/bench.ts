@@ -11,6 +11,7 @@ import { parseArgs } from '../app/paths';
 import { connectMany, echoBaseline, percentile, roundTrips, rssMb, spawnUntil } from './bench-support';
 
 const SPREAD_MS = 1000;
+const ROUNDS = 3;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -56,57 +57,37 @@ async function main(): Promise<void> {
     }
     for (let i = 0; i < n; i += 200) await Promise.all(clients.slice(i, i + 200).map((ws) => call(ws, 'terminal.signIn', {})));
     await admin('live.startBusiness');
-    const ballot = await admin('ballots.create', { itemId: item.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
-    // Terminals light up when the open ballot reaches them; members press after that.
-    const lit = Promise.all(clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.id === ballot.id && f.state.ballot.state === 'open')));
-    await admin('ballots.open', { ballotId: ballot.id });
-    await lit;
 
-    process.stderr.write(`${n} 个终端在 1 秒内表决…\n`);
-    const choices = ['yes', 'no', 'abstain'] as const;
-    const t0 = performance.now();
-    let acked = 0;
-    const acks = await roundTrips(
-      clients,
-      SPREAD_MS,
-      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: 1_000_000 + i, name: 'terminal.vote', input: { ballotId: ballot.id, choice: choices[i % 3], pressSeq: 1 } })),
-      (data, i) => {
-        const f = JSON.parse(data);
-        if (f.type !== 'result' || f.id !== 1_000_000 + i) return false;
-        if (f.result.ok) acked++;
-        return true;
-      },
-    );
-    const votingMs = performance.now() - t0;
-
-    // Every acknowledged press is in the file: read it from a second connection now.
-    const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
-    const committed = (db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ?').get(ballot.id) as { n: number }).n;
-    db.close();
-
-    const closed = await admin('ballots.close', { ballotId: ballot.id });
-    await Promise.all(clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.state === 'closed')));
-    const announcedAt = performance.now();
-    const shown = clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.state === 'announced').then(() => performance.now() - announcedAt));
-    await admin('ballots.announce', { ballotId: ballot.id });
-    const broadcast = await Promise.all(shown);
+    // Several ballot rounds (a re-vote opens a new round): the median of their p99s is what is
+    // reported, because a single run on a small shared machine is noisy. The same for the echo.
+    const rounds: { acks: number[]; acked: number; committed: number; counted: number; votingMs: number; broadcast: number[] }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      process.stderr.write(`第${round}轮：${n} 个终端在 1 秒内表决…\n`);
+      rounds.push(await voteRound(admin, clients, item.id, dataDir));
+    }
     const serverRss = rssMb(proc.pid!);
     for (const c of clients) c.terminate();
 
-    process.stderr.write(`基线：${n} 个客户端的 WebSocket 回显…\n`);
-    const echo = await echoBaseline(n, SPREAD_MS);
+    process.stderr.write(`基线：${n} 个客户端的 WebSocket 回显（${ROUNDS}轮）…\n`);
+    const echoes: number[][] = [];
+    for (let round = 1; round <= ROUNDS; round++) echoes.push(await echoBaseline(n, SPREAD_MS));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const acked = rounds.reduce((s, r) => s + r.acked, 0);
     const result = {
       terminals: n,
+      rounds: ROUNDS,
       acked,
-      committed_before_ack: committed >= acked,
-      counted: closed.result.yes + closed.result.no + closed.result.abstain,
-      ack_p50_ms: percentile(acks, 50),
-      ack_p99_ms: percentile(acks, 99),
-      result_broadcast_p99_ms: percentile(broadcast, 99),
-      ballots_per_s: Math.round(acked / (votingMs / 1000)),
+      committed_before_ack: rounds.every((r) => r.committed >= r.acked),
+      counted: rounds.reduce((s, r) => s + r.counted, 0),
+      ack_p50_ms: median(rounds.map((r) => percentile(r.acks, 50))),
+      ack_p99_ms: median(rounds.map((r) => percentile(r.acks, 99))),
+      ack_p99_ms_each: rounds.map((r) => percentile(r.acks, 99)),
+      result_broadcast_p99_ms: median(rounds.map((r) => percentile(r.broadcast, 99))),
+      ballots_per_s: Math.round(acked / (rounds.reduce((s, r) => s + r.votingMs, 0) / 1000)),
       rss_mb: serverRss,
-      echo_p50_ms: percentile(echo, 50),
-      echo_p99_ms: percentile(echo, 99),
+      echo_p50_ms: median(echoes.map((e) => percentile(e, 50))),
+      echo_p99_ms: median(echoes.map((e) => percentile(e, 99))),
+      echo_p99_ms_each: echoes.map((e) => percentile(e, 99)),
     };
     console.log(JSON.stringify(result));
     writeReport(result);
@@ -115,6 +96,43 @@ async function main(): Promise<void> {
     await new Promise((r) => proc.once('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** One secret ballot: open, every terminal presses once within a second, close, announce. */
+async function voteRound(admin: (name: string, input?: unknown) => Promise<any>, clients: WebSocket[], itemId: number, dataDir: string) {
+  const ballot = await admin('ballots.create', { itemId, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
+  // Terminals light up when the open ballot reaches them; members press after that.
+  const lit = Promise.all(clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.id === ballot.id && f.state.ballot.state === 'open')));
+  await admin('ballots.open', { ballotId: ballot.id });
+  await lit;
+  const choices = ['yes', 'no', 'abstain'] as const;
+  const base = ballot.id * 100_000;
+  let acked = 0;
+  const t0 = performance.now();
+  const acks = await roundTrips(
+    clients,
+    SPREAD_MS,
+    (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: base + i, name: 'terminal.vote', input: { ballotId: ballot.id, choice: choices[i % 3], pressSeq: 1 } })),
+    (data, i) => {
+      const f = JSON.parse(data);
+      if (f.type !== 'result' || f.id !== base + i) return false;
+      if (f.result.ok) acked++;
+      return true;
+    },
+  );
+  const votingMs = performance.now() - t0;
+  // Every acknowledged press is in the file: read it from a second connection now.
+  const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
+  const committed = (db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ?').get(ballot.id) as { n: number }).n;
+  db.close();
+  const closedSeen = Promise.all(clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.id === ballot.id && f.state.ballot.state === 'closed')));
+  const closed = await admin('ballots.close', { ballotId: ballot.id });
+  await closedSeen;
+  const announcedAt = performance.now();
+  const shown = clients.map((ws) => waitForFrame(ws, (f) => f.type === 'state' && f.state.ballot?.id === ballot.id && f.state.ballot.state === 'announced').then(() => performance.now() - announcedAt));
+  await admin('ballots.announce', { ballotId: ballot.id });
+  const broadcast = await Promise.all(shown);
+  return { acks, acked, committed, counted: closed.result.yes + closed.result.no + closed.result.abstain, votingMs, broadcast };
 }
 
 function waitForFrame(ws: WebSocket, pred: (f: any) => boolean): Promise<void> {
@@ -138,8 +156,9 @@ function writeReport(r: Record<string, unknown>): void {
 Measured by \`npm run bench -- --terminals ${r.terminals}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}).
 The server is the real headless server (\`out/main/serve.js\`) in its own process on loopback; the simulated
 terminals pair with seat codes, sign in and all press within one second (a secret ballot, last press
-counts); then the ballot is closed and announced. The baseline is a plain WebSocket echo server in its
-own process, with the same number of clients sending at the same rate.
+counts); then the ballot is closed and announced. This is done in three rounds (a re-vote opens a new
+round), and the median of the three rounds' percentiles is reported (each round's p99 is listed too). The baseline is a plain WebSocket echo server in its
+own process, with the same number of clients sending at the same rate, also three times.
 
 | metric | value |
 |---|---|
@@ -149,9 +168,15 @@ Goal: every ballot committed before its acknowledgement (committed_before_ack: c
 database file from a second connection right after the last acknowledgement), and ack_p99 no more than
 2× echo_p99. This run: ack_p99 / echo_p99 = ${ratio.toFixed(2)} — ${ratio <= 2 ? 'goal met' : 'goal NOT met'}.
 
+On this kind of machine (2 shared cores) runs vary: the ratio seen over several runs on 2026-11-23 ranged
+from about 0.9 to 3, mostly because the echo baseline itself swings (its p99 from 2.5 to 20 ms); compare
+the per-round figures above. The acknowledgement's tail is the commit of the group a press falls into
+(a group holds the presses that arrived while the previous one was being written).
+
 How: presses that arrive together are committed in one transaction (group commit, WAL,
 synchronous=FULL), and each is acknowledged after that commit; big-screen and terminal views are
-coalesced, and ballot progress is throttled to five frames a second.
+coalesced, and ballot progress is throttled to five frames a second and sent only to the screens; while a
+ballot is open the WAL is not checkpointed automatically (it is at close).
 `;
   fs.writeFileSync(file, text);
   process.stderr.write(`已写入 ${file}\n`);

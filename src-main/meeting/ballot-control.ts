@@ -117,8 +117,17 @@ export class BallotControl {
       this.store.audit.recordRow(who, 'ballot.open', 'ballots', id);
     });
     this.arm(getBallot(this.store, id));
+    this.quietWal(true);
     this.engine.changed();
     return getBallot(this.store, id);
+  }
+
+  /**
+   * While a ballot is open the WAL is not checkpointed automatically: a checkpoint copies pages and
+   * syncs the database file inside some unlucky press's commit. It is checkpointed at close instead.
+   */
+  private quietWal(ballotOpen: boolean): void {
+    this.store.db.pragma(`wal_autocheckpoint = ${ballotOpen ? 0 : 1000}`);
   }
 
   /** 结束表决: counts, 未按, adoption by the session's rules, the attendance snapshot, the times. */
@@ -166,10 +175,10 @@ export class BallotControl {
       this.store.audit.recordRow(who, 'ballot.close', 'ballots', b.id);
     });
     this.disarm(b.id);
-    if (b.secret) {
-      this.engine.receipts.destroy(b.id);
-      this.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    }
+    this.quietWal(false);
+    if (b.secret) this.engine.receipts.destroy(b.id);
+    // Secret ballots: truncating the WAL leaves no trace of the order of presses (see secret-receipts.ts).
+    this.store.db.pragma(b.secret ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
     this.engine.changed();
     createBackup(this.store, SYSTEM_ACTOR, `表决结束后自动备份（表决#${b.id}）`).catch((e) => console.error('[backup]', e));
   }
@@ -215,7 +224,9 @@ export class BallotControl {
 
   /** After a restart: ballots that were open stay open, and their timers run on (or fire at once). */
   resumeTimers(): void {
-    for (const b of openBallots(this.store)) this.arm(b);
+    const open = openBallots(this.store);
+    for (const b of open) this.arm(b);
+    if (open.length) this.quietWal(true);
   }
 
   stopTimers(): void {

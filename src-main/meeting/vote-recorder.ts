@@ -7,7 +7,7 @@ import type { Choice } from '../domain/vote';
 import type { Actor } from '../store/audit';
 import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
-import { getBallot, type BallotRow } from './ballot-store';
+import { ballotHead, getBallot, type BallotHead } from './ballot-store';
 import type { SecretReceipts } from './secret-receipts';
 
 export interface Press {
@@ -32,17 +32,19 @@ export interface PressOutcome {
 export class VoteRecorder {
   /** Called after each committed batch with the ballots it touched. */
   onCommitted: (ballotIds: number[]) => void = () => {};
-  private readonly group: GroupCommit<Press, PressOutcome, Map<number, BallotRow>>;
+  private readonly group: GroupCommit<Press, PressOutcome, Map<number, BallotHead>>;
+  /** Who may press in each ballot: fixed when it opens, so it is read once. */
+  private readonly eligible = new Map<number, Set<number>>();
 
   constructor(
     private readonly store: Store,
     private readonly receipts: SecretReceipts,
   ) {
     this.group = new GroupCommit(store, {
-      begin: () => new Map<number, BallotRow>(),
+      begin: () => new Map<number, BallotHead>(),
       each: (ballots, press) => {
         let b = ballots.get(press.ballotId);
-        if (!b) ballots.set(press.ballotId, (b = getBallot(this.store, press.ballotId)));
+        if (!b) ballots.set(press.ballotId, (b = ballotHead(this.store, press.ballotId)));
         return this.record(b, press);
       },
       failed: (e) => `表决未能保存，请重新按键（${e.message}）`,
@@ -55,14 +57,20 @@ export class VoteRecorder {
     return this.group.submit(press);
   }
 
-  private record(b: BallotRow, p: Press): PressOutcome {
+  private eligibleOf(ballotId: number): Set<number> {
+    let set = this.eligible.get(ballotId);
+    if (!set) this.eligible.set(ballotId, (set = new Set(getBallot(this.store, ballotId).eligible)));
+    return set;
+  }
+
+  private record(b: BallotHead, p: Press): PressOutcome {
     if (b.state !== 'open') throw new AppError('INVALID_STATE', b.state === 'draft' ? '表决尚未开始' : '表决已经结束，按键无效');
     if (b.method !== 'electronic') throw new AppError('INVALID_STATE', '本轮表决不使用表决器');
-    if (!b.eligible.includes(p.memberId)) throw new AppError('INVALID_STATE', '您在表决开始时未签到，不能参加本轮表决');
+    if (!this.eligibleOf(b.id).has(p.memberId)) throw new AppError('INVALID_STATE', '您在表决开始时未签到，不能参加本轮表决');
     return b.secret ? this.recordSecret(b, p) : this.recordNamed(b, p);
   }
 
-  private recordNamed(b: BallotRow, p: Press): PressOutcome {
+  private recordNamed(b: BallotHead, p: Press): PressOutcome {
     const db = this.store.db;
     const prev = db
       .prepare('SELECT choice, press_seq, press_terminal FROM named_votes WHERE ballot_id = ? AND member_id = ?')
@@ -81,7 +89,7 @@ export class VoteRecorder {
     return { ballotId: b.id, choice: decision.choice, accepted: true, changed: decision.changed || !prev };
   }
 
-  private recordSecret(b: BallotRow, p: Press): PressOutcome {
+  private recordSecret(b: BallotHead, p: Press): PressOutcome {
     const db = this.store.db;
     const prev = db
       .prepare('SELECT press_seq, press_terminal, receipt FROM secret_voters WHERE ballot_id = ? AND member_id = ?')
@@ -123,7 +131,7 @@ export class VoteRecorder {
   }
 
   /** The member's recorded choice in a ballot (their own view only). */
-  recordedChoice(b: BallotRow, memberId: number): Choice | null {
+  recordedChoice(b: Pick<BallotHead, 'id' | 'secret'>, memberId: number): Choice | null {
     if (!b.secret) {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;

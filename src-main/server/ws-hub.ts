@@ -243,15 +243,17 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (this.progressTimer) return;
     this.progressTimer = setTimeout(() => {
       this.progressTimer = null;
+      const watchers = [...this.clients.values()].filter((c) => c.role === 'console' || c.role === 'display');
+      if (watchers.length === 0) return; // only the screens follow the count
       const base = liveSnapshot(this.opts.engine);
       const b = base.ballot;
       if (!b) return;
       const frame = JSON.stringify({ type: 'progress', ballotId: b.id, voted: b.voted, eligible: b.eligible });
       // Only the screens follow the count: terminals learn the totals at close, which keeps a
       // thousand-terminal ballot from spending its time on progress frames.
-      for (const c of this.clients.values()) {
+      for (const c of watchers) {
         if (c.role === 'console') this.sendState(c, base);
-        else if (c.role === 'display' && c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
+        else if (c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
       }
     }, PROGRESS_DELAY_MS);
   }
