@@ -4,6 +4,8 @@ import { anyCommandTable } from '../api/commands/index';
 import { createDispatcher, type Dispatcher } from '../api/dispatch';
 import type { Services } from '../api/command';
 import { MeetingEngine } from '../meeting/engine';
+import { syncHearings } from '../review/handlings';
+import { SYSTEM_ACTOR } from '../store/audit';
 import { Store } from '../store/store';
 
 export interface Core {
@@ -18,6 +20,16 @@ export function createCore(dataDir: string): Core {
   const store = Store.open(dataDir);
   const engine = new MeetingEngine(store);
   const services: Services = { engine };
+  // A handling report (审议意见办理情况报告) counts as heard once the session reaches it or closes:
+  // the review-opinion register follows the live session as it moves.
+  engine.on((e) => {
+    if (e.type !== 'state') return;
+    try {
+      syncHearings(store, SYSTEM_ACTOR);
+    } catch (err) {
+      console.error('[review] syncHearings', err);
+    }
+  });
   const dispatch = createDispatcher(anyCommandTable, store, services);
   return {
     store,

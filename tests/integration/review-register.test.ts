@@ -84,6 +84,9 @@ describe('review-opinion register', () => {
     await must('live.setItem', { itemId: s16.items[1]!.id });
     expect((await must('opinions.forItem', { itemId: handling16 })).opinion.status).toBe('handling');
     await must('live.setItem', { itemId: handling16 });
+    // The register follows the session by itself: reaching the item records the hearing.
+    const row = core.store.db.prepare('SELECT heard_at FROM opinion_handlings WHERE item_id = ?').get(handling16) as { heard_at: string | null };
+    expect(row.heard_at).not.toBeNull();
     const heard = await must('opinions.forItem', { itemId: handling16 });
     expect(heard.opinion.status).toBe('reported');
     expect(heard.handling.heardAt).not.toBeNull();
