@@ -28,6 +28,7 @@ import { projectOutcome, satisfactionOutcome } from './results';
 import { levelCountOf, SheetRecorder, type SheetOutcome } from './sheet-recorder';
 import { defaultReportYear, sheetSourceOf } from './subjects';
 import type { AssessmentMethod, SatisfactionRuleName, ScaleName, SheetStatus, ShareThreshold } from './types';
+import { applyToHandlingReport } from './handling-result';
 import { linkAssessment } from './year-records';
 
 export interface AssessmentOptions {
@@ -165,6 +166,7 @@ export class AssessmentControl {
       storeOutcome(this.store, a.id, outcome);
       this.store.audit.recordRow(who, 'assessment.close', 'assessments', a.id);
       linkAssessment(this.store, who, getAssessment(this.store, a.id));
+      applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
     });
     this.afterResult(a);
     return getAssessment(this.store, id);
@@ -183,6 +185,7 @@ export class AssessmentControl {
       storeOutcome(this.store, a.id, outcome, present ?? undefined);
       this.store.audit.recordRow(who, 'assessment.paper', 'assessments', a.id);
       linkAssessment(this.store, who, getAssessment(this.store, a.id));
+      applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
     });
     this.afterResult(a);
     return getAssessment(this.store, id);
