@@ -58,6 +58,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       closed = true;
       hub.close();
       await http.close();
+      await core.store.whenIdle(); // a backup after the last ballot finishes before the file closes
       core.close();
     },
   };

@@ -26,7 +26,7 @@ export async function createBackup(store: Store, who: Actor, reason: string): Pr
   const fileName = `yishi-${stamp()}.sqlite`;
   const target = path.join(dir, fileName);
   store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
-  await store.db.backup(target);
+  await store.track(store.db.backup(target));
   const st = fs.statSync(target);
   return { fileName, path: target, size: st.size, createdAt: st.mtime.toISOString() };
 }

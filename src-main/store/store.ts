@@ -6,6 +6,8 @@ import { DB_FILE_NAME, openDatabase } from './db';
 /** The open database with its audit log. Every change goes through `change`, inside one transaction. */
 export class Store {
   readonly audit: AuditLog;
+  /** Backups still being written; closing waits for them (see whenIdle). */
+  readonly pending = new Set<Promise<unknown>>();
 
   constructor(
     readonly db: Database.Database,
@@ -21,6 +23,17 @@ export class Store {
   /** Runs fn in one IMMEDIATE transaction; the audit entries it appends commit with the change. */
   change<T>(who: Actor, fn: (who: Actor) => T): T {
     return this.db.transaction(() => fn(who)).immediate();
+  }
+
+  /** Tracks background work on the database (backups) so that closing can wait for it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => {});
+    return work;
+  }
+
+  async whenIdle(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
   close(): void {
