@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { samplePdf } from '../helpers/pdf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -47,17 +47,6 @@ interface SessionGet {
   }>;
 }
 
-function tinyPdf(): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Report', CreationDate: new Date(0) } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.fontSize(16).text('Medical insurance fund report (test document)');
-    doc.end();
-  });
-}
 
 /** Whole pages are shot in full; with a dialog open only the window (the backdrop covers only the window). */
 const shot = async (page: Page, name: string) =>
@@ -118,7 +107,7 @@ describe('backbone: the secretary console', () => {
 
   it('sets up the committee, imports the roster, prepares the 16th session and finds it all after a restart', async () => {
     server = await startServe({ dataDir });
-    const pdf = await tinyPdf();
+    const pdf = await samplePdf(['Medical insurance fund report (test document)']);
     const pdfSha = createHash('sha256').update(pdf).digest('hex');
     const first = await openConsole(browser, server);
     const page = first.page;

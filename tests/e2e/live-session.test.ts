@@ -4,7 +4,7 @@
 // on every screen, and an appointment voted person by person.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PDFDocument from 'pdfkit';
+import { samplePdf } from '../helpers/pdf';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
@@ -19,22 +19,11 @@ const terminals: { page: Page; context: BrowserContext; memberId: number }[] = [
 const simulated = new Map<number, TerminalClient>();
 const shot = (page: Page, name: string) => page.screenshot({ path: artifactPath('screens', `live-${name}.png`) });
 
-function tinyPdf(text: string): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.fontSize(24).text(text);
-    doc.addPage().text('page 2');
-    doc.end();
-  });
-}
 
 beforeAll(async () => {
   server = await startServe();
   s16 = await prepareSession16(server.must);
-  const pdf = await tinyPdf('Medical insurance fund report');
+  const pdf = await samplePdf(['Medical insurance fund report', 'page 2']);
   await server.must('documents.attach', { itemId: s16.items[0]!.id, fileName: '医疗保障基金报告.pdf', data: pdf.toString('base64') });
   browser = await launchChromium();
   consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();

@@ -2,6 +2,7 @@
 // can measure what was printed rather than trusting the layout code's own numbers.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -209,4 +210,20 @@ export function savePng(pdfFile: string, page = 1, dpi = 50): string {
   const prefix = pdfFile.replace(/\.pdf$/, `-p${page}`);
   execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', pdfFile, prefix]);
   return `${prefix}.png`;
+}
+
+/** A small real PDF to attach as a meeting document: one page per text (ASCII, standard font). */
+export function samplePdf(pages: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Test document', CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    pages.forEach((text, i) => {
+      if (i > 0) doc.addPage();
+      doc.fontSize(16).text(text);
+    });
+    doc.end();
+  });
 }

@@ -5,6 +5,7 @@ import type { PublicAssessment } from '../../../src-main/assessment/types';
 import type { SubmitFn } from './AssessmentSheet';
 import { SheetConfirm } from './SheetConfirm';
 import { loadDraft, saveDraft } from './sheet-draft';
+import { SheetFooter } from './SheetFooter';
 
 export function ProjectSheet({ a, submitting, connected, onSubmit }: { a: PublicAssessment; submitting: boolean; connected: boolean; onSubmit: SubmitFn }) {
   const max = a.chooseMax ?? 1;
@@ -49,7 +50,7 @@ export function ProjectSheet({ a, submitting, connected, onSubmit }: { a: Public
           </li>
         ))}
       </ol>
-      <footer className="asm-foot">
+      <SheetFooter error={error} submitting={submitting} connected={connected} label="提交选票" onSubmit={() => setConfirming(true)}>
         <span className="asm-count" data-testid="project-chosen">
           已选 <strong>{chosen.length}</strong> / 最多 {max}
         </span>
@@ -58,15 +59,7 @@ export function ProjectSheet({ a, submitting, connected, onSubmit }: { a: Public
             最多选择{max}个项目，请先取消已选的项目
           </span>
         )}
-        {error && (
-          <span className="asm-error" role="alert" data-testid="sheet-error">
-            {error}
-          </span>
-        )}
-        <button type="button" className="term-btn term-btn-primary asm-submit" disabled={submitting} onClick={() => setConfirming(true)} data-testid="sheet-submit">
-          {submitting ? (connected ? '正在提交…' : '等待连接恢复…') : '提交选票'}
-        </button>
-      </footer>
+      </SheetFooter>
       {confirming && (
         <SheetConfirm
           title="确认提交选票"

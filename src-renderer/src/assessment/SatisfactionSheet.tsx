@@ -6,6 +6,7 @@ import type { PublicAssessment } from '../../../src-main/assessment/types';
 import type { SubmitFn } from './AssessmentSheet';
 import { SheetConfirm } from './SheetConfirm';
 import { loadDraft, saveDraft } from './sheet-draft';
+import { SheetFooter } from './SheetFooter';
 
 export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: PublicAssessment; submitting: boolean; connected: boolean; onSubmit: SubmitFn }) {
   const [marks, setMarks] = useState(() => loadDraft(a.id, a.subjects.length));
@@ -53,20 +54,12 @@ export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: P
           </li>
         ))}
       </ol>
-      <footer className="asm-foot">
+      <SheetFooter error={error} submitting={submitting} connected={connected} label="提交测评表" onSubmit={() => setConfirming(true)}>
         <span className="asm-count" data-testid="sheet-filled">
           已填 <strong>{filled}</strong> / {a.subjects.length}
           {unmarked.length > 0 && <span className="asm-unfilled">，未填 {unmarked.length}</span>}
         </span>
-        {error && (
-          <span className="asm-error" role="alert" data-testid="sheet-error">
-            {error}
-          </span>
-        )}
-        <button type="button" className="term-btn term-btn-primary asm-submit" disabled={submitting} onClick={() => setConfirming(true)} data-testid="sheet-submit">
-          {submitting ? (connected ? '正在提交…' : '等待连接恢复…') : '提交测评表'}
-        </button>
-      </footer>
+      </SheetFooter>
       {confirming && (
         <SheetConfirm
           title="确认提交测评表"
