@@ -99,7 +99,9 @@ export class MeetingEngine {
     if (s.status === 'closed') throw new AppError('INVALID_STATE', `“${s.title}”已经闭会`);
     if (s.status === 'open') return;
     this.store.change(who, () => {
-      this.store.db.prepare("UPDATE sessions SET status = 'open', opened_at = ? WHERE id = ?").run(new Date().toISOString(), sessionId);
+      this.store.db
+        .prepare("UPDATE sessions SET status = 'open', opened_at = ?, region = (SELECT region FROM committee WHERE id = 1) WHERE id = ?")
+        .run(new Date().toISOString(), sessionId);
       this.store.audit.recordRow(who, 'session.open', 'sessions', sessionId);
       const first = listItems(this.store, sessionId)[0];
       this.store.db.prepare('INSERT OR IGNORE INTO session_live (session_id, current_item_id) VALUES (?, ?)').run(sessionId, first?.id ?? null);

@@ -39,6 +39,7 @@ interface SessionRow {
   place: string;
   chair: string;
   expected_members: number;
+  region: string;
   status: SessionStatus;
   opened_at: string | null;
   closed_at: string | null;
@@ -47,7 +48,7 @@ interface SessionRow {
 }
 
 function toSession(store: Store, r: SessionRow): Session {
-  const region = getCommittee(store).region;
+  const region = r.region || getCommittee(store).region;
   return {
     id: r.id,
     term: r.term,
@@ -101,10 +102,10 @@ export function createSession(store: Store, who: Actor, f: SessionFields & { rul
     const id = Number(
       store.db
         .prepare(
-          `INSERT INTO sessions (term, number, date, start_time, place, chair, expected_members, rules)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sessions (term, number, date, start_time, place, chair, expected_members, rules, region)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(rules)).lastInsertRowid,
+        .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(rules), getCommittee(store).region).lastInsertRowid,
     );
     store.audit.recordRow(who, 'session.create', 'sessions', id);
     return getSession(store, id);
@@ -118,10 +119,10 @@ export function updateSession(store: Store, who: Actor, id: number, f: SessionFi
     assertUnique(store, f.term, f.number, id);
     store.db
       .prepare(
-        `UPDATE sessions SET term = ?, number = ?, date = ?, start_time = ?, place = ?, chair = ?, expected_members = ?, rules = ?
-         WHERE id = ?`,
+        `UPDATE sessions SET term = ?, number = ?, date = ?, start_time = ?, place = ?, chair = ?, expected_members = ?, rules = ?,
+           region = ? WHERE id = ?`,
       )
-      .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(f.rules ?? s.rules), id);
+      .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(f.rules ?? s.rules), getCommittee(store).region, id);
     store.audit.recordRow(who, 'session.update', 'sessions', id);
     return getSession(store, id);
   });

@@ -59,6 +59,8 @@ export const migration001: Migration = {
       place TEXT NOT NULL DEFAULT '',
       chair TEXT NOT NULL DEFAULT '',
       expected_members INTEGER NOT NULL CHECK (expected_members >= 0),
+      -- the committee's region when the session was prepared: a later rename keeps past titles
+      region TEXT NOT NULL DEFAULT '',
       status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'closed')),
       opened_at TEXT,
       closed_at TEXT,
