@@ -124,6 +124,8 @@ export interface ConsoleMemberRow {
   eligible: boolean | null;
   /** Whether they have voted in the ballot in focus (null when no ballot). */
   voted: boolean | null;
+  /** Whether they have submitted the assessment sheet in focus (null when none is running or done). */
+  sheetSubmitted: boolean | null;
   /** Their choice in a named (记名) ballot in focus; never for secret ballots. */
   choice: Choice | null;
 }

@@ -1,6 +1,7 @@
 // Builds what each seat sees from the store: the public snapshot (big screen), a terminal's view
 // (the snapshot plus "me") and the console's view (everything, but never a secret choice).
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { submittedMemberIds } from '../assessment/assessment-store';
 import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
@@ -127,6 +128,8 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
   const terminalOf = new Map(terminals.map((t) => [t.member_id, t.id]));
   const voted = focus && focus.state !== 'draft' ? votedMemberIds(engine.store, focus) : null;
   const choices = focus && !focus.secret ? namedChoices(engine.store, focus.id) : null;
+  const sheet = engine.assessments.focus(s.id, engine.liveRow(s.id).currentItemId);
+  const submitted = sheet && sheet.state !== 'draft' && sheet.method === 'electronic' ? submittedMemberIds(engine.store, sheet.id) : null;
   const members = listAttendance(engine.store, s.id).map((a) => {
     const t = terminalOf.get(a.memberId);
     return {
@@ -140,6 +143,7 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
       eligible: focus && focus.state !== 'draft' ? focus.eligible.includes(a.memberId) : null,
       voted: voted ? voted.has(a.memberId) : null,
       choice: choices?.get(a.memberId) ?? null,
+      sheetSubmitted: submitted ? submitted.has(a.memberId) : null,
     };
   });
   const titles = new Map(listItems(engine.store, s.id).map((i) => [i.id, i.title]));

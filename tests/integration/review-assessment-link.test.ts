@@ -43,6 +43,10 @@ describe('a handling report assessed at the session', () => {
     const first = await must('assessments.create', { itemId: handling, method: 'electronic' });
     await must('assessments.open', { assessmentId: first.id });
     await Promise.all(present.map((m, i) => must('terminal.submitSheet', { assessmentId: first.id, marks: [i < 4 ? 0 : i < 8 ? 1 : 2] }, terminal(m.id))));
+    // The console sees who has handed in a sheet (never what is on it).
+    const live = await must('live.state');
+    expect(live.members.filter((m: any) => m.sheetSubmitted === true)).toHaveLength(20);
+    expect(live.members.find((m: any) => m.id === s16.members[25]!.id).sheetSubmitted).toBe(false);
     const closed = await must('assessments.close', { assessmentId: first.id });
     expect(closed.result.rows[0]).toMatchObject({ grade: '不满意', consequence: '限期整改并再次报告' });
     const after = await must('opinions.forItem', { itemId: handling });

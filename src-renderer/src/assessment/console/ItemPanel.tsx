@@ -43,6 +43,7 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
   const [scale, setScale] = useState(rules.scale);
   const [rule, setRule] = useState(rules.rule);
   const [countIncomplete, setCountIncomplete] = useState(rules.countIncompleteSheets);
+  const [unmarked, setUnmarked] = useState(rules.unmarkedSubjects);
   const [share, setShare] = useState<keyof typeof SHARES>('none');
   const [year, setYear] = useState(defaultYear(session.date));
   const reports = items.filter((i) => i.kind === 'report' && i.position < item.position);
@@ -58,7 +59,7 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
   const create = async () => {
     const input = project
       ? { itemId: item.id, method, ...(tied && runoff ? { runoff: true } : { minShare: SHARES[share] }) }
-      : { itemId: item.id, method, scale, rule, countIncompleteSheets: countIncomplete, ...(withOfficials ? { year, reportItemId } : {}) };
+      : { itemId: item.id, method, scale, rule, countIncompleteSheets: countIncomplete, unmarkedSubjects: unmarked, ...(withOfficials ? { year, reportItemId } : {}) };
     const r = await action.run(() => call('assessments.create', input));
     if (r) {
       setNotice(`已发起第${r.round}轮${project ? '票决' : '测评'}（${method === 'paper' ? '纸质' : '电子'}）`);
@@ -129,6 +130,13 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
               <label className="asc-check">
                 <input type="checkbox" checked={countIncomplete} onChange={(e) => setCountIncomplete(e.target.checked)} />
                 有未填对象的测评表也计入统计
+              </label>
+              <label>
+                未评价的对象
+                <select value={unmarked} onChange={(e) => setUnmarked(e.target.value as typeof unmarked)} aria-label="未评价的对象">
+                  <option value="against">计入满意率的分母</option>
+                  <option value="excluded">不计入满意率的分母</option>
+                </select>
               </label>
               {withOfficials && (
                 <>

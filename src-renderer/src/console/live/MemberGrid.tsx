@@ -56,6 +56,10 @@ export function MemberGrid({ state, actions }: { state: ConsoleState; actions: A
                 <span className="lc-seat-vote" data-testid="member-voted" data-voted={m.voted ? 'true' : 'false'} data-choice={m.choice ?? ''}>
                   {m.voted ? m.choice ? <span className={`lc-choice choice-${m.choice}`}>{CHOICE_TEXT[m.choice]}</span> : <span className="lc-tick">✓ 已表决</span> : <span className="lc-muted">未表决</span>}
                 </span>
+              ) : m.sheetSubmitted !== null && (m.sheetSubmitted || m.attendance === 'present') ? (
+                <span className="lc-seat-vote" data-testid="member-sheet" data-submitted={m.sheetSubmitted ? 'true' : 'false'}>
+                  {m.sheetSubmitted ? <span className="lc-tick">✓ 已提交测评表</span> : <span className="lc-muted">未提交</span>}
+                </span>
               ) : (
                 m.signedInAt && m.attendance === 'present' && <span className="lc-time">{timeOf(m.signedInAt)}</span>
               )}
