@@ -93,7 +93,32 @@ export function terminalState(engine: MeetingEngine, binding: TerminalBinding, b
   return { ...snapshot, me: terminalMe(engine, binding, focus) };
 }
 
-export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focus: BallotRow | null): TerminalMe {
+/**
+ * What every terminal's "me" needs of the ballot and sheet in focus, computed once per broadcast
+ * (a thousand terminals would otherwise each scan the eligible lists).
+ */
+export interface MeLookup {
+  ballotEligible: Set<number> | null;
+  sheet: { open: boolean; electronic: boolean; eligible: Set<number>; submitted: Set<number> } | null;
+}
+
+export function meLookup(engine: MeetingEngine, sessionId: number | null, focus: BallotRow | null): MeLookup {
+  const sheetRow = sessionId === null ? null : engine.assessments.focus(sessionId, engine.liveRow(sessionId).currentItemId);
+  return {
+    ballotEligible: focus ? new Set(focus.eligible) : null,
+    sheet:
+      sheetRow && sheetRow.state !== 'draft'
+        ? {
+            open: sheetRow.state === 'open',
+            electronic: sheetRow.method === 'electronic',
+            eligible: new Set(sheetRow.eligible),
+            submitted: submittedMemberIds(engine.store, sheetRow.id),
+          }
+        : null,
+  };
+}
+
+export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focus: BallotRow | null, lookup?: MeLookup): TerminalMe {
   const db = engine.store.db;
   if (binding.memberId === null) {
     const a = db.prepare('SELECT name FROM attendees WHERE id = ?').get(binding.attendeeId) as { name: string } | undefined;
@@ -110,10 +135,19 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
     name: m.name,
     seat: m.seat,
     attendance: att?.status ?? null,
-    canVote: !!focus && focus.state === 'open' && focus.method === 'electronic' && focus.eligible.includes(binding.memberId),
+    canVote:
+      !!focus && focus.state === 'open' && focus.method === 'electronic' && (lookup?.ballotEligible?.has(binding.memberId) ?? focus.eligible.includes(binding.memberId)),
     myVote: focus && choice ? { ballotId: focus.id, choice } : null,
-    ...engine.assessments.sheetStatus(binding), // issue 4: sheetSubmitted, canSubmitSheet
+    // issue 4: sheetSubmitted, canSubmitSheet
+    ...(lookup ? sheetStatusFrom(lookup, binding.memberId) : engine.assessments.sheetStatus(binding)),
   };
+}
+
+function sheetStatusFrom(lookup: MeLookup, memberId: number): { sheetSubmitted: boolean; canSubmitSheet: boolean } {
+  const sheet = lookup.sheet;
+  if (!sheet) return { sheetSubmitted: false, canSubmitSheet: false };
+  const submitted = sheet.submitted.has(memberId);
+  return { sheetSubmitted: submitted, canSubmitSheet: !submitted && sheet.open && sheet.electronic && sheet.eligible.has(memberId) };
 }
 
 /** The secretary's view. Secret ballots show who has voted, never what. */

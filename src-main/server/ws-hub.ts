@@ -11,7 +11,7 @@ import type { Dispatcher } from '../api/dispatch';
 import { fail } from '../api/result';
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
-import { consoleState, liveSnapshot, terminalMe } from '../meeting/views';
+import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
 import { isLoopback, tokensEqual } from './http';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -202,8 +202,14 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
-  /** The snapshot every seat shares, serialized once per broadcast. */
+  /** The snapshot every seat shares, serialized once per broadcast, and what every "me" looks up. */
   private sharedJson = new WeakMap<object, string>();
+  private lookups = new WeakMap<object, MeLookup>();
+  private lookupFor(base: ReturnType<typeof liveSnapshot>): MeLookup {
+    let l = this.lookups.get(base);
+    if (!l) this.lookups.set(base, (l = meLookup(this.opts.engine, base.session?.id ?? null, base.focus)));
+    return l;
+  }
   private snapshotJson(base: ReturnType<typeof liveSnapshot>): string {
     let json = this.sharedJson.get(base);
     if (json === undefined) {
@@ -218,7 +224,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding) {
       // A terminal's state is the shared snapshot plus its own "me" (see terminalState).
-      const me = JSON.stringify(terminalMe(engine, c.binding, base.focus));
+      const me = JSON.stringify(terminalMe(engine, c.binding, base.focus, this.lookupFor(base)));
       c.ws.send(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${me}}}`);
     } else if (c.role === 'display') c.ws.send(`{"type":"state","state":${this.snapshotJson(base)}}`);
     else if (c.role === 'console') this.send(c, { type: 'state', state: consoleState(engine, this.unpaired()) });

@@ -1,4 +1,7 @@
 // Terminal pairing rules, attendee terminals, manual results, re-votes and ballot timers.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { verifyAuditLog } from '../../src-main/store/audit';
@@ -108,6 +111,21 @@ describe('terminals', () => {
     const refused2 = await must('assessments.open', { assessmentId: a2.id }).catch((e) => e.message);
     expect(refused2).toMatch(/尚未结束/);
     await must('ballots.close', { ballotId: b.id });
+  });
+
+  it('backs the database up after a closed ballot, with the result in the copy', async () => {
+    await running.core.store.whenIdle();
+    const dir = path.join(running.core.store.dataDir, 'backups');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(3); // one per closed ballot so far
+    const copy = new Database(path.join(dir, files.at(-1)!), { readonly: true });
+    try {
+      const closed = copy.prepare("SELECT count(*) AS n FROM ballots WHERE state IN ('closed', 'announced') AND yes IS NOT NULL").get() as { n: number };
+      expect(closed.n).toBeGreaterThanOrEqual(2);
+      expect((copy.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
+    } finally {
+      copy.close();
+    }
   });
 
   it('closes a ballot by itself when its timer runs out', async () => {
