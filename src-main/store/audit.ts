@@ -40,7 +40,8 @@ export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
+/** One row of audit_log as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;

@@ -6,12 +6,12 @@ import type { SubmitFn } from './AssessmentSheet';
 import { SheetConfirm } from './SheetConfirm';
 import { loadDraft, saveDraft } from './sheet-draft';
 import { SheetFooter } from './SheetFooter';
+import { useSheetSubmit } from './useSheetSubmit';
 
 export function ProjectSheet({ a, submitting, connected, onSubmit }: { a: PublicAssessment; submitting: boolean; connected: boolean; onSubmit: SubmitFn }) {
   const max = a.chooseMax ?? 1;
   const [marks, setMarks] = useState(() => loadDraft(a.id, a.subjects.length));
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { confirming, setConfirming, error, confirm: submit } = useSheetSubmit(onSubmit);
   const [limitNote, setLimitNote] = useState(false);
   useEffect(() => saveDraft(a.id, marks), [a.id, marks]);
 
@@ -25,12 +25,7 @@ export function ProjectSheet({ a, submitting, connected, onSubmit }: { a: Public
     setMarks((prev) => prev.map((m, j) => (j === i ? (m === null ? 0 : null) : m)));
   };
 
-  async function confirm() {
-    setError(null);
-    const message = await onSubmit(marks);
-    if (message) setError(message);
-    setConfirming(false);
-  }
+  const confirm = () => submit(marks);
 
   return (
     <div className="asm-sheet">

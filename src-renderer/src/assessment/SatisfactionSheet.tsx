@@ -7,23 +7,18 @@ import type { SubmitFn } from './AssessmentSheet';
 import { SheetConfirm } from './SheetConfirm';
 import { loadDraft, saveDraft } from './sheet-draft';
 import { SheetFooter } from './SheetFooter';
+import { useSheetSubmit } from './useSheetSubmit';
 
 export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: PublicAssessment; submitting: boolean; connected: boolean; onSubmit: SubmitFn }) {
   const [marks, setMarks] = useState(() => loadDraft(a.id, a.subjects.length));
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { confirming, setConfirming, error, confirm: submit } = useSheetSubmit(onSubmit);
   useEffect(() => saveDraft(a.id, marks), [a.id, marks]);
 
   const filled = marks.filter((m) => m !== null).length;
   const unmarked = a.subjects.map((s, i) => ({ ...s, index: i })).filter((_, i) => marks[i] === null);
   const set = (i: number, level: number) => setMarks((prev) => prev.map((m, j) => (j === i ? (m === level ? null : level) : m)));
 
-  async function confirm() {
-    setError(null);
-    const message = await onSubmit(marks);
-    if (message) setError(message);
-    setConfirming(false);
-  }
+  const confirm = () => submit(marks);
 
   return (
     <div className="asm-sheet">

@@ -3,7 +3,7 @@
 // can be inserted where the cursor is. 编号, 交办, print and export. A sent opinion is read-only.
 import { useEffect, useState } from 'react';
 import { call, type CommandOutput } from '../api';
-import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { ConfirmDialog, Dialog, SaveFooter } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { ErrorNote, OkNote } from '../components/Notice';
 import { go, linkTo } from '../console/route';
@@ -233,17 +233,7 @@ function SendDialog({ id, onClose, before, onSent }: { id: number; onClose: () =
       title="交办审议意见"
       onClose={onClose}
       onSubmit={() => void send()}
-      footer={
-        <>
-          <ErrorNote error={action.error} />
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            交办
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={action.error} busy={action.busy} dirty={false} onCancel={onClose} saveLabel="交办" />}
     >
       <p className="muted">交办后审议意见不能再修改，尚未编号的将按年度顺序编号。</p>
       <div className="form-grid">

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditLog, type Actor } from '../../../src-main/store/audit';
+import { verifyAuditLog, type Actor, type AuditRow } from '../../../src-main/store/audit';
 import { updateCommittee } from '../../../src-main/store/committee';
 import { DB_FILE_NAME } from '../../../src-main/store/db';
 import { createMember, retireMember, updateMember } from '../../../src-main/store/members';
@@ -17,18 +17,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const VERIFY_JS = path.join(ROOT, 'out/main/verify.js');
 const SECRETARY: Actor = { actor: '会务工作人员', source: 'console:test' };
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  source: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  data: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type Entry = AuditRow;
 
 let dir: string;
 let file: string;

@@ -3,8 +3,7 @@
 // session and are shown, not edited.
 import { useState } from 'react';
 import { call, downloadBase64, fileToBase64 } from '../../api';
-import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/Notice';
+import { Dialog, SaveFooter } from '../../components/Dialog';
 import { useAction } from '../../console/useCommand';
 import type { YearRecord } from './YearRecordsPage';
 
@@ -58,17 +57,7 @@ export function YearRecordForm({ record, onClose, onSaved }: { record: YearRecor
       size="wide"
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <ErrorNote error={action.error} />
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            保存
-          </button>
-        </>
-      }
+      footer={<SaveFooter error={action.error} busy={action.busy} dirty={false} onCancel={onClose} saveLabel="保存" />}
     >
       <div className="form-grid asc-year-form">
         <fieldset className="span-3">
