@@ -5,6 +5,8 @@ import type { MeetingEngine } from '../meeting/engine';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 
+export type { FilePayload } from '../shared/file-payload';
+
 z.config(z.locales.zhCN());
 
 /** Who is calling. Admin is the secretary's console; terminals are bound to one member and session. */
@@ -53,10 +55,3 @@ export type AnyCommand = CommandDef<z.ZodType, unknown>;
 export const idInput = z.object({ id: z.number().int().positive() });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64 编码');
-
-/** A file handed back to the UI for download or printing. */
-export interface FilePayload {
-  fileName: string;
-  mime: string;
-  base64: string;
-}

@@ -1,5 +1,5 @@
 import { ZodError, type z } from 'zod';
-import { AppError, fail, ok, type Result } from './result';
+import { AppError, fail, ok, type Result } from '../shared/result';
 import type { AnyCommand, CallContext, Caller, Services } from './command';
 import type { Store } from '../store/store';
 

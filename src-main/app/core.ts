@@ -23,7 +23,7 @@ export function createCore(dataDir: string): Core {
   // A handling report (审议意见办理情况报告) counts as heard once the session reaches it or closes:
   // the review-opinion register follows the live session as it moves.
   engine.on((e) => {
-    if (e.type !== 'state') return;
+    if (e.type !== 'changed') return;
     try {
       syncHearings(store, SYSTEM_ACTOR);
     } catch (err) {

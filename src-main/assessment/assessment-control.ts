@@ -2,7 +2,7 @@
 // announced, sheets from terminals, paper tallies entered by the secretary, and what happens at close
 // (counts frozen into the result, year records linked, WAL truncated, backup). Mirrors
 // meeting/ballot-control.ts.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
 import { SYSTEM_ACTOR, type Actor } from '../store/audit';
 import { getItem, listItems } from '../store/agenda';
@@ -54,7 +54,7 @@ export class AssessmentControl {
 
   constructor(private readonly engine: MeetingEngine) {
     this.recorder = new SheetRecorder(engine.store);
-    this.recorder.onCommitted = () => engine.changed();
+    this.recorder.onCommitted = () => engine.changed('round'); // the screens show the sheet count from the state
   }
 
   private get store() {
@@ -94,7 +94,7 @@ export class AssessmentControl {
       this.store.audit.recordRow(who, 'assessment.create', 'assessments', id);
       return id;
     });
-    this.engine.changed();
+    this.engine.changed('round');
     return getAssessment(this.store, id);
   }
 
@@ -149,7 +149,7 @@ export class AssessmentControl {
       this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
       this.store.audit.recordRow(who, 'assessment.open', 'assessments', id);
     });
-    this.engine.changed();
+    this.engine.changed('round');
     return getAssessment(this.store, id);
   }
 
@@ -193,7 +193,7 @@ export class AssessmentControl {
 
   private afterResult(a: AssessmentRow): void {
     if (a.method === 'electronic') this.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.engine.changed();
+    this.engine.changed('round');
     createBackup(this.store, SYSTEM_ACTOR, `测评结束后自动备份（测评#${a.id}）`).catch((e) => console.error('[backup]', e));
   }
 
@@ -205,7 +205,7 @@ export class AssessmentControl {
       markAnnounced(this.store, id);
       this.store.audit.recordRow(who, 'assessment.announce', 'assessments', id);
     });
-    this.engine.changed();
+    this.engine.changed('round');
     return getAssessment(this.store, id);
   }
 

@@ -1,6 +1,6 @@
 // Assessment rows and their anonymous counters. Who submitted lives in assessment_voters; what was
 // marked lives only in counters per (subject, level) and per sheet status, never beside a member.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Store } from '../store/store';
 import type {
   AssessmentMethod,

@@ -1,7 +1,7 @@
 // Paper fallback: the tallies the secretary counted from paper sheets, checked for consistency (with
 // Chinese messages naming the line at fault) and turned into the same outcome as electronic sheets.
 // Project ballots may also be entered sheet by sheet: a sheet marking more than N is counted invalid.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { validateProjectSheet } from '../domain/project-ballot';
 import { scaleLevels } from '../domain/satisfaction';
 import type { AssessmentRow } from './assessment-store';

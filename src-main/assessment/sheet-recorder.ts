@@ -2,7 +2,7 @@
 // transaction and each is acknowledged only after it has committed. Inside the transaction the voter
 // rows are inserted and the counters are raised by the batch's totals (one UPDATE per cell), so
 // nothing per sheet is written beside a member. A member's second sheet changes nothing.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { validateProjectSheet } from '../domain/project-ballot';
 import { countAssessmentSheets, scaleLevels } from '../domain/satisfaction';
 import type { Actor } from '../store/audit';

@@ -1,6 +1,6 @@
 // What an agenda item puts on the sheet: the subjects of an assessment item (officials, reports), the
 // report itself for a report or handling-report item, or the candidate projects of a project ballot.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { AgendaItem } from '../store/agenda';
 import type { SheetKind, SheetSubject } from './types';
 

@@ -2,7 +2,7 @@
 // mid-year review (notes and opinion-form tallies), the 述职 session and item, the assessment result
 // and the follow-up. Every change is audited; the assessment part is filled when an assessment closes.
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { percentText } from '../domain/satisfaction';
 import type { Actor } from '../store/audit';
 import { officials } from '../store/directory';

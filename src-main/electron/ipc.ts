@@ -3,7 +3,7 @@
 // of a console window showing the app's own page may call it.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Dispatcher } from '../api/dispatch';
-import { fail } from '../api/result';
+import { fail } from '../shared/result';
 import { COMMAND_CHANNEL, EVENT_CHANNEL } from './channels';
 import { isAppPage } from './trusted-page';
 

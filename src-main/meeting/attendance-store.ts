@@ -1,6 +1,6 @@
 // Attendance of one session: who is present, on leave, absent or has left. 应到 is the session's
 // frozen expected_members; the rows exist for every member in office when the session opens.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { AttendanceStatus } from './types';

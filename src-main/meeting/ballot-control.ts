@@ -1,6 +1,6 @@
 // The ballot lifecycle of the live session: draft → open → closed → announced, manual results
 // (show of hands, paper), timers, presses from terminals, and what happens at close.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { APPOINTMENT_ACTION_LABELS } from '../domain/agenda';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
 import { announceResult, decideAdoption, tally, type Choice } from '../domain/vote';
@@ -85,7 +85,7 @@ export class BallotControl {
       this.store.audit.recordRow(who, 'ballot.create', 'ballots', id);
       return id;
     });
-    this.engine.changed();
+    this.engine.changed('round');
     return getBallot(this.store, id);
   }
 
@@ -118,7 +118,7 @@ export class BallotControl {
     });
     this.arm(getBallot(this.store, id));
     this.quietWal(true);
-    this.engine.changed();
+    this.engine.changed('round');
     return getBallot(this.store, id);
   }
 
@@ -179,7 +179,7 @@ export class BallotControl {
     if (b.secret) this.engine.receipts.destroy(b.id);
     // Secret ballots: truncating the WAL leaves no trace of the order of presses (see secret-receipts.ts).
     this.store.db.pragma(b.secret ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
-    this.engine.changed();
+    this.engine.changed('round');
     createBackup(this.store, SYSTEM_ACTOR, `表决结束后自动备份（表决#${b.id}）`).catch((e) => console.error('[backup]', e));
   }
 
@@ -191,7 +191,7 @@ export class BallotControl {
       markAnnounced(this.store, id);
       this.store.audit.recordRow(who, 'ballot.announce', 'ballots', id);
     });
-    this.engine.changed();
+    this.engine.changed('round');
     return getBallot(this.store, id);
   }
 

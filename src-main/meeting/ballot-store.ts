@@ -1,6 +1,6 @@
 // Ballots and their presses. Named (记名) presses are stored with the member; secret (无记名) ones
 // as a voter row without the choice plus an anonymous counter per choice.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Rules } from '../domain/settings';
 import type { Choice } from '../domain/vote';
 import type { Store } from '../store/store';

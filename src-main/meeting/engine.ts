@@ -1,10 +1,11 @@
 // The live-session engine: one open session at a time on this machine. Commands change the store
 // (always with audit entries, in one transaction) and then emit events that the WebSocket hub and
 // the Electron shell turn into fresh views for the console, terminals and the big screen.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { AssessmentControl } from '../assessment/assessment-control'; // issue 4
 import { attendanceCounts, quorumMet } from '../domain/attendance';
 import { inOfficeOn } from '../domain/people';
+import type { ChangePart } from '../shared/changes';
 import type { Actor } from '../store/audit';
 import { attendees } from '../store/directory';
 import { getItem, listItems } from '../store/agenda';
@@ -26,7 +27,7 @@ import type { AttendanceStatus } from './types';
 import { VoteRecorder } from './vote-recorder';
 
 export type EngineEvent =
-  | { type: 'state' }
+  | { type: 'changed'; parts: ChangePart[] }
   | { type: 'progress'; ballotId: number }
   | { type: 'revoked'; terminalIds: string[]; reason: string }
   | { type: 'paired'; connectionId: string; token: string; binding: TerminalBinding };
@@ -62,8 +63,9 @@ export class MeetingEngine {
     for (const l of this.listeners) l(e);
   }
 
-  changed(): void {
-    this.emit({ type: 'state' });
+  /** Tells the views what this change touched (see shared/changes.ts). */
+  changed(...parts: ChangePart[]): void {
+    this.emit({ type: 'changed', parts });
   }
 
   /** The session that is open now, if any. */
@@ -110,7 +112,7 @@ export class MeetingEngine {
       seedAttendance(this.store, who, sessionId, members.map((m) => m.id));
       ensureSeatCodes(this.store, who, sessionId, members.map((m) => m.id), attendees.list(this.store).map((a) => a.id));
     });
-    this.changed();
+    this.changed('session');
   }
 
   /** 闭会. Every ballot must be closed first. */
@@ -124,7 +126,7 @@ export class MeetingEngine {
       this.store.db.prepare("UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(new Date().toISOString(), s.id);
       this.store.audit.recordRow(who, 'session.close', 'sessions', s.id);
     });
-    this.changed();
+    this.changed('session');
   }
 
   /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */
@@ -140,7 +142,7 @@ export class MeetingEngine {
         .run(new Date().toISOString(), met ? null : override!.trim(), s.id);
       this.store.audit.recordRow(who, met ? 'session.startBusiness' : 'session.startBusinessWithoutQuorum', 'session_live', s.id, 'session_id');
     });
-    this.changed();
+    this.changed('session');
   }
 
   setItem(who: Actor, itemId: number): void {
@@ -152,7 +154,7 @@ export class MeetingEngine {
       this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(itemId, s.id);
       this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
     });
-    this.changed();
+    this.changed('agenda');
   }
 
   step(who: Actor, delta: 1 | -1): void {
@@ -168,7 +170,7 @@ export class MeetingEngine {
     const s = this.requireLive();
     const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
     const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by }));
-    if (changed) this.changed();
+    if (changed) this.changed('attendance');
   }
 
   /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
@@ -196,7 +198,7 @@ export class MeetingEngine {
 
   private afterPairing(revoked: string[]): void {
     if (revoked.length) this.emit({ type: 'revoked', terminalIds: revoked, reason: '该座位已在另一台终端上登录，本终端已退出' });
-    this.changed();
+    this.changed('terminals');
   }
 
   /** The binding of a terminal token, valid only for the session that is live now. */

@@ -1,7 +1,7 @@
 // Terminal pairing: one-time seat codes per member (and attendee) and session, tokens held by
 // terminals (only their SHA-256 is stored), one live terminal per seat, rate-limited wrong codes.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 

@@ -1,7 +1,7 @@
 // Records presses with group commit (store/group-commit.ts): each press is acknowledged only after the
 // transaction that holds it has committed. A repeated or stale press (same terminal, pressSeq not
 // higher than the last one recorded) changes nothing.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { applyPress } from '../domain/press';
 import type { Choice } from '../domain/vote';
 import type { Actor } from '../store/audit';

@@ -1,6 +1,6 @@
 // Review groups (分组审议) of one session: named groups with a convener (召集人) and their members.
 // A member belongs to at most one group of a session; remarks carry the group they were made in.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { inOfficeOn } from '../domain/people';
 import { chineseNumeral } from '../domain/numerals';
 import type { Actor } from '../store/audit';

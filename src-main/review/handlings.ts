@@ -3,7 +3,7 @@
 // opinion to 已报告; its satisfaction assessment, or where none is held the secretary's decision,
 // sets 已测评 or 需再次报告. The agenda item also carries the link (details.opinionId) while its
 // session can still be edited, so the agenda and the assessment see which opinion it answers.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { getItem, updateItem, type AgendaItem } from '../store/agenda';
 import type { Actor } from '../store/audit';
 import { getSession } from '../store/sessions';

@@ -2,7 +2,7 @@
 // numbered with a yearly 发文字号 ("示人常审〔2026〕12号"); sent (交办) with a deadline. Earlier
 // opinions that were not drafted here can be registered so their handling reports can be linked.
 // The status always follows from the facts (see rules.statusOf) and is refreshed after every change.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { committeeName } from '../domain/numerals';
 import { getItem } from '../store/agenda';
 import type { Actor } from '../store/audit';

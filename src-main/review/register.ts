@@ -1,6 +1,6 @@
 // The review-opinion register (审议意见台账): every opinion with its 文号, sent date, deadline,
 // status and handling reports, overdue ones first; and the same as an XLSX workbook.
-import type { FilePayload } from '../api/command';
+import type { FilePayload } from '../shared/file-payload';
 import { chineseDate } from '../domain/numerals';
 import { XLSX_MIME } from '../roster-io/export';
 import { writeXlsx } from '../roster-io/xlsx';

@@ -1,6 +1,6 @@
 // Review opinions sent before the app was used (or drafted elsewhere), registered by hand with their
 // 文号 and dates, so that their handling reports can be linked and tracked in the register.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Actor } from '../store/audit';
 import { getRules } from '../store/committee';
 import type { Store } from '../store/store';

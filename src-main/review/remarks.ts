@@ -1,7 +1,7 @@
 // Review remarks (审议发言): written on a member's terminal during an item, or spoken and recorded
 // by the secretary with the speaker. Each remark is attributed to its speaker and carries the review
 // group it was made in (none in a plenary or joint review, 全体会议/联组审议).
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { AgendaKind } from '../domain/agenda';
 import { getItem, listItems } from '../store/agenda';
 import type { Actor } from '../store/audit';

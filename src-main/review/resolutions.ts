@@ -1,7 +1,7 @@
 // Resolutions and decisions (决议/决定): when a vote item is adopted, the console offers its
 // resolution with the title from the item, the line "（2026年9月22日……第十六次会议通过）" built from
 // the session, and an editable body. Numbered 1, 2, … within the session and kept with it.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { chineseDate, committeeName } from '../domain/numerals';
 import { getItem, listItems } from '../store/agenda';
 import type { Actor } from '../store/audit';

@@ -1,6 +1,6 @@
 // A list as an XLSX workbook with the same Chinese headers the import reads, so that exporting and
 // importing again gives the same data. With an empty list it doubles as the blank template.
-import type { FilePayload } from '../api/command';
+import type { FilePayload } from '../shared/file-payload';
 import { attendees, officials } from '../store/directory';
 import { listMembers } from '../store/members';
 import type { Store } from '../store/store';

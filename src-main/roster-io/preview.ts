@@ -1,7 +1,7 @@
 // The store side of importing a list: preview (what would change, every error, nothing written) and
 // commit (validate again against the database as it is now, then all rows or none).
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Actor } from '../store/audit';
 import { attendees, officials } from '../store/directory';
 import { importMembers, listMembers } from '../store/members';

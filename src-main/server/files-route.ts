@@ -1,7 +1,7 @@
 // GET /files/<documentId>?token=… serves an agenda document inline, to a terminal paired for the
 // live session that the document belongs to, or to the console (admin token, this machine only).
 import type http from 'node:http';
-import { fail } from '../api/result';
+import { fail } from '../shared/result';
 import type { MeetingEngine } from '../meeting/engine';
 import { getItem, readDocument } from '../store/agenda';
 import { isLoopback, sendJson, tokensEqual, type Route } from './http';

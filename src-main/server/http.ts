@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatcher } from '../api/dispatch';
-import { fail, type Result } from '../api/result';
+import { fail, type Result } from '../shared/result';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, LanInfo } from '../api/command';
 import type { Dispatcher } from '../api/dispatch';
-import { fail } from '../api/result';
+import { fail } from '../shared/result';
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
@@ -48,7 +48,11 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     const { engine } = opts;
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
-      if (e.type === 'state') this.scheduleState();
+      if (e.type === 'changed') {
+        if (e.parts.some((p) => p !== 'progress' && p !== 'terminals' && p !== 'register')) this.scheduleState();
+        else if (e.parts.includes('progress')) this.scheduleProgress();
+        else this.scheduleState(true);
+      }
       else if (e.type === 'progress') this.scheduleProgress();
       else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason);
       else if (e.type === 'paired') this.bindConnection(e.connectionId, e.token, e.binding);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { agendaDetailsSchema, type AgendaDetails, type AgendaKind } from '../domain/agenda';
 import type { Actor } from './audit';
 import { deleteItemRows, getSession } from './sessions';

@@ -1,6 +1,6 @@
 // Non-voting attendees (列席人员) and reporting officials (述职/报告人员): two simple lists that share
 // one shape (name, unit, a title, optionally a category) and the same operations.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Attendee, AttendeeFields, Official, OfficialFields } from '../domain/people';
 import type { Actor } from './audit';
 import type { Store } from './store';

@@ -1,7 +1,7 @@
 // Group commit: requests that arrive together (in one turn of the event loop) are written in ONE
 // durable transaction, and each is answered only after that transaction has committed. One request
 // that is refused does not stop the others; if the commit itself fails, nobody gets a success.
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Store } from './store';
 
 export interface GroupCommitSpec<T, R, B> {

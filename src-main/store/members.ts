@@ -1,4 +1,4 @@
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import type { Member, MemberFields } from '../domain/people';
 import type { Actor } from './audit';
 import type { Store } from './store';

@@ -1,4 +1,4 @@
-import { AppError } from '../api/result';
+import { AppError } from '../shared/result';
 import { inOfficeOn } from '../domain/people';
 import { sessionTitle } from '../domain/numerals';
 import { normalizeRules, type Rules } from '../domain/settings';

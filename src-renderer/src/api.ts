@@ -1,7 +1,7 @@
 // The renderer's side of the one command API. In Electron it goes through the preload bridge
 // (window.yishi); in a browser on the meeting machine it goes over HTTP with the admin token.
 import type { CommandInput, CommandName, CommandOutput } from '../../src-main/api/commands/index';
-import type { Result } from '../../src-main/api/result';
+import type { Result } from '../../src-main/shared/result';
 
 export type { CommandInput, CommandName, CommandOutput };
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = path.resolve(__dirname, '../fixtures');
 const ROSTER = path.join(FIXTURES, 'roster.csv');
 const TITLE = '示例区第二届人民代表大会常务委员会第十六次会议';
 

@@ -1,4 +1,4 @@
-// The 第四十四次会议 end to end (shared/fixtures/sample-sessions.md): 35 officials of officials.csv on
+// The 第四十四次会议 end to end (tests/fixtures/sample-sessions.md): 35 officials of officials.csv on
 // one anonymous sheet, 33 members — three real Chromium terminals (tablet size) filling the sheet by
 // touch, the other 30 simulated over WebSocket — with a known, hand-designed distribution of marks.
 // The secretary runs everything from the console page 测评与履职; the ranked results on the big screen

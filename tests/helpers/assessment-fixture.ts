@@ -1,4 +1,4 @@
-// The 第四十四次会议 of shared/fixtures/sample-sessions.md prepared through the admin commands: the 33
+// The 第四十四次会议 of tests/fixtures/sample-sessions.md prepared through the admin commands: the 33
 // members of roster.csv, the 35 officials of officials.csv (imported as a file, like the secretary
 // does), the 述职 item, the assessment of the 35 officials on one sheet, and a 10-of-15 project ballot.
 import fs from 'node:fs';

@@ -1,8 +1,8 @@
-// The 第十六次会议 of shared/fixtures/sample-sessions.md, prepared through the admin commands.
+// The 第十六次会议 of tests/fixtures/sample-sessions.md, prepared through the admin commands.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES = path.resolve(__dirname, '../fixtures');
 
 export interface RosterRow {
   sort: number;

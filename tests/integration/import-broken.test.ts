@@ -12,7 +12,8 @@ import { createDispatcher } from '../../src-main/api/dispatch';
 import { ENCODING_HINT, parseRosterFile, type RowError } from '../../src-main/roster-io/parse';
 import { Store } from '../../src-main/store/store';
 
-const ROSTER = fs.readFileSync('/work/shared/fixtures/roster.csv', 'utf8').replace(/^\ufeff/, '');
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const ROSTER = fs.readFileSync(path.join(FIXTURES, 'roster.csv'), 'utf8').replace(/^\ufeff/, '');
 const ADMIN = { kind: 'admin', source: 'test' } as const;
 
 /** The roster's CSV lines (header first) with `edit` applied to the cells of each line. */
@@ -49,7 +50,7 @@ async function populated() {
     ['attendees', 'attendees.csv'],
     ['officials', 'officials.csv'],
   ]) {
-    const r = await dispatch('import.commit', file(kind!, name!, fs.readFileSync(`/work/shared/fixtures/${name}`)), ADMIN);
+    const r = await dispatch('import.commit', file(kind!, name!, fs.readFileSync(path.join(FIXTURES, name!))), ADMIN);
     expect(r.ok).toBe(true);
   }
   const snapshot = () => ({

@@ -13,7 +13,7 @@ import { parseRosterFile } from '../../src-main/roster-io/parse';
 import type { ImportPreview } from '../../src-main/roster-io/preview';
 import { Store } from '../../src-main/store/store';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = path.resolve(__dirname, '../fixtures');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIXTURES, name));
 const ADMIN = { kind: 'admin', source: 'test' } as const;
 

@@ -7,7 +7,7 @@ import { consoleAssessments } from '../../assessment/views';
 import { assessmentPdf, blankFormPdf, type AssessmentDocument } from '../../documents-assessment/pdf-files';
 import { exportYearRecordsXlsx } from '../../assessment/year-records-xlsx';
 import { attachPledge, listYearRecords, readPledge, saveYearRecord, yearRecord } from '../../assessment/year-records';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import { base64, command, isoDate, type CallContext, type FilePayload } from '../command';
 import { engineOf } from './live';
 import { bindingOf } from './terminal';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHOICES } from '../../domain/vote';
 import { getBallot } from '../../meeting/ballot-store';
 import { consoleState } from '../../meeting/views';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import { command, type CallContext } from '../command';
 import { engineOf } from './live';
 

@@ -2,7 +2,7 @@
 // attendance, seat codes and terminal binding.
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import type { MeetingEngine } from '../../meeting/engine';
 import { listSeatCodes, regenerateSeatCode } from '../../meeting/pairing';
 import { consoleState } from '../../meeting/views';

@@ -26,7 +26,7 @@ import { createResolution, deleteResolution, listResolutions, resolutionCandidat
 import { getReviewSettings, reviewSettingsSchema, setReviewSettings } from '../../review/settings';
 import { getItem, listItems } from '../../store/agenda';
 import { getSession } from '../../store/sessions';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import { command, isoDate, type CallContext, type FilePayload } from '../command';
 import { bindingOf } from './terminal';
 
@@ -35,9 +35,9 @@ const remarkText = z.string().trim().min(1, '发言内容不能为空').max(REMA
 const format = z.enum(['pdf', 'docx']);
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
-/** Remarks changed: consoles (and terminals) get a fresh state, so the remarks pages reload at once. */
+/** Remarks changed: the views that show remarks are refreshed at once. */
 const pushed = <T>(ctx: CallContext, value: T): T => {
-  ctx.services.engine?.changed();
+  ctx.services.engine?.changed('remarks');
   return value;
 };
 

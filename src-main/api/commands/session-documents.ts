@@ -4,7 +4,7 @@ import { renderPdf } from '../../documents/pdf';
 import { appointmentList } from '../../meeting/appointments';
 import { getBallot } from '../../meeting/ballot-store';
 import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../../meeting/documents';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import { command, type CallContext, type FilePayload } from '../command';
 
 const id = z.number().int().positive();

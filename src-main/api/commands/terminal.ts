@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { terminalMe, terminalState, liveSnapshot } from '../../meeting/views';
 import type { TerminalBinding } from '../../meeting/pairing';
-import { AppError } from '../result';
+import { AppError } from '../../shared/result';
 import { command, type CallContext } from '../command';
 import { engineOf } from './live';
 

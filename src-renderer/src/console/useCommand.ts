@@ -1,7 +1,7 @@
 // Loading data and running actions through the command API, with busy state and Chinese errors.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type CommandInput, type CommandName, type CommandOutput } from '../api';
-import type { Result } from '../../../src-main/api/result';
+import type { Result } from '../../../src-main/shared/result';
 
 export interface Failure {
   code: string;

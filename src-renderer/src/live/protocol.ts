@@ -1,6 +1,6 @@
 // The frames of docs/terminal-protocol.md as the browser sees them. The state shapes come from
 // the main process (src-main/meeting/types.ts): one contract for the server and the three faces.
-import type { AppErrorData, Result } from '../../../src-main/api/result';
+import type { AppErrorData, Result } from '../../../src-main/shared/result';
 import type { ConsoleState, LiveSnapshot, TerminalMe, TerminalState } from '../../../src-main/meeting/types';
 
 export type { AppErrorData, Result };

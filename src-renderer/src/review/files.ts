@@ -1,6 +1,6 @@
 // Getting a generated document to the secretary: print a PDF (Electron's print dialog through the
 // preload bridge when the shell offers one), or download it; open a PDF in a new tab (headless).
-import type { FilePayload } from '../../../src-main/api/command';
+import type { FilePayload } from '../../../src-main/shared/file-payload';
 import { downloadBase64 } from '../api';
 
 export type { FilePayload };

@@ -1,7 +1,7 @@
 // 列席人员 and 述职人员 share one shape in the console: name, unit, a post (职务) and, for officials,
 // a category (类别). This maps that shape onto each list's own commands.
 import { call, type CommandOutput } from '../../api';
-import type { Result } from '../../../../src-main/api/result';
+import type { Result } from '../../../../src-main/shared/result';
 
 export type DirectoryKind = 'attendees' | 'officials';
 
