@@ -70,6 +70,7 @@ export class GroupCommit<T, R, B> {
       for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error)));
       return;
     }
+    this.store.committed();
     batch.forEach((p, i) => {
       const r = results[i]!;
       if (r.ok) p.resolve(r.value);

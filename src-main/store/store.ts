@@ -22,7 +22,23 @@ export class Store {
 
   /** Runs fn in one IMMEDIATE transaction; the audit entries it appends commit with the change. */
   change<T>(who: Actor, fn: (who: Actor) => T): T {
-    return this.db.transaction(() => fn(who)).immediate();
+    const result = this.db.transaction(() => fn(who)).immediate();
+    this.committed();
+    return result;
+  }
+
+  private readonly commitListeners = new Set<() => void>();
+
+  /** Runs `listener` after every durable commit of an outermost transaction (e.g. to record the audit head). */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** Every writer calls this after its transaction committed; nested transactions are ignored. */
+  committed(): void {
+    if (this.db.inTransaction) return;
+    for (const l of this.commitListeners) l();
   }
 
   /** Tracks background work on the database (backups) so that closing can wait for it. */
