@@ -2,6 +2,7 @@
 // the big screen on the LAN) and by the tests.
 import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from './core';
+import type { KeyStore } from '../rounds/key-store';
 import { AppHttpServer } from '../server/http';
 import { filesRoute } from '../server/files-route';
 import { WsHub } from '../server/ws-hub';
@@ -25,10 +26,12 @@ export interface StartOptions {
   host: string;
   staticDir: string | null;
   adminToken?: string;
+  /** See CoreOptions.keyStore. */
+  keyStore?: KeyStore;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const core = createCore(opts.dataDir);
+  const core = createCore(opts.dataDir, { keyStore: opts.keyStore });
   const adminToken = opts.adminToken ?? randomBytes(24).toString('hex');
   const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
   const hub = new WsHub({ engine: core.engine, dispatch: core.dispatch, adminToken });

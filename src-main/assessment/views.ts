@@ -1,13 +1,12 @@
 // The assessment as each seat sees it: how many sheets are in while it is open (never who or what),
 // the ranked result once announced (the console sees it once closed).
 import { scaleLevels } from '../domain/satisfaction';
-import type { Store } from '../store/store';
-import { submittedCount, type AssessmentRow } from './assessment-store';
+import type { AssessmentRow } from './assessment-store';
 import type { PublicAssessment } from './types';
 
-export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console'): PublicAssessment {
+/** `submitted`: sheets in so far (AssessmentControl.submitted: from memory while open). */
+export function publicAssessment(a: AssessmentRow, audience: 'public' | 'console', submitted: number): PublicAssessment {
   const showResult = a.result !== null && (audience === 'console' || a.state === 'announced');
-  const paperSheets = a.result ? (a.result.kind === 'project' ? a.result.validSheets + a.result.invalidSheets : a.result.sheetsReturned + a.result.sheetsSetAside) : 0;
   return {
     id: a.id,
     itemId: a.itemId,
@@ -22,7 +21,7 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
     chooseMax: a.chooseMax,
     subjects: a.subjects.map(({ name, unit, post, category }) => ({ name, unit, post, category })),
     eligible: a.eligible.length,
-    submitted: a.method === 'electronic' ? (a.state === 'draft' ? 0 : submittedCount(store, a.id)) : paperSheets,
+    submitted,
     openedAt: a.openedAt,
     closedAt: a.closedAt,
     result: showResult ? a.result : null,
@@ -30,6 +29,9 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
 }
 
 /** The console's list: every assessment of the session with its result once closed. */
-export function consoleAssessments(store: Store, rows: AssessmentRow[]): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
-  return rows.map((a) => ({ ...publicAssessment(store, a, 'console'), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
+export function consoleAssessments(
+  rows: AssessmentRow[],
+  submitted: (a: AssessmentRow) => number,
+): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
+  return rows.map((a) => ({ ...publicAssessment(a, 'console', submitted(a)), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
 }

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
   console.log(`终端地址：${running.core.engine.terminalUrls().join("  ")}`);
   console.log(`大屏地址：http://127.0.0.1:${running.port}/#/display`);
+  console.log(`无记名表决和测评的密钥保存于：${running.core.engine.rounds.sealed.keyStore.description}`);
   const stop = async (signal: string) => {
     console.log(`收到 ${signal}，正在关闭…`);
     await running.close();

@@ -23,7 +23,7 @@ export function forwardLiveState(running: RunningServer): () => void {
   const schedule = (delay: number) => {
     if (!timer) timer = setTimeout(push, delay);
   };
-  const off = engine.on((e) => schedule(e.type === 'progress' ? PROGRESS_DELAY_MS : STATE_DELAY_MS));
+  const off = engine.on((e) => schedule(e.type === 'changed' && e.parts.every((p) => p === 'progress') ? PROGRESS_DELAY_MS : STATE_DELAY_MS));
   const refresh = setInterval(() => {
     if (engine.liveSession()) schedule(STATE_DELAY_MS);
   }, REFRESH_MS);

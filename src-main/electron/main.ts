@@ -9,6 +9,7 @@ import { forwardLiveState } from './console-events';
 import { createConsoleWindow, RENDERER_INDEX } from './console-window';
 import { openDisplayWindow, toggleDisplayWindow } from './display-window';
 import { ELECTRON_CONSOLE_CALLER, registerCommandBridge } from './ipc';
+import { osKeyStore } from './key-store';
 import { installMenu } from './menu';
 import { registerPrintBridge } from './print-window';
 import { shellOptions, type ShellOptions } from './options';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       port: opts.port,
       host: opts.host,
       staticDir: path.dirname(RENDERER_INDEX),
+      keyStore: osKeyStore(opts.dataDir),
     });
   } catch (e) {
     return startupFailed(e, opts);

@@ -50,10 +50,9 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.unsubscribe = engine.on((e) => {
       if (e.type === 'changed') {
         if (e.parts.some((p) => p !== 'progress' && p !== 'terminals' && p !== 'register')) this.scheduleState();
-        else if (e.parts.includes('progress')) this.scheduleProgress();
+        else if (e.parts.includes('progress')) e.roundKind === 'assessment' ? this.scheduleState() : this.scheduleProgress(); // sheets: as before, until the hub sends assessment progress
         else this.scheduleState(true);
       }
-      else if (e.type === 'progress') this.scheduleProgress();
       else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason);
       else if (e.type === 'paired') this.bindConnection(e.connectionId, e.token, e.binding);
     });

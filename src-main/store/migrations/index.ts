@@ -3,16 +3,19 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-live-session';
 import { migration003 } from './003-assessments';
 import { migration004 } from './004-review-opinions';
+import { migration005 } from './005-sealed-rounds';
 
 export interface Migration {
   version: number;
   name: string;
   /** Plain SQL, run in one transaction together with the user_version bump. */
   up: string;
+  /** Optional: a reason in Chinese why this file cannot be upgraded now (nothing is changed then). */
+  precheck?: (db: Database.Database) => string | null;
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -29,6 +32,8 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
   }
   for (const m of MIGRATIONS) {
     if (m.version <= from || m.version > upTo) continue;
+    const refusal = m.precheck?.(db);
+    if (refusal) throw new Error(`数据库不能升级到第${m.version}版：${refusal}`);
     db.transaction(() => {
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
