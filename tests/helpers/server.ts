@@ -30,12 +30,12 @@ export function tempDataDir(prefix = 'yishi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[] } = {}): Promise<ServeProcess> {
+export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   if (!fs.existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first (npm test does)`);
   const dataDir = opts.dataDir ?? tempDataDir();
   const proc = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--host', '127.0.0.1', ...(opts.extraArgs ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
+    env: { ...process.env, ...opts.env },
   });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d.toString()));
