@@ -89,12 +89,8 @@ export class SheetRecorder {
       ref: { kind: 'assessment', id: sheet.assessmentId },
       memberId: sheet.memberId,
       failed: '测评表未能保存，请重新提交',
-      run: (batch) => {
-        const key = `assessment-${sheet.assessmentId}`;
-        let a = batch.get(key) as AssessmentRow | undefined;
-        if (!a) batch.set(key, (a = getAssessment(this.store, sheet.assessmentId)));
-        return this.accept(a, sheet);
-      },
+      head: () => getAssessment(this.store, sheet.assessmentId),
+      run: (a: AssessmentRow) => this.accept(a, sheet),
     });
   }
 

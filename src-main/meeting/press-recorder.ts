@@ -74,12 +74,8 @@ export class PressRecorder {
       ref: { kind: 'ballot', id: press.ballotId },
       memberId: press.memberId,
       failed: '表决未能保存，请重新按键',
-      run: (batch) => {
-        const key = `ballot-${press.ballotId}`;
-        let b = batch.get(key) as BallotHead | undefined;
-        if (!b) batch.set(key, (b = ballotHead(this.store, press.ballotId)));
-        return this.record(b, press);
-      },
+      head: () => ballotHead(this.store, press.ballotId),
+      run: (b: BallotHead) => this.record(b, press),
     });
   }
 

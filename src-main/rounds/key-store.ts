@@ -49,6 +49,17 @@ export function unwrapKey(wrapping: Buffer, sealed: Buffer): Buffer {
   return Buffer.concat([d.update(sealed.subarray(28)), d.final()]);
 }
 
+/** Writes a file readable only by this user and syncs it to disk before returning ('r+': over an existing one). */
+export function writeSynced(file: string, data: Buffer, flag: 'w' | 'wx' | 'r+' = 'w'): void {
+  const fd = fs.openSync(file, flag, 0o600);
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function isInside(dir: string, parent: string): boolean {
   const rel = path.relative(parent, dir);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -76,13 +87,7 @@ export function headlessKeyStore(dir: string, dataDir?: string): KeyStore {
     if (process.platform !== 'win32') fs.chmodSync(resolved, 0o700);
     const key = randomBytes(32);
     const tmp = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, key);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeSynced(tmp, key, 'wx');
     try {
       fs.linkSync(tmp, file); // never replaces a key another process has just written
       master = key;

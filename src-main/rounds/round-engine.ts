@@ -161,7 +161,7 @@ export class RoundEngine {
     return spec.get(id);
   }
 
-  submit<T>(job: RoundJob<T>): Promise<T> {
+  submit<T, H>(job: RoundJob<T, H>): Promise<T> {
     return this.recorder.submit(job);
   }
 

@@ -7,13 +7,15 @@ import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
 import { refKey, type RoundRef } from './types';
 
-export interface RoundJob<T = unknown> {
+export interface RoundJob<T = unknown, H = unknown> {
   ref: RoundRef;
   memberId: number;
   /** The Chinese refusal when the transaction cannot be committed. */
   failed: string;
-  /** Runs inside the transaction; `batch` is shared by the jobs of one commit (e.g. round heads). */
-  run(batch: Map<string, unknown>): T;
+  /** What the job needs of its round, read once per commit for all its jobs of that round. */
+  head: () => H;
+  /** Runs inside the transaction. */
+  run(head: H): T;
 }
 
 /** The table that records who took part in a round (and, while a sealed round is open, their receipt). */
@@ -23,7 +25,7 @@ export interface VoterTable {
 }
 
 export class RoundRecorder {
-  private readonly group: GroupCommit<RoundJob, unknown, Map<string, unknown>>;
+  private readonly group: GroupCommit<RoundJob, unknown, Map<string, unknown>>; // batch: the heads of its rounds
   private readonly voters = new Map<string, Set<number>>();
 
   constructor(
@@ -33,7 +35,11 @@ export class RoundRecorder {
   ) {
     this.group = new GroupCommit<RoundJob, unknown, Map<string, unknown>>(store, {
       begin: () => new Map(),
-      each: (batch, job) => job.run(batch),
+      each: (heads, job) => {
+        const key = refKey(job.ref);
+        if (!heads.has(key)) heads.set(key, job.head());
+        return job.run(heads.get(key));
+      },
       failed: (e, job) => `${job.failed}（${e.message}）`,
       committed: (taken) => {
         const touched = new Map<string, RoundRef>();
@@ -47,8 +53,8 @@ export class RoundRecorder {
   }
 
   /** Resolves only after the job is committed (or refused). */
-  submit<T>(job: RoundJob<T>): Promise<T> {
-    return this.group.submit(job) as Promise<T>;
+  submit<T, H>(job: RoundJob<T, H>): Promise<T> {
+    return this.group.submit(job as RoundJob) as Promise<T>;
   }
 
   /** Members who have taken part (memory; read from the voter rows once after a restart). */

@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/result';
-import type { KeyStore } from './key-store';
+import { writeSynced, type KeyStore } from './key-store';
 import { refKey, type RoundRef } from './types';
 
 export const ROUND_KEYS_DIR = 'round-keys';
@@ -17,13 +17,7 @@ const LEGACY_KEYS_DIR = 'ballot-keys';
 
 function writeDurably(file: string, data: Buffer): void {
   const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeSynced(tmp, data);
   fs.renameSync(tmp, file);
   syncDir(path.dirname(file));
 }
@@ -106,14 +100,7 @@ export class SealedRounds {
     this.keys.delete(refKey(ref));
     const file = this.file(ref);
     if (!fs.existsSync(file)) return;
-    const size = fs.statSync(file).size;
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.writeSync(fd, Buffer.alloc(size));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeSynced(file, Buffer.alloc(fs.statSync(file).size), 'r+');
     fs.rmSync(file, { force: true });
     syncDir(this.dir);
   }

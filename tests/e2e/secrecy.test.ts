@@ -285,60 +285,47 @@ describe('a copy of the data folder taken at any moment links nobody to a choice
     expect(() => new SealedRounds(after, headlessKeyStore(keyDir)).open(ref, s16.members[0]!.id, Buffer.alloc(60))).toThrow(/密钥文件不存在/);
   });
 
-  it('a satisfaction assessment: subject by subject, while open, after kill -9, and after close', async () => {
-    const a = await server.must<{ id: number }>('assessments.create', { itemId: assessmentItem, method: 'electronic' });
+  /**
+   * A round of sheets: `crashAfter` sheets, a copy while open, kill -9, a copy after the crash, the
+   * rest after the restart, a copy again, close, a copy after close. Returns the closed result.
+   */
+  async function sheetRound(label: string, itemId: number, marksOf: (k: number) => (number | null)[], crashAfter: number): Promise<any> {
+    const a = await server.must<{ id: number }>('assessments.create', { itemId, method: 'electronic' });
     await server.must('assessments.open', { assessmentId: a.id });
     const ref: RoundRef = { kind: 'assessment', id: a.id };
-    // Member k marks subject s with level (k + s) mod 4; level 3 means left unmarked.
-    const marksOf = (k: number) => [0, 1, 2].map((s) => ((k + s) % 4 === 3 ? null : (k + s) % 4));
-    const sheet = (m: number): Press => ({ member: m, name: 'terminal.submitSheet', input: { assessmentId: a.id, marks: marksOf(m) }, labels: marksOf(m).map(String) });
-    const sheets = Array.from({ length: 12 }, (_, m) => sheet(m));
-    const decode = (b: Buffer) => JSON.stringify(readSheetBody(b, 3));
+    const sheets: Press[] = Array.from({ length: 12 }, (_, m) => ({ member: m, name: 'terminal.submitSheet', input: { assessmentId: a.id, marks: marksOf(m) }, labels: marksOf(m).map(String) }));
+    const subjects = marksOf(0).length;
+    const decode = (b: Buffer) => JSON.stringify(readSheetBody(b, subjects));
     const expected = (n: number) => new Map(sheets.slice(0, n).map((p) => [s16.members[p.member]!.id, JSON.stringify(marksOf(p.member))]));
-    await pressInOrder(sheets.slice(0, 8));
-    const obs = checkOpenCopy(copyFolder('sheet-open'), ref, sheets.slice(0, 8), expected(8), decode);
+    await pressInOrder(sheets.slice(0, crashAfter));
+    const obs = checkOpenCopy(copyFolder(`${label}-open`), ref, sheets.slice(0, crashAfter), expected(crashAfter), decode);
     await server.kill();
-    checkOpenCopy(copyFolder('sheet-crash'), ref, sheets.slice(0, 8), expected(8), decode);
+    checkOpenCopy(copyFolder(`${label}-crash`), ref, sheets.slice(0, crashAfter), expected(crashAfter), decode);
     await restartAfterCrash();
-    await pressInOrder(sheets.slice(8));
-    checkOpenCopy(copyFolder('sheet-resumed'), ref, sheets, expected(12), decode);
-
+    await pressInOrder(sheets.slice(crashAfter));
+    checkOpenCopy(copyFolder(`${label}-resumed`), ref, sheets, expected(12), decode);
     const backupsBefore = backupNames();
     const closed = await server.must<any>('assessments.close', { assessmentId: a.id });
-    const rows = [...closed.result.rows].sort((x: any, y: any) => x.index - y.index);
-    for (let s = 0; s < 3; s++) {
-      const marks = sheets.map((p) => marksOf(p.member)[s]);
-      expect(rows[s].levels).toEqual([0, 1, 2].map((l) => marks.filter((x) => x === l).length));
-      expect(rows[s].unmarked).toBe(marks.filter((x) => x === null).length);
-    }
-    expect(closed.result.sheetsReturned).toBe(12);
     await backupAfterClose(backupsBefore);
-    checkClosedCopy(copyFolder('sheet-closed'), ref, blobsOf(obs), backupsBefore);
+    checkClosedCopy(copyFolder(`${label}-closed`), ref, blobsOf(obs), backupsBefore);
+    return { ...closed.result, rows: [...closed.result.rows].sort((x: any, y: any) => x.index - y.index), marks: sheets.map((p) => marksOf(p.member)) };
+  }
+
+  it('a satisfaction assessment: subject by subject, while open, after kill -9, and after close', async () => {
+    // Member k marks subject s with level (k + s) mod 4; level 3 means left unmarked.
+    const r = await sheetRound('sheet', assessmentItem, (k) => [0, 1, 2].map((s) => ((k + s) % 4 === 3 ? null : (k + s) % 4)), 8);
+    for (let s = 0; s < 3; s++) {
+      const marks = r.marks.map((m: (number | null)[]) => m[s]);
+      expect(r.rows[s].levels).toEqual([0, 1, 2].map((l) => marks.filter((x: number | null) => x === l).length));
+      expect(r.rows[s].unmarked).toBe(marks.filter((x: number | null) => x === null).length);
+    }
+    expect(r.sheetsReturned).toBe(12);
   });
 
   it('a project ballot: candidate by candidate, while open, after kill -9, and after close', async () => {
-    const a = await server.must<{ id: number }>('assessments.create', { itemId: projectItem, method: 'electronic' });
-    await server.must('assessments.open', { assessmentId: a.id });
-    const ref: RoundRef = { kind: 'assessment', id: a.id };
     // Member k chooses candidates k mod 3 and k mod 3 + 1.
-    const marksOf = (k: number) => [0, 1, 2, 3].map((c) => (c === k % 3 || c === (k % 3) + 1 ? 0 : null));
-    const sheet = (m: number): Press => ({ member: m, name: 'terminal.submitSheet', input: { assessmentId: a.id, marks: marksOf(m) }, labels: marksOf(m).map(String) });
-    const sheets = Array.from({ length: 12 }, (_, m) => sheet(m));
-    const decode = (b: Buffer) => JSON.stringify(readSheetBody(b, 4));
-    const expected = (n: number) => new Map(sheets.slice(0, n).map((p) => [s16.members[p.member]!.id, JSON.stringify(marksOf(p.member))]));
-    await pressInOrder(sheets.slice(0, 7));
-    const obs = checkOpenCopy(copyFolder('project-open'), ref, sheets.slice(0, 7), expected(7), decode);
-    await server.kill();
-    checkOpenCopy(copyFolder('project-crash'), ref, sheets.slice(0, 7), expected(7), decode);
-    await restartAfterCrash();
-    await pressInOrder(sheets.slice(7));
-    const backupsBefore = backupNames();
-    const closed = await server.must<any>('assessments.close', { assessmentId: a.id });
-    const votes = [0, 1, 2, 3].map((c) => sheets.filter((p) => marksOf(p.member)[c] === 0).length);
-    expect(votes).toEqual([4, 8, 8, 4]);
-    expect([...closed.result.rows].sort((x: any, y: any) => x.index - y.index).map((r: any) => r.votes)).toEqual(votes);
-    expect(closed.result.validSheets).toBe(12);
-    await backupAfterClose(backupsBefore);
-    checkClosedCopy(copyFolder('project-closed'), ref, blobsOf(obs), backupsBefore);
+    const r = await sheetRound('project', projectItem, (k) => [0, 1, 2, 3].map((c) => (c === k % 3 || c === (k % 3) + 1 ? 0 : null)), 7);
+    expect(r.rows.map((row: any) => row.votes)).toEqual([4, 8, 8, 4]);
+    expect(r.validSheets).toBe(12);
   });
 });

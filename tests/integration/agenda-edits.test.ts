@@ -8,6 +8,7 @@ import type { Caller } from '../../src-main/api/command';
 import { createCore, type Core } from '../../src-main/app/core';
 import type { EngineEvent } from '../../src-main/meeting/engine';
 import { verifyAuditLog } from '../../src-main/store/audit';
+import { ADMIN, commandsOf } from '../helpers/dispatch';
 import { fakeKeyStore } from '../helpers/fake-key-store';
 import { pdfText } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
@@ -17,17 +18,8 @@ import { pairedCaller } from '../helpers/terminal-caller';
 let core: Core;
 let s16: Session16;
 const events: EngineEvent[] = [];
-const admin: Caller = { kind: 'admin', source: 'test' };
-const call = (name: string, input: unknown = {}, caller: Caller = admin) => core.dispatch(name, input, caller);
-const must = async (name: string, input: unknown = {}, caller: Caller = admin) => {
-  const r = await call(name, input, caller);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
-const refused = async (name: string, input: unknown) => {
-  const r = await call(name, input);
-  return r.ok ? 'ok' : `${r.error.code} ${r.error.message}`;
-};
+const { call, must, outcome: refused } = commandsOf(() => core);
+const admin = ADMIN;
 const appointment = () => s16.items[4]!;
 const itemOf = async (id: number) => (await must('sessions.get', { id: s16.sessionId })).items.find((i: any) => i.id === id);
 const update = (item: any, persons: unknown[]) => call('agenda.update', { id: item.id, kind: item.kind, title: item.title, presenter: item.presenter, details: { ...item.details, persons } });

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import type { EngineEvent } from '../../src-main/meeting/engine';
 import { verifyAuditLog } from '../../src-main/store/audit';
+import { commandsOf } from '../helpers/dispatch';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
@@ -16,17 +17,7 @@ let running: RunningServer;
 let s16: Session16;
 let s17 = { sessionId: 0, vote: 0, assessment: 0, report: 0 };
 const events: EngineEvent[] = [];
-const admin: Caller = { kind: 'admin', source: 'test' };
-const call = (name: string, input: unknown = {}, caller: Caller = admin) => running.core.dispatch(name, input, caller);
-const must = async (name: string, input: unknown = {}) => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
-const outcome = async (name: string, input: unknown, caller: Caller) => {
-  const r = await call(name, input, caller);
-  return r.ok ? 'ok' : `${r.error.code} ${r.error.message}`;
-};
+const { must, outcome } = commandsOf(() => running.core);
 const wsUrl = () => `ws://127.0.0.1:${running.port}/ws`;
 const codeOf = async (memberId: number) => ((await must('seatCodes.list')) as { kind: string; id: number; code: string }[]).find((c) => c.kind === 'member' && c.id === memberId)!.code;
 

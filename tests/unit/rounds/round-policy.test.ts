@@ -8,23 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src-main/api/command';
 import { createCore, type Core } from '../../../src-main/app/core';
 import type { EngineEvent } from '../../../src-main/meeting/engine';
+import { commandsOf } from '../../helpers/dispatch';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
 import { tempDataDir } from '../../helpers/server';
 import { pairedCaller } from '../../helpers/terminal-caller';
 
 const dataDir = tempDataDir('yishi-rounds-');
 let core: Core;
-const admin: Caller = { kind: 'admin', source: 'test' };
-const call = (name: string, input: unknown = {}, caller: Caller = admin) => core.dispatch(name, input, caller);
-const must = async (name: string, input: unknown = {}, caller: Caller = admin) => {
-  const r = await call(name, input, caller);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
-const refusal = async (name: string, input: unknown) => {
-  const r = await call(name, input);
-  return r.ok ? 'ok' : `${r.error.code} ${r.error.message}`;
-};
+const { must, outcome: refusal } = commandsOf(() => core);
 const events: EngineEvent[] = [];
 const items: Record<string, number> = {};
 const terminals: Caller[] = [];
