@@ -62,8 +62,10 @@ export const liveCommands = {
     access: ['admin'],
     input: seatTarget,
     run: (ctx, target) => {
-      const s = engineOf(ctx).requireLive();
-      return { code: ctx.store.change(ctx.who, () => regenerateSeatCode(ctx.store, ctx.who, s.id, target)) };
+      const e = engineOf(ctx);
+      const code = ctx.store.change(ctx.who, () => regenerateSeatCode(ctx.store, ctx.who, e.requireLive().id, target));
+      e.changed({ memberId: target.memberId }, 'terminals');
+      return { code };
     },
   }),
   'terminals.bind': command({
