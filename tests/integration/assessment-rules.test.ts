@@ -19,7 +19,7 @@ const must = async (name: string, input: unknown = {}, caller: Caller = admin) =
   return r.value as any;
 };
 let sessionId = 0;
-let members: number[] = [];
+const members: number[] = [];
 let itemId = 0;
 let handlingItemId = 0;
 let assessmentId = 0;
