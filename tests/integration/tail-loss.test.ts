@@ -13,9 +13,9 @@ import { SYSTEM_ACTOR } from '../../src-main/store/audit';
 import { databaseHead, HEAD_FILE_NAME, readHeadFile } from '../../src-main/store/audit-head';
 import { BackupUnusableError, createBackup, listBackups, restoreBackup } from '../../src-main/store/backup';
 import { DatabaseDamagedError, DB_FILE_NAME } from '../../src-main/store/db';
-import { createMember } from '../../src-main/store/members';
 import { Store } from '../../src-main/store/store';
 import { ROOT, tempDataDir } from '../helpers/server';
+import { addMember, crashWithFlippedWalByte as crashCopy } from '../helpers/tail-loss';
 
 const VERIFY_JS = path.join(ROOT, 'out/main/verify.js');
 const SERVE_JS = path.join(ROOT, 'out/main/serve.js');
@@ -23,8 +23,6 @@ const RESTORE_JS = path.join(ROOT, 'out/main/restore.js');
 const built = [VERIFY_JS, SERVE_JS, RESTORE_JS].every((f) => fs.existsSync(f));
 const needsBuild = built ? '' : ' — skipped: out/main missing, run `npm run build` first';
 const ADMIN: Caller = { kind: 'admin', source: 'test' };
-const PAGE = 4096;
-const FRAME = 24 + PAGE;
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -43,33 +41,14 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const member = (store: Store, i: number) =>
-  createMember(store, SYSTEM_ACTOR, { sort: i, name: `委员${i}`, gender: '', role: '委员', seat: i, inOfficeFrom: null, inOfficeTo: null, note: '' });
+const member = addMember;
 const auditCount = (store: Store) => (store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 const memberCount = (store: Store) => (store.db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
 
-/**
- * 40 acknowledged changes (each committed, then the head follows), then the data folder as a crash
- * leaves it (database + WAL + head, copied while the app holds them open), with one byte flipped in
- * a WAL frame in the middle of those changes.
- */
+/** The crash copy (see tests/helpers/tail-loss.ts) in a fresh folder. */
 function crashWithFlippedWalByte(): { copy: string; recordedSeq: number } {
-  const live = dir();
-  const core = open(live);
-  for (let i = 1; i <= 40; i++) member(core.store, i);
-  const recordedSeq = databaseHead(core.store.db)!.seq;
-  const head = readHeadFile(path.join(live, HEAD_FILE_NAME));
-  expect(head).toEqual({ state: 'ok', head: databaseHead(core.store.db) }); // the head followed every commit
   const copy = dir();
-  for (const f of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, HEAD_FILE_NAME]) fs.copyFileSync(path.join(live, f), path.join(copy, f));
-  const wal = path.join(copy, `${DB_FILE_NAME}-wal`);
-  const bytes = fs.readFileSync(wal);
-  const frames = Math.floor((bytes.length - 32) / FRAME);
-  expect(frames).toBeGreaterThan(40); // the changes are still in the WAL, not checkpointed
-  const at = 32 + Math.floor(frames / 2) * FRAME + 24 + 200;
-  bytes[at] = bytes[at]! ^ 0xff;
-  fs.writeFileSync(wal, bytes);
-  return { copy, recordedSeq };
+  return { copy, ...crashCopy(dir(), copy) };
 }
 
 describe('a database behind its recorded audit head', () => {
