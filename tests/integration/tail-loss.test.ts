@@ -168,13 +168,16 @@ describe('0-byte and non-SQLite files', () => {
     expect(() => Store.open(d)).toThrow(/不是 SQLite 数据库文件/);
   });
 
-  it.skipIf(!built)(`the headless server refuses a 0-byte database with one message and exit 1${needsBuild}`, () => {
+  it.skipIf(!built)(`the headless server refuses a 0-byte database with one message and exit 1, verify with exit 2${needsBuild}`, () => {
     const d = dir();
     fs.writeFileSync(path.join(d, DB_FILE_NAME), '');
     const r = spawnSync(process.execPath, [SERVE_JS, '--data-dir', d, '--port', '0', '--host', '127.0.0.1'], { encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^数据库文件已损坏，未做任何修改：.*yishi\.sqlite（文件为空（0 字节））/);
     expect(fs.statSync(path.join(d, DB_FILE_NAME)).size).toBe(0);
+    const v = spawnSync(process.execPath, [VERIFY_JS, '--data-dir', d], { encoding: 'utf8' });
+    expect(v.status).toBe(2);
+    expect(v.stderr).toContain('文件为空（0 字节）');
   });
 
   it('a first start leaves a complete database, never a 0-byte one', () => {
