@@ -4,7 +4,8 @@
 import type { AssessmentRow } from '../assessment/assessment-store';
 import type { SatisfactionRow } from '../assessment/types';
 import { chineseNumeral } from '../domain/numerals';
-import { percentText, rankSubjects } from '../domain/satisfaction';
+import { rankSatisfactionRows } from '../assessment/results';
+import { percentText } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, methodText, unitPost } from './common';
@@ -75,7 +76,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
   );
   groups.forEach((g, i) => {
     blocks.push({ type: 'heading2', text: `（${chineseNumeral(i + 1)}）${g.category}（${g.rows.length}人）` });
-    const ranked = rankSubjects(g.rows, (x) => ({ numerator: x.rateNumerator, denominator: x.rateDenominator }));
+    const ranked = rankSatisfactionRows(g.rows, r.tieBreak);
     blocks.push({
       type: 'table',
       fontSize: 10.5,

@@ -316,7 +316,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     await expect.poll(() => rows.count()).toBe(35);
     const pan = consolePage.locator('[data-testid="year-record-row"][data-official="潘刚超"]');
     expect(await pan.getAttribute('data-standing')).toBe('assessed');
-    expect(await pan.getByTestId('year-record-result').textContent()).toBe('96.97% 满意 第2名');
+    expect(await pan.getByTestId('year-record-result').textContent()).toBe('96.97% 满意 第3名');
     const jiang = consolePage.locator('[data-testid="year-record-row"][data-official="姜婷德"]');
     expect(await jiang.getAttribute('data-standing')).toBe('rectify');
     await jiang.getByRole('button', { name: '编辑 姜婷德 的履职档案' }).click();
