@@ -19,7 +19,9 @@ import {
   sendOpinion,
   updateOpinion,
 } from '../../review/opinions';
+import { DRAFT_KINDS } from '../../review/oversight';
 import { registerEarlier } from '../../review/registered';
+import { AGENDA_KIND_LABELS } from '../../domain/agenda';
 import { registerRows, registerXlsx } from '../../review/register';
 import { addRemark, deleteRemark, getRemark, listRemarks, REMARK_KINDS, REMARK_MAX_CHARS, remarksByItem, updateRemark } from '../../review/remarks';
 import { createResolution, deleteResolution, listResolutions, resolutionCandidates, updateResolution } from '../../review/resolutions';
@@ -167,10 +169,10 @@ export const reviewCommands = {
     run: ({ store }, { sessionId }) => {
       const remarks = listRemarks(store, { sessionId });
       const items = listItems(store, sessionId)
-        .filter((i) => i.kind === 'report')
+        .filter((i) => DRAFT_KINDS.includes(i.kind))
         .map((i) => {
           const o = opinionOfReportItem(store, i.id);
-          return { itemId: i.id, position: i.position, title: i.title, remarkCount: remarks.filter((r) => r.itemId === i.id).length, opinionId: o?.id ?? null, status: o?.statusLabel ?? null };
+          return { itemId: i.id, position: i.position, kind: i.kind, kindLabel: AGENDA_KIND_LABELS[i.kind], title: i.title, remarkCount: remarks.filter((r) => r.itemId === i.id).length, opinionId: o?.id ?? null, status: o?.statusLabel ?? null };
         });
       return { session: getSession(store, sessionId), items, opinions: listOpinions(store, { sessionId }) };
     },
