@@ -3,6 +3,7 @@
 // number, default 3), the body questioned, its questions and the answer given at the session.
 import type { InquiryQuestion } from '../../../../src-main/domain/agenda';
 import { useQuery } from '../useCommand';
+import './oversight.css';
 
 export type Question = InquiryQuestion;
 
