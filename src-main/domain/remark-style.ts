@@ -9,7 +9,7 @@
 // - First-person openers are dropped: 我认为 / 我觉得 / 我感到 / 我注意到 / 我们认为 …; "我建议"
 //   becomes "建议"; "我想问一下" / "请问" go; "我们区/我区" stays "我区" (the office writes so); any other leading 我/我们 goes.
 // - The sentences left are joined and put after "有的委员指出，" (problems) or "有的委员建议，"
-//   (opinions and suggestions), a leading "建议" not repeated. Nothing left → ''.
+//   (opinions and suggestions), a leading "建议" / "要" / "希望" not repeated. Nothing left → ''.
 
 export type OpinionSection = 'problems' | 'suggestions';
 
@@ -58,7 +58,7 @@ export function remarkToThirdPerson(text: string, section: OpinionSection): stri
   const kept = sentences(text).map(thirdPersonSentence).filter((s) => bare(s) !== '');
   if (kept.length === 0) return '';
   let body = kept.map((s, i) => (i < kept.length - 1 && !/[。！？!?；;]$/.test(s) ? `${s}。` : s)).join('');
-  if (section === 'suggestions') body = body.replace(/^(建议|要)[，,：:]?/, '');
+  if (section === 'suggestions') body = body.replace(/^(建议|要|希望)[，,：:]?/, '');
   body = body.replace(/[；;，,、\s]+$/, '');
   return `${SECTION_LEADS[section]}${/[。！？!?]$/.test(body) ? body : `${body}。`}`;
 }

@@ -288,7 +288,7 @@ export function nextDocSeq(store: Store, prefix: string, year: number): number {
   return (r.n ?? 0) + 1;
 }
 
-/** Gives a draft its 发文字号: the next of its year, or the one the secretary chose if free. */
+/** Gives a draft its 发文字号, or changes it before it is sent: the next of its year, or the one the secretary chose if that year has not used it. */
 export function assignNumber(store: Store, who: Actor, id: number, seq?: number): Opinion {
   return store.change(who, () => {
     const o = getOpinion(store, id);
@@ -297,9 +297,9 @@ export function assignNumber(store: Store, who: Actor, id: number, seq?: number)
     const year = o.docDate ? Number(o.docDate.slice(0, 4)) : (o.docYear ?? Number(localToday().slice(0, 4)));
     const n = seq ?? (o.docSeq !== null && o.docYear === year ? o.docSeq : nextDocSeq(store, o.docPrefix, year));
     const clash = store.db
-      .prepare('SELECT id FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ? AND id <> ?')
-      .get(o.docPrefix, year, n, id) as { id: number } | undefined;
-    if (clash) throw new AppError('CONFLICT', `文号${formatDocNumber(o.docPrefix, year, n)}已被使用`);
+      .prepare('SELECT id, title FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ? AND id <> ?')
+      .get(o.docPrefix, year, n, id) as { id: number; title: string } | undefined;
+    if (clash) throw new AppError('CONFLICT', `文号${formatDocNumber(o.docPrefix, year, n)}已被使用（${clash.title.replace(/\n/g, '')}），本年度下一个可用序号为${nextDocSeq(store, o.docPrefix, year)}`);
     store.db.prepare('UPDATE review_opinions SET doc_year = ?, doc_seq = ?, updated_at = ? WHERE id = ?').run(year, n, new Date().toISOString(), id);
     store.audit.recordRow(who, 'opinion.number', 'review_opinions', id);
     return getOpinion(store, id);

@@ -20,6 +20,7 @@ import {
   updateOpinion,
 } from '../../review/opinions';
 import { DRAFT_KINDS } from '../../review/oversight';
+import { numbersUsed } from '../../review/numbers';
 import { registerEarlier } from '../../review/registered';
 import { AGENDA_KIND_LABELS } from '../../domain/agenda';
 import { registerRows, registerXlsx } from '../../review/register';
@@ -191,6 +192,12 @@ export const reviewCommands = {
     access: ['admin'],
     input: z.object({ id, seq: z.number().int().positive().optional() }),
     run: ({ store, who }, { id: oid, seq }) => assignNumber(store, who, oid, seq),
+  }),
+  /** The 文号 a 机关代字 has used in a year, and the next free one. */
+  'opinions.numbers': command({
+    access: ['admin'],
+    input: z.object({ prefix: z.string().trim().min(1, '请填写发文机关代字').max(20), year: z.number().int().min(1949).max(2200) }),
+    run: ({ store }, { prefix, year }) => numbersUsed(store, prefix, year),
   }),
   'opinions.send': command({
     access: ['admin'],
