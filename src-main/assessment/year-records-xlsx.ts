@@ -12,6 +12,7 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '年度', width: 8 },
   { header: '当前进度', width: 16 },
   { header: '履职承诺', width: 40 },
+  { header: '承诺日期', width: 12 },
   { header: '承诺书文件', width: 20 },
   { header: '中期评议日期', width: 12 },
   { header: '中期评议情况', width: 40 },
@@ -25,6 +26,7 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '名次', width: 8 },
   { header: '处理意见', width: 20 },
   { header: '整改落实情况', width: 40 },
+  { header: '反馈日期', width: 12 },
 ];
 
 export async function exportYearRecordsXlsx(store: Store, year: number): Promise<Buffer> {
@@ -37,6 +39,7 @@ export async function exportYearRecordsXlsx(store: Store, year: number): Promise
     year,
     r.standingLabel,
     r.pledgeText,
+    r.pledgeDate ?? '',
     r.pledgeFile?.fileName ?? '',
     r.midyearDate ?? '',
     r.midyearNotes,
@@ -50,6 +53,7 @@ export async function exportYearRecordsXlsx(store: Store, year: number): Promise
     r.assessment?.result ? `${r.assessment.result.rank}/${r.assessment.subjects}` : '',
     r.assessment?.result?.consequence ?? '',
     r.followUp,
+    r.followUpDate ?? '',
   ]);
   return writeXlsx(`${year}年度履职档案`, YEAR_RECORD_COLUMNS, rows);
 }

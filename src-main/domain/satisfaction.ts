@@ -66,6 +66,14 @@ export function scaleLevels(scale: Scale): readonly string[] {
 }
 
 /**
+ * "对……办理情况报告的满意度测评": the report's name as the object of the assessment, without the
+ * doubled 的 ("……办理情况的报告的满意度测评"): a name ending in "的报告" drops that 的.
+ */
+export function assessmentTitleOf(reportName: string, scale: Scale = 'three'): string {
+  return `对${reportName.trim().replace(/的报告$/, '报告')}的${scaleWords(scale).scaleTitle}`;
+}
+
+/**
  * What a scale's documents and screens call the assessment and its rate: the three levels are a
  * 满意度测评 with a 满意率; the four levels (优秀 / 称职 / 基本称职 / 不称职) judge fitness for the post,
  * a 称职测评 with a 称职率 — never "满意度" for a scale without 满意.
