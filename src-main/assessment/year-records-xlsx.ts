@@ -1,6 +1,8 @@
 // The officials' year records as one XLSX sheet: one row per official, where they stand.
 import { writeXlsx, type XlsxColumn } from '../roster-io/xlsx';
 import type { Store } from '../store/store';
+import type { NameOrder } from '../domain/strokes';
+import { orderPeople } from '../people/name-order';
 import { listYearRecords, MIDYEAR_LEVELS } from './year-records';
 
 export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
@@ -29,8 +31,8 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '反馈日期', width: 12 },
 ];
 
-export async function exportYearRecordsXlsx(store: Store, year: number): Promise<Buffer> {
-  const rows = listYearRecords(store, year).map((r, i) => [
+export async function exportYearRecordsXlsx(store: Store, year: number, order: NameOrder = 'list'): Promise<Buffer> {
+  const rows = orderPeople(listYearRecords(store, year), order, (r) => r.official.name).map((r, i) => [
     i + 1,
     r.official.name,
     r.official.unit,

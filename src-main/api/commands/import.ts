@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { exportListXlsx } from '../../roster-io/export';
 import { commitImport, previewImport } from '../../roster-io/preview';
 import { IMPORT_KINDS } from '../../roster-io/specs';
+import { NAME_ORDERS } from '../../domain/strokes';
 import { base64, command, isoDate } from '../command';
 
 const kind = z.enum(IMPORT_KINDS, { message: '名单类型应为 members（组成人员）、attendees（列席人员）或 officials（述职人员）' });
@@ -34,7 +35,7 @@ export const importCommands = {
   /** The list as XLSX with the import's headers (an empty list gives the blank template). */
   'export.xlsx': command({
     access: ['admin'],
-    input: z.object({ kind }),
-    run: ({ store }, { kind }) => exportListXlsx(store, kind),
+    input: z.object({ kind, order: z.enum(NAME_ORDERS).default('list') }),
+    run: ({ store }, { kind, order }) => exportListXlsx(store, kind, order),
   }),
 };

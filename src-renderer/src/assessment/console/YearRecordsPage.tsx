@@ -7,6 +7,7 @@ import { ErrorNote, InfoNote, OkNote } from '../../components/Notice';
 import { go } from '../../console/route';
 import { useAction, useQuery } from '../../console/useCommand';
 import { YearRecordForm } from './YearRecordForm';
+import { NameOrderSelect, type NameOrder } from '../../console/people/NameOrderSelect';
 import './assessment-console.css';
 
 export type YearRecord = CommandOutput<'officialYears.list'>[number];
@@ -26,9 +27,10 @@ export function YearRecordsPage({ year: given, officialId = null }: { year: numb
     if (r) setEditing(r);
   }, [officialId, q.data]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [order, setOrder] = useState<NameOrder>('list');
   const rows = q.data ?? [];
   const exportXlsx = async () => {
-    const f = await action.run(() => call('officialYears.exportXlsx', { year }));
+    const f = await action.run(() => call('officialYears.exportXlsx', { year, order }));
     if (f) {
       downloadBase64(f.fileName, f.mime, f.base64);
       setNotice(`已导出：${f.fileName}`);
@@ -45,6 +47,7 @@ export function YearRecordsPage({ year: given, officialId = null }: { year: numb
         <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={action.busy} data-testid="year-export">
           导出 XLSX
         </button>
+        <NameOrderSelect value={order} onChange={setOrder} label="导出顺序" />
         <span className="muted">{Object.entries(counts).map(([k, n]) => `${k}${n}人`).join('，')}</span>
       </div>
       <ErrorNote error={q.error ?? action.error} />

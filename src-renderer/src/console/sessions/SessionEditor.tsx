@@ -9,6 +9,7 @@ import { AgendaItemForm } from './AgendaItemForm';
 import { AgendaList } from './AgendaList';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
 import { RulesSummary } from './RulesSummary';
+import { SessionNameOrder } from '../people/NameOrderSelect';
 import { SessionForm } from './SessionForm';
 import { StatusChip } from './SessionsView';
 
@@ -103,6 +104,7 @@ export function SessionEditor({ route }: { route: string[] }) {
       </div>
       <AgendaList sessionId={session.id} items={items} editable={editable} onItems={setItems} onChanged={q.reload} />
 
+      <SessionNameOrder sessionId={session.id} />
       <RulesSummary rules={session.rules} />
 
       {route[1] === 'edit' && draft && (
