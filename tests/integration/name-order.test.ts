@@ -1,37 +1,26 @@
 // 按姓氏笔画 on the name lists, through the command API on a real SQLite file: the session's setting
 // orders its 签到表 (members grouped by post, each post by surname strokes), the roster export takes
 // the order per export, and the renderer's lists (测评对象) are ordered by names.strokeOrder.
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/app/core';
 import type { Block } from '../../src-main/documents/model';
 import { signInSheetDoc } from '../../src-main/meeting/documents';
-import { tempDataDir } from '../helpers/server';
+import { openAdminCore } from '../helpers/admin-core';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
-const dataDir = tempDataDir('yishi-name-order-');
-let core: Core;
+const app = openAdminCore('yishi-name-order-');
+const { core, must } = app;
 let s16: Session16;
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 const names = (): string[] => {
   const table = signInSheetDoc(core.store, s16.sessionId).blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table')!;
   return table.rows.map((r) => r[1]!);
 };
 
 beforeAll(async () => {
-  core = createCore(dataDir);
   s16 = await prepareSession16(must);
   await must('live.open', { sessionId: s16.sessionId });
 });
-afterAll(() => {
-  core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('name lists in stroke order', () => {
   it('the 签到表 follows the session’s setting: roster order, or by post then surname strokes', async () => {

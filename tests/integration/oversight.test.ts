@@ -2,37 +2,25 @@
 // 质询案 filed by fewer members than the setting is refused, with three it is accepted; each item's
 // 研究处理情况报告 is tracked in the register like a review opinion's handling report (sent, linked,
 // heard, assessed, 需再次报告); a draft from remarks is in the third person; the audit chain verifies.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/app/core';
 import { applyHandlingAssessment } from '../../src-main/review/handlings';
 import { registerRows } from '../../src-main/review/register';
 import { verifyAuditLog } from '../../src-main/store/audit';
-import { tempDataDir } from '../helpers/server';
+import { openAdminCore } from '../helpers/admin-core';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
-const dataDir = tempDataDir('yishi-oversight-');
-let core: Core;
+const app = openAdminCore('yishi-oversight-');
+const { core, call, must } = app;
 let s16: Session16;
 const who = { actor: '会务工作人员', source: 'test' };
-const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 
 let inquiryId: number;
 let interpellationId: number;
 
 beforeAll(async () => {
-  core = createCore(dataDir);
   s16 = await prepareSession16(must);
 });
-afterAll(() => {
-  core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('专题询问 and 质询案 on the agenda', () => {
   it('refuses a 质询案 filed by two members (county level needs three), accepts it with three', async () => {

@@ -2,33 +2,21 @@
 // of 10 with a tie for the 10th place (中小学校食堂改造 and 口袋公园建设, 18 votes each); the runoff
 // decides it; the console's row and the 票决结果 PDF give one final list of 10 with the round that
 // decided each.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/app/core';
 import { CANDIDATES, PROJECT_VOTES, prepareSession44, type Session44 } from '../helpers/assessment-fixture';
 import { pdfText, savePdf } from '../helpers/pdf';
-import { tempDataDir } from '../helpers/server';
+import { openAdminCore } from '../helpers/admin-core';
 
-let core: Core;
+const app = openAdminCore('yishi-runoff-');
+const { must } = app;
 let s44: Session44;
-const dataDir = tempDataDir('yishi-runoff-');
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 
 beforeAll(async () => {
-  core = createCore(dataDir);
   s44 = await prepareSession44(must);
   await must('live.open', { sessionId: s44.sessionId });
   for (const m of s44.members) await must('attendance.set', { memberId: m.id, status: 'present' });
 });
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 200)); // the automatic backups after each result
-  core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('runoff consolidation in a real session', () => {
   it('round 1 alone: 9 selected, the final result still waits for the 10th place', async () => {

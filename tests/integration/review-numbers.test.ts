@@ -1,36 +1,24 @@
 // 文号 of review opinions through the command API on a real SQLite file: the secretary sets or changes
 // a draft's sequence number before it is sent, checked against the numbers the year has used; older
 // paper opinions are registered with their own numbers; a sent opinion's number cannot change.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/app/core';
 import { verifyAuditLog } from '../../src-main/store/audit';
-import { tempDataDir } from '../helpers/server';
+import { openAdminCore } from '../helpers/admin-core';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
-const dataDir = tempDataDir('yishi-review-numbers-');
-let core: Core;
+const app = openAdminCore('yishi-review-numbers-');
+const { core, call, must } = app;
 let s16: Session16;
-const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 const refusal = async (name: string, input: unknown) => {
   const r = await call(name, input);
   return r.ok ? 'accepted' : `${r.error.code} ${r.error.message}`;
 };
 
 beforeAll(async () => {
-  core = createCore(dataDir);
   s16 = await prepareSession16(must);
   await must('live.open', { sessionId: s16.sessionId });
 });
-afterAll(() => {
-  core.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('document numbers (文号)', () => {
   let medical: number;

@@ -1,28 +1,16 @@
 // The session's tie-break (rules.satisfaction.tieBreak) reaches the ranks stored at close: in the
 // 第四十四次会议 曾杰 and 蒋伟志 both have 93.94% and 25 满意; shared by default (both 10th), by the
 // sheet's order 曾杰 10th and 蒋伟志 11th, by surname strokes 蒋 (12 strokes, first 横) before 曾 (12, 点).
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src-main/app/core';
+import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { prepareSession44, SESSION44_COUNTS } from '../helpers/assessment-fixture';
-import { tempDataDir } from '../helpers/server';
 
-let core: Core | null = null;
-let dataDir = '';
-afterEach(async () => {
-  await new Promise((r) => setTimeout(r, 200)); // the automatic backup after the result
-  core?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+let app: AdminCore | null = null;
+afterEach(() => app?.close());
 
 async function ranksUnder(tieBreak: string | null): Promise<Record<string, number>> {
-  dataDir = tempDataDir('yishi-tiebreak-');
-  core = createCore(dataDir);
-  const must = async (name: string, input: unknown = {}): Promise<any> => {
-    const r = await core!.dispatch(name, input, { kind: 'admin', source: 'test' });
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
+  app = openAdminCore('yishi-tiebreak-');
+  const { must } = app;
   const { defaults } = await must('settings.get');
   const rules = tieBreak ? { ...defaults, satisfaction: { ...defaults.satisfaction, tieBreak } } : undefined;
   const s44 = await prepareSession44(must, { rules });
