@@ -172,7 +172,7 @@ export function OpinionEditor({ id, backTo }: { id: number; backTo: (string | nu
             <Field label="发文机关代字" hint="文号如“示人常审〔2026〕12号”，按年度顺序编号">
               {(c) => <input {...c} value={form.docPrefix} readOnly={locked} onChange={(e) => set({ docPrefix: e.target.value })} />}
             </Field>
-            <DocNumberField prefix={form.docPrefix} year={form.docDate ? Number(form.docDate.slice(0, 4)) : (form.docYear ?? Number(localToday().slice(0, 4)))} seq={seq} onSeq={setSeq} locked={locked} />
+            <DocNumberField key={form.docNumber ?? 'none'} prefix={form.docPrefix} year={form.docDate ? Number(form.docDate.slice(0, 4)) : (form.docYear ?? Number(localToday().slice(0, 4)))} seq={seq} onSeq={setSeq} locked={locked} />
             <Field label="成文日期">
               {(c) => <input {...c} type="date" value={form.docDate ?? ''} readOnly={locked} onChange={(e) => set({ docDate: e.target.value || null })} />}
             </Field>
