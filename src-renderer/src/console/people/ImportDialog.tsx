@@ -2,7 +2,7 @@
 // error (行/列/原因), each row as 新增 / 更新 (field by field, old → new) / 不变, and the people the app
 // has that the file lacks (keep, or retire with a date). Columns the file does not have are left as
 // they are; an emptied cell is a change the secretary confirms. Then all of it is imported, or none.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { call, fileToBase64, type CommandOutput } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, OkNote } from '../../components/Notice';
@@ -50,9 +50,12 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
       .filter(([, v]) => v.retire)
       .map(([id, v]) => ({ id: Number(id), date: kind === 'members' ? v.date || null : null })),
   });
+  // Each change of a decision previews again; only the answer to the latest request is shown.
+  const latest = useRef(0);
   const runPreview = async (chosen: ChosenFile, c: string[], r: Record<number, RetireChoice>) => {
+    const ticket = ++latest.current;
     const p = await action.run(() => call('import.preview', { kind, ...chosen, ...decisions(c, r) }));
-    setPreview(p ?? null);
+    if (ticket === latest.current) setPreview(p ?? null);
   };
   const choose = async (f: File | undefined) => {
     setPreview(null);
@@ -182,7 +185,7 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
           </table>
         </div>
       )}
-      {preview && <ImportRows kind={kind} preview={preview} errors={shownErrors} busy={action.busy} onConfirm={toggleConfirm} />}
+      {preview && <ImportRows kind={kind} preview={preview} errors={shownErrors} confirmed={confirm} onConfirm={toggleConfirm} />}
       {preview && preview.missing.length > 0 && <ImportMissing kind={kind} missing={preview.missing} choices={retire} defaultDate={today()} onChoose={chooseRetire} busy={action.busy} />}
     </Dialog>
   );

@@ -10,7 +10,8 @@ type Preview = CommandOutput<'import.preview'>;
 const ACTION_LABELS = { add: '新增', update: '更新', same: '不变' } as const;
 const ACTION_CHIPS = { add: 'chip-ok', update: 'chip-warn', same: 'chip-muted' } as const;
 
-export function ImportRows({ kind, preview, errors, busy, onConfirm }: { kind: ListKind; preview: Preview; errors: RowError[]; busy: boolean; onConfirm: (key: string, on: boolean) => void }) {
+export function ImportRows(props: { kind: ListKind; preview: Preview; errors: RowError[]; confirmed: readonly string[]; onConfirm: (key: string, on: boolean) => void }) {
+  const { kind, preview, errors, confirmed, onConfirm } = props;
   const columns = IMPORT_COLUMNS[kind].filter((c) => preview.columns.includes(c.header));
   const errorsByRow = new Map<number, RowError[]>();
   for (const e of errors) if (e.row !== null) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e]);
@@ -61,7 +62,7 @@ export function ImportRows({ kind, preview, errors, busy, onConfirm }: { kind: L
                             {c.header}：<del>{c.from || '（空）'}</del> → <ins>{c.to || '（空）'}</ins>
                             {c.needsConfirm && (
                               <label className="toggle">
-                                <input type="checkbox" checked={c.confirmed} disabled={busy} onChange={(e) => onConfirm(c.key, e.target.checked)} aria-label={`确认 第${line}行 ${c.header}`} />
+                                <input type="checkbox" checked={confirmed.includes(c.key)} onChange={(e) => onConfirm(c.key, e.target.checked)} aria-label={`确认 第${line}行 ${c.header}`} />
                                 {c.field === 'active' ? '确认恢复' : '确认清空'}
                               </label>
                             )}
