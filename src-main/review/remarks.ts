@@ -10,8 +10,8 @@ import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import { getGroup, groupOfMember, listGroups } from './groups';
 
-/** Items on which members review: reports, handling reports, drafts put to the vote, other business. */
-export const REMARK_KINDS: readonly AgendaKind[] = ['report', 'handling_report', 'vote', 'other'];
+/** Items on which members review: reports, handling reports, drafts put to the vote, other business, 专题询问 and 质询案. */
+export const REMARK_KINDS: readonly AgendaKind[] = ['report', 'handling_report', 'vote', 'other', 'inquiry', 'interpellation'];
 
 export const REMARK_MAX_CHARS = 5000;
 
