@@ -6,7 +6,34 @@ import { createDispatcher, type Dispatcher } from '../api/dispatch';
 import type { Services } from '../api/command';
 import { MeetingEngine } from '../meeting/engine';
 import { defaultKeyDir, headlessKeyStore, type KeyStore } from '../rounds/key-store';
+import { fail } from '../shared/result';
+import { IntegrityMonitor } from '../store/integrity';
 import { Store } from '../store/store';
+
+/**
+ * What a detected loss of records blocks until the secretary has acknowledged it: opening and
+ * running a session, its rounds, and every terminal write. Preparing (rosters, agendas) and reading
+ * stay possible, so the secretary can look at what is left.
+ */
+const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
+  'live.open',
+  'live.startBusiness',
+  'live.setItem',
+  'live.next',
+  'live.prev',
+  'attendance.set',
+  'ballots.open',
+  'ballots.enterResult',
+  'assessments.open',
+  'assessments.enterPaper',
+  'terminals.bind',
+  'terminal.pair',
+  'terminal.signIn',
+  'terminal.vote',
+  'terminal.submitSheet',
+  'terminal.addRemark',
+  'terminal.withdrawRemark',
+]);
 
 export interface Core {
   store: Store;
@@ -24,9 +51,14 @@ export interface CoreOptions {
 export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const keyStore = opts.keyStore ?? headlessKeyStore(defaultKeyDir(), dataDir);
   const store = Store.open(dataDir);
+  const integrity = new IntegrityMonitor(store);
   const engine = new MeetingEngine(store, keyStore);
-  const services: Services = { engine };
-  const dispatch = createDispatcher(anyCommandTable, store, services);
+  const services: Services = { engine, integrity };
+  const inner = createDispatcher(anyCommandTable, store, services);
+  const dispatch: Dispatcher = (name, input, caller) =>
+    integrity.notice && BLOCKED_UNTIL_ACKNOWLEDGED.has(name)
+      ? Promise.resolve(fail('DATA_LOSS_UNACKNOWLEDGED', `${integrity.notice.message}请会务工作人员先在控制台查看并确认这一提示，再开始会议。`))
+      : inner(name, input, caller);
   return {
     store,
     engine,
@@ -34,6 +66,7 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
     services,
     close: () => {
       engine.rounds.stop();
+      integrity.close();
       store.close();
     },
   };

@@ -2,6 +2,7 @@
 // also holds that member's sheet as a sealed receipt (rounds/sealed.ts). At close the receipts are
 // tallied into the stored result and erased: nothing of a sheet remains beside a member.
 import { AppError } from '../shared/result';
+import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import type {
   AssessmentMethod,
@@ -39,6 +40,8 @@ export interface AssessmentRow {
   announcedAt: string | null;
   eligible: number[];
   result: AssessmentOutcome | null;
+  /** The session's rules.satisfaction.tieBreak (read by getAssessment, for ranking at close). */
+  tieBreak?: 'shared' | 'sheet' | 'strokes';
 }
 
 interface Raw {
@@ -100,7 +103,7 @@ function toRow(r: Raw): AssessmentRow {
 export function getAssessment(store: Store, id: number): AssessmentRow {
   const r = store.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as Raw | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为${id}的测评或票决`);
-  return toRow(r);
+  return { ...toRow(r), tieBreak: getSession(store, r.session_id).rules.satisfaction.tieBreak };
 }
 
 export function listAssessments(store: Store, sessionId: number): AssessmentRow[] {

@@ -1,11 +1,13 @@
 // The assessment as each seat sees it: how many sheets are in while it is open (never who or what),
 // the ranked result once announced (the console sees it once closed).
 import { scaleLevels } from '../domain/satisfaction';
-import type { AssessmentRow } from './assessment-store';
+import type { Store } from '../store/store';
+import { assessmentsOfItem, type AssessmentRow } from './assessment-store';
+import { withProjectFinal } from './results';
 import type { PublicAssessment } from './types';
 
 /** `submitted`: sheets in so far (AssessmentControl.submitted: from memory while open). */
-export function publicAssessment(a: AssessmentRow, audience: 'public' | 'console', submitted: number): PublicAssessment {
+export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console', submitted: number): PublicAssessment {
   const showResult = a.result !== null && (audience === 'console' || a.state === 'announced');
   return {
     id: a.id,
@@ -24,14 +26,15 @@ export function publicAssessment(a: AssessmentRow, audience: 'public' | 'console
     submitted,
     openedAt: a.openedAt,
     closedAt: a.closedAt,
-    result: showResult ? a.result : null,
+    result: showResult ? withProjectFinal(a.result!, a.kind === 'project' ? assessmentsOfItem(store, a.itemId) : [], a.round) : null,
   };
 }
 
 /** The console's list: every assessment of the session with its result once closed. */
 export function consoleAssessments(
+  store: Store,
   rows: AssessmentRow[],
   submitted: (a: AssessmentRow) => number,
 ): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
-  return rows.map((a) => ({ ...publicAssessment(a, 'console', submitted(a)), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
+  return rows.map((a) => ({ ...publicAssessment(store, a, 'console', submitted(a)), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
 }

@@ -85,7 +85,7 @@ export class FontBook {
     const id = `${font.path}#${font.postscriptName ?? ''}`;
     if (this.faces.has(id)) return this.faces.get(id)!;
     const key = `F${this.faces.size + 1}`;
-    let face: Face | null = null;
+    let face: Face | null;
     try {
       if (font.postscriptName) this.doc.registerFont(key, font.path, font.postscriptName);
       else this.doc.registerFont(key, font.path);

@@ -13,6 +13,7 @@ import { osKeyStore } from './key-store';
 import { installMenu } from './menu';
 import { registerPrintBridge } from './print-window';
 import { shellOptions, type ShellOptions } from './options';
+import { offerRestoreOnLoss } from './startup-check';
 import { lockDown } from './security';
 
 let running: RunningServer | null = null;
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   lockDown(RENDERER_INDEX);
   try {
+    await offerRestoreOnLoss(opts.dataDir);
     running = await startServer({
       dataDir: opts.dataDir,
       port: opts.port,

@@ -12,6 +12,7 @@ import { appointmentList } from './appointments';
 import { listAttendance } from './attendance-store';
 import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
 import { listSeatCodes } from './pairing';
+import { orderForSession } from '../people/name-order';
 
 const METHOD_LABELS = { electronic: '电子表决器', show_of_hands: '举手', paper: '纸质票' } as const;
 const ATTENDANCE_LABELS = { present: '出席', leave: '请假', absent: '缺席', left: '离会' } as const;
@@ -52,7 +53,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
   } else blocks.push({ type: 'paragraph', text: '本轮表决尚未结束。' });
   if (!b.secret && b.method === 'electronic' && b.state !== 'draft') {
     const choices = namedChoices(store, b.id);
-    const rows = listAttendance(store, b.sessionId).map((a) => [
+    const rows = orderForSession(store, b.sessionId, listAttendance(store, b.sessionId), (a) => a.name, (a) => a.role).map((a) => [
       a.seat === null ? '' : String(a.seat),
       a.name,
       b.eligible.includes(a.memberId) ? (choices.has(a.memberId) ? CHOICE_LABELS[choices.get(a.memberId)!] : '未按') : '未出席',
@@ -88,7 +89,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
 
 export function signInSheetDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
-  const rows = listAttendance(store, sessionId).map((a) => [
+  const rows = orderForSession(store, sessionId, listAttendance(store, sessionId), (a) => a.name, (a) => a.role).map((a) => [
     a.seat === null ? '' : String(a.seat),
     a.name,
     a.role,
@@ -112,7 +113,7 @@ export function signInSheetDoc(store: Store, sessionId: number): DocModel {
 
 export function appointmentListDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
-  const entries = appointmentList(store, sessionId);
+  const entries = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name);
   const blocks: Block[] = [];
   for (const action of ['任命', '免去'] as const) {
     const list = entries.filter((e) => e.action === action);

@@ -81,7 +81,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
     ballot: focus ? publicBallot(engine, focus, audience) : null,
     terminalUrl,
     // issue 4: the assessment or project ballot in focus (an open one, else the newest of the current item)
-    assessment: ((a) => (a ? publicAssessment(a, audience, engine.assessments.submitted(a)) : null))(engine.assessments.focus(s.id, live.currentItemId)),
+    assessment: ((a) => (a ? publicAssessment(engine.store, a, audience, engine.assessments.submitted(a)) : null))(engine.assessments.focus(s.id, live.currentItemId)),
     focus,
   };
 }

@@ -18,7 +18,7 @@ const year = z.number().int().min(1949).max(2200);
 const share = z.object({ numerator: z.number().int().min(1).max(99), denominator: z.number().int().min(1).max(99), inclusive: z.boolean() });
 
 /** The console's row for one assessment, fresh after a change. */
-const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments([getAssessment(ctx.store, assessmentId)], submittedOf(ctx))[0]!;
+const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments(ctx.store, [getAssessment(ctx.store, assessmentId)], submittedOf(ctx))[0]!;
 const submittedOf = (ctx: CallContext) => (a: AssessmentRow) => engineOf(ctx).assessments.submitted(a);
 
 const pdfPayload = (pdf: { fileName: string; data: Buffer }): FilePayload => ({ fileName: pdf.fileName, mime: 'application/pdf', base64: pdf.data.toString('base64') });
@@ -38,7 +38,7 @@ export const assessmentCommands = {
   'assessments.list': command({
     access: ['admin'],
     input: z.object({ sessionId: id }),
-    run: (ctx, { sessionId }) => consoleAssessments(listAssessments(ctx.store, sessionId), submittedOf(ctx)),
+    run: (ctx, { sessionId }) => consoleAssessments(ctx.store, listAssessments(ctx.store, sessionId), submittedOf(ctx)),
   }),
   'assessments.get': command({ access: ['admin'], input: z.object({ assessmentId: id }), run: (ctx, { assessmentId }) => rowOf(ctx, assessmentId) }),
   'assessments.create': command({
@@ -136,11 +136,11 @@ export const assessmentCommands = {
   }),
   'officialYears.exportXlsx': command({
     access: ['admin'],
-    input: z.object({ year }),
-    run: async (ctx, { year }): Promise<FilePayload> => ({
+    input: z.object({ year, order: z.enum(['list', 'strokes']).default('list') }),
+    run: async (ctx, { year, order }): Promise<FilePayload> => ({
       fileName: `述职人员${year}年度履职档案.xlsx`,
       mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: (await exportYearRecordsXlsx(ctx.store, year)).toString('base64'),
+      base64: (await exportYearRecordsXlsx(ctx.store, year, order)).toString('base64'),
     }),
   }),
 };

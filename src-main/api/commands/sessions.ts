@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
+import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
 import { castPersons } from '../../store/item-data';
 import { createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
@@ -75,6 +76,7 @@ export const sessionCommands = {
     access: ['admin'],
     input: itemFields.extend({ sessionId: id }),
     run: (ctx, { sessionId, ...f }) => {
+      checkOversightItem(ctx.store, getSession(ctx.store, sessionId), f.kind, f.details);
       const item = addItem(ctx.store, ctx.who, sessionId, f);
       return edited(ctx, item, item.id);
     },
@@ -82,7 +84,10 @@ export const sessionCommands = {
   'agenda.update': command({
     access: ['admin'],
     input: itemFields.extend({ id }),
-    run: (ctx, { id, ...f }) => edited(ctx, updateItem(ctx.store, ctx.who, id, f), id),
+    run: (ctx, { id, ...f }) => {
+      checkOversightItem(ctx.store, getSession(ctx.store, getItem(ctx.store, id).sessionId), f.kind, f.details);
+      return edited(ctx, updateItem(ctx.store, ctx.who, id, f), id);
+    },
   }),
   'agenda.delete': command({
     access: ['admin'],
