@@ -50,7 +50,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.unsubscribe = engine.on((e) => {
       if (e.type === 'changed') {
         if (e.parts.some((p) => p !== 'progress' && p !== 'terminals' && p !== 'register')) this.scheduleState();
-        else if (e.parts.includes('progress')) e.roundKind === 'assessment' ? this.scheduleState() : this.scheduleProgress(); // sheets: as before, until the hub sends assessment progress
+        else if (e.parts.includes('progress') && e.roundKind === 'assessment') this.scheduleState(); // sheets: as before, until the hub sends assessment progress
+        else if (e.parts.includes('progress')) this.scheduleProgress();
         else this.scheduleState(true);
       }
       else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason);
