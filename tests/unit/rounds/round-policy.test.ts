@@ -75,7 +75,7 @@ afterAll(async () => {
 
 const walSize = () => fs.statSync(path.join(dataDir, 'yishi.sqlite-wal')).size;
 const keyFiles = () => (fs.existsSync(path.join(dataDir, 'round-keys')) ? fs.readdirSync(path.join(dataDir, 'round-keys')) : []);
-const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).length : 0);
+const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.sqlite')).length : 0);
 const auditCount = () => (core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe.each(KINDS)('the round policy for a $name', (kind) => {
