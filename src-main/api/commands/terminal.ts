@@ -18,8 +18,9 @@ export const terminalCommands = {
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '座位码应为6位数字') }),
     run: (ctx, { code }) => {
       const address = ctx.caller.kind === 'guest' ? ctx.caller.address : ctx.caller.source;
+      const connection = ctx.caller.kind === 'guest' ? ctx.caller.connectionId : ctx.caller.kind === 'terminal' ? ctx.caller.terminalId : undefined;
       const e = engineOf(ctx);
-      const { token, binding } = e.pairWithCode(ctx.who, code, address);
+      const { token, binding } = e.pairWithCode(ctx.who, code, address, connection);
       return { token, me: terminalMe(e, binding, liveSnapshot(e).focus) };
     },
   }),
