@@ -57,9 +57,10 @@ export class TerminalClient {
     }
   }
 
-  static connect(url: string): Promise<TerminalClient> {
+  /** `localAddress`: connect from this address of the machine (tests stand in for many LAN devices). */
+  static connect(url: string, opts: { localAddress?: string } = {}): Promise<TerminalClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
+      const ws = new WebSocket(url, { perMessageDeflate: false, ...opts });
       const client = new TerminalClient(ws);
       ws.once('open', () => resolve(client));
       ws.once('error', reject);
