@@ -3,7 +3,14 @@ import { AGENDA_KINDS, agendaDetailsSchema } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem } from '../../store/agenda';
 import { createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
-import { base64, command, idInput, isoDate, type FilePayload } from '../command';
+import { base64, command, idInput, isoDate, type CallContext, type FilePayload } from '../command';
+
+/** An edit of a live session's agenda reaches the console, the terminals and the big screen at once. */
+function agendaEdited<T>(ctx: CallContext, sessionId: number, value: T): T {
+  const engine = ctx.services.engine;
+  if (engine && engine.liveSession()?.id === sessionId) engine.changed('agenda');
+  return value;
+}
 
 const sessionFields = z.object({
   term: z.number().int().min(1).max(99),
@@ -60,38 +67,43 @@ export const sessionCommands = {
   'agenda.add': command({
     access: ['admin'],
     input: itemFields.extend({ sessionId: id }),
-    run: ({ store, who }, { sessionId, ...f }) => addItem(store, who, sessionId, f),
+    run: (ctx, { sessionId, ...f }) => agendaEdited(ctx, sessionId, addItem(ctx.store, ctx.who, sessionId, f)),
   }),
   'agenda.update': command({
     access: ['admin'],
     input: itemFields.extend({ id }),
-    run: ({ store, who }, { id, ...f }) => updateItem(store, who, id, f),
+    run: (ctx, { id, ...f }) => {
+      const item = updateItem(ctx.store, ctx.who, id, f);
+      return agendaEdited(ctx, item.sessionId, item);
+    },
   }),
   'agenda.delete': command({
     access: ['admin'],
     input: idInput,
-    run: ({ store, who }, { id }) => {
-      const { sessionId } = getItem(store, id);
-      deleteItem(store, who, id);
-      return listItems(store, sessionId);
+    run: (ctx, { id }) => {
+      const { sessionId } = getItem(ctx.store, id);
+      deleteItem(ctx.store, ctx.who, id);
+      return agendaEdited(ctx, sessionId, listItems(ctx.store, sessionId));
     },
   }),
   'agenda.reorder': command({
     access: ['admin'],
     input: z.object({ sessionId: id, orderedIds: z.array(id).max(500) }),
-    run: ({ store, who }, { sessionId, orderedIds }) => reorderItems(store, who, sessionId, orderedIds),
+    run: (ctx, { sessionId, orderedIds }) => agendaEdited(ctx, sessionId, reorderItems(ctx.store, ctx.who, sessionId, orderedIds)),
   }),
   'documents.attach': command({
     access: ['admin'],
     input: z.object({ itemId: id, fileName: z.string().trim().min(1).max(255), data: base64 }),
-    run: ({ store, who }, { itemId, fileName, data }) => attachDocument(store, who, itemId, fileName, Buffer.from(data, 'base64')),
+    run: (ctx, { itemId, fileName, data }) =>
+      agendaEdited(ctx, getItem(ctx.store, itemId).sessionId, attachDocument(ctx.store, ctx.who, itemId, fileName, Buffer.from(data, 'base64'))),
   }),
   'documents.remove': command({
     access: ['admin'],
     input: idInput,
-    run: ({ store, who }, { id }) => {
-      removeDocument(store, who, id);
-      return { deleted: id };
+    run: (ctx, { id }) => {
+      removeDocument(ctx.store, ctx.who, id);
+      const live = ctx.services.engine?.liveSession();
+      return live ? agendaEdited(ctx, live.id, { deleted: id }) : { deleted: id };
     },
   }),
   'documents.download': command({

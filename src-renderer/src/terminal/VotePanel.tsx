@@ -1,5 +1,6 @@
 // The ballot on a member's terminal: 赞成 / 反对 / 弃权, a confirmation step, then terminal.vote.
 // "已记录" shows only what the server answered (or, after a reload, me.myVote from the state).
+import type { LiveCmd } from '../live/client';
 import { useState, type ReactNode } from 'react';
 import type { PublicBallot, Result, TerminalMe } from '../live/protocol';
 import { CHOICE_TEXT, METHOD_TEXT, type Choice } from '../live/labels';
@@ -14,7 +15,7 @@ interface VoteAnswer {
   changed: boolean;
 }
 
-type Cmd = <T = unknown>(name: string, input: unknown, opts?: { resend?: boolean }) => Promise<Result<T>>;
+type Cmd = LiveCmd;
 
 export interface VotePanelProps {
   ballot: PublicBallot;
@@ -43,7 +44,7 @@ export function VotePanel({ ballot, me, connected, clockOffsetMs, cmd }: VotePan
     setSubmitting(choice);
     setError(null);
     const pressSeq = nextPressSeq(ballot.id, clockOffsetMs);
-    const r = await cmd<VoteAnswer>('terminal.vote', { ballotId: ballot.id, choice, pressSeq }, { resend: true });
+    const r = await cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq }, { resend: true });
     setSubmitting(null);
     setSelected(null);
     if (r.ok) {
