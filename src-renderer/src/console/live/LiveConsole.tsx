@@ -31,7 +31,6 @@ export function LiveConsole({ sessionId }: { sessionId?: number } = {}) {
   return (
     <div className="lc" data-testid="live-console">
       <Messages actions={actions} socketError={live.error} />
-      {live.refused && <RefusedBanner message={live.refused} />}
       {!live.hasState ? (
         <section className="lc-card lc-connecting">
           <ConnectionDot connected={live.connected} everConnected={live.everConnected} refused={live.refused} />
@@ -46,15 +45,6 @@ export function LiveConsole({ sessionId }: { sessionId?: number } = {}) {
         </>
       )}
     </div>
-  );
-}
-
-/** The meeting machine refuses this console's credential: said plainly, and retried until accepted. */
-function RefusedBanner({ message }: { message: string }) {
-  return (
-    <p className="lc-error" role="alert" data-testid="console-refused">
-      会议主机拒绝了本控制台：{message}。本页会自动重试；如仍被拒绝，请在会议主机上重新打开控制台地址。
-    </p>
   );
 }
 
