@@ -26,6 +26,7 @@ import {
 } from '../shared/protocol';
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
+import type { TerminalMe } from '../meeting/types';
 import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
 import { closedSession, lastClosedSession } from './closed-session';
 import { isLoopback, tokensEqual } from './http';
@@ -47,6 +48,8 @@ interface Client {
   pairingNumber: string;
   role: 'guest' | LiveRole;
   binding: TerminalBinding | null;
+  /** The terminal's own part as last sent (its next `me` after a press is derived from it). */
+  me: TerminalMe | null;
   alive: boolean;
 }
 
@@ -129,7 +132,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private connect(ws: WebSocket, address: string): void {
-    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, alive: true };
+    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true };
     this.clients.set(c.id, c);
     ws.on('pong', () => (c.alive = true));
     ws.on('close', () => {
@@ -209,8 +212,26 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
         this.consoleViewChanged();
       }
     } else if (result.ok && c.binding && OWN_STATE_AFTER.has(frame.name)) {
-      this.send(c, { type: 'me', me: terminalMe(this.opts.engine, c.binding, this.focus()) });
+      this.sendOwnPart(c, frame.name, result.value);
     }
+  }
+
+  /**
+   * A terminal's own part right after its own press or sheet. The answer says what is recorded, so
+   * the part last sent is updated with it (no database read per press, which keeps a thousand presses
+   * a second cheap); without one, it is built afresh.
+   */
+  private sendOwnPart(c: Client, name: string, value: unknown): void {
+    const last = c.me;
+    let me: TerminalMe;
+    if (last && name === 'terminal.vote') {
+      const v = value as { ballotId: number; choice: 'yes' | 'no' | 'abstain' };
+      me = { ...last, myVote: { ballotId: v.ballotId, choice: v.choice } };
+    } else if (last && name === 'terminal.submitSheet') {
+      me = { ...last, sheetSubmitted: true, canSubmitSheet: false };
+    } else me = terminalMe(this.opts.engine, c.binding!, this.focus());
+    c.me = me;
+    this.send(c, { type: 'me', me });
   }
 
   private hello(c: Client, frame: HelloFrame): void {
@@ -238,6 +259,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     c.binding = binding;
     const base = liveSnapshot(this.opts.engine);
     const me = binding ? terminalMe(this.opts.engine, binding, base.focus) : undefined;
+    c.me = me ?? null;
     this.send(c, { type: 'hello-ok', role, ...(me ? { me } : {}) });
     this.sendState(c, base);
     this.consoleViewChanged(); // this connection is no longer an unpaired terminal
@@ -249,7 +271,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     c.role = 'terminal';
     c.binding = binding;
     const base = liveSnapshot(this.opts.engine);
-    this.send(c, { type: 'paired', token, me: terminalMe(this.opts.engine, binding, base.focus) });
+    c.me = terminalMe(this.opts.engine, binding, base.focus);
+    this.send(c, { type: 'paired', token, me: c.me });
     this.sendState(c, base);
   }
 
@@ -265,6 +288,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private dropSeat(c: Client, frame: Extract<ServerFrame, { type: 'revoked' }>): void {
     this.send(c, frame);
     c.binding = null;
+    c.me = null;
     c.role = 'guest';
     c.ws.close(CLOSE_REVOKED, 'revoked');
   }
@@ -334,6 +358,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (c.role === 'terminal' && c.binding) {
       // A terminal's state is the shared snapshot plus its own "me" (see terminalState).
       const meValue = terminalMe(engine, c.binding, base.focus, this.lookupFor(base));
+      c.me = meValue;
       if (!this.checkedMe.has(base)) {
         this.checkedMe.add(base); // one terminal's part per broadcast: they all have the same shape
         const problem = stateProblem('me', meValue);

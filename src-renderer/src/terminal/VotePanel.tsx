@@ -43,7 +43,7 @@ export function VotePanel({ ballot, me, connected, clockOffsetMs, cmd }: VotePan
   async function submit(choice: Choice) {
     setSubmitting(choice);
     setError(null);
-    const pressSeq = nextPressSeq(ballot.id, clockOffsetMs);
+    const pressSeq = nextPressSeq(ballot.id);
     const r = await cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq }, { resend: true });
     setSubmitting(null);
     setSelected(null);

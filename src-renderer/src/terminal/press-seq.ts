@@ -1,10 +1,10 @@
-// pressSeq for terminal.vote: increases with every press on this terminal, kept in localStorage per
-// ballot so a reload never reuses a number. It never falls below the server's clock in seconds, so a
-// member who moves to another tablet mid-ballot still presses "later" than before.
+// pressSeq for terminal.vote: a counter that increases with every press on this terminal, kept in
+// localStorage per ballot so a reload never reuses a number. It is a counter, not a clock: the server
+// compares it only with this terminal's own earlier presses (another tablet of the same member has
+// its own token and its own count), so nothing about when a member pressed is sent or kept.
 const PREFIX = 'yishi.pressSeq.';
-const EPOCH_MS = Date.UTC(2025, 0, 1);
 
-export function nextPressSeq(ballotId: number, clockOffsetMs: number): number {
+export function nextPressSeq(ballotId: number): number {
   const key = `${PREFIX}${ballotId}`;
   let last = 0;
   try {
@@ -12,8 +12,7 @@ export function nextPressSeq(ballotId: number, clockOffsetMs: number): number {
   } catch {
     /* no storage */
   }
-  const floor = Math.max(1, Math.floor((Date.now() + clockOffsetMs - EPOCH_MS) / 1000));
-  const seq = Math.max(last + 1, floor);
+  const seq = last + 1;
   try {
     localStorage.setItem(key, String(seq));
     pruneOld(ballotId);
