@@ -1,18 +1,14 @@
 // 审议发言 on a member's terminal: during an item that is reviewed, the member writes remarks (signed
 // with their name and review group), sees what they have submitted and may withdraw it while the
 // session is on. Mounted by TerminalApp under the current item.
+import type { CommandOutput } from '../api';
 import type { LiveCmd } from '../live/client';
 import { useCallback, useEffect, useState } from 'react';
-import type { Result, TerminalState } from '../live/protocol';
+import type { TerminalState } from '../live/protocol';
 import './review-terminal.css';
 
-interface MyRemarks {
-  itemId: number | null;
-  itemTitle: string;
-  canRemark: boolean;
-  group: string | null;
-  remarks: { id: number; text: string; createdAt: string }[];
-}
+/** What terminal.remarks answers (the command map's type). */
+type MyRemarks = CommandOutput<'terminal.remarks'>;
 
 type Cmd = LiveCmd;
 
