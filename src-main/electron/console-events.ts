@@ -31,7 +31,7 @@ export function forwardLiveState(running: RunningServer): () => void {
     if (e.type !== 'changed') return;
     const scope = scopeOf(e.parts);
     if (scope.consoles) schedule(scope.everyone ? STATE_DELAY_MS : PROGRESS_DELAY_MS);
-    send({ type: 'changed', parts: e.parts });
+    if (e.parts.some((p) => p !== 'progress')) send({ type: 'changed', parts: e.parts });
   });
   const offHub = running.hub.onConsoleChange(() => {
     schedule(STATE_DELAY_MS);

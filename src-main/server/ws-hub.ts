@@ -318,7 +318,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (scope.everyone) this.scheduleState(false);
     else if (scope.consoles) this.scheduleState(true);
     if (scope.progress) this.scheduleProgress();
-    for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
+    // Consoles hear what changed (pages that keep their own data reload it); counts alone are in progress.
+    if (parts.some((p) => p !== 'progress')) for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
   }
 
   private consoleViewChanged(): void {

@@ -167,6 +167,32 @@ describe('session boundaries, edits and restarts in Chromium', () => {
     await expect.poll(() => tablet.getByTestId('current-item').getAttribute('data-item-id'), { timeout: 20_000 }).toBe(String(session17.items[0]!.id));
   });
 
+  it('the console shows where terminals and the big screen connect, and clears a seat-code lock-out', async () => {
+    expect(await consolePage.getByTestId('terminal-url').first().textContent()).toMatch(/^http:\/\/.+\/#\/terminal$/);
+    expect(await consolePage.getByTestId('display-url').first().textContent()).toMatch(/^http:\/\/.+\/#\/display$/);
+    expect(await consolePage.getByTestId('terminal-qr').isVisible()).toBe(true);
+    // Four LAN devices (other loopback addresses) guess 20 seat codes between them: pairing pauses.
+    const real = new Set((await server.must<{ code: string }[]>('seatCodes.list')).map((c) => c.code));
+    let guess = 100000;
+    for (let a = 0; a < 4; a++) {
+      const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`, { localAddress: `127.0.0.${20 + a}` });
+      for (let i = 0; i < 5; i++) {
+        while (real.has(String(guess))) guess++;
+        expect((await t.cmd('terminal.pair', { code: String(guess++) })).ok).toBe(false);
+      }
+      await t.close();
+    }
+    await expect.poll(() => consolePage.getByTestId('pairing-lockout').getAttribute('data-overall')).toBe('true');
+    const member = s16.members[3]!;
+    const late = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
+    expect(await late.cmd('terminal.pair', { code: await seatCode(member.id) })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    await shot(consolePage, 'console-lockout');
+    await consolePage.getByTestId('clear-lockout').click();
+    await expect.poll(() => consolePage.getByTestId('pairing-lockout').count()).toBe(0);
+    expect((await late.cmd('terminal.pair', { code: await seatCode(member.id) })).ok).toBe(true);
+    await late.close();
+  });
+
   it('a console whose credential is refused says so plainly, never "已连接"', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.baseUrl}/#/console/live?token=${'0'.repeat(48)}`);

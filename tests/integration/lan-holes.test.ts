@@ -28,6 +28,16 @@ const connect = async (localAddress?: string) => {
   return t;
 };
 
+/** A new terminal paired to the seat of s16.members[index] with its seat code. */
+async function pairMember(index: number) {
+  const member = s16.members[index]!;
+  const codes = await must('seatCodes.list');
+  const t = await connect();
+  const paired = await t.cmd('terminal.pair', { code: codes.find((c: any) => c.kind === 'member' && c.id === member.id).code });
+  if (!paired.ok) throw new Error(paired.error.message);
+  return { t, member, token: paired.value.token };
+}
+
 beforeAll(async () => {
   const dir = tempDataDir('yishi-holes-');
   staticRoot = path.join(dir, 'renderer');
@@ -133,17 +143,13 @@ describe('seat-code guessing', () => {
 
 describe('a copied token', () => {
   it('takes over the seat on hello: the older socket is told and closed', async () => {
-    const codes = await must('seatCodes.list');
-    const member = s16.members[5]!;
-    const first = await connect();
-    const paired = await first.cmd('terminal.pair', { code: codes.find((c: any) => c.kind === 'member' && c.id === member.id).code });
-    if (!paired.ok) throw new Error(paired.error.message);
+    const { t: first, member, token } = await pairMember(5);
     const revoked = first.waitFor((f) => f.type === 'revoked');
     const copy = await connect();
-    expect(await copy.hello('terminal', paired.value.token)).toMatchObject({ type: 'hello-ok', me: { id: member.id } });
+    expect(await copy.hello('terminal', token)).toMatchObject({ type: 'hello-ok', me: { id: member.id } });
     expect(await revoked).toMatchObject({ reason: expect.stringContaining('另一台终端') });
     expect((await first.closed).code).toBe(CLOSE_REVOKED);
-    // The older socket can no longer act for the seat; the new one can.
+    // The new socket acts for the seat.
     expect((await copy.cmd('terminal.signIn')).ok).toBe(true);
     const present = running.core.store.db.prepare("SELECT status FROM attendance WHERE session_id = ? AND member_id = ?").get(s16.sessionId, member.id) as { status: string };
     expect(present.status).toBe('present');
@@ -152,11 +158,7 @@ describe('a copied token', () => {
 
 describe('a terminal after its own press', () => {
   it('receives its own part at once, with the vote it recorded', async () => {
-    const codes = await must('seatCodes.list');
-    const member = s16.members[6]!;
-    const t = await connect();
-    const paired = await t.cmd('terminal.pair', { code: codes.find((c: any) => c.kind === 'member' && c.id === member.id).code });
-    expect(paired.ok).toBe(true);
+    const { t } = await pairMember(6);
     await t.cmd('terminal.signIn');
     await must('live.startBusiness', { override: '测试' });
     const ballot = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
