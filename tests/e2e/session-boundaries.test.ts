@@ -107,7 +107,7 @@ describe('session boundaries, edits and restarts in Chromium', () => {
     expect(await tablet.getByTestId('seat-code-input').isVisible()).toBe(true);
     expect(await tablet.getByTestId('signed-in').count()).toBe(0);
     // The big screen says which session closed.
-    await expect.poll(() => display.getByTestId('display-closed').textContent()).toContain('第十六次会议已闭会');
+    await expect.poll(() => display.getByTestId('display-session-closed').textContent()).toContain('第十六次会议已闭会');
     await shot(tablet, 'tablet-session-ended');
     await shot(display, 'display-session-ended');
 

@@ -60,7 +60,7 @@ function IdleScreen({ state, connected }: { state: PublicState | null; connected
         议事
       </h1>
       {connected && closed ? (
-        <p className="disp-idle-sub" data-testid="display-closed" data-session-id={closed.id}>
+        <p className="disp-idle-sub" data-testid="display-session-closed" data-session-id={closed.id}>
           {closed.title}已闭会
         </p>
       ) : (
