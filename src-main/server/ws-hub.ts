@@ -197,8 +197,9 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
 
   private async command(c: Client, frame: CmdFrame): Promise<void> {
     if (c.binding && !this.bindingIsLive(c.binding)) {
-      this.endSession(c);
-      return this.send(c, { type: 'result', id: frame.id, result: { ok: false, error: { code: 'UNAUTHORIZED', message: '本次会议已闭会，本终端的座位凭证已失效' } } });
+      // A socket of a session that is no longer live acts for nobody: answered, told, closed.
+      this.send(c, { type: 'result', id: frame.id, result: { ok: false, error: { code: 'UNAUTHORIZED', message: '本次会议已闭会，本终端的座位凭证已失效' } } });
+      return this.endSession(c);
     }
     const result = await this.opts.dispatch(frame.name, frame.input ?? {}, this.caller(c));
     this.send(c, { type: 'result', id: frame.id, result });

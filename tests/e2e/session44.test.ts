@@ -206,7 +206,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       expect(jiang).toEqual([{ level: -1, count: 4 }, { level: 0, count: 5 }, { level: 1, count: 6 }, { level: 2, count: 18 }]);
       const audit = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(a.id)) as { data: string }[];
       expect(audit.map((e) => Object.keys(JSON.parse(e.data)))).toEqual(Array(33).fill(['memberId']));
-      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|backups|ballot-keys)$/);
+      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|backups|ballot-keys|admin-token)$/);
     } finally {
       db.close();
     }
