@@ -17,7 +17,6 @@ import {
   MAX_FRAME_BYTES,
   outgoingProblem,
   parseClientFrame,
-  stateProblem,
   type ClientFrame,
   type CmdFrame,
   type HelloFrame,
@@ -27,8 +26,9 @@ import {
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
-import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
-import { closedSession, lastClosedSession } from './closed-session';
+import { liveSnapshot, terminalMe } from '../meeting/views';
+import { closedSession } from './closed-session';
+import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual } from './http';
 import { movesFocus, scopeOf } from './scopes';
 
@@ -39,7 +39,6 @@ const HEARTBEAT_MS = 30_000;
 /** Commands after which the terminal is sent its own part (`me`) at once. */
 const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
 
-type Snapshot = ReturnType<typeof liveSnapshot>;
 
 interface Client {
   id: string;
@@ -72,9 +71,11 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private focusCache: { focus: Snapshot['focus'] } | null = null;
   /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
   protocolProblems = 0;
+  private readonly frames: StateFrames;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
+    this.frames = new StateFrames(engine, (p) => this.reportProblem(p));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
       if (e.type === 'changed') this.onChanged(e.parts);
@@ -333,47 +334,14 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     return this.focusCache.focus;
   }
 
-  /** The snapshot every seat shares, serialized once per broadcast, and what every "me" looks up. */
-  private sharedJson = new WeakMap<object, string>();
-  private lookups = new WeakMap<object, MeLookup>();
-  private checkedMe = new WeakSet<object>();
-  private lookupFor(base: Snapshot): MeLookup {
-    let l = this.lookups.get(base);
-    if (!l) this.lookups.set(base, (l = meLookup(this.opts.engine, base.session?.id ?? null, base.focus)));
-    return l;
-  }
-  private snapshotJson(base: Snapshot): string {
-    let json = this.sharedJson.get(base);
-    if (json === undefined) {
-      const { focus: _focus, ...snapshot } = base;
-      const shared = snapshot.session ? snapshot : { ...snapshot, closedSession: lastClosedSession(this.opts.engine.store) };
-      const problem = stateProblem('public', shared); // once per broadcast, not per terminal
-      if (problem) this.reportProblem(problem);
-      this.sharedJson.set(base, (json = JSON.stringify(shared)));
-    }
-    return json;
-  }
-
   private sendState(c: Client, base: Snapshot): void {
-    const { engine } = this.opts;
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding) {
-      // A terminal's state is the shared snapshot plus its own "me" (see terminalState).
-      const meValue = terminalMe(engine, c.binding, base.focus, this.lookupFor(base));
-      c.me = meValue;
-      if (!this.checkedMe.has(base)) {
-        this.checkedMe.add(base); // one terminal's part per broadcast: they all have the same shape
-        const problem = stateProblem('me', meValue);
-        if (problem) this.reportProblem(problem);
-      }
-      c.ws.send(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${JSON.stringify(meValue)}}}`);
-    } else if (c.role === 'display') c.ws.send(`{"type":"state","state":${this.snapshotJson(base)}}`);
-    else if (c.role === 'console') {
-      const state = consoleState(engine, this.unpaired());
-      const problem = stateProblem('console', state);
-      if (problem) this.reportProblem(problem);
-      c.ws.send(JSON.stringify({ type: 'state', state }));
-    }
+      const { text, me } = this.frames.terminal(base, c.binding);
+      c.me = me;
+      c.ws.send(text);
+    } else if (c.role === 'display') c.ws.send(this.frames.display(base));
+    else if (c.role === 'console') c.ws.send(this.frames.console(this.unpaired()));
   }
 
   /** Coalesces changes into one state per client; `consoleOnly` refreshes just the console(s). */

@@ -152,10 +152,26 @@ async function exchange(t: TerminalClient, text: string): Promise<{ answers: Fra
   const mark = `sentinel-${++sentinel}`;
   const closed = t.closed.then((c) => c.code);
   t.send({ type: 'cmd', id: mark, name: 'no.such.command', input: {} });
-  const done = t.waitFor((f) => f.type === 'result' && f.id === mark, 10_000).then(() => null);
-  const code = await Promise.race([done, closed]);
+  // (a socket that closes instead never answers: its waits end quietly)
+  const done = t.waitFor((f) => f.type === 'result' && f.id === mark, 10_000).then(() => null, () => null);
+  let code = await Promise.race([done, closed]);
+  // Commands are answered when they finish, not in order: a valid command may answer after the
+  // sentinel (ids exist for that), so wait for its own result too.
+  const own = commandId(text);
+  const answered = () => t.frames.slice(from).some((f) => f.type === 'result' && f.id === own);
+  if (code === null && own !== undefined && !answered()) {
+    code = await Promise.race([t.waitFor((f) => f.type === 'result' && f.id === own, 10_000).then(() => null, () => null), closed]);
+  }
   const answers = t.frames.slice(from).filter((f) => !(f.type === 'result' && f.id === mark));
   return { answers, closed: code };
+}
+
+/** The id of a well-formed command frame (whose result must come), else undefined. */
+function commandId(text: string): string | number | undefined {
+  const f = safeParse(text);
+  if (!f || typeof f !== 'object' || Array.isArray(f)) return undefined;
+  const frame = f as Record<string, unknown>;
+  return frame.type === 'cmd' && !hasWrongKind(frame) ? (frame.id as string | number) : undefined;
 }
 
 const isErrorAnswer = (f: Frame) =>
