@@ -24,7 +24,7 @@ import {
   type ServerFrame,
 } from '../shared/protocol';
 import type { MeetingEngine } from '../meeting/engine';
-import type { TerminalBinding } from '../meeting/pairing';
+import { bindingForToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
@@ -245,11 +245,19 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       return this.identify(c, 'console', null);
     }
     const binding = token ? this.opts.engine.authenticate(token) : null;
-    if (!binding) return this.refuse(c, 'UNAUTHORIZED', '终端凭据无效或已失效，请重新输入座位码');
+    if (!binding) return this.refuse(c, 'UNAUTHORIZED', this.staleTokenMessage(token));
     // A copied token takes over the seat, as pairing does: the older socket is told and closed.
     const older = [...this.clients.values()].filter((o) => o !== c && o.binding?.terminalId === binding.terminalId);
     for (const o of older) this.dropSeat(o, { type: 'revoked', reason: '该座位已在另一台终端上登录，本终端已退出' });
     this.identify(c, 'terminal', binding);
+  }
+
+  /** Why a terminal token is refused: a session that has ended says which (a tablet that was off at 闭会). */
+  private staleTokenMessage(token: string): string {
+    const old = token ? bindingForToken(this.opts.engine.store, token) : null;
+    const session = old ? closedSession(this.opts.engine.store, old.sessionId) : null;
+    if (session && session.closedAt) return `${session.title}已闭会，本终端的座位凭证已失效；下次会议请输入新的座位码`;
+    return '终端凭据无效或已失效，请重新输入座位码';
   }
 
   private refuse(c: Client, code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string): void {

@@ -118,7 +118,7 @@ describe('session boundaries, edits and restarts in Chromium', () => {
     expect(await tablet.getByTestId('session-ended').textContent()).toContain('第十六次会议已闭会');
     expect(await tablet.getByTestId('sign-in').count()).toBe(0);
     const again = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-    expect(await again.hello('terminal', oldToken)).toMatchObject({ type: 'error', error: { code: 'UNAUTHORIZED' } });
+    expect(await again.hello('terminal', oldToken)).toMatchObject({ type: 'error', error: { code: 'UNAUTHORIZED', message: expect.stringContaining('第十六次会议已闭会') } });
     expect(await again.cmd('terminal.signIn')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await server.must('live.startBusiness', { override: '测试' });
     await server.must('live.setItem', { itemId: session17.items[1]!.id });

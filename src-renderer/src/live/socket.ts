@@ -325,7 +325,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   private onRefused(code: string, message: string): void {
     if (code === 'UNAUTHORIZED' && this.role === 'terminal') {
       forgetTerminalToken();
-      this.update({ identified: false, state: null, error: this.snapshot.ended ? this.snapshot.error : '本终端的座位凭证已失效，请重新输入座位码' });
+      this.update({ identified: false, state: null, error: this.snapshot.ended ? this.snapshot.error : message || '本终端的座位凭证已失效，请重新输入座位码' });
       this.becomeReady();
       return;
     }
