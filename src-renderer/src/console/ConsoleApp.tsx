@@ -106,7 +106,7 @@ export function ConsoleApp() {
             <div className="setup-banner" role="alert" data-testid="console-refused">
               <ConnectionDot connected={false} everConnected={live.everConnected} refused={refused} />
               <span>
-                会议主机拒绝了本控制台：{refused}。本页会自动重试；如仍被拒绝，请在会议主机上重新打开控制台地址（启动时显示，也可从数据目录的 admin-token 文件得知凭据）。
+                会议主机拒绝了本控制台：{refused}。本页会自动重试，在本页粘贴正确的控制台地址后立即恢复。
               </span>
             </div>
           ) : (
