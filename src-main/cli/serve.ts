@@ -2,9 +2,11 @@
 import path from 'node:path';
 import { parseArgs } from '../app/paths';
 import { startServer } from '../app/server';
+import { keepServingOnUnexpectedErrors } from '../app/process-policy';
 import { DatabaseDamagedError } from '../store/db';
 
 async function main(): Promise<void> {
+  keepServingOnUnexpectedErrors();
   const args = parseArgs(process.argv.slice(2));
   const staticDir = path.resolve(__dirname, '../renderer');
   const running = await startServer({

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, screen, shell } from 'electron';
 import { startServer, type RunningServer } from '../app/server';
+import { keepServingOnUnexpectedErrors } from '../app/process-policy';
 import type { BackupInfo } from '../store/backup';
 import { DatabaseDamagedError } from '../store/db';
 import { forwardLiveState } from './console-events';
@@ -21,6 +22,7 @@ let stopForwarding: (() => void) | null = null;
 let consoleWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
+keepServingOnUnexpectedErrors();
 
 function showConsole(): void {
   if (!consoleWindow || consoleWindow.isDestroyed()) {

@@ -217,14 +217,15 @@ export class MeetingEngine implements LiveContext {
   }
 
   /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
-  pairWithCode(who: Actor, code: string, address: string): { token: string; binding: TerminalBinding } {
+  pairWithCode(who: Actor, code: string, address: string, connection?: string): { token: string; binding: TerminalBinding } {
     const s = this.requireLive();
-    this.rateLimiter.check(address);
+    const attempt = { address, connection };
+    this.rateLimiter.check(attempt);
     let result: ReturnType<typeof pairTerminal>;
     try {
       result = this.store.change(who, () => pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address));
     } catch (e) {
-      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(address);
+      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
       throw e;
     }
     this.afterPairing(result.revokedTerminalIds);

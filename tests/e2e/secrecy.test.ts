@@ -117,7 +117,7 @@ interface Press {
 async function pressInOrder(presses: Press[]): Promise<void> {
   for (const p of presses) {
     const before = walNow();
-    const r = await clients.get(p.member)!.cmd(p.name, p.input);
+    const r = await clients.get(p.member)!.call(p.name, p.input);
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const after = walNow();
     expect(after.commits).toBe(after.salt === before.salt ? before.commits + 1 : 1);

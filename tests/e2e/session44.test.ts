@@ -139,6 +139,8 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     const panel = consolePage.getByTestId(`assessment-item-${s44.assessmentItemId}`);
     await expect.poll(() => panel.getByTestId('assessment-progress').textContent()).toContain('已提交 33 / 33');
     await panel.getByTestId('assessment-close').click();
+    expect(await panel.getByTestId('assessment-close-question').textContent()).toContain('已提交 33/33，测评表已全部提交，确定结束测评？');
+    await panel.getByTestId('assessment-close-confirm').click();
     await panel.getByTestId('console-assessment-result').waitFor();
     await expect.poll(() => display.getByTestId('display-assessment').getAttribute('data-state')).toBe('closed');
     expect(await display.getByTestId('display-assessment-row').count()).toBe(0); // not announced yet
@@ -205,7 +207,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       expect(result.rows.find((r: any) => r.index === 19)).toMatchObject({ name: '姜婷德', levels: [5, 6, 18], unmarked: 4 });
       const audit = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(a.id)) as { data: string }[];
       expect(audit.map((e) => Object.keys(JSON.parse(e.data)))).toEqual(Array(33).fill(['memberId']));
-      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|round-keys)$/); // yishi.head: the audit head (seq and hash only)
+      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|round-keys|admin-token)$/); // yishi.head: the audit head (seq and hash only)
       expect(fs.readdirSync(path.join(server.dataDir, 'round-keys'))).toEqual([]);
     } finally {
       db.close();
@@ -243,6 +245,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     expect(acks.every((a) => a.ok)).toBe(true);
     await expect.poll(() => panel.getByTestId('assessment-progress').textContent()).toContain('已提交 33 / 33');
     await panel.getByTestId('assessment-close').click();
+    await panel.getByTestId('assessment-close-confirm').click();
     await panel.getByTestId('console-project-result').waitFor();
     await panel.getByTestId('assessment-announce').click();
     const rows = display.getByTestId('display-project-row');

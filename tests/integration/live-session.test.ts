@@ -106,7 +106,7 @@ describe('live session over WebSocket', () => {
     await must('ballots.open', { ballotId: ballot.id }); // repeated open is harmless
     const present = s16.members.slice(0, 30);
     // 20 赞成, 6 反对, 3 弃权, the 30th presses nothing.
-    const plan = present.slice(0, 29).map((m, i) => ({ m, choice: i < 20 ? 'yes' : i < 26 ? 'no' : 'abstain' }));
+    const plan = present.slice(0, 29).map((m, i) => ({ m, choice: (i < 20 ? 'yes' : i < 26 ? 'no' : 'abstain') as 'yes' | 'no' | 'abstain' }));
     const acks = await Promise.all(plan.map(({ m, choice }) => terminals.get(m.id)!.cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq: 1 })));
     for (const [i, a] of acks.entries()) expect(a).toMatchObject({ ok: true, value: { choice: plan[i]!.choice, accepted: true } });
     // One member changes from 反对 to 赞成 (last press counts) and the terminal resends it: counted once.

@@ -13,6 +13,8 @@ import { SessionEditor } from './sessions/SessionEditor';
 import { SettingsView } from './settings/SettingsView';
 import { LiveConsole } from './live/LiveConsole';
 import { ErrorNote } from '../components/Notice';
+import { ConnectionDot } from '../live/ConnectionDot';
+import { useLive } from '../live/useLive';
 import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issue 4
 import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
@@ -51,7 +53,23 @@ export function ConsoleApp() {
     window.addEventListener('focus', reloadCommittee);
     return () => window.removeEventListener('focus', reloadCommittee);
   }, [reloadCommittee]);
+  // The console address pasted again into this tab (a new credential in the hash) takes effect at once.
+  useEffect(() => {
+    const onHash = () => {
+      if (!/[?&]token=/.test(window.location.hash)) return;
+      takeTokenFromAddress();
+      reloadCommittee();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [reloadCommittee]);
   const ctx = useMemo(() => ({ committee, reload: committeeQuery.reload }), [committee, committeeQuery.reload]);
+  // A console the meeting machine refuses says so on every page, and reloads once it is accepted again.
+  const live = useLive('console');
+  const refused = live.refused;
+  useEffect(() => {
+    if (refused === null) reloadCommittee();
+  }, [refused, reloadCommittee]);
 
   const known = NAV.some((n) => n.key === route[0]);
   const section = known ? route[0]! : committee === undefined ? '' : needsSetup ? 'settings' : 'sessions';
@@ -85,7 +103,16 @@ export function ConsoleApp() {
           </ul>
         </nav>
         <main className="console-main">
-          <ErrorNote error={committeeQuery.error} />
+          {refused ? (
+            <div className="setup-banner" role="alert" data-testid="console-refused">
+              <ConnectionDot connected={false} everConnected={live.everConnected} refused={refused} />
+              <span>
+                会议主机拒绝了本控制台：{refused}。本页会自动重试，在本页粘贴正确的控制台地址后立即恢复。
+              </span>
+            </div>
+          ) : (
+            <ErrorNote error={committeeQuery.error} />
+          )}
           {needsSetup && section !== 'settings' && (
             <div className="setup-banner" role="note">
               <span>
