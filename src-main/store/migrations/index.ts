@@ -3,6 +3,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-live-session';
 import { migration003 } from './003-assessments';
 import { migration004 } from './004-review-opinions';
+import { migration007 } from './007-archive';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration007];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,0 +1,93 @@
+// The archive: one list of everything ever recorded, newest first, filtered by year, kind and
+// status, and searched in full text (migration 007 keeps the index; query.ts turns the search text
+// into its FTS5 query). Pages follow each other by key (`before`), so page 200 costs what page 1 does.
+import type { Store } from '../store/store';
+import { describeHits, type ArchiveHit } from './hits';
+import type { ArchiveKind } from './kinds';
+import { archiveMatch, searchWords } from './query';
+
+export interface ArchiveQuery {
+  /** Search text; empty lists everything that passes the filters. */
+  q?: string;
+  year?: number;
+  kind?: ArchiveKind;
+  status?: string;
+  /** Key of the last hit of the previous page. */
+  before?: number;
+  limit?: number;
+}
+
+export interface ArchivePage {
+  hits: ArchiveHit[];
+  /** How many entries match, counted up to COUNT_CAP (then `totalCapped`). */
+  total: number;
+  totalCapped: boolean;
+  /** `before` for the next page, or null on the last one. */
+  next: number | null;
+}
+
+export const COUNT_CAP = 1000;
+export const PAGE_SIZE = 50;
+
+export interface EntryRow {
+  id: number;
+  kind: ArchiveKind;
+  ref_id: number;
+  session_id: number | null;
+  year: number;
+  date: string;
+  status: string;
+  title: string;
+}
+
+/** Conditions on archive_entries (alias e) for the filters that are set, with their parameters. */
+function filters(q: ArchiveQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.year !== undefined) where.push('e.year = ?'), params.push(q.year);
+  if (q.kind !== undefined) where.push('e.kind = ?'), params.push(q.kind);
+  if (q.status !== undefined && q.status !== '') where.push('e.status = ?'), params.push(q.status);
+  return { where, params };
+}
+
+const COLUMNS = 'e.id, e.kind, e.ref_id, e.session_id, e.year, e.date, e.status, e.title';
+
+export function searchArchive(store: Store, q: ArchiveQuery): ArchivePage {
+  const limit = q.limit ?? PAGE_SIZE;
+  const match = q.q ? archiveMatch(q.q) : null;
+  const { where, params } = filters(q);
+  // With a search text the FTS table leads (CROSS JOIN keeps it outside): it yields rowids, which are
+  // the entries' keys, in descending order, so the first page stops early even for a common word.
+  const from = match === null ? 'archive_entries e' : 'archive_fts f CROSS JOIN archive_entries e ON e.id = f.rowid';
+  const all = match === null ? where : ['archive_fts MATCH ?', ...where];
+  const allParams = match === null ? params : [match, ...params];
+  const order = match === null ? 'e.id' : 'f.rowid';
+  const cond = (extra: string[]) => {
+    const c = [...all, ...extra];
+    return c.length > 0 ? `WHERE ${c.join(' AND ')}` : '';
+  };
+  const db = store.db;
+  const pageParams = q.before !== undefined ? [...allParams, q.before] : allParams;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM ${from} ${cond(q.before !== undefined ? [`${order} < ?`] : [])} ORDER BY ${order} DESC LIMIT ?`)
+    .all(...pageParams, limit + 1) as EntryRow[];
+  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${cond([])} LIMIT ${COUNT_CAP + 1})`).get(...allParams) as { n: number };
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  return {
+    hits: describeHits(store, page, q.q ? searchWords(q.q) : []),
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    next: more ? page[page.length - 1]!.id : null,
+  };
+}
+
+/** The years the archive holds, newest first, with how many entries each. */
+export function archiveYears(store: Store): { year: number; entries: number; sessions: number }[] {
+  return store.db
+    .prepare(
+      `SELECT year, count(*) AS entries, count(*) FILTER (WHERE kind = 'session') AS sessions
+       FROM archive_entries GROUP BY year ORDER BY year DESC`,
+    )
+    .all() as { year: number; entries: number; sessions: number }[];
+}
