@@ -53,13 +53,19 @@ function rng(seed: number): () => number {
   };
 }
 
-export function seedArchive(file: string, o: SeedOptions): SeedSummary {
-  const t0 = performance.now();
-  const r = rng(20260922);
+/** Deterministic Chinese text about the committee's topics: sentences and paragraphs. */
+export function chineseText(seed: number) {
+  const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const filler = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(r() * FILLER.length)]).join('');
   const sentence = (topic: string) => `${filler(4 + Math.floor(r() * 8))}${topic}${filler(3 + Math.floor(r() * 10))}，${filler(5 + Math.floor(r() * 12))}。`;
   const paragraph = (topic: string, n: number) => Array.from({ length: n }, () => sentence(r() < 0.5 ? topic : pick(TOPICS))).join('');
+  return { r, pick, paragraph };
+}
+
+export function seedArchive(file: string, o: SeedOptions): SeedSummary {
+  const t0 = performance.now();
+  const { r, pick, paragraph } = chineseText(20260922);
 
   const db = openDatabase(file);
   // One bulk load of a fresh file: durability comes with the final checkpoint; a big page cache.
@@ -102,7 +108,8 @@ export function seedArchive(file: string, o: SeedOptions): SeedSummary {
     for (let m = 1; m <= MEMBERS + 10; m++) ins.member.run(base + m, base + m, `委员${m}`, `${o.firstYear}-01-01`, `${o.firstYear + o.years - 1}-12-31`);
   })();
 
-  const ballotsPerSession = Math.max(1, Math.round(o.ballots / MEMBERS / o.sessions));
+  // About one member in fifty presses nothing: enough ballots that the votes reach o.ballots exactly.
+  const ballotsPerSession = Math.max(1, Math.ceil(o.ballots / (MEMBERS - 1) / o.sessions));
   const seqByYear = new Map<number, number>();
   const perYear = Math.ceil(o.sessions / o.years);
   for (let s = 0; s < o.sessions; s++) {
@@ -167,7 +174,7 @@ export function seedArchive(file: string, o: SeedOptions): SeedSummary {
       // Ballots: the vote items, then appointments of PERSONS_PER_APPOINTMENT persons, one ballot each.
       let ballots = 0;
       let itemId = 0;
-      while (ballots < ballotsPerSession) {
+      while (ballots < ballotsPerSession && sum.votes < o.ballots) {
         const appointment = ballots >= VOTE_ITEMS;
         if (!appointment || (ballots - VOTE_ITEMS) % PERSONS_PER_APPOINTMENT === 0) {
           itemId = appointment
@@ -175,17 +182,17 @@ export function seedArchive(file: string, o: SeedOptions): SeedSummary {
             : item('vote', `审议关于${pick(TOPICS)}的决定（草案）`, '区人大常委会法制工作委员会');
         }
         const subject = appointment ? `任命${pick(OFFICIALS)}为区${pick(TOPICS).slice(0, 2)}局局长` : `关于${pick(TOPICS)}的决定（草案）`;
-        const no = Math.floor(r() * 6);
-        const abstain = Math.floor(r() * 4);
-        const notPressed = Math.floor(r() * 3);
-        const yes = MEMBERS - no - abstain - notPressed;
+        const cast = Math.min(MEMBERS - Math.floor(r() * 3), o.ballots - sum.votes);
+        const notPressed = MEMBERS - cast;
+        const no = Math.min(cast, Math.floor(r() * 6));
+        const abstain = Math.min(cast - no, Math.floor(r() * 4));
+        const yes = cast - no - abstain;
         const t = tally({ yes, no, abstain }, MEMBERS, MEMBERS);
         const out = decideAdoption(t, DEFAULT_RULES.adoption);
         const secret = appointment ? 1 : 0;
         const ballotId = id(
           ins.ballot.run(sessionId, itemId, subject, secret, at, at, at, at, MEMBERS, yes, no, abstain, notPressed, out.adopted ? 1 : 0, out.rule, out.required, out.base, announceResult(t, out, true), rules),
         );
-        const cast = MEMBERS - notPressed;
         for (let m = 0; m < cast; m++) {
           if (secret) ins.secret.run(ballotId, members[m]!);
           else ins.named.run(ballotId, members[m]!, m < yes ? 'yes' : m < yes + no ? 'no' : 'abstain', at);
