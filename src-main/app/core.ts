@@ -16,8 +16,8 @@ export interface Core {
   close(): void;
 }
 
-export function createCore(dataDir: string): Core {
-  const store = Store.open(dataDir);
+export function createCore(dataDir: string, opts: { integrity?: 'full' | 'background' } = {}): Core {
+  const store = Store.open(dataDir, opts);
   const engine = new MeetingEngine(store);
   const services: Services = { engine };
   // A handling report (审议意见办理情况报告) counts as heard once the session reaches it or closes:

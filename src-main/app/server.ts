@@ -25,10 +25,12 @@ export interface StartOptions {
   host: string;
   staticDir: string | null;
   adminToken?: string;
+  /** Default 'background': the full integrity check of the file runs after the start (store/integrity.ts). */
+  integrity?: 'full' | 'background';
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const core = createCore(opts.dataDir);
+  const core = createCore(opts.dataDir, { integrity: opts.integrity ?? 'background' });
   const adminToken = opts.adminToken ?? randomBytes(24).toString('hex');
   const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
   const hub = new WsHub({ engine: core.engine, dispatch: core.dispatch, adminToken });

@@ -53,8 +53,9 @@ ${goalRows(r)}
 - The server is the real headless server (\`out/main/serve.js\`) in its own process on loopback, on a data
   folder seeded first with ten years of sessions (${r.archive_sessions} closed sessions, ${r.archive_ballots} ballots cast, see below).
 - **startup_ms**: from spawning \`serve.js\` on that folder until its first answer to an admin command
-  (\`system.info\` over HTTP): the database opened (integrity check, migrations), the engine and the server
-  up. startup_empty_ms: the same on an empty folder (after one start that fills Node's compile cache).
+  (\`committee.get\` over HTTP, the console's first request): the database opened (a quick check of the file, migrations), the engine and the
+  server up; the full integrity check of the file then runs in a worker thread (store/integrity.ts).
+  startup_empty_ms: the same on an empty folder (after one start that fills Node's compile cache).
 - **ack / echo**: ${r.terminals} simulated terminals pair with seat codes, sign in, and all press within one
   second in a secret ballot (last press counts); ${r.rounds} rounds (a re-vote is a new round); the median
   of the rounds' percentiles. The baseline is a plain WebSocket echo server in its own process, the same
