@@ -19,8 +19,8 @@ export interface ArchiveQuery {
 
 export interface ArchivePage {
   hits: ArchiveHit[];
-  /** How many entries match, counted up to COUNT_CAP (then `totalCapped`). */
-  total: number;
+  /** How many entries match, counted up to COUNT_CAP (then `totalCapped`); null on a following page. */
+  total: number | null;
   totalCapped: boolean;
   /** `before` for the next page, or null on the last one. */
   next: number | null;
@@ -57,28 +57,26 @@ export function searchArchive(store: Store, q: ArchiveQuery): ArchivePage {
   const match = q.q ? archiveMatch(q.q) : null;
   const { where, params } = filters(q);
   // With a search text the FTS table leads (CROSS JOIN keeps it outside): it yields rowids, which are
-  // the entries' keys, in descending order, so the first page stops early even for a common word.
-  const from = match === null ? 'archive_entries e' : 'archive_fts f CROSS JOIN archive_entries e ON e.id = f.rowid';
-  const all = match === null ? where : ['archive_fts MATCH ?', ...where];
-  const allParams = match === null ? params : [match, ...params];
+  // the entries' keys, in descending order, so a page stops early even for a common word.
+  // Without filters the index alone answers (every index row has its entry: both are written together).
+  const from = match === null ? 'archive_entries e' : where.length === 0 ? 'archive_fts f' : 'archive_fts f CROSS JOIN archive_entries e ON e.id = f.rowid';
   const order = match === null ? 'e.id' : 'f.rowid';
-  const cond = (extra: string[]) => {
-    const c = [...all, ...extra];
-    return c.length > 0 ? `WHERE ${c.join(' AND ')}` : '';
-  };
-  const db = store.db;
-  const pageParams = q.before !== undefined ? [...allParams, q.before] : allParams;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM ${from} ${cond(q.before !== undefined ? [`${order} < ?`] : [])} ORDER BY ${order} DESC LIMIT ?`)
-    .all(...pageParams, limit + 1) as EntryRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${cond([])} LIMIT ${COUNT_CAP + 1})`).get(...allParams) as { n: number };
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+  const cond = [...(match === null ? [] : ['archive_fts MATCH ?']), ...where, ...(q.before === undefined ? [] : [`${order} < ?`])];
+  const args = [...(match === null ? [] : [match]), ...params, ...(q.before === undefined ? [] : [q.before])];
+  // One pass gives the page and the count: the first page counts on up to COUNT_CAP matches, the
+  // following pages (which keep the first page's total) only look one entry past their end.
+  const scan = q.before === undefined ? Math.max(COUNT_CAP + 1, limit + 1) : limit + 1;
+  const keys = store.db
+    .prepare(`SELECT ${order} AS id FROM ${from} ${cond.length > 0 ? `WHERE ${cond.join(' AND ')}` : ''} ORDER BY ${order} DESC LIMIT ?`)
+    .all(...args, scan)
+    .map((r) => (r as { id: number }).id);
+  const pageKeys = keys.slice(0, limit);
+  const rows = store.db.prepare(`SELECT ${COLUMNS} FROM archive_entries e WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id DESC`).all(JSON.stringify(pageKeys)) as EntryRow[];
   return {
-    hits: describeHits(store, page, q.q ? searchWords(q.q) : []),
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
-    next: more ? page[page.length - 1]!.id : null,
+    hits: describeHits(store, rows, q.q ? searchWords(q.q) : []),
+    total: q.before === undefined ? Math.min(keys.length, COUNT_CAP) : null,
+    totalCapped: q.before === undefined && keys.length > COUNT_CAP,
+    next: keys.length > limit ? pageKeys[pageKeys.length - 1]! : null,
   };
 }
 

@@ -24,7 +24,7 @@ function listInputs(firstYear: number, years: number): Record<string, unknown>[]
 
 function searchInputs(seed: SeedSummary, firstYear: number, years: number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const t of TOPICS) out.push({ q: t.slice(0, 2) }, { q: t }, { q: `${t.slice(0, 2)} 建议`, kind: 'remark' });
+  TOPICS.forEach((t, i) => out.push({ q: t.slice(0, 2) }, { q: t }, { q: `${t.slice(0, 2)} ${TOPICS[(i + 1) % TOPICS.length]!.slice(0, 2)}`, kind: 'remark' }));
   for (const n of seed.docNumbers) out.push({ q: n }, { q: n, kind: 'opinion', status: 'assessed' });
   for (let y = firstYear; y < firstYear + years; y++) out.push({ q: '医保', year: y }, { q: '决定草案', year: y, kind: 'ballot' }, { q: DOC_PREFIX, year: y });
   out.push({ q: '医' }, { q: '工作' }, { q: '的' }, { q: '委员12' }, { q: '第十六次会议' }, { q: '潘刚超', kind: 'assessment' }, { q: '任命', kind: 'ballot', status: 'adopted' }, { q: '航天' });

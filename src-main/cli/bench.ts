@@ -67,6 +67,7 @@ async function startServer(dataDir: string) {
 async function main(): Promise<void> {
   const o = options();
   const n = o.terminals;
+  const loadBefore = os.loadavg()[0]!;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'));
   const log = (s: string) => process.stderr.write(`${s}\n`);
   log(`档案：${o.archiveSessions} 次会议、${YEARS} 年、${o.archiveBallots} 张表决票…`);
@@ -128,6 +129,9 @@ async function main(): Promise<void> {
     const acked = rounds.reduce((s, r) => s + r.acked, 0);
     const result = {
       terminals: n,
+      // What else the machine was doing: the 1-minute load average before and after the run (2 cores).
+      load_avg_start: Math.round(loadBefore * 10) / 10,
+      load_avg_end: Math.round(os.loadavg()[0]! * 10) / 10,
       screens: SCREENS,
       rounds: o.rounds,
       acked,

@@ -90,7 +90,7 @@ describe('archive search', () => {
     for (;;) {
       const page = await search({ limit: 4, ...(before === undefined ? {} : { before }) });
       seen.push(...keys(page));
-      expect(page.total).toBe(all.total);
+      expect(page.total).toBe(before === undefined ? all.total : null); // later pages keep the first page's count
       if (page.next === null) break;
       before = page.next;
     }

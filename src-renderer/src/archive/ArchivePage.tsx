@@ -120,7 +120,7 @@ export function ArchivePage() {
       {page && (
         <>
           <p className="muted small" role="status" data-testid="archive-total">
-            {page.total === 0 ? '没有找到符合条件的记录' : page.totalCapped ? `超过${page.total}条，按时间从近到远列出` : `共${page.total}条，按时间从近到远列出`}
+            {page.total === 0 || page.total === null ? '没有找到符合条件的记录' : page.totalCapped ? `超过${page.total}条，按时间从近到远列出` : `共${page.total}条，按时间从近到远列出`}
           </p>
           <ol className="archive-hits" aria-label="检索结果">
             {page.hits.map((h) => (
