@@ -80,6 +80,9 @@ ${goalRows(r)}
   document's DOCX (\`libreoffice --headless --convert-to pdf\`, process start included, best of two after
   a first run that creates its profile).
 
+This file is written by the bench (\`src-main/cli/bench-report.ts\`); remarks on a run, like the section
+below, are added with \`YISHI_BENCH_NOTES=file npm run bench -- --terminals 3000\`.
+
 ${notes}
 
 ## Every field of the run
