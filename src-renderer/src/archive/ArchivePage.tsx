@@ -33,15 +33,16 @@ export function ArchivePage() {
   const action = useAction();
   const more = useAction();
 
+  const filterKey = JSON.stringify(filter);
+  const run = action.run;
   useEffect(() => {
-    sessionStorage.setItem(KEPT, JSON.stringify(filter));
+    sessionStorage.setItem(KEPT, filterKey);
     let live = true;
-    void action.run(() => call('archive.search', filter)).then((p) => live && p && setPage(p));
+    void run(() => call('archive.search', JSON.parse(filterKey) as Filter)).then((p) => live && p && setPage(p));
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(filter)]);
+  }, [filterKey, run]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
