@@ -46,11 +46,13 @@ export interface Core {
 export interface CoreOptions {
   /** Seals the keys of secret rounds. Default: the headless master key outside the data folder. */
   keyStore?: KeyStore;
+  /** 'background': a quick check before opening, the full integrity check in a worker after (store/file-check.ts). Default 'full'. */
+  integrity?: 'full' | 'background';
 }
 
 export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const keyStore = opts.keyStore ?? headlessKeyStore(defaultKeyDir(), dataDir);
-  const store = Store.open(dataDir);
+  const store = Store.open(dataDir, { integrity: opts.integrity });
   const integrity = new IntegrityMonitor(store);
   const engine = new MeetingEngine(store, keyStore);
   const services: Services = { engine, integrity };

@@ -29,10 +29,12 @@ export interface StartOptions {
   adminToken?: string;
   /** See CoreOptions.keyStore. */
   keyStore?: KeyStore;
+  /** Default 'background': the full integrity check of the file runs after the start (store/file-check.ts). */
+  integrity?: 'full' | 'background';
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const core = createCore(opts.dataDir, { keyStore: opts.keyStore });
+  const core = createCore(opts.dataDir, { keyStore: opts.keyStore, integrity: opts.integrity ?? 'background' });
   let adminToken: string;
   try {
     adminToken = opts.adminToken ?? loadOrCreateAdminToken(opts.dataDir);

@@ -1,14 +1,19 @@
 // `npm run serve -- --data-dir DIR --port N [--host H]`: the whole app, headless.
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from '../app/paths';
-import { startServer } from '../app/server';
 import { keepServingOnUnexpectedErrors } from '../app/process-policy';
 import { DatabaseDamagedError } from '../store/db';
+
+// Startup is mostly compiling the bundled libraries (exceljs, pdfkit…): Node keeps their compiled
+// code on disk between starts. The server is loaded after this, so its modules use the cache.
+enableCompileCache?.();
 
 async function main(): Promise<void> {
   keepServingOnUnexpectedErrors();
   const args = parseArgs(process.argv.slice(2));
   const staticDir = path.resolve(__dirname, '../renderer');
+  const { startServer } = await import('../app/server');
   const running = await startServer({
     dataDir: args.dataDir,
     port: args.port,

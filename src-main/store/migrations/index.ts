@@ -5,6 +5,7 @@ import { migration003 } from './003-assessments';
 import { migration004 } from './004-review-opinions';
 import { migration005 } from './005-sealed-rounds';
 import { migration006 } from './006-oversight';
+import { migration007 } from './007-archive';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

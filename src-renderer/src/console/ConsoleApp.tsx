@@ -19,6 +19,7 @@ import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issu
 import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
+import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
 const NAV = [
@@ -29,6 +30,7 @@ const NAV = [
   { key: 'live', label: '会议进行' },
   { key: 'assessments', label: '测评与履职' }, // issue 4
   ...REVIEW_NAV, // issue 5: 审议发言, 审议意见, 意见台账, 决议决定
+  { key: 'archive', label: '档案检索' }, // issue 13
   { key: 'settings', label: '设置' },
 ] as const;
 
@@ -145,6 +147,8 @@ function Section({ section, route }: { section: string; route: string[] }) {
       return <LiveConsole key={route[1] ?? ''} sessionId={routeId(route[1]) ?? undefined} />;
     case 'assessments': // issue 4: assessments, project ballots, officials' year records
       return <AssessmentsPage route={route.slice(1)} />;
+    case 'archive': // issue 13: search across all sessions and years
+      return <ArchivePage />;
     case 'settings':
       return <SettingsView />;
     default: // issue 5: the review sections
