@@ -107,7 +107,8 @@ export class TerminalClient {
   /** Waits until the latest state satisfies pred. */
   async waitForState(pred: (s: any) => boolean, timeoutMs = 10_000): Promise<any> {
     if (this.state && pred(this.state)) return this.state;
-    const f = await this.waitFor((x) => (x.type === 'state' || x.type === 'me') && !!this.state && pred(this.state), timeoutMs);
+    const changesState = (t: string) => t === 'state' || t === 'me' || t === 'progress' || t === 'sheet-progress';
+    const f = await this.waitFor((x) => changesState(x.type) && !!this.state && pred(this.state), timeoutMs);
     return f.type === 'state' ? f.state : this.state;
   }
 

@@ -202,6 +202,12 @@ export function redeemSeatCode(store: Store, sessionId: number, code: string): {
 }
 
 /** The live binding of a token, or null for an unknown, forged or revoked token. */
+/** The session a token was issued for, revoked or not (to tell a stale tablet which session ended). */
+export function sessionOfToken(store: Store, token: string): number | null {
+  const row = store.db.prepare('SELECT session_id FROM terminals WHERE token_hash = ?').get(hashToken(token)) as { session_id: number } | undefined;
+  return row?.session_id ?? null;
+}
+
 export function bindingForToken(store: Store, token: string): TerminalBinding | null {
   const row = store.db
     .prepare('SELECT id, session_id, member_id, attendee_id FROM terminals WHERE token_hash = ? AND revoked_at IS NULL')

@@ -24,7 +24,7 @@ import {
   type ServerFrame,
 } from '../shared/protocol';
 import type { MeetingEngine } from '../meeting/engine';
-import { bindingForToken, type TerminalBinding } from '../meeting/pairing';
+import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
@@ -253,8 +253,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
 
   /** Why a terminal token is refused: a session that has ended says which (a tablet that was off at 闭会). */
   private staleTokenMessage(token: string): string {
-    const old = token ? bindingForToken(this.opts.engine.store, token) : null;
-    const session = old ? closedSession(this.opts.engine.store, old.sessionId) : null;
+    const sessionId = token ? sessionOfToken(this.opts.engine.store, token) : null;
+    const session = sessionId === null ? null : closedSession(this.opts.engine.store, sessionId);
     if (session && session.closedAt) return `${session.title}已闭会，本终端的座位凭证已失效；下次会议请输入新的座位码`;
     return '终端凭据无效或已失效，请重新输入座位码';
   }

@@ -67,7 +67,8 @@ describe('a terminal token belongs to one session', () => {
     events.length = 0;
     const told = tablet.waitFor((f) => f.type === 'revoked');
     await must('live.close');
-    expect((await told).reason).toBe('本次会议已闭会，本终端已退出');
+    // The terminal is told which session ended (the hub names it); the engine's event says why.
+    expect((await told).reason).toBe("示例区第二届人民代表大会常务委员会第十六次会议已闭会");
     const revoked = events.find((e) => e.type === 'revoked');
     expect(revoked).toEqual({ type: 'revoked', terminalIds: [oldBinding.kind === 'terminal' ? oldBinding.terminalId : ''], reason: '本次会议已闭会，本终端已退出', sessionEnded: true });
     const db = running.core.store.db;
