@@ -146,7 +146,7 @@ describe('12-page review opinion', () => {
     const raster = pdfRaster(pdf, pages, 150);
     const darkAcross = (y: number): boolean => [LEFT + 0.5, 60, 105, 150, RIGHT - 0.5].every((x) => isDark(raster.at(mmToPt(x), y)));
     const ruleYs: number[] = [];
-    for (let y = cc[0]!.yMin - 6; y <= mmToPt(BOTTOM) + 3; y += 0.25) {
+    for (let y = cc[0]!.centre - mmToPt(LINE) / 2 - 3; y <= mmToPt(BOTTOM) + 3; y += 0.25) {
       if (darkAcross(y) && (ruleYs.length === 0 || y - ruleYs.at(-1)! > 3)) ruleYs.push(y);
     }
     expect(ruleYs).toHaveLength(3);
