@@ -3,6 +3,7 @@
 import type { AssessmentRow } from '../assessment/assessment-store';
 import type { SatisfactionOutcome, SatisfactionRow } from '../assessment/types';
 import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN } from '../domain/satisfaction';
+import type { LevelWords } from '../domain/level';
 import type { Block, DocModel, TableColumn } from '../documents/model';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, methodText, unitPost } from './common';
@@ -36,7 +37,7 @@ export function resultRow(x: SatisfactionRow): string[] {
 }
 
 /** "测评结果为……的，限期整改并再次报告：张三、李四。" */
-export function consequenceBlocks(r: SatisfactionOutcome): Block[] {
+export function consequenceBlocks(r: SatisfactionOutcome, words: LevelWords): Block[] {
   const named = (c: string) => r.rows.filter((x) => x.consequence === c).map((x) => x.name);
   const worst = r.levelLabels[r.levelLabels.length - 1]!;
   const next = r.levelLabels[r.levelLabels.length - 2]!;
@@ -46,12 +47,12 @@ export function consequenceBlocks(r: SatisfactionOutcome): Block[] {
   if (again.length) blocks.push({ type: 'paragraph', text: `测评结果为“${worst}”或“${worst}”票超过半数的，${CONSEQUENCE_REPORT_AGAIN}（一般在下次常委会会议上报告）：${again.join('、')}。` });
   if (rectify.length) blocks.push({ type: 'paragraph', text: `测评结果为“${next}”的，${CONSEQUENCE_RECTIFY}：${rectify.join('、')}。` });
   if (!again.length && !rectify.length) blocks.push({ type: 'paragraph', text: `本次测评没有测评结果为“${next}”或“${worst}”的对象。` });
-  blocks.push({ type: 'paragraph', text: '测评结果按名次报送区委，并反馈区人民政府及有关单位。' });
+  blocks.push({ type: 'paragraph', text: `测评结果按名次报送${words.party}，并反馈${words.government}及有关单位。` });
   return blocks;
 }
 
 export function resultTableDoc(store: Store, a: AssessmentRow): DocModel {
-  const { session, issuer, date } = docHeading(store, a.sessionId);
+  const { session, issuer, date, words } = docHeading(store, a.sessionId);
   const r = a.result?.kind === 'satisfaction' ? a.result : null;
   const blocks: Block[] = [
     { type: 'paragraph', text: `测评事项：${a.title}${a.round > 1 ? `（第${a.round}轮）` : ''}`, indent: false },
@@ -64,7 +65,7 @@ export function resultTableDoc(store: Store, a: AssessmentRow): DocModel {
       { type: 'paragraph', text: participationText(r, a), indent: false },
       { type: 'paragraph', text: `计票规则：${r.ruleText}。`, indent: false },
       { type: 'table', fontSize: resultFontSize(r), columns: resultColumns(r), rows: r.rows.map(resultRow) },
-      ...consequenceBlocks(r),
+      ...consequenceBlocks(r, words),
     );
   }
   return {

@@ -10,6 +10,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageBreak,
@@ -249,6 +250,11 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** "草稿" in 三号黑体 at the top right of every page of a draft. */
+function draftHeader(): Header {
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('草稿', 'hei', SZ.body)] })] });
+}
+
 export interface RenderDocxOptions {
   /** Include the red header (版头) when the model has one; default true (as renderPdf). */
   redHeader?: boolean;
@@ -296,6 +302,7 @@ export async function renderDocx(model: DocModel, opts: RenderDocxOptions = {}):
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: DOCX_PAGE.linePitch, charSpace: DOCX_PAGE.charSpace },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        ...(model.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         children: docxChildren(model, opts),
       },
     ],

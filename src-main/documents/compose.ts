@@ -8,7 +8,7 @@ import type { Block, DocModel } from './model';
 import type { FontBook } from './pdf-fonts';
 import { composeTable } from './table';
 import { baselineAt, bodyStyle, type Op, type PageOps, placeOps, type TextOp, type TextStyle, wrap, wrapCentred } from './typeset';
-import { composeFooter, composeRedHeader, composeSignature, pageNumberOps } from './frame';
+import { composeFooter, composeRedHeader, composeSignature, draftMarkOps, pageNumberOps } from './frame';
 
 const INDENT = 2 * GRID.charPitch;
 
@@ -184,6 +184,6 @@ export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOp
   for (const block of model.blocks) composeBlock(c, block);
   if (model.signature) composeSignature(c, model.signature);
   if (model.footer) composeFooter(c, model.footer);
-  c.pages.forEach((page, i) => page.ops.push(...pageNumberOps(book, i + 1)));
+  c.pages.forEach((page, i) => page.ops.push(...pageNumberOps(book, i + 1), ...(model.draft ? draftMarkOps(book) : [])));
   return c.pages;
 }

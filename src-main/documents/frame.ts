@@ -147,3 +147,13 @@ export function pageNumberOps(book: FontBook, n: number): TextOp[] {
   const x = n % 2 === 1 ? AREA.right - PAGE_NUMBER.inset - width : AREA.left + PAGE_NUMBER.inset;
   return runOps(book, style, text, x, baselineAt(book, style, AREA.bottom + PAGE_NUMBER.below));
 }
+
+/** The draft mark: "草稿" in 三号黑体, flush right in the top margin, 10 mm above the type area. */
+export function draftMarkOps(book: FontBook): TextOp[] {
+  const style: TextStyle = { role: 'hei', size: SIZE.body, cell: SIZE.body };
+  const text = '草稿';
+  const width = book.measure('hei', text, style.size);
+  return runOps(book, style, text, AREA.right - width, AREA.top - DRAFT_MARK_ABOVE, undefined);
+}
+
+const DRAFT_MARK_ABOVE = (10 * 72) / 25.4;

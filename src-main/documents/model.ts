@@ -39,6 +39,8 @@ export interface DocModel {
   blocks: Block[];
   /** 发文机关署名 and 成文日期 ("2026年9月22日") after the body. */
   signature?: { issuer: string; date: string };
+  /** A draft: "草稿" is printed at the top of every page (and a draft has no 文号). */
+  draft?: boolean;
   /** 版记 at the foot of the last page: 抄送 (organs, "抄送：" is added), 印发机关 and 印发日期. */
   footer?: { cc?: string; printedBy: string; printedDate: string };
 }
