@@ -35,3 +35,12 @@ export function clockTime(iso: string | null): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/**
+ * A session document's title with the committee on its own line: "示例区第二届人民代表大会常务委员会"
+ * then "第十六次会议议程" (GB/T 9704 7.3.1: lines broken between words, the issuer's name whole).
+ */
+export function sessionDocTitle(h: DocHeading, what: string): string {
+  const m = /^(.*常务委员会)(第.+次会议)$/.exec(h.session.title);
+  return m ? `${m[1]}\n${m[2]}${what}` : `${h.session.title}\n${what}`;
+}
