@@ -96,9 +96,9 @@ export function composeSignature(c: Composer, sig: NonNullable<DocModel['signatu
  * (continuation lines aligned after the colon, a full stop added when missing), then 印发机关 (one
  * character in from the left) and "印发日期印发" (one character in from the right). Rules as wide as
  * the type area: thick above the first line and on the bottom edge of the type area, thin between.
- * Starts a new page when the last one has too few free rows.
+ * When the last page has too few free rows, the document's last `carry` lines go to the new page with it.
  */
-export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>): void {
+export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>, carry = 2): void {
   const { book } = c;
   const style: TextStyle = { role: 'fangsong', size: SIZE.footer, cell: SIZE.footer };
   const inset = SIZE.footer;
@@ -112,7 +112,7 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
     ccLines = wrapList(book, style, cc, inner - labelWidth);
   }
   const need = ccLines.length + 1;
-  if (rowFrom(c.y) + need > GRID.rows) c.newPage();
+  if (rowFrom(c.y) + need > GRID.rows) c.carryOver(carry);
   const first = GRID.rows - need;
   const printedRow = GRID.rows - 1;
   const rule = (y: number, width: number): void => {

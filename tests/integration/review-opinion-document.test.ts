@@ -4,7 +4,6 @@
 // same opinion as DOCX with the same structure. Both files are kept under test-results/documents/.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/app/core';
 import { renderDocx } from '../../src-main/documents-docx/docx';
@@ -17,6 +16,7 @@ import { assignNumber, createDraft, getOpinion, updateOpinion } from '../../src-
 import type { OpinionBlock } from '../../src-main/domain/review';
 import { docxPart, docxParagraphs, saveDocx } from '../helpers/docx';
 import { pdfInfo, pdfRows, savePdf, type PdfRow } from '../helpers/pdf';
+import { textFonts } from '../helpers/pdf-text-fonts';
 import { tempDataDir } from '../helpers/server';
 
 const who = { actor: '会务工作人员', source: 'test' };
@@ -58,25 +58,6 @@ function longBody(): OpinionBlock[] {
 
 async function pageCount(m: DocModel): Promise<number> {
   return Number(pdfInfo(await renderPdf(m, { fonts })).Pages);
-}
-
-/** Text items of every page with the PostScript name of their font (pdf.js). */
-async function textFonts(bytes: Buffer): Promise<{ page: number; text: string; font: string }[]> {
-  const task = getDocument({ data: new Uint8Array(bytes), fontExtraProperties: true, verbosity: 0 });
-  const doc = await task.promise;
-  const out: { page: number; text: string; font: string }[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    await page.getOperatorList();
-    const content = await page.getTextContent();
-    for (const item of content.items) {
-      if (!('str' in item) || !item.str.trim()) continue;
-      const font = (page.commonObjs.get(item.fontName) as { name?: string }).name ?? '';
-      out.push({ page: n, text: item.str, font: font.replace(/^[A-Z]{6}\+/, '') });
-    }
-  }
-  await task.destroy();
-  return out;
 }
 
 /** The PostScript name of the font the engine uses for a role (read from the font file). */

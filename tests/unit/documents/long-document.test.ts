@@ -33,9 +33,15 @@ beforeAll(async () => {
 });
 
 describe('12-page review opinion', () => {
-  it('has 12 pages, each numbered', () => {
-    expect(pages).toBe(12);
-    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  it('has 13 pages, each numbered (no widows: a paragraph never leaves one line alone at a page top)', () => {
+    expect(pages).toBe(13);
+    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  });
+
+  it('takes the last lines of the text along with the signature and the 版记 on the last page', () => {
+    const last = rows.filter((r) => r.page === pages && !isPageNumber(r));
+    const issuer = last.findIndex((r) => r.text === '示例区人民代表大会常务委员会');
+    expect(issuer).toBeGreaterThanOrEqual(2);
   });
 
   it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
