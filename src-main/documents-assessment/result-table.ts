@@ -17,12 +17,23 @@ export function participationText(r: SatisfactionOutcome, a: AssessmentRow): str
 /** 10 pt for the three-level scale, 9 pt for four levels, so every figure stays on one line. */
 export const resultFontSize = (r: SatisfactionOutcome) => (r.levelLabels.length > 3 ? 9 : 10);
 
+/** Subjects that are reports, not persons: no 姓名 / 单位及职务, the report's title in its own place. */
+export const reportSubjects = (rows: readonly { unit: string; post: string }[]): boolean => rows.length > 0 && rows.every((x) => !x.unit && !x.post);
+
 export function resultColumns(r: SatisfactionOutcome): TableColumn[] {
+  const reports = reportSubjects(r.rows);
+  const single = reports && r.rows.length === 1;
   return fitColumns(
     [
-      { header: '名次', chars: 2, align: 'center' },
-      { header: '姓名', chars: 4, align: 'center' },
-      { header: '单位及职务', chars: 0, flex: true },
+      ...(single ? [] : [{ header: '名次', chars: 2, align: 'center' as const }]),
+      ...(reports
+        ? single
+          ? []
+          : [{ header: '测评对象', chars: 0, flex: true }]
+        : [
+            { header: '姓名', chars: 4, align: 'center' as const },
+            { header: '单位及职务', chars: 0, flex: true },
+          ]),
       ...r.levelLabels.map((l) => ({ header: l, chars: Math.max(2, l.length), align: 'center' as const })),
       { header: '未评', chars: 2, align: 'center' },
       { header: '满意率', chars: 4, align: 'center' },
@@ -32,8 +43,10 @@ export function resultColumns(r: SatisfactionOutcome): TableColumn[] {
   );
 }
 
-export function resultRow(x: SatisfactionRow): string[] {
-  return [String(x.rank), x.name, unitPost(x) || x.category, ...x.levels.map(String), String(x.unmarked), x.rate ?? '—', x.grade];
+export function resultRow(x: SatisfactionRow, r: SatisfactionOutcome): string[] {
+  const reports = reportSubjects(r.rows);
+  const who = reports ? (r.rows.length === 1 ? [] : [String(x.rank), x.name]) : [String(x.rank), x.name, unitPost(x) || x.category];
+  return [...who, ...x.levels.map(String), String(x.unmarked), x.rate ?? '—', x.grade];
 }
 
 /** "测评结果为……的，限期整改并再次报告：张三、李四。" */
@@ -64,7 +77,9 @@ export function resultTableDoc(store: Store, a: AssessmentRow): DocModel {
     blocks.push(
       { type: 'paragraph', text: participationText(r, a), indent: false },
       { type: 'paragraph', text: `计票规则：${r.ruleText}。`, indent: false },
-      { type: 'table', fontSize: resultFontSize(r), columns: resultColumns(r), rows: r.rows.map(resultRow) },
+      // a single report: its title as a line of its own above the figures, not squeezed into a 姓名 cell
+      ...(reportSubjects(r.rows) && r.rows.length === 1 ? [{ type: 'paragraph' as const, text: `测评对象：${r.rows[0]!.name}`, indent: false }] : []),
+      { type: 'table', fontSize: resultFontSize(r), columns: resultColumns(r), rows: r.rows.map((x) => resultRow(x, r)) },
       ...consequenceBlocks(r, words),
     );
   }

@@ -28,6 +28,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { Block, CellAlign, DocModel } from '../documents/model';
+import { columnWidths } from '../documents/table-widths';
 import { fontTableXml, runFont, type DocxFontRole } from './fonts';
 
 /** Twips (1/20 pt) per millimetre. */
@@ -102,8 +103,8 @@ const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' }
 function table(block: Extract<Block, { type: 'table' }>): Table {
   const size = Math.round((block.fontSize ?? 12) * 2);
   const area = DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right;
-  const total = block.columns.reduce((a, c) => a + Math.max(c.width, 0), 0) || block.columns.length;
-  const widths = block.columns.map((c) => Math.round((Math.max(c.width, 0) / total) * area) || Math.round(area / block.columns.length));
+  // the PDF's column widths, measured on the character grid (twips)
+  const widths = columnWidths(block.columns, block.rows, { total: area, pad: 220, measure: (t) => widthInChars(t) * size * 10 }).map((w) => Math.round(w));
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
@@ -139,7 +140,7 @@ function blockContent(block: Block): (Paragraph | Table)[] {
     case 'heading3':
       return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return [table(block), ...blank()];
+      return [...(block.caption ?? []).map((t) => new Paragraph({ spacing: { line: Math.round((block.fontSize ?? 12) * 20 * 1.45), lineRule: LineRuleType.EXACT }, children: [run(t, 'fangsong', Math.round((block.fontSize ?? 12) * 2))] })), table(block), ...blank()];
     case 'spacer':
       return blank(Math.max(0, block.lines));
     case 'pageBreak':

@@ -254,7 +254,7 @@ export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOp
   const title = model.title.trim();
   if (title) c.centred(title, { role: 'xiaobiaosong', size: SIZE.title, cell: SIZE.title });
   if (model.subtitle) c.centred(model.subtitle, bodyStyle('kai'));
-  if (title || model.subtitle) c.skipRows(1); // 标题下空一行
+  if ((title || model.subtitle) && !model.form) c.skipRows(1); // 标题下空一行
   if (model.addressee) c.paragraph(model.addressee, 'fangsong', false);
   model.blocks.forEach((block, i) => composeBlock(c, block, model.blocks.slice(i + 1, i + 6)));
   if (model.signature) composeSignature(c, model.signature);
