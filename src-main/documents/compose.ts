@@ -6,6 +6,7 @@ import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, DocModel } from './model';
 import type { FontBook } from './pdf-fonts';
+import { isRunningText } from './structure';
 import { composeTable } from './table';
 import { baselineAt, bodyStyle, type Op, type PageOps, placeOps, type TextOp, type TextStyle, wrap, wrapCentred } from './typeset';
 import { composeFooter, composeRedHeader, composeSignature, draftMarkOps, pageNumberOps } from './frame';
@@ -186,10 +187,8 @@ const KEEP_LINES = 2;
  * set like any paragraph whatever its numbering: a 决定's "一、设立……。" article, a 决议's "（一）……".
  */
 export function isHeadingLine(c: Composer, text: string): boolean {
-  const body = text.replace(/^[\s\u3000]+/, '');
-  if (/[。；！？][^。；！？]/.test(body)) return false; // more than one sentence
-  if (/，/.test(body) && /[。；]$/.test(body)) return false; // a sentence with clauses
-  return wrap(c.book, bodyStyle(), body, AREA.width - INDENT, AREA.width).length === 1;
+  if (isRunningText(text)) return false;
+  return wrap(c.book, bodyStyle(), text.replace(/^[\s\u3000]+/, ''), AREA.width - INDENT, AREA.width).length === 1;
 }
 
 /** How many lines a block takes at the top of its run (for a heading's keep-with-next). */
