@@ -8,6 +8,7 @@ import { AgendaItemForm } from './AgendaItemForm';
 import { AgendaList } from './AgendaList';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
 import { RulesSummary } from './RulesSummary';
+import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SessionForm } from './SessionForm';
 import { StatusChip } from './SessionsView';
 
@@ -103,6 +104,8 @@ export function SessionEditor({ route }: { route: string[] }) {
       <AgendaList sessionId={session.id} items={items} editable={editable} onItems={setItems} onChanged={q.reload} />
 
       <RulesSummary rules={session.rules} />
+
+      <SessionDocumentsPanel sessionId={session.id} />
 
       {route[1] === 'edit' && draft && (
         <SessionForm session={session} sessions={[]} onClose={() => go('sessions', session.id)} onSaved={saved} />
