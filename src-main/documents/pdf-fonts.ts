@@ -16,6 +16,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 /** The parts of pdfkit's embedded-font object the layout needs (not in @types/pdfkit). */
 interface PdfkitFont {
   id: string;
+  layoutCache?: Record<string, unknown>;
   ascender: number;
   descender: number;
   subset?: { glyphs?: number[] };
@@ -105,6 +106,7 @@ export class FontBook {
       this.doc.font(key);
       const pf = (this.doc as unknown as { _font: PdfkitFont })._font;
       uniqueSubsetTag(pf);
+      shareLayoutCache(pf, parsed);
       const glyphs = pf.font;
       face = {
         key,
@@ -250,4 +252,21 @@ function uniqueSubsetTag(pf: PdfkitFont): void {
       this.id = saved;
     }
   };
+}
+
+/** Laid-out strings per parsed face, shared by every document of the process (see shareLayoutCache). */
+const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; renders: number }>();
+/** After this many documents a face's cache starts afresh, so a long-running app does not grow without bound. */
+const LAYOUT_CACHE_RENDERS = 200;
+
+/**
+ * pdfkit shapes every string it measures or draws with fontkit and caches the result per document; the
+ * result depends only on the face and the string, so one cache per parsed face serves every document
+ * (the shaping was most of a render's time once the fonts were parsed once).
+ */
+function shareLayoutCache(pf: PdfkitFont, face: object): void {
+  if (!pf.layoutCache) return; // the document turned the cache off
+  let shared = layoutCaches.get(face);
+  if (!shared || ++shared.renders > LAYOUT_CACHE_RENDERS) layoutCaches.set(face, (shared = { cache: Object.create(null) as Record<string, unknown>, renders: 0 }));
+  pf.layoutCache = shared.cache;
 }
