@@ -68,3 +68,9 @@ export function faceDisplayName(face: ParsedFace): string {
   const zh = chineseName(face);
   return zh && zh !== own ? `${zh} (${own})` : own;
 }
+
+/** A font file's own name, e.g. "FandolFang R"; the label given when the file cannot be read. */
+export function fontOwnName(file: string, postscriptName: string | undefined, fallback: string): string {
+  const face = parsedFace(file, postscriptName);
+  return face ? faceDisplayName(face) : fallback;
+}

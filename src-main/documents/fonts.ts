@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fontOwnName } from './font-files';
 
 /** What a font is used for: 仿宋 body, 小标宋 titles, 黑体 level-1 headings, 楷体 level-2 headings, 宋体 page numbers. */
 export type FontRole = 'fangsong' | 'xiaobiaosong' | 'hei' | 'kai' | 'song';
@@ -264,4 +265,35 @@ function searchFonts(dirs: string[]): ResolvedFonts {
 /** One line per role, e.g. "仿宋=Noto Serif CJK SC (bundled)", for the PDF's document info. */
 export function describeFonts(fonts: ResolvedFonts): string {
   return FONT_ROLES.map((r) => `${ROLE_NAMES[r]}=${fonts[r].family} (${fonts[r].source}, ${path.basename(fonts[r].path)})`).join('; ');
+}
+
+export interface RoleFonts {
+  /** 仿宋, 小标宋, … */
+  role: string;
+  /** The role's own face, by the font's own name ("FandolFang R", "仿宋 (FangSong)"). */
+  family: string;
+  source: 'system' | 'bundled';
+  file: string;
+  /** The faces that stand in for characters it lacks, in order, by their own names. */
+  fallbacks: string[];
+}
+
+/** What documents are printed with, per role, as the console shows it (names read from the font files). */
+export function documentFontsInUse(fonts: ResolvedFonts = resolveFonts()): RoleFonts[] {
+  return FONT_ROLES.map((r) => {
+    const f = fonts[r];
+    let chain: ResolvedFont[] = [];
+    try {
+      chain = bundledChain(r).filter((b) => b.path !== f.path);
+    } catch {
+      chain = [];
+    }
+    return {
+      role: ROLE_NAMES[r],
+      family: fontOwnName(f.path, f.postscriptName, f.family),
+      source: f.source,
+      file: path.basename(f.path),
+      fallbacks: chain.map((b) => fontOwnName(b.path, b.postscriptName, b.family)),
+    };
+  });
 }

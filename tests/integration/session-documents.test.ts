@@ -157,6 +157,15 @@ describe('the session documents after 闭会', () => {
   });
 });
 
+describe('the fonts the console names', () => {
+  it('are the faces actually embedded, by their own names, with the faces that stand in for missing characters', async () => {
+    const info = await must('system.info', {});
+    const fang = info.fonts.find((f: any) => f.role === '仿宋');
+    expect(fang).toMatchObject({ family: 'FandolFang R', source: 'bundled', file: 'FandolFang-Regular.otf', fallbacks: ['Noto Serif CJK SC'] });
+    expect(info.fonts.find((f: any) => f.role === '楷体')).toMatchObject({ family: 'FandolKai', fallbacks: ['AR PL UKai CN', 'Noto Serif CJK SC'] });
+  });
+});
+
 describe('level words', () => {
   it('follow a 县 committee: the assessment result goes to the 县委 and the 县人民政府', async () => {
     const dir = tempDataDir('yishi-county-');
