@@ -7,14 +7,13 @@ import type { Block, DocModel } from '../documents/model';
 import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, unitPost } from './common';
+import { reportSubjects } from './result-table';
 
 export interface BlankFormOptions {
   copies: number;
   scale?: ScaleName;
 }
 
-/** Subjects that are reports (no unit, no post): the sheet names them in one wide 测评对象 column. */
-const areReports = (subjects: { unit: string; post: string }[]) => subjects.every((x) => !x.unit && !x.post);
 
 /**
  * One sheet per copy, each fitting one A4 page where it can (35 subjects, 15 candidates): the session,
@@ -53,7 +52,7 @@ export function blankFormDoc(store: Store, itemId: number, opts: BlankFormOption
     ];
   } else {
     const labels = scaleLevels(opts.scale ?? session.rules.satisfaction.scale);
-    const reports = areReports(src.subjects);
+    const reports = reportSubjects(src.subjects); // reports: one wide 测评对象 column
     title = '满意度测评表';
     one = [
       {

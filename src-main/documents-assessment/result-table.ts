@@ -17,8 +17,9 @@ export function participationText(r: SatisfactionOutcome, a: AssessmentRow): str
 /** 10 pt for the three-level scale, 9 pt for four levels, so every figure stays on one line. */
 export const resultFontSize = (r: SatisfactionOutcome) => (r.levelLabels.length > 3 ? 9 : 10);
 
-/** Subjects that are reports, not persons: no 姓名 / 单位及职务, the report's title in its own place. */
-export const reportSubjects = (rows: readonly { unit: string; post: string }[]): boolean => rows.length > 0 && rows.every((x) => !x.unit && !x.post);
+/** Subjects that are reports, not persons (a report or handling-report item): no 姓名 / 单位及职务 columns. */
+export const reportSubjects = (rows: readonly { name: string; officialId: number | null }[]): boolean =>
+  rows.length > 0 && rows.every((x) => x.officialId === null && /报告$/.test(x.name.trim()));
 
 export function resultColumns(r: SatisfactionOutcome): TableColumn[] {
   const reports = reportSubjects(r.rows);

@@ -55,7 +55,12 @@ beforeAll(async () => {
     await must('ballots.enterResult', { ballotId: ab.id, yes, no, abstain });
   }
   await must('remarks.add', { itemId: s16.items[0]!.id, memberId: s16.members[3]!.id, text: '建议加强医保基金监管，严厉打击欺诈骗保行为。' });
+  // the handling report's satisfaction assessment: one subject, a report
+  const handling = s16.items.find((i) => i.kind === 'handling_report')!;
+  const a = await must('assessments.create', { itemId: handling.id, method: 'paper' });
+  await must('assessments.enterPaper', { assessmentId: a.id, satisfaction: { sheetsReturned: 30, levels: [[20, 8, 2]] } });
   await must('live.close', {});
+  await must('opinions.createDraft', { itemId: s16.items[0]!.id });
   catalogue = await must('documents.catalogue', { sessionId: s16.sessionId });
   for (const e of catalogue) {
     const { data } = await render(s16.sessionId, e.id, 'pdf', `第十六次会议-${e.title.replace(/[：/\\]/g, '-').slice(0, 60)}`);
@@ -144,6 +149,23 @@ describe('the session documents after 闭会', () => {
     expect(t).toContain('任命：周明为区教育局局长；郑强为区司法局局长。');
     expect(t).not.toContain('吴芳');
     expect(t).not.toMatch(/赞成|未通过/);
+  });
+
+  it('names a report assessed in a line of its own above the figures, not in a 姓名 cell', () => {
+    const id = catalogue.find((e) => /^assessment:\d+:result$/.test(e.id))!.id;
+    const t = texts.get(id)!;
+    expect(t).toContain('测评对象：区人民政府关于《区人大常委会关于开发区建设情况报告的审议意见》办理情况的报告');
+    expect(rows.get(id)).toContain('满意基本满意不满意未评满意率测评结果');
+    expect(t).not.toContain('姓名');
+  });
+
+  it('prints a draft opinion with 草稿 on every page and no empty 文号', () => {
+    const id = catalogue.find((e) => e.id.startsWith('opinion:'))!.id;
+    expect(catalogue.find((e) => e.id === id)!.title).toContain('（草稿）');
+    const t = texts.get(id)!;
+    expect(t).toContain('草稿');
+    expect(t).not.toMatch(/〔\d{4}〕\s*号/);
+    expect(t).not.toContain('〔');
   });
 
   it('refuses an id of another session or an unknown kind, in Chinese', async () => {
