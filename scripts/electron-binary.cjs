@@ -6,7 +6,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+/** node_modules/electron, or YISHI_ELECTRON_PACKAGE_DIR (tests point it at a copy, never at the real one). */
 function electronPackageDir() {
+  if (process.env.YISHI_ELECTRON_PACKAGE_DIR) return path.resolve(process.env.YISHI_ELECTRON_PACKAGE_DIR);
   try {
     return path.dirname(require.resolve('electron/package.json', { paths: [path.resolve(__dirname, '..')] }));
   } catch {
@@ -27,7 +29,7 @@ function findElectronBinary(dir = electronPackageDir()) {
   return binary && fs.existsSync(binary) ? binary : null;
 }
 
-module.exports = { findElectronBinary };
+module.exports = { findElectronBinary, electronPackageDir };
 
 if (require.main === module) {
   const found = findElectronBinary();

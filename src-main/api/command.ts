@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { MeetingEngine } from '../meeting/engine';
 import type { Actor } from '../store/audit';
+import type { IntegrityMonitor } from '../store/integrity';
 import type { Store } from '../store/store';
 
 export type { FilePayload } from '../shared/file-payload';
@@ -23,6 +24,8 @@ export type Access = Caller['kind'];
 export interface Services {
   engine?: MeetingEngine;
   lan?: LanInfo;
+  /** A detected loss of records the secretary has to acknowledge (store/integrity.ts). */
+  integrity?: IntegrityMonitor;
 }
 
 /** What the LAN server knows: its addresses and the terminals connected but not yet paired. */
@@ -49,7 +52,7 @@ export function command<S extends z.ZodType, R>(def: CommandDef<S, R>): CommandD
   return def;
 }
 
-// biome-ignore lint: the map is heterogeneous by design
+// The map is heterogeneous by design: each command has its own input and output types.
 export type AnyCommand = CommandDef<z.ZodType, unknown>;
 
 export const idInput = z.object({ id: z.number().int().positive() });

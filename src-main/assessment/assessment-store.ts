@@ -1,6 +1,7 @@
 // Assessment rows and their anonymous counters. Who submitted lives in assessment_voters; what was
 // marked lives only in counters per (subject, level) and per sheet status, never beside a member.
 import { AppError } from '../shared/result';
+import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import type {
   AssessmentMethod,
@@ -41,6 +42,8 @@ export interface AssessmentRow {
   announcedAt: string | null;
   eligible: number[];
   result: AssessmentOutcome | null;
+  /** The session's rules.satisfaction.tieBreak (read by getAssessment, for ranking at close). */
+  tieBreak?: 'shared' | 'sheet' | 'strokes';
 }
 
 interface Raw {
@@ -102,7 +105,7 @@ function toRow(r: Raw): AssessmentRow {
 export function getAssessment(store: Store, id: number): AssessmentRow {
   const r = store.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as Raw | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为${id}的测评或票决`);
-  return toRow(r);
+  return { ...toRow(r), tieBreak: getSession(store, r.session_id).rules.satisfaction.tieBreak };
 }
 
 export function listAssessments(store: Store, sessionId: number): AssessmentRow[] {

@@ -1,6 +1,7 @@
 // What an agenda item puts on the sheet: the subjects of an assessment item (officials, reports), the
 // report itself for a report or handling-report item, or the candidate projects of a project ballot.
 import { AppError } from '../shared/result';
+import { assessmentTitleOf } from '../domain/satisfaction';
 import type { AgendaItem } from '../store/agenda';
 import type { SheetKind, SheetSubject } from './types';
 
@@ -34,7 +35,7 @@ export function sheetSourceOf(item: AgendaItem): SheetSource {
       const name = reportName(item.title);
       return {
         kind: 'satisfaction',
-        title: `对${name}的满意度测评`,
+        title: assessmentTitleOf(name),
         subjects: [{ name, unit: item.presenter, post: '', category: item.kind === 'report' ? '专项工作报告' : '审议意见办理情况报告', officialId: null }],
         chooseMax: null,
       };

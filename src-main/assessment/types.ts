@@ -69,6 +69,11 @@ export interface SatisfactionOutcome {
   /** Incomplete sheets not counted (countIncompleteSheets off). */
   sheetsSetAside: number;
   rows: SatisfactionRow[];
+  /** How ties after the rate and the best level's count were ranked (absent in results stored before it existed: shared). */
+  tieBreak?: 'shared' | 'sheet' | 'strokes';
+  /** "满意度测评" / "称职测评" and "满意率" / "称职率": what the scale's documents are titled by. */
+  scaleTitle?: string;
+  rateLabel?: string;
 }
 
 export interface ProjectRow {
@@ -97,6 +102,22 @@ export interface ProjectOutcome {
   rows: ProjectRow[];
   tieAtCutoff: number[];
   selectedCount: number;
+  /**
+   * Filled in when read (not stored): the item's final result across its rounds up to this one — the
+   * projects selected and the round that decided each (see domain/project-ballot.ts consolidateRounds).
+   */
+  final?: ProjectFinal;
+}
+
+export interface ProjectFinal {
+  /** Places to fill (N of the first round). */
+  places: number;
+  selected: Array<{ name: string; round: number; votes: number }>;
+  /** Still tied after the last round: another round is needed for these places. */
+  pending: string[];
+  placesLeft: number;
+  complete: boolean;
+  rounds: number;
 }
 
 export type AssessmentOutcome = SatisfactionOutcome | ProjectOutcome;

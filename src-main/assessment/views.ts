@@ -2,7 +2,8 @@
 // the ranked result once announced (the console sees it once closed).
 import { scaleLevels } from '../domain/satisfaction';
 import type { Store } from '../store/store';
-import { submittedCount, type AssessmentRow } from './assessment-store';
+import { assessmentsOfItem, submittedCount, type AssessmentRow } from './assessment-store';
+import { withProjectFinal } from './results';
 import type { PublicAssessment } from './types';
 
 export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console'): PublicAssessment {
@@ -25,7 +26,7 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
     submitted: a.method === 'electronic' ? (a.state === 'draft' ? 0 : submittedCount(store, a.id)) : paperSheets,
     openedAt: a.openedAt,
     closedAt: a.closedAt,
-    result: showResult ? a.result : null,
+    result: showResult ? withProjectFinal(a.result!, a.kind === 'project' ? assessmentsOfItem(store, a.itemId) : [], a.round) : null,
   };
 }
 

@@ -1,6 +1,8 @@
 // The officials' year records as one XLSX sheet: one row per official, where they stand.
 import { writeXlsx, type XlsxColumn } from '../roster-io/xlsx';
 import type { Store } from '../store/store';
+import type { NameOrder } from '../domain/strokes';
+import { orderPeople } from '../people/name-order';
 import { listYearRecords, MIDYEAR_LEVELS } from './year-records';
 
 export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
@@ -12,6 +14,7 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '年度', width: 8 },
   { header: '当前进度', width: 16 },
   { header: '履职承诺', width: 40 },
+  { header: '承诺日期', width: 12 },
   { header: '承诺书文件', width: 20 },
   { header: '中期评议日期', width: 12 },
   { header: '中期评议情况', width: 40 },
@@ -25,10 +28,11 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '名次', width: 8 },
   { header: '处理意见', width: 20 },
   { header: '整改落实情况', width: 40 },
+  { header: '反馈日期', width: 12 },
 ];
 
-export async function exportYearRecordsXlsx(store: Store, year: number): Promise<Buffer> {
-  const rows = listYearRecords(store, year).map((r, i) => [
+export async function exportYearRecordsXlsx(store: Store, year: number, order: NameOrder = 'list'): Promise<Buffer> {
+  const rows = orderPeople(listYearRecords(store, year), order, (r) => r.official.name).map((r, i) => [
     i + 1,
     r.official.name,
     r.official.unit,
@@ -37,6 +41,7 @@ export async function exportYearRecordsXlsx(store: Store, year: number): Promise
     year,
     r.standingLabel,
     r.pledgeText,
+    r.pledgeDate ?? '',
     r.pledgeFile?.fileName ?? '',
     r.midyearDate ?? '',
     r.midyearNotes,
@@ -50,6 +55,7 @@ export async function exportYearRecordsXlsx(store: Store, year: number): Promise
     r.assessment?.result ? `${r.assessment.result.rank}/${r.assessment.subjects}` : '',
     r.assessment?.result?.consequence ?? '',
     r.followUp,
+    r.followUpDate ?? '',
   ]);
   return writeXlsx(`${year}年度履职档案`, YEAR_RECORD_COLUMNS, rows);
 }

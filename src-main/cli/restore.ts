@@ -1,10 +1,11 @@
-// `npm run restore -- --data-dir DIR --from FILE`: replaces the database with a backup while the app
-// is stopped. The current file is kept beside it (yishi.sqlite.before-restore-<time>).
+// `npm run restore -- --data-dir DIR --from FILE` (or `--latest`: the newest backup that is intact):
+// replaces the database with a backup while the app is stopped. The current file is kept beside it
+// (yishi.sqlite.before-restore-<time>).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseArgs } from '../app/paths';
-import { restoreBackup } from '../store/backup';
+import { BackupUnusableError, newestUsableBackup, restoreBackup } from '../store/backup';
 import { DB_FILE_NAME } from '../store/db';
 
 /** True when another process (a running 议事) has the database open. */
@@ -25,11 +26,20 @@ function inUse(file: string): boolean {
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
-  if (typeof args.from !== 'string') {
-    console.error('请用 --from 指定备份文件，例如：npm run restore -- --data-dir 数据目录 --from 数据目录/backups/yishi-20260922-093000-000.sqlite');
+  let from: string;
+  if (args.latest === true) {
+    const newest = newestUsableBackup(args.dataDir);
+    if (!newest) {
+      console.error(`数据目录中没有可用的备份：${path.join(args.dataDir, 'backups')}`);
+      return 2;
+    }
+    from = newest.path;
+  } else if (typeof args.from === 'string') {
+    from = path.resolve(args.from);
+  } else {
+    console.error('请用 --from 指定备份文件（或用 --latest 恢复最新的可用备份），例如：npm run restore -- --data-dir 数据目录 --from 数据目录/backups/yishi-20260922-093000-000.sqlite');
     return 2;
   }
-  const from = path.resolve(args.from);
   if (!fs.existsSync(from)) {
     console.error(`找不到备份文件：${from}`);
     return 2;
@@ -44,7 +54,7 @@ function main(): number {
     if (r.previousKeptAs) console.log(`原数据库已保留为：${r.previousKeptAs}`);
     return 0;
   } catch (e) {
-    console.error(`恢复失败，未做任何修改：${(e as Error).message}`);
+    console.error(e instanceof BackupUnusableError ? e.message : `恢复失败，未做任何修改：${(e as Error).message}`);
     return 1;
   }
 }

@@ -18,6 +18,11 @@ async function main(): Promise<void> {
   console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
   console.log(`终端地址：${running.core.engine.terminalUrls().join("  ")}`);
   console.log(`大屏地址：http://127.0.0.1:${running.port}/#/display`);
+  const notice = running.core.services.integrity?.notice;
+  if (notice) {
+    console.error(`！！数据完整性警告：${notice.message}`);
+    console.error(`！！在控制台确认这一提示之前，不能开会或开始表决。${notice.restoreHint}`);
+  }
   const stop = async (signal: string) => {
     console.log(`收到 ${signal}，正在关闭…`);
     await running.close();

@@ -1,10 +1,12 @@
-// `npm run verify -- --data-dir DIR`: checks the audit chain and that every audited row still equals
-// its last audited state. Exit code 0 when intact, 1 when something was changed behind the app's back.
+// `npm run verify -- --data-dir DIR`: checks the audit chain, that every audited row still equals its
+// last audited state, and that the database is not behind the audit head recorded outside it
+// (yishi.head). Exit code 0 when intact, 1 when something was changed or lost, 2 for a damaged file.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseArgs } from '../app/paths';
 import { verifyAuditLog } from '../store/audit';
 import { checkIntegrity, DB_FILE_NAME } from '../store/db';
+import { checkDataDir } from '../store/integrity';
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
@@ -18,7 +20,9 @@ function main(): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const report = verifyAuditLog(db);
-    if (report.ok) {
+    const head = checkDataDir(db, args.dataDir);
+    if (head.status !== 'ok') console.log(head.message);
+    if (report.ok && head.status === 'ok') {
       console.log(`审计日志完整：共${report.entries}条记录，哈希链与数据一致。`);
       return 0;
     }

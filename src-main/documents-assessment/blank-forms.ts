@@ -2,7 +2,7 @@
 // (every candidate with one box; more than N marks make the sheet invalid). Anonymous: no name field.
 import { sheetSourceOf } from '../assessment/subjects';
 import type { ScaleName } from '../assessment/types';
-import { scaleLevels } from '../domain/satisfaction';
+import { scaleLevels, scaleWords } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
@@ -53,7 +53,7 @@ export function blankFormDoc(store: Store, itemId: number, opts: BlankFormOption
   } else {
     const labels = scaleLevels(opts.scale ?? session.rules.satisfaction.scale);
     const reports = reportSubjects(src.subjects); // reports: one wide 测评对象 column
-    title = '满意度测评表';
+    title = `${scaleWords(opts.scale ?? session.rules.satisfaction.scale).scaleTitle}表`;
     one = [
       {
         type: 'table',

@@ -4,7 +4,8 @@
 import type { AssessmentRow } from '../assessment/assessment-store';
 import type { SatisfactionRow } from '../assessment/types';
 import { chineseNumeral } from '../domain/numerals';
-import { percentText, rankSubjects } from '../domain/satisfaction';
+import { rankSatisfactionRows } from '../assessment/results';
+import { percentText, scaleWords } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, methodText, unitPost } from './common';
@@ -28,13 +29,14 @@ export function groupByCategory(rows: SatisfactionRow[]): CategoryGroup[] {
 export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
   const { session, issuer, date } = docHeading(store, a.sessionId);
   const r = a.result?.kind === 'satisfaction' ? a.result : null;
+  const words = scaleWords(a.scale ?? 'three'); // titled by the scale: 满意度测评 / 称职测评
   const blocks: Block[] = [
     { type: 'paragraph', text: `测评事项：${a.title}`, indent: false },
     { type: 'paragraph', text: `测评时间：${date}　测评方式：${methodText(a)}`, indent: false },
   ];
   if (!r) {
     blocks.push({ type: 'paragraph', text: '本次测评尚未结束，暂无统计结果。' });
-    return { kind: 'assessment-categories', fileTitle: `满意度测评结果分类汇总表-${session.title}`, title: '满意度测评结果分类汇总表', subtitle: `（${session.title}）`, blocks };
+    return { kind: 'assessment-categories', fileTitle: `${words.scaleTitle}结果分类汇总表-${session.title}`, title: `${words.scaleTitle}结果分类汇总表`, subtitle: `（${session.title}）`, blocks };
   }
   const labels = r.levelLabels;
   const size = labels.length > 3 ? 9 : 10;
@@ -53,7 +55,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
     { type: 'paragraph', text: participationText(r, a), indent: false },
     {
       type: 'paragraph',
-      text: `综合满意率＝该类对象的满意类票数合计÷${r.unmarkedSubjects === 'against' ? '该类对象的有效测评票数合计（未评价的计入）' : '该类对象作出评价的票数合计'}。`,
+      text: `综合${words.rateLabel}＝该类对象的${words.rateLabel.slice(0, -1)}类票数合计÷${r.unmarkedSubjects === 'against' ? '该类对象的有效测评票数合计（未评价的计入）' : '该类对象作出评价的票数合计'}。`,
       indent: false,
     },
     {
@@ -65,7 +67,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
           { header: '人数', chars: 2, align: 'center' },
           ...labels.map((l) => ({ header: `${l}票`, chars: 3, align: 'center' as const })),
           { header: '未评', chars: 2, align: 'center' },
-          { header: '综合满意率', chars: 3.5, align: 'center' },
+          { header: `综合${words.rateLabel}`, chars: 3.5, align: 'center' },
           ...labels.map((l) => ({ header: `评为${l}（人）`, chars: 2.5, align: 'center' as const })),
         ],
         size,
@@ -75,7 +77,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
   );
   groups.forEach((g, i) => {
     blocks.push({ type: 'heading2', text: `（${chineseNumeral(i + 1)}）${g.category}（${g.rows.length}人）` });
-    const ranked = rankSubjects(g.rows, (x) => ({ numerator: x.rateNumerator, denominator: x.rateDenominator }));
+    const ranked = rankSatisfactionRows(g.rows, r.tieBreak);
     blocks.push({
       type: 'table',
       fontSize: 10.5,
@@ -85,7 +87,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
           { header: '总名次', chars: 2.5, align: 'center' },
           { header: '姓名', chars: 4, align: 'center' },
           { header: '单位及职务', chars: 0, flex: true },
-          { header: '满意率', chars: 4, align: 'center' },
+          { header: words.rateLabel, chars: 4, align: 'center' },
           { header: '测评结果', chars: 4, align: 'center' },
         ],
         10.5,
@@ -95,8 +97,8 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
   });
   return {
     kind: 'assessment-categories',
-    fileTitle: `满意度测评结果分类汇总表-${session.title}`,
-    title: '满意度测评结果分类汇总表',
+    fileTitle: `${words.scaleTitle}结果分类汇总表-${session.title}`,
+    title: `${words.scaleTitle}结果分类汇总表`,
     subtitle: `（${session.title}）`,
     blocks,
     signature: { issuer, date },

@@ -1,6 +1,7 @@
 // 票决结果: sheets issued and returned, valid and invalid, every candidate ranked by votes with its
 // share and what became of it, the selected projects, and a tie at the cut-off for a new ballot.
-import type { AssessmentRow } from '../assessment/assessment-store';
+import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
+import { projectFinal, projectFinalText } from '../assessment/results';
 import type { ProjectOutcome, ProjectRow } from '../assessment/types';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
@@ -57,6 +58,20 @@ export function projectResultDoc(store: Store, a: AssessmentRow): DocModel {
     blocks.push({ type: 'paragraph', text: selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。' });
     const tie = tieText(r);
     if (tie) blocks.push({ type: 'paragraph', text: tie });
+    // After runoffs: one final list across the rounds, each project with the round that decided it.
+    const final = projectFinal(assessmentsOfItem(store, a.itemId), a.round);
+    if (final && final.rounds > 1) {
+      blocks.push(
+        { type: 'heading3', text: `最终结果（共${final.rounds}轮票决）` },
+        {
+          type: 'table',
+          fontSize: 11,
+          columns: fitColumns([{ header: '序号', chars: 2, align: 'center' }, { header: '入选项目', chars: 0, flex: true }, { header: '确定轮次', chars: 4, align: 'center' }, { header: '得票', chars: 2, align: 'center' }], 11),
+          rows: final.selected.map((x, i) => [String(i + 1), x.name, `第${x.round}轮`, String(x.votes)]),
+        },
+        { type: 'paragraph', text: projectFinalText(final) },
+      );
+    }
   }
   return {
     kind: 'project-ballot-result',

@@ -2,7 +2,7 @@
 // header row repeats on every page), the counting rule, and the consequences by name.
 import type { AssessmentRow } from '../assessment/assessment-store';
 import type { SatisfactionOutcome, SatisfactionRow } from '../assessment/types';
-import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN } from '../domain/satisfaction';
+import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN, scaleWords } from '../domain/satisfaction';
 import type { LevelWords } from '../domain/level';
 import type { Block, DocModel, TableColumn } from '../documents/model';
 import type { Store } from '../store/store';
@@ -37,7 +37,7 @@ export function resultColumns(r: SatisfactionOutcome): TableColumn[] {
           ]),
       ...r.levelLabels.map((l) => ({ header: l, chars: Math.max(2, l.length), align: 'center' as const })),
       { header: '未评', chars: 2, align: 'center' },
-      { header: '满意率', chars: 4, align: 'center' },
+      { header: r.rateLabel ?? '满意率', chars: 4, align: 'center' },
       { header: '测评结果', chars: 4, align: 'center' },
     ],
     resultFontSize(r),
@@ -86,8 +86,8 @@ export function resultTableDoc(store: Store, a: AssessmentRow): DocModel {
   }
   return {
     kind: 'assessment-results',
-    fileTitle: `满意度测评结果统计表-${session.title}`,
-    title: '满意度测评结果统计表',
+    fileTitle: `${scaleWords(a.scale ?? 'three').scaleTitle}结果统计表-${session.title}`,
+    title: `${scaleWords(a.scale ?? 'three').scaleTitle}结果统计表`,
     subtitle: `（${session.title}）`,
     blocks,
     signature: { issuer, date },

@@ -28,7 +28,7 @@ const key = (file: string, postscriptName?: string): string => `${file}#${postsc
 export function parsedFace(file: string, postscriptName?: string): ParsedFace | null {
   const k = key(file, postscriptName);
   if (cache.has(k)) return cache.get(k)!;
-  let face: ParsedFace | null = null;
+  let face: ParsedFace | null;
   try {
     const data = fs.readFileSync(file);
     const opened = fontkit.create(data, postscriptName) as unknown as ParsedFace & { fonts?: ParsedFace[] };

@@ -282,7 +282,7 @@ export interface RoleFonts {
 export function documentFontsInUse(fonts: ResolvedFonts = resolveFonts()): RoleFonts[] {
   return FONT_ROLES.map((r) => {
     const f = fonts[r];
-    let chain: ResolvedFont[] = [];
+    let chain: ResolvedFont[];
     try {
       chain = bundledChain(r).filter((b) => b.path !== f.path);
     } catch {

@@ -73,7 +73,7 @@ export class FontBook {
   private chain(role: FontRole): ResolvedFont[] {
     let chain = this.chains.get(role);
     if (!chain) {
-      let bundled: ResolvedFont[] = [];
+      let bundled: ResolvedFont[];
       try {
         bundled = bundledChain(role);
       } catch {
@@ -95,7 +95,7 @@ export class FontBook {
     const id = `${font.path}#${font.postscriptName ?? ''}`;
     if (this.faces.has(id)) return this.faces.get(id)!;
     const key = `F${this.faces.size + 1}`;
-    let face: Face | null = null;
+    let face: Face | null;
     const parsed = parsedFace(font.path, font.postscriptName);
     if (!parsed) {
       this.faces.set(id, null); // unreadable or unsupported font file: the next font in the chain takes over

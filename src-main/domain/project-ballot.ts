@@ -88,3 +88,55 @@ export function projectBallotResult(votesPerCandidate: number[], opts: ProjectBa
   }
   return { ranking, tieAtCutoff, selectedCount: ranking.filter((r) => r.selected).length };
 }
+
+// ---- one final result across runoff rounds -------------------------------------------------------
+//
+// Decisions:
+// - A round is a runoff of the one before when that one left a tie at the cut-off, its candidates
+//   are exactly the tied ones and it fills exactly the places left. Any other round (e.g. a whole new
+//   ballot on the item) starts the count again: the final result is that round's and its runoffs'.
+// - Each selected project keeps the round that decided it; the final list is in the order decided
+//   (round by round, most votes first within a round).
+// - A round without a tie ends the matter even when fewer projects than places qualified
+//   (complete, with places left unfilled); a tie still open leaves the matter pending.
+
+export interface BallotRound<K> {
+  round: number;
+  /** Places this round fills (its N). */
+  places: number;
+  /** Candidates on the sheet, by a key shared across rounds (e.g. the project's name). */
+  candidates: readonly K[];
+  /** This round's outcome: selected candidates with their votes (most votes first), and those tied at the cut-off. */
+  selected: ReadonlyArray<{ candidate: K; votes: number }>;
+  tied: readonly K[];
+}
+
+export interface FinalProjectResult<K> {
+  places: number;
+  selected: Array<{ candidate: K; round: number; votes: number }>;
+  /** Tied at the cut-off of the last round and not yet decided. */
+  pending: K[];
+  placesLeft: number;
+  complete: boolean;
+  /** Rounds that make up this result (the first round and its runoffs). */
+  rounds: number[];
+}
+
+const sameSet = <K>(a: readonly K[], b: readonly K[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+export function consolidateRounds<K>(rounds: ReadonlyArray<BallotRound<K>>): FinalProjectResult<K> | null {
+  let acc: FinalProjectResult<K> | null = null;
+  for (const r of [...rounds].sort((a, b) => a.round - b.round)) {
+    if (!Number.isInteger(r.places) || r.places < 1) throw new RangeError(`round ${r.round}: places must be a positive integer, got ${r.places}`);
+    if (r.selected.length > r.places) throw new RangeError(`round ${r.round} selects ${r.selected.length} of ${r.places} places`);
+    const runoff = acc !== null && acc.pending.length > 0 && sameSet(r.candidates, acc.pending) && r.places === acc.placesLeft;
+    if (!runoff) acc = { places: r.places, selected: [], pending: [], placesLeft: r.places, complete: false, rounds: [] };
+    const a = acc!;
+    for (const s of r.selected) a.selected.push({ candidate: s.candidate, round: r.round, votes: s.votes });
+    a.pending = [...r.tied];
+    a.placesLeft = a.places - a.selected.length;
+    a.complete = a.pending.length === 0;
+    a.rounds.push(r.round);
+  }
+  return acc;
+}

@@ -217,3 +217,32 @@ export function resolutionKindOf(title: string): 'resolution' | 'decision' {
 export function adoptionLine(dateText: string, sessionTitle: string): string {
   return `（${dateText}${sessionTitle}通过）`;
 }
+
+// ---- 专题询问 and 质询案 in the same loop ---------------------------------------------------------
+
+/** "对全区养老服务体系建设情况开展专题询问" → "全区养老服务体系建设情况". */
+export function inquirySubjectOf(itemTitle: string): string {
+  const t = itemTitle.trim().replace(/^(就|对|关于)/, '').replace(/(开展|进行)?(的)?专题询问$/, '').trim();
+  return t || itemTitle.trim();
+}
+
+/** "关于全区养老服务体系建设情况专题询问的审议意见" */
+export function inquiryTitleOf(subject: string): string {
+  return `关于${subject}专题询问的审议意见`;
+}
+
+/** "区第二届人大常委会第十六次会议就……开展了专题询问。……" */
+export function inquiryOpeningOf(region: string, term: number, sessionNumber: number, subject: string): string {
+  return `${regionLevel(region)}第${chineseNumeral(term)}届人大常委会第${chineseNumeral(sessionNumber)}次会议就${subject}开展了专题询问。现将常委会组成人员在专题询问中提出的意见整理如下：`;
+}
+
+/** "关于……的质询案" (a title that already says 质询案 is kept). */
+export function interpellationTitleOf(itemTitle: string): string {
+  const t = itemTitle.trim().replace(/^(审议|提出)/, '');
+  return /质询案$/.test(t) ? t : `关于${t.replace(/^关于/, '').replace(/的?质询$/, '')}的质询案`;
+}
+
+/** "常委会组成人员张三、李四、王五等3人联名提出质询案，经主任会议决定，交由区人民政府答复。" */
+export function interpellationOpeningOf(filers: readonly string[], addressee: string): string {
+  return `常委会组成人员${filers.join('、')}等${filers.length}人联名提出质询案，经主任会议决定，交由${addressee}答复。`;
+}

@@ -65,6 +65,23 @@ export function scaleLevels(scale: Scale): readonly string[] {
   return SATISFACTION_SCALES[scale];
 }
 
+/**
+ * "对……办理情况报告的满意度测评": the report's name as the object of the assessment, without the
+ * doubled 的 ("……办理情况的报告的满意度测评"): a name ending in "的报告" drops that 的.
+ */
+export function assessmentTitleOf(reportName: string, scale: Scale = 'three'): string {
+  return `对${reportName.trim().replace(/的报告$/, '报告')}的${scaleWords(scale).scaleTitle}`;
+}
+
+/**
+ * What a scale's documents and screens call the assessment and its rate: the three levels are a
+ * 满意度测评 with a 满意率; the four levels (优秀 / 称职 / 基本称职 / 不称职) judge fitness for the post,
+ * a 称职测评 with a 称职率 — never "满意度" for a scale without 满意.
+ */
+export function scaleWords(scale: Scale): { scaleTitle: string; rateLabel: string } {
+  return scale === 'four' ? { scaleTitle: '称职测评', rateLabel: '称职率' } : { scaleTitle: '满意度测评', rateLabel: '满意率' };
+}
+
 /** numerator/denominator as a percentage with 2 decimals, half up, integer math: 29/33 → "87.88%". */
 export function percentText(numerator: number, denominator: number): string {
   assertCount('numerator', numerator);
@@ -130,17 +147,44 @@ export function compareRatios(a: Ratio, b: Ratio): number {
   return b.numerator * a.denominator - a.numerator * b.denominator; // < 0: a first (higher)
 }
 
+/** How subjects still tied after the rate and the count of the best level are ordered (rules.satisfaction.tieBreak). */
+export const TIE_BREAKS = ['shared', 'sheet', 'strokes'] as const;
+export type TieBreak = (typeof TIE_BREAKS)[number];
+export const TIE_BREAK_LABELS: Record<TieBreak, string> = {
+  shared: '名次并列',
+  sheet: '按测评表上的顺序',
+  strokes: '按姓氏笔画',
+};
+
+export interface RankOptions<T> {
+  /** Second key: the count of the best level (满意 / 优秀), more ranks higher. */
+  best?: (t: T) => number;
+  /**
+   * Third key for the subjects still tied: an order (e.g. sheet order or surname strokes) that gives
+   * each its own rank; without it they share the rank. Subjects nobody rated always share the last rank.
+   */
+  thenBy?: (a: T, b: T) => number;
+}
+
 /**
- * Highest ratio first; equal ratios share a rank (competition ranking 1, 2, 2, 4) and keep their
- * input order. Subjects without a ratio (denominator 0, nobody marked them) come last, tied.
+ * Satisfaction ranking: highest ratio first; equal ratios → more of the best level first; still equal
+ * → `thenBy`, or a shared rank (competition ranking 1, 2, 2, 4) keeping the input order. Subjects
+ * without a ratio (denominator 0, nobody marked them) come last, tied.
  */
-export function rankSubjects<T>(items: T[], key: (t: T) => Ratio): Array<T & { rank: number }> {
-  const keyed = items.map((item) => ({ item, k: key(item) }));
-  keyed.sort((x, y) => compareRatios(x.k, y.k)); // stable
+export function rankSubjects<T>(items: T[], key: (t: T) => Ratio, opts: RankOptions<T> = {}): Array<T & { rank: number }> {
+  const keyed = items.map((item) => ({ item, k: key(item), best: opts.best ? opts.best(item) : 0 }));
+  keyed.forEach((e) => assertCount('best', e.best));
+  const tie = (x: (typeof keyed)[number], y: (typeof keyed)[number]): number => {
+    const r = compareRatios(x.k, y.k);
+    if (r !== 0) return r;
+    if (x.k.denominator === 0) return 0;
+    return y.best - x.best || (opts.thenBy ? opts.thenBy(x.item, y.item) : 0);
+  };
+  keyed.sort(tie); // stable
   const out: Array<T & { rank: number }> = [];
   keyed.forEach((e, i) => {
     const prev = keyed[i - 1];
-    const rank = prev && compareRatios(prev.k, e.k) === 0 ? out[i - 1]!.rank : i + 1;
+    const rank = prev && tie(prev, e) === 0 ? out[i - 1]!.rank : i + 1;
     out.push({ ...e.item, rank });
   });
   return out;

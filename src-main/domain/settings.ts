@@ -39,7 +39,14 @@ export const rulesSchema = z.object({
      * the subject's rate is over the sheets that marked it.
      */
     unmarkedSubjects: z.enum(['against', 'excluded']),
+    /**
+     * Ranks: by rate, then by the count of the best level; subjects still tied share the rank
+     * ('shared'), or follow the sheet's order ('sheet') or their surnames' strokes ('strokes').
+     */
+    tieBreak: z.enum(['shared', 'sheet', 'strokes']),
   }),
+  /** 质询案 (监督法 2024): the members who must sign one (county level 3; 设区的市 and above 5). */
+  interpellation: z.object({ minMembers: z.number().int().min(1).max(50) }),
   reviewOpinion: z.object({
     /** Months the reporting body has to report its handling (2, 3 or 6 by locality). */
     deadlineMonths: z.number().int().min(1).max(24),
@@ -54,7 +61,8 @@ export const DEFAULT_RULES: Rules = {
   pressRule: 'last',
   showNotPressed: true,
   defaultBallotSecret: true,
-  satisfaction: { scale: 'three', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'against' },
+  satisfaction: { scale: 'three', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'against', tieBreak: 'shared' },
+  interpellation: { minMembers: 3 },
   reviewOpinion: { deadlineMonths: 3 },
 };
 

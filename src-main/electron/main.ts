@@ -12,6 +12,7 @@ import { ELECTRON_CONSOLE_CALLER, registerCommandBridge } from './ipc';
 import { installMenu } from './menu';
 import { registerPrintBridge } from './print-window';
 import { shellOptions, type ShellOptions } from './options';
+import { offerRestoreOnLoss } from './startup-check';
 import { lockDown } from './security';
 
 let running: RunningServer | null = null;
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   lockDown(RENDERER_INDEX);
   try {
+    await offerRestoreOnLoss(opts.dataDir);
     running = await startServer({
       dataDir: opts.dataDir,
       port: opts.port,

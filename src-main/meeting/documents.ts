@@ -11,6 +11,7 @@ import { appointmentList, type AppointmentEntry } from './appointments';
 import { listAttendance } from './attendance-store';
 import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
 import { listSeatCodes } from './pairing';
+import { orderForSession } from '../people/name-order';
 
 const METHOD_LABELS = { electronic: '电子表决器', show_of_hands: '举手', paper: '纸质票' } as const;
 const ATTENDANCE_LABELS = { present: '出席', leave: '请假', absent: '缺席', left: '离会' } as const;
@@ -60,7 +61,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
   } else blocks.push({ type: 'paragraph', text: '本轮表决尚未结束。' });
   if (!b.secret && b.method === 'electronic' && b.state !== 'draft') {
     const choices = namedChoices(store, b.id);
-    const rows = listAttendance(store, b.sessionId).map((a) => [
+    const rows = orderForSession(store, b.sessionId, listAttendance(store, b.sessionId), (a) => a.name, (a) => a.role).map((a) => [
       a.seat === null ? '' : String(a.seat),
       a.name,
       b.eligible.includes(a.memberId) ? (choices.has(a.memberId) ? CHOICE_LABELS[choices.get(a.memberId)!] : '未按') : '未出席',
@@ -96,7 +97,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
 
 export function signInSheetDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
-  const rows = listAttendance(store, sessionId).map((a) => [
+  const rows = orderForSession(store, sessionId, listAttendance(store, sessionId), (a) => a.name, (a) => a.role).map((a) => [
     a.seat === null ? '' : String(a.seat),
     a.name,
     a.role,
@@ -131,7 +132,7 @@ export function appointmentLine(e: Pick<AppointmentEntry, 'action' | 'name' | 'p
  */
 export function appointmentListDoc(store: Store, sessionId: number): DocModel {
   const { session, committee, date } = heading(store, sessionId);
-  const adopted = appointmentList(store, sessionId).filter((e) => e.result?.adopted);
+  const adopted = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name).filter((e) => e.result?.adopted);
   const groups = new Map<string, AppointmentEntry[]>();
   for (const e of adopted) groups.set(e.action, [...(groups.get(e.action) ?? []), e]);
   const blocks: Block[] = [];

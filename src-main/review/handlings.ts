@@ -147,7 +147,10 @@ export function syncHearings(store: Store, who: Actor): number {
     for (const r of open) {
       const item = itemOrNull(store, r.item_id);
       if (!item) {
-        if (r.outcome === null) (removeLink(store, who, { id: r.id, opinionId: r.opinion_id }), changed++);
+        if (r.outcome === null) {
+          removeLink(store, who, { id: r.id, opinionId: r.opinion_id });
+          changed++;
+        }
         continue;
       }
       const session = store.db.prepare('SELECT status, closed_at FROM sessions WHERE id = ?').get(item.sessionId) as { status: string; closed_at: string | null };

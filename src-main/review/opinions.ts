@@ -16,19 +16,17 @@ import {
   handlingRequestOf,
   localToday,
   OPINION_STATUS_LABELS,
-  openingOf,
-  opinionTitleOf,
-  reportingBodyOf,
-  reportTitleOf,
   statusOf,
   type OpinionBlock,
   type OpinionStatus,
 } from '../domain/review';
+import { remarkToThirdPerson, sectionOf } from '../domain/remark-style';
+import { DRAFT_KINDS, draftTexts } from './oversight';
 import { getReviewSettings } from './settings';
 
 export interface Opinion {
   id: number;
-  origin: 'drafted' | 'registered';
+  origin: 'drafted' | 'registered' | 'inquiry' | 'interpellation';
   sessionId: number | null;
   itemId: number | null;
   sessionTitle: string;
@@ -174,32 +172,43 @@ export function refreshStatus(store: Store, who: Actor, id: number): OpinionStat
   return next;
 }
 
-/** The body of a new draft: 总体评价, 存在的问题, 意见和建议, the remarks placed under the last heading. */
-export function draftBody(remarks: readonly { text: string }[]): OpinionBlock[] {
-  const body: OpinionBlock[] = [
+/**
+ * The body of a new draft: 总体评价, 存在的问题, 意见和建议, each remark turned into the office's third
+ * person ("有的委员指出，……" / "有的委员建议，……") under the section it most likely belongs to — an
+ * editable starting point, never the remark pasted in the first person.
+ */
+export function draftBody(remarks: readonly { text: string; memberId?: number | null }[]): OpinionBlock[] {
+  const problems: OpinionBlock[] = [];
+  const suggestions: OpinionBlock[] = [];
+  // Only members' remarks are "有的委员…"; what a reporting official said is not the committee's opinion.
+  for (const r of remarks.filter((x) => x.memberId !== null)) {
+    const section = sectionOf(r.text);
+    const text = remarkToThirdPerson(r.text, section);
+    if (text) (section === 'problems' ? problems : suggestions).push({ kind: 'p', text });
+  }
+  return [
     { kind: 'h1', text: '总体评价' },
     { kind: 'p', text: '常委会组成人员认为，' },
     { kind: 'h1', text: '存在的问题' },
     { kind: 'p', text: '常委会组成人员在审议中也指出了存在的问题：' },
+    ...problems,
     { kind: 'h1', text: '意见和建议' },
+    ...(suggestions.length ? suggestions : [{ kind: 'h2' as const, text: '' }, { kind: 'p' as const, text: '' }]),
   ];
-  for (const r of remarks) for (const line of r.text.split('\n').map((l) => l.trim()).filter(Boolean)) body.push({ kind: 'p', text: line });
-  if (remarks.length === 0) body.push({ kind: 'h2', text: '' }, { kind: 'p', text: '' });
-  return body;
 }
 
 /** A new draft for a report item: titles, addressee and standard sentences from the session, body from the remarks. */
 export function createDraft(store: Store, who: Actor, itemId: number): Opinion {
   return store.change(who, () => {
     const item = getItem(store, itemId);
-    if (item.kind !== 'report') throw new AppError('INVALID_STATE', `“${item.title}”不是听取审议的专项工作报告，不能起草审议意见`);
+    if (!DRAFT_KINDS.includes(item.kind)) throw new AppError('INVALID_STATE', `“${item.title}”不是听取审议的专项工作报告、专题询问或质询案，不能起草审议意见`);
     const existing = opinionOfReportItem(store, itemId);
     if (existing) throw new AppError('CONFLICT', `“${item.title}”已有审议意见（编号${existing.id}）`);
     const session = getSession(store, item.sessionId);
     if (session.status === 'draft') throw new AppError('INVALID_STATE', `会议“${session.title}”尚未召开，报告审议后才能起草审议意见`);
     const { region } = getCommittee(store);
     const settings = getReviewSettings(store);
-    const reportTitle = reportTitleOf(item.title);
+    const texts = draftTexts(store, item, session, region, draftBody(listRemarks(store, { itemId })));
     const months = session.rules.reviewOpinion.deadlineMonths;
     const now = new Date().toISOString();
     const id = Number(
@@ -207,17 +216,18 @@ export function createDraft(store: Store, who: Actor, itemId: number): Opinion {
         .prepare(
           `INSERT INTO review_opinions (origin, session_id, item_id, report_title, title, addressee, opening, body, handling_request,
              deadline_months, doc_prefix, doc_year, issuer, cc, printed_by, created_at, updated_at)
-           VALUES ('drafted', @session_id, @item_id, @report_title, @title, @addressee, @opening, @body, @handling_request,
+           VALUES (@origin, @session_id, @item_id, @report_title, @title, @addressee, @opening, @body, @handling_request,
              @deadline_months, @doc_prefix, @doc_year, @issuer, @cc, @printed_by, @now, @now)`,
         )
         .run({
+          origin: texts.origin,
           session_id: session.id,
           item_id: item.id,
-          report_title: reportTitle,
-          title: `${committeeName(region)}\n${opinionTitleOf(reportTitle)}`,
-          addressee: reportingBodyOf(reportTitle),
-          opening: openingOf(region, session.term, session.number, reportTitle),
-          body: JSON.stringify(draftBody(listRemarks(store, { itemId }))),
+          report_title: texts.reportTitle,
+          title: `${committeeName(region)}\n${texts.title}`,
+          addressee: texts.addressee,
+          opening: texts.opening,
+          body: JSON.stringify(texts.body),
           handling_request: handlingRequestOf(region, months),
           deadline_months: months,
           doc_prefix: settings.docPrefix,
@@ -278,7 +288,7 @@ export function nextDocSeq(store: Store, prefix: string, year: number): number {
   return (r.n ?? 0) + 1;
 }
 
-/** Gives a draft its 发文字号: the next of its year, or the one the secretary chose if free. */
+/** Gives a draft its 发文字号, or changes it before it is sent: the next of its year, or the one the secretary chose if that year has not used it. */
 export function assignNumber(store: Store, who: Actor, id: number, seq?: number): Opinion {
   return store.change(who, () => {
     const o = getOpinion(store, id);
@@ -287,9 +297,9 @@ export function assignNumber(store: Store, who: Actor, id: number, seq?: number)
     const year = o.docDate ? Number(o.docDate.slice(0, 4)) : (o.docYear ?? Number(localToday().slice(0, 4)));
     const n = seq ?? (o.docSeq !== null && o.docYear === year ? o.docSeq : nextDocSeq(store, o.docPrefix, year));
     const clash = store.db
-      .prepare('SELECT id FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ? AND id <> ?')
-      .get(o.docPrefix, year, n, id) as { id: number } | undefined;
-    if (clash) throw new AppError('CONFLICT', `文号${formatDocNumber(o.docPrefix, year, n)}已被使用`);
+      .prepare('SELECT id, title FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ? AND id <> ?')
+      .get(o.docPrefix, year, n, id) as { id: number; title: string } | undefined;
+    if (clash) throw new AppError('CONFLICT', `文号${formatDocNumber(o.docPrefix, year, n)}已被使用（${clash.title.replace(/\n/g, '')}），本年度下一个可用序号为${nextDocSeq(store, o.docPrefix, year)}`);
     store.db.prepare('UPDATE review_opinions SET doc_year = ?, doc_seq = ?, updated_at = ? WHERE id = ?').run(year, n, new Date().toISOString(), id);
     store.audit.recordRow(who, 'opinion.number', 'review_opinions', id);
     return getOpinion(store, id);

@@ -31,8 +31,13 @@ export function registerEarlier(store: Store, who: Actor, r: RegisteredOpinion):
     const num = r.docNumber.trim() ? parseDocNumber(r.docNumber) : null;
     if (r.docNumber.trim() && !num) throw new AppError('BAD_INPUT', '文号格式应如“示人常审〔2025〕7号”');
     if (num) {
-      const clash = store.db.prepare('SELECT id FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?').get(num.prefix, num.year, num.seq);
-      if (clash) throw new AppError('CONFLICT', `文号${formatDocNumber(num.prefix, num.year, num.seq)}已被使用`);
+      const clash = store.db.prepare('SELECT title, sent_at FROM review_opinions WHERE doc_prefix = ? AND doc_year = ? AND doc_seq = ?').get(num.prefix, num.year, num.seq) as
+        | { title: string; sent_at: string | null }
+        | undefined;
+      if (clash) {
+        const hint = clash.sent_at ? '' : '；该草稿尚未交办，可先为它改用其他文号';
+        throw new AppError('CONFLICT', `文号${formatDocNumber(num.prefix, num.year, num.seq)}已被使用（${clash.title.replace(/\n/g, '')}）${hint}`);
+      }
     }
     const deadline = r.deadline ?? addMonths(r.sentAt, months);
     if (deadline <= r.sentAt) throw new AppError('BAD_INPUT', '办理期限应晚于交办日期');

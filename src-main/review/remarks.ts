@@ -10,8 +10,8 @@ import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import { getGroup, groupOfMember, listGroups } from './groups';
 
-/** Items on which members review: reports, handling reports, drafts put to the vote, other business. */
-export const REMARK_KINDS: readonly AgendaKind[] = ['report', 'handling_report', 'vote', 'other'];
+/** Items on which members review: reports, handling reports, drafts put to the vote, other business, 专题询问 and 质询案. */
+export const REMARK_KINDS: readonly AgendaKind[] = ['report', 'handling_report', 'vote', 'other', 'inquiry', 'interpellation'];
 
 export const REMARK_MAX_CHARS = 5000;
 
@@ -55,9 +55,14 @@ export function getRemark(store: Store, id: number): Remark {
 export function listRemarks(store: Store, filter: { sessionId?: number; itemId?: number; memberId?: number }): Remark[] {
   const where: string[] = [];
   const args: number[] = [];
-  if (filter.sessionId !== undefined) (where.push('session_id = ?'), args.push(filter.sessionId));
-  if (filter.itemId !== undefined) (where.push('item_id = ?'), args.push(filter.itemId));
-  if (filter.memberId !== undefined) (where.push('member_id = ?'), args.push(filter.memberId));
+  const and = (clause: string, value: number | undefined) => {
+    if (value === undefined) return;
+    where.push(clause);
+    args.push(value);
+  };
+  and('session_id = ?', filter.sessionId);
+  and('item_id = ?', filter.itemId);
+  and('member_id = ?', filter.memberId);
   const sql = `SELECT ${COLUMNS} FROM review_remarks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY item_id, id`;
   return store.db.prepare(sql).all(...args) as Remark[];
 }

@@ -132,6 +132,7 @@ function utf16Guess(bytes: Buffer): 'utf16le' | 'utf16be' | null {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
+  // eslint-disable-next-line no-control-regex -- counting control characters is how binary files are told apart
   const controls = sample.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)?.length ?? 0;
   return controls > Math.max(2, sample.length * 0.005);
 }

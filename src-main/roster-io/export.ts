@@ -5,25 +5,28 @@ import { attendees, officials } from '../store/directory';
 import { listMembers } from '../store/members';
 import type { Store } from '../store/store';
 import type { Cell } from './decode';
+import type { NameOrder } from '../domain/strokes';
+import { orderPeople } from '../people/name-order';
 import { KIND_SPECS, type ImportKind } from './specs';
 import { writeXlsx } from './xlsx';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Members in office, or active attendees/officials, in list order. */
-function exportCells(store: Store, kind: ImportKind): Cell[][] {
+/** Members in office, or active attendees/officials, in list order or by surname strokes (members within their posts). */
+function exportCells(store: Store, kind: ImportKind, order: NameOrder): Cell[][] {
+  const byName = { name: (x: { name: string }) => x.name };
   switch (kind) {
     case 'members':
-      return listMembers(store).map((m) => KIND_SPECS.members.cells(m));
+      return orderPeople(listMembers(store), order, byName.name, (m) => m.role).map((m) => KIND_SPECS.members.cells(m));
     case 'attendees':
-      return attendees.list(store).map((a) => KIND_SPECS.attendees.cells(a));
+      return orderPeople(attendees.list(store), order, byName.name).map((a) => KIND_SPECS.attendees.cells(a));
     case 'officials':
-      return officials.list(store).map((o) => KIND_SPECS.officials.cells(o));
+      return orderPeople(officials.list(store), order, byName.name).map((o) => KIND_SPECS.officials.cells(o));
   }
 }
 
-export async function exportListXlsx(store: Store, kind: ImportKind): Promise<FilePayload> {
+export async function exportListXlsx(store: Store, kind: ImportKind, order: NameOrder = 'list'): Promise<FilePayload> {
   const spec = KIND_SPECS[kind];
-  const bytes = await writeXlsx(spec.sheetName, spec.columns, exportCells(store, kind));
+  const bytes = await writeXlsx(spec.sheetName, spec.columns, exportCells(store, kind, order));
   return { fileName: spec.fileName, mime: XLSX_MIME, base64: bytes.toString('base64') };
 }

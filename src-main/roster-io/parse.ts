@@ -1,6 +1,7 @@
 // Bytes of an uploaded list -> validated rows and EVERY problem, each with the spreadsheet row (the
-// header is row 1), the column (its Chinese header) and the reason. Pure apart from reading the
-// bytes: what is already in the database comes in as `existing`.
+// header is row 1), the column (its Chinese header) and the reason; also which columns the file has
+// and which of their cells were left empty (plan.ts compares them with what the app already has).
+// Pure apart from reading the bytes.
 import { cellText, headerKey } from './cells';
 import { looksUndecodable, MAX_ROWS, readGrid, UnreadableFile, type Cell, type Grid, type GridRow, type SheetFormat } from './decode';
 import { ALL_HEADERS, KIND_SPECS, type FieldsByKind, type ImportKind, type KindSpec } from './specs';
@@ -13,14 +14,6 @@ export interface RowError {
 
 export type ImportRow<K extends ImportKind> = FieldsByKind[K] & { row: number };
 
-/** A current entry of the list being imported into (members in office, active attendees/officials). */
-export interface Existing {
-  id: number;
-  name: string;
-  unit: string;
-  seat: number | null;
-}
-
 export interface ParsedFile<K extends ImportKind> {
   kind: K;
   fileName: string;
@@ -30,20 +23,26 @@ export interface ParsedFile<K extends ImportKind> {
   errors: RowError[];
 }
 
+/** What validating a grid gives: valid rows, every error, the columns the file has, its empty cells. */
+export interface ValidatedGrid<K extends ImportKind> {
+  rows: ImportRow<K>[];
+  errors: RowError[];
+  /** Headers of the known columns present in the file. */
+  columns: string[];
+  /** Per spreadsheet row, the present columns whose cell was empty. */
+  blanks: Record<number, string[]>;
+}
+
 const HEADER_SEARCH_ROWS = 10;
 
 export const ENCODING_HINT = '文件编码无法识别，请另存为 UTF-8 或 GBK 编码的 CSV，或 XLSX';
 
 /** Reads and validates a file. Never throws for bad input: problems come back in `errors`. */
-export async function parseRosterFile<K extends ImportKind>(
-  kind: K,
-  fileName: string,
-  bytes: Buffer,
-  existing: readonly Existing[] = [],
-): Promise<ParsedFile<K>> {
+export async function parseRosterFile<K extends ImportKind>(kind: K, fileName: string, bytes: Buffer): Promise<ParsedFile<K>> {
   const read = await readRosterGrid(fileName, bytes);
   if (!read.ok) return { kind, fileName, format: null, rows: [], errors: [read.error] };
-  return { kind, fileName, format: read.grid.format, ...validateGrid(kind, read.grid, existing) };
+  const { rows, errors } = validateGrid(kind, read.grid);
+  return { kind, fileName, format: read.grid.format, rows, errors };
 }
 
 /** The first step alone (async for XLSX), so that validating and importing can run in one go. */
@@ -56,45 +55,33 @@ export async function readRosterGrid(fileName: string, bytes: Buffer): Promise<{
   }
 }
 
-/**
- * The rule the store's import uses to decide "update" over "add": exactly one current entry with
- * the same name (members) or the same name and unit (attendees, officials). Returns its id per row.
- */
-export function matchExisting(kind: ImportKind, rows: readonly { name: string; unit?: string }[], existing: readonly Existing[]): (number | null)[] {
-  const key = (e: { name: string; unit?: string }): string => (kind === 'members' ? e.name : `${e.name}\u0000${e.unit ?? ''}`);
-  const byKey = new Map<string, number[]>();
-  for (const e of existing) byKey.set(key(e), [...(byKey.get(key(e)) ?? []), e.id]);
-  return rows.map((r) => {
-    const ids = byKey.get(key(r)) ?? [];
-    return ids.length === 1 ? ids[0]! : null;
-  });
-}
-
 interface Entry<F> {
   row: number;
   fields: F;
   valid: boolean;
 }
 
-export function validateGrid<K extends ImportKind>(kind: K, grid: Grid, existing: readonly Existing[] = []): { rows: ImportRow<K>[]; errors: RowError[] } {
+export function validateGrid<K extends ImportKind>(kind: K, grid: Grid): ValidatedGrid<K> {
   const spec = KIND_SPECS[kind] as unknown as KindSpec<FieldsByKind[K]>;
   const errors: RowError[] = [];
+  const nothing = { rows: [], columns: [], blanks: {} };
   const nonBlank = grid.rows.filter((r) => r.cells.some((c) => cellText(c) !== ''));
-  if (nonBlank.length === 0) return { rows: [], errors: [{ row: null, column: null, reason: '表格是空的：没有表头，也没有数据' }] };
+  if (nonBlank.length === 0) return { ...nothing, errors: [{ row: null, column: null, reason: '表格是空的：没有表头，也没有数据' }] };
 
   const headerRow = nonBlank.slice(0, HEADER_SEARCH_ROWS).find((r) => r.cells.some((c) => headerKey(c) === '姓名'));
   const columns = headerRow ? readHeader(spec, headerRow, errors) : null;
   if (!headerRow || !columns) {
     if (!headerRow) errors.push(...missingHeaderErrors(spec, grid, nonBlank));
-    return { rows: [], errors };
+    return { ...nothing, errors };
   }
+  const blanks: Record<number, string[]> = {};
 
   const entries: Entry<FieldsByKind[K]>[] = [];
   const dataRows = nonBlank.filter((r) => r.row > headerRow.row);
   if (dataRows.length === 0) errors.push({ row: null, column: null, reason: `表格中只有表头，没有任何${spec.label}` });
   if (dataRows.length > MAX_ROWS) {
     errors.push({ row: null, column: null, reason: `表格有${dataRows.length}行数据，一次最多导入${MAX_ROWS}行` });
-    return { rows: [], errors };
+    return { ...nothing, errors };
   }
   dataRows.forEach((r, i) => {
     let valid = true;
@@ -107,13 +94,15 @@ export function validateGrid<K extends ImportKind>(kind: K, grid: Grid, existing
       errors.push({ row: r.row, column, reason });
     });
     entries.push({ row: r.row, fields, valid });
+    const empty = [...columns.keys()].filter((h) => cellText(cell(h)) === '');
+    if (empty.length) blanks[r.row] = empty;
   });
 
   findDuplicates(spec, entries, errors);
-  if (kind === 'members') checkSeats(entries as unknown as Entry<FieldsByKind['members']>[], existing, errors);
+  if (kind === 'members') checkSeats(entries as unknown as Entry<FieldsByKind['members']>[], errors);
 
   const rows = entries.filter((e) => e.valid).map((e) => ({ ...e.fields, row: e.row }));
-  return { rows, errors: sortErrors(errors) };
+  return { rows, errors: sortErrors(errors), columns: [...columns.keys()], blanks };
 }
 
 /** Column index per known header; reports duplicated and missing required columns. */
@@ -175,32 +164,21 @@ function findDuplicates<F>(spec: KindSpec<F>, entries: Entry<F>[], errors: RowEr
   }
 }
 
-/** Seats of members in office must differ, within the file and from current members the file leaves alone. */
-function checkSeats(entries: Entry<FieldsByKind['members']>[], existing: readonly Existing[], errors: RowError[]): void {
-  const matched = new Set(matchExisting('members', entries.map((e) => e.fields), existing).filter((id): id is number => id !== null));
-  const keptSeats = new Map<number, Existing>();
-  for (const m of existing) if (m.seat !== null && !matched.has(m.id)) keptSeats.set(m.seat, m);
+/** Seats of members in office must differ within the file (those of members kept are checked by plan.ts). */
+function checkSeats(entries: Entry<FieldsByKind['members']>[], errors: RowError[]): void {
   const inFile = new Map<number, Entry<FieldsByKind['members']>>();
   for (const e of entries) {
     const { seat, inOfficeTo, name } = e.fields;
     if (seat === null || inOfficeTo !== null || name === '') continue;
     const other = inFile.get(seat);
-    const holder = keptSeats.get(seat);
     if (other) {
       errors.push({ row: e.row, column: '座位号', reason: `座位号${seat}与第${other.row}行（${other.fields.name}）重复` });
       e.valid = false;
-    } else {
-      inFile.set(seat, e);
-      if (holder) {
-        const why = holder.name === name ? `（现任组成人员中有不止一位“${name}”，无法确定是哪一位）` : `，而${holder.name}不在本次导入的名单中`;
-        errors.push({ row: e.row, column: '座位号', reason: `座位号${seat}已由现任组成人员${holder.name}使用${why}` });
-        e.valid = false;
-      }
-    }
+    } else inFile.set(seat, e);
   }
 }
 
-function sortErrors(errors: RowError[]): RowError[] {
+export function sortErrors(errors: RowError[]): RowError[] {
   return errors.map((e, i) => ({ e, i })).sort((a, b) => (a.e.row ?? 0) - (b.e.row ?? 0) || a.i - b.i).map(({ e }) => e);
 }
 

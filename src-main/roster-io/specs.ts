@@ -16,6 +16,8 @@ export interface FieldsByKind {
 
 export interface ColumnSpec extends XlsxColumn {
   required?: boolean;
+  /** The field the column fills (compared field by field on a re-import). */
+  field: string;
 }
 
 /** Reads the cell under a header ('' when the file has no such column). */
@@ -80,14 +82,14 @@ const members: KindSpec<MemberFields> = {
   fileName: '组成人员名单.xlsx',
   sheetName: '组成人员',
   columns: [
-    { header: '序号', width: 8 },
-    { header: '姓名', width: 12, required: true },
-    { header: '性别', width: 8 },
-    { header: '职务', width: 12, required: true },
-    { header: '座位号', width: 10 },
-    { header: '备注', width: 24 },
-    { header: '任职日期', width: 14, date: true },
-    { header: '离任日期', width: 14, date: true },
+    { header: '序号', field: 'sort', width: 8 },
+    { header: '姓名', field: 'name', width: 12, required: true },
+    { header: '性别', field: 'gender', width: 8 },
+    { header: '职务', field: 'role', width: 12, required: true },
+    { header: '座位号', field: 'seat', width: 10 },
+    { header: '备注', field: 'note', width: 24 },
+    { header: '任职日期', field: 'inOfficeFrom', width: 14, date: true },
+    { header: '离任日期', field: 'inOfficeTo', width: 14, date: true },
   ],
   read(cell, position, bad) {
     const sort = readSort(cell, position, bad);
@@ -135,10 +137,10 @@ const attendees: KindSpec<AttendeeFields> = {
   fileName: '列席人员名单.xlsx',
   sheetName: '列席人员',
   columns: [
-    { header: '序号', width: 8 },
-    { header: '姓名', width: 12, required: true },
-    { header: '单位', width: 32 },
-    { header: '职务', width: 20 },
+    { header: '序号', field: 'sort', width: 8 },
+    { header: '姓名', field: 'name', width: 12, required: true },
+    { header: '单位', field: 'unit', width: 32 },
+    { header: '职务', field: 'title', width: 20 },
   ],
   read: (cell, position, bad) => ({
     sort: readSort(cell, position, bad),
@@ -155,11 +157,11 @@ const officials: KindSpec<OfficialFields> = {
   fileName: '述职人员名单.xlsx',
   sheetName: '述职人员',
   columns: [
-    { header: '序号', width: 8 },
-    { header: '姓名', width: 12, required: true },
-    { header: '单位', width: 32 },
-    { header: '职务', width: 20 },
-    { header: '类别', width: 24 },
+    { header: '序号', field: 'sort', width: 8 },
+    { header: '姓名', field: 'name', width: 12, required: true },
+    { header: '单位', field: 'unit', width: 32 },
+    { header: '职务', field: 'post', width: 20 },
+    { header: '类别', field: 'category', width: 24 },
   ],
   read: (cell, position, bad) => ({
     sort: readSort(cell, position, bad),

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'INVALID_STATE', // not allowed in the current state (e.g. editing a session that is open)
   'IMPORT_INVALID', // a spreadsheet has errors; nothing was imported
   'RATE_LIMITED',
+  'DATA_LOSS_UNACKNOWLEDGED', // records were lost (store/integrity.ts): business waits until the secretary has seen it
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,12 @@
 // Consistent copies of the live database (SQLite online backup), and restoring one while the app is stopped.
+// Each backup yishi-<time>.sqlite has its audit head beside it (yishi-<time>.head, see audit-head.ts),
+// so a backup that later lost records is refused at restore like a damaged one.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Actor } from './audit';
-import { checkIntegrity, DB_FILE_NAME } from './db';
+import Database from 'better-sqlite3';
+import { AuditLog, type Actor } from './audit';
+import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
+import { checkIntegrity, DatabaseDamagedError, DB_FILE_NAME } from './db';
 import type { Store } from './store';
 
 export interface BackupInfo {
@@ -10,6 +14,19 @@ export interface BackupInfo {
   path: string;
   size: number;
   createdAt: string;
+  /** The last audit entry the backup holds (from its head file), null for a backup without one. */
+  auditSeq: number | null;
+}
+
+/** A backup that cannot be restored: empty, damaged, or missing records its head file says it had. */
+export class BackupUnusableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`备份文件不可用，未做任何修改：${file}（${reason}）。请选用其他备份。`);
+    this.name = 'BackupUnusableError';
+  }
 }
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
@@ -27,8 +44,25 @@ export async function createBackup(store: Store, who: Actor, reason: string): Pr
   const target = path.join(dir, fileName);
   store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
   await store.track(store.db.backup(target));
-  const st = fs.statSync(target);
-  return { fileName, path: target, size: st.size, createdAt: st.mtime.toISOString() };
+  // The head of what the copy really holds (commits made while it was written may or may not be in it).
+  writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
+  return backupInfo(dir, fileName);
+}
+
+function withReadonly<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function backupInfo(dir: string, fileName: string): BackupInfo {
+  const file = path.join(dir, fileName);
+  const st = fs.statSync(file);
+  const head = readHeadFile(headFileOf(file));
+  return { fileName, path: file, size: st.size, createdAt: st.mtime.toISOString(), auditSeq: head.state === 'ok' ? head.head.seq : null };
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
@@ -37,26 +71,65 @@ export function listBackups(dataDir: string): BackupInfo[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
-    .map((fileName) => {
-      const st = fs.statSync(path.join(dir, fileName));
-      return { fileName, path: path.join(dir, fileName), size: st.size, createdAt: st.mtime.toISOString() };
-    })
+    .map((fileName) => backupInfo(dir, fileName))
     .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
+}
+
+/** Throws BackupUnusableError unless the file is a sound database holding every record its head names. */
+export function checkBackup(file: string): void {
+  try {
+    checkIntegrity(file);
+  } catch (e) {
+    if (e instanceof DatabaseDamagedError) throw new BackupUnusableError(file, e.reason);
+    throw e;
+  }
+  const headFile = headFileOf(file);
+  const check = withReadonly(file, (db) => compareWithHead(db, readHeadFile(headFile), headFile));
+  if (check.status === 'behind' || check.status === 'diverged') throw new BackupUnusableError(file, check.message);
+}
+
+/** The newest backup that passes checkBackup, or null. */
+export function newestUsableBackup(dataDir: string): BackupInfo | null {
+  for (const b of listBackups(dataDir)) {
+    try {
+      checkBackup(b.path);
+      return b;
+    } catch {
+      // try the next older one
+    }
+  }
+  return null;
 }
 
 /**
  * Replaces the database in dataDir with a backup (the app must be stopped). The current file is kept
  * beside it as yishi.sqlite.before-restore-<time>. The backup is checked before anything is touched.
  */
-export function restoreBackup(dataDir: string, backupFile: string): { replacedWith: string; previousKeptAs: string | null } {
-  checkIntegrity(backupFile);
+export function restoreBackup(
+  dataDir: string,
+  backupFile: string,
+  who: Actor = { actor: '会务工作人员', source: 'restore' },
+): { replacedWith: string; previousKeptAs: string | null } {
+  checkBackup(backupFile);
   const live = path.join(dataDir, DB_FILE_NAME);
+  const liveHead = path.join(dataDir, HEAD_FILE_NAME);
+  const suffix = `.before-restore-${stamp()}`;
   let previousKeptAs: string | null = null;
   if (fs.existsSync(live)) {
-    previousKeptAs = `${live}.before-restore-${stamp()}`;
+    previousKeptAs = live + suffix;
     fs.renameSync(live, previousKeptAs);
     for (const ext of ['-wal', '-shm']) if (fs.existsSync(live + ext)) fs.renameSync(live + ext, previousKeptAs + ext);
   }
+  if (fs.existsSync(liveHead)) fs.renameSync(liveHead, liveHead + suffix);
   fs.copyFileSync(backupFile, live);
+  // The restore is itself audited; the restored database is then the reference: its own head, not
+  // the one of the replaced file.
+  const db = new Database(live, { fileMustExist: true });
+  try {
+    db.transaction(() => new AuditLog(db).append(who, 'backup.restore', 'backup', path.basename(backupFile), { previousKeptAs: previousKeptAs && path.basename(previousKeptAs) })).immediate();
+    writeHeadFile(liveHead, databaseHead(db));
+  } finally {
+    db.close();
+  }
   return { replacedWith: backupFile, previousKeptAs };
 }

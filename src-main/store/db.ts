@@ -15,11 +15,34 @@ export class DatabaseDamagedError extends Error {
   }
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * What is wrong with the first bytes of a would-be database, or null. SQLite itself takes a 0-byte
+ * file for a new empty database, and the app would then migrate it and start afresh: an existing
+ * database truncated to nothing (a disk or copy fault) must be refused instead, as must a file that
+ * is not SQLite at all.
+ */
+export function headerProblem(file: string): string | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return '文件为空（0 字节）';
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return n === head.length && head.equals(SQLITE_HEADER) ? null : '不是 SQLite 数据库文件（文件头不符）';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Checks an existing file read-only before anything writes to it: a damaged file is refused with a
  * clear message and left exactly as it was (no -wal/-shm created by this check is left behind).
  */
 export function checkIntegrity(file: string): void {
+  const header = headerProblem(file);
+  if (header !== null) throw new DatabaseDamagedError(file, header);
   const createdByProbe = [`${file}-wal`, `${file}-shm`].filter((p) => !fs.existsSync(p));
   let problem: string | null = null;
   let probe: Database.Database | undefined;
@@ -42,7 +65,7 @@ export function checkIntegrity(file: string): void {
 /** Opens (creating on first run) the app's database: WAL, durable commits, foreign keys, migrations. */
 export function openDatabase(file: string): Database.Database {
   if (fs.existsSync(file)) checkIntegrity(file);
-  else fs.mkdirSync(path.dirname(file), { recursive: true });
+  else createDatabase(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // an acknowledged write survives a power cut
@@ -52,6 +75,23 @@ export function openDatabase(file: string): Database.Database {
   migrate(db);
   cacheStatements(db);
   return db;
+}
+
+/**
+ * A new database is built beside its final name and renamed into place once migrated, so that a
+ * crash on first start never leaves a 0-byte yishi.sqlite (which the next start would refuse).
+ */
+function createDatabase(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const draft = `${file}.creating`;
+  for (const p of [draft, `${draft}-journal`]) fs.rmSync(p, { force: true });
+  const db = new Database(draft);
+  try {
+    migrate(db);
+  } finally {
+    db.close();
+  }
+  fs.renameSync(draft, file);
 }
 
 /**

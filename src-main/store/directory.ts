@@ -83,23 +83,12 @@ function makeDirectory<F extends { name: string }, T>(spec: ListSpec<F, T>) {
         return get(store, id);
       });
     },
-    /** All-or-nothing: an active entry with the same name and unit is updated, anything else is added. */
-    importMany(store: Store, who: Actor, rows: F[]): { added: number; updated: number } {
-      return store.change(who, () => {
-        let added = 0;
-        let updated = 0;
-        const find = store.db.prepare(`SELECT id FROM ${table} WHERE active = 1 AND name = ? AND unit = ?`);
-        for (const r of rows) {
-          const hit = find.all(r.name.trim(), (r as unknown as { unit: string }).unit) as { id: number }[];
-          if (hit.length === 1) {
-            write(store, who, hit[0]!.id, r, `${table}.import.update`);
-            updated++;
-          } else {
-            insert(store, who, r, `${table}.import.add`);
-            added++;
-          }
-        }
-        return { added, updated };
+    /** Applies a reviewed import (roster-io/plan.ts) inside the caller's change. */
+    applyImport(store: Store, who: Actor, p: { updates: { id: number; fields: F; restore: boolean }[]; adds: F[]; deactivate: number[] }): void {
+      store.change(who, () => {
+        for (const u of p.updates) write(store, who, u.id, u.restore ? { ...u.fields, active: true } : u.fields, `${table}.import.update`);
+        for (const f of p.adds) insert(store, who, f, `${table}.import.add`);
+        for (const id of p.deactivate) write(store, who, id, { active: false } as Partial<F> & { active: boolean }, `${table}.import.retire`);
       });
     },
   };

@@ -107,30 +107,23 @@ export function retireMember(store: Store, who: Actor, id: number, date: string)
 }
 
 /**
- * All-or-nothing roster import: a current member with the same name is updated, anyone else is
- * added. Seats are checked only after every row is written, so rows may swap seats.
+ * Applies a reviewed roster import (roster-io/plan.ts), inside the caller's change: members retired
+ * first, then every updated member's seat freed so the new seating plan can be applied in any order,
+ * then the updates and the new members. Seats are checked as each row is written.
  */
-export function importMembers(store: Store, who: Actor, rows: MemberFields[]): { added: number; updated: number } {
-  return store.change(who, () => {
-    let added = 0;
-    let updated = 0;
-    const current = listMembers(store);
-    // Free every seat first so the new seating plan can be applied in any order.
-    const touched = new Map<number, MemberFields>();
-    for (const r of rows) {
-      const same = current.filter((m) => m.name === r.name.trim());
-      if (same.length === 1) touched.set(same[0]!.id, r);
+export function applyMemberImport(
+  store: Store,
+  who: Actor,
+  p: { updates: { id: number; fields: MemberFields }[]; adds: MemberFields[]; retire: { id: number; date: string }[] },
+): void {
+  store.change(who, () => {
+    for (const r of p.retire) {
+      const m = getMember(store, r.id);
+      if (m.inOfficeFrom && r.date < m.inOfficeFrom) throw new AppError('BAD_INPUT', `${m.name}的离任日期${r.date}早于任职日期${m.inOfficeFrom}`);
+      writeMember(store, who, r.id, { ...m, inOfficeTo: r.date }, 'member.import.retire');
     }
-    for (const id of touched.keys()) store.db.prepare('UPDATE members SET seat = NULL WHERE id = ?').run(id);
-    for (const [id, r] of touched) {
-      writeMember(store, who, id, r, 'member.import.update');
-      updated++;
-    }
-    for (const r of rows) {
-      if ([...touched.values()].includes(r)) continue;
-      insertMember(store, who, r, 'member.import.add');
-      added++;
-    }
-    return { added, updated };
+    for (const u of p.updates) store.db.prepare('UPDATE members SET seat = NULL WHERE id = ?').run(u.id);
+    for (const u of p.updates) writeMember(store, who, u.id, u.fields, 'member.import.update');
+    for (const f of p.adds) insertMember(store, who, f, 'member.import.add');
   });
 }

@@ -18,7 +18,7 @@ const built = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.
 const needsDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 const skipReason = !electronPath
-  ? 'skipped: Electron binary not installed on this machine (cannot be downloaded here); npm start falls back to the headless server'
+  ? 'skipped: Electron binary not installed on this machine (it cannot be downloaded here; npm start tries, then serves headless)'
   : !built
     ? 'skipped: out/ is missing, run `npm run build` first'
     : needsDisplay

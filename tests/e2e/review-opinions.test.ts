@@ -18,6 +18,12 @@ const REMARKS = [
   '希望加大对定点医药机构的检查力度，建立长效监管机制。',
   '要做好异地就医直接结算政策的宣传解读。',
 ];
+/** The same remarks as the draft puts them: in the office's third person (domain/remark-style.ts). */
+const DRAFTED = [
+  '有的委员建议，进一步加强医保基金智能监控，堵塞基金使用漏洞。',
+  '有的委员建议，加大对定点医药机构的检查力度，建立长效监管机制。',
+  '有的委员建议，做好异地就医直接结算政策的宣传解读。',
+];
 const OVERALL = '常委会组成人员认为，区人民政府高度重视医疗保障基金监管工作，基金运行总体平稳。';
 
 let server: ServeProcess;
@@ -121,9 +127,9 @@ describe('electronic review and its documents', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审议意见' }).click();
     await page.getByRole('button', { name: `为“${s16.items[0]!.title}”起草审议意见` }).click();
     await page.getByTestId('doc-number').waitFor();
-    // The draft starts from the remarks: each one is a paragraph under 三、意见和建议.
+    // The draft starts from the remarks: each one a paragraph under 三、意见和建议, in the third person.
     const blocks = page.getByTestId('opinion-block');
-    for (const r of REMARKS) await expect.poll(async () => (await blocks.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).includes(r)).toBe(true);
+    for (const r of DRAFTED) await expect.poll(async () => (await blocks.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).includes(r)).toBe(true);
     await page.getByLabel('第2段正文').fill(OVERALL);
     await page.getByLabel('成文日期').fill('2026-09-25');
     await page.getByLabel('抄送').fill('区委办公室，区人民政府办公室');
@@ -144,7 +150,7 @@ describe('electronic review and its documents', () => {
       OVERALL,
       '二、存在的问题',
       '三、意见和建议',
-      ...REMARKS,
+      ...DRAFTED,
       '请于3个月内将研究处理情况书面报告区人大常委会。',
       '2026年9月25日',
       '抄送：区委办公室，区人民政府办公室。',
@@ -165,7 +171,7 @@ describe('electronic review and its documents', () => {
       '区人民政府：',
       '区第二届人大常委会第十六次会议听取和审议了区人民政府关于医疗保障基金使用情况的报告。现将常委会组成人员的审议意见整理如下：',
     ]);
-    expect(paragraphs).toEqual(expect.arrayContaining(['一、总体评价', OVERALL, '三、意见和建议', ...REMARKS, '请于3个月内将研究处理情况书面报告区人大常委会。', '2026年9月25日', '抄送：区委办公室，区人民政府办公室。']));
+    expect(paragraphs).toEqual(expect.arrayContaining(['一、总体评价', OVERALL, '三、意见和建议', ...DRAFTED, '请于3个月内将研究处理情况书面报告区人大常委会。', '2026年9月25日', '抄送：区委办公室，区人民政府办公室。']));
 
     // Printing in a browser opens the PDF in a new tab (Electron uses the shell's print dialog).
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打印（PDF）' }).click()]);

@@ -204,7 +204,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       expect(jiang).toEqual([{ level: -1, count: 4 }, { level: 0, count: 5 }, { level: 1, count: 6 }, { level: 2, count: 18 }]);
       const audit = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(a.id)) as { data: string }[];
       expect(audit.map((e) => Object.keys(JSON.parse(e.data)))).toEqual(Array(33).fill(['memberId']));
-      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|backups|ballot-keys)$/);
+      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|ballot-keys)$/); // yishi.head: the audit head (seq and hash only)
     } finally {
       db.close();
     }
@@ -301,6 +301,17 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     expect(text).toContain('候选项目2个，每张选票最多选择1个，多选的选票无效。');
     expect(text).toContain('收回选票33张，其中有效票31张，无效票2张。');
     expect(text).toContain('入选项目1个：中小学校食堂改造。');
+    // One final result across both rounds: the 10 selected, each with the round that decided it.
+    expect(text).toContain('最终结果（共2轮票决）');
+    expect(text).toContain('中小学校食堂改造（第2轮）。');
+    const final = newest.getByTestId('project-final');
+    expect(await final.getAttribute('data-complete')).toBe('true');
+    expect(await final.getByTestId('project-final-row').count()).toBe(10);
+    expect(await final.locator('[data-round="2"]').allTextContents()).toEqual(['中小学校食堂改造（第2轮，19票）']);
+    await newest.getByTestId('assessment-announce').click();
+    await expect.poll(() => display.getByTestId('display-project-final').textContent(), { timeout: 10_000 }).toContain('最终入选10个');
+    expect(await display.getByTestId('display-project-final').textContent()).toContain('中小学校食堂改造（第2轮）');
+    await shot(display, 'display-project-final');
   });
 
   it('prints the blank forms for the paper fallback from the console', async () => {
@@ -316,7 +327,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     await expect.poll(() => rows.count()).toBe(35);
     const pan = consolePage.locator('[data-testid="year-record-row"][data-official="潘刚超"]');
     expect(await pan.getAttribute('data-standing')).toBe('assessed');
-    expect(await pan.getByTestId('year-record-result').textContent()).toBe('96.97% 满意 第2名');
+    expect(await pan.getByTestId('year-record-result').textContent()).toBe('96.97% 满意 第3名');
     const jiang = consolePage.locator('[data-testid="year-record-row"][data-official="姜婷德"]');
     expect(await jiang.getAttribute('data-standing')).toBe('rectify');
     await jiang.getByRole('button', { name: '编辑 姜婷德 的履职档案' }).click();

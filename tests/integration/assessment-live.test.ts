@@ -183,7 +183,7 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     expect(rows).toHaveLength(35);
     const pan = rows.find((r) => r.official.name === '潘刚超');
     expect(pan.report).toMatchObject({ sessionId: s44.sessionId, itemId: s44.reportItemId });
-    expect(pan.assessment.result).toMatchObject({ rate: '96.97%', grade: '满意', rank: 2 });
+    expect(pan.assessment.result).toMatchObject({ rate: '96.97%', grade: '满意', rank: 3 });
     expect(pan.standing).toBe('assessed');
     const jiang = rows.find((r) => r.official.name === '姜婷德');
     expect(jiang.standing).toBe('rectify');

@@ -19,7 +19,7 @@ const must = async (name: string, input: unknown = {}, caller: Caller = admin) =
   return r.value as any;
 };
 let sessionId = 0;
-let members: number[] = [];
+const members: number[] = [];
 let itemId = 0;
 let handlingItemId = 0;
 let assessmentId = 0;
@@ -125,7 +125,13 @@ describe('settings: four-level scale, rule B, incomplete sheets set aside', () =
     const f = await must('assessments.pdf', { assessmentId, document: 'result' });
     const file = savePdf('四档等次-按全体组成人员半数定等次-满意度测评结果统计表', Buffer.from(f.base64, 'base64'));
     const rows = pdfRows(file);
-    expect(rows.some((r) => r.text === '名次姓名单位及职务优秀称职基本称职不称职未评满意率测评结果')).toBe(true);
+    // Titled by its scale: a 称职测评 with a 称职率, never “满意度”.
+    expect(rows.some((r) => r.text === '名次姓名单位及职务优秀称职基本称职不称职未评称职率测评结果')).toBe(true);
+    expect(f.fileName).toMatch(/^称职测评结果统计表-/);
+    const words = pdfText(file).replace(/\s+/g, '');
+    expect(words.startsWith('称职测评结果统计表')).toBe(true);
+    expect(words).toContain('称职率＝（优秀＋称职＋基本称职）÷');
+    expect(words.replace('测评事项：对三位报告人进行满意度测评', '')).not.toContain('满意'); // only the item's own title says 满意度
     expect(rows.some((r) => r.text === '2王二0111066.67%不称职')).toBe(true);
     const text = pdfText(file).replace(/\s+/g, '');
     expect(text).toContain('收回测评表4份，计入统计3份（1份有未填写的测评对象，按规定不计入）。');
@@ -138,7 +144,7 @@ describe('a handling report as the subject; nobody marking it', () => {
   it('one subject on the sheet: the report itself; with unmarked subjects excluded, a subject nobody marked has no rate', async () => {
     const a = await must('assessments.create', { itemId: handlingItemId, method: 'electronic', scale: 'three', rule: 'rate', countIncompleteSheets: true, unmarkedSubjects: 'excluded' });
     expect(a.subjects).toEqual([{ name: '区人民政府关于《审议意见》办理情况的报告', unit: '区人民政府', post: '', category: '审议意见办理情况报告' }]);
-    expect(a.title).toBe('对区人民政府关于《审议意见》办理情况的报告的满意度测评');
+    expect(a.title).toBe('对区人民政府关于《审议意见》办理情况报告的满意度测评'); // one 的, not “情况的报告的”
     await must('assessments.open', { assessmentId: a.id });
     await Promise.all([0, 1, 2].map((m) => must('terminal.submitSheet', { assessmentId: a.id, marks: [null] }, terminal(m))));
     const r = (await must('assessments.close', { assessmentId: a.id })).result;

@@ -149,7 +149,7 @@ describe('bad rows and columns', () => {
     expect(snapshot()).toEqual(before);
 
     const swap = Buffer.from('姓名,职务,座位号\r\n谭云,副主任,6\r\n邹鹏文,秘书长,5\r\n新委员,委员,34\r\n', 'utf8');
-    expect(await dispatch('import.commit', file('members', 'swap.csv', swap), ADMIN)).toEqual({ ok: true, value: { added: 1, updated: 2 } });
+    expect(await dispatch('import.commit', file('members', 'swap.csv', swap), ADMIN)).toEqual({ ok: true, value: { added: 1, updated: 2, unchanged: 0, retired: 0 } });
     const { store } = opened.at(-1)!;
     expect(store.db.prepare("SELECT name, seat FROM members WHERE name IN ('谭云', '邹鹏文', '新委员') ORDER BY seat").all()).toEqual([
       { name: '邹鹏文', seat: 5 },

@@ -90,10 +90,10 @@ describe('the shared fixtures', () => {
   it('importing roster.csv and then roster-gbk.csv leaves 33 members, not 66', async () => {
     const { call, file, members, store } = setup();
     const first = await call<{ added: number; updated: number }>('import.commit', file('members', 'roster.csv', fixture('roster.csv')));
-    expect(first).toEqual({ added: 33, updated: 0 });
+    expect(first).toEqual({ added: 33, updated: 0, unchanged: 0, retired: 0 });
     const afterFirst = members();
     const second = await call<{ added: number; updated: number }>('import.commit', file('members', 'roster-gbk.csv', fixture('roster-gbk.csv')));
-    expect(second).toEqual({ added: 0, updated: 33 });
+    expect(second).toEqual({ added: 0, updated: 0, unchanged: 33, retired: 0 }); // same people, same data: 不变
     expect(members()).toEqual(afterFirst);
     expect(afterFirst).toHaveLength(33);
     const parsed = await parseRosterFile('members', 'roster.csv', fixture('roster.csv'));
@@ -102,14 +102,14 @@ describe('the shared fixtures', () => {
     const log = store.db.prepare("SELECT data FROM audit_log WHERE action = 'members.import' ORDER BY seq").all() as { data: string }[];
     expect(log.map((l) => JSON.parse(l.data))).toMatchObject([
       { fileName: 'roster.csv', format: 'csv-utf8-bom', added: 33, updated: 0 },
-      { fileName: 'roster-gbk.csv', format: 'csv-gbk', added: 0, updated: 33 },
+      { fileName: 'roster-gbk.csv', format: 'csv-gbk', added: 0, updated: 0, unchanged: 33 },
     ]);
   });
 
   it('attendees.csv gives 7 attendees and officials.csv 35 officials with their categories', async () => {
     const { call, file, store } = setup();
-    expect(await call('import.commit', file('attendees', 'attendees.csv', fixture('attendees.csv')))).toEqual({ added: 7, updated: 0 });
-    expect(await call('import.commit', file('officials', 'officials.csv', fixture('officials.csv')))).toEqual({ added: 35, updated: 0 });
+    expect(await call('import.commit', file('attendees', 'attendees.csv', fixture('attendees.csv')))).toEqual({ added: 7, updated: 0, unchanged: 0, retired: 0 });
+    expect(await call('import.commit', file('officials', 'officials.csv', fixture('officials.csv')))).toEqual({ added: 35, updated: 0, unchanged: 0, retired: 0 });
     const a = store.db.prepare('SELECT sort, name, unit, title FROM attendees ORDER BY sort').all();
     expect(a).toHaveLength(7);
     expect(a[2]).toEqual({ sort: 3, name: '范建芳', unit: '示例区人民法院', title: '院长' });
@@ -126,8 +126,8 @@ describe('the shared fixtures', () => {
       post: '副院长',
       category: '法院',
     });
-    // Importing the same files again updates (same name and unit) instead of adding.
-    expect(await call('import.commit', file('officials', 'officials.csv', fixture('officials.csv')))).toEqual({ added: 0, updated: 35 });
+    // Importing the same file again matches everyone (same name and unit): nothing added, nothing to change.
+    expect(await call('import.commit', file('officials', 'officials.csv', fixture('officials.csv')))).toEqual({ added: 0, updated: 0, unchanged: 35, retired: 0 });
     expect(store.db.prepare('SELECT count(*) AS n FROM officials').get()).toEqual({ n: 35 });
   });
 });
@@ -140,7 +140,7 @@ describe('retirement dates in the roster', () => {
     const bytes = Buffer.from(csv, 'utf8');
     const p = await call<ImportPreview<'members'>>('import.preview', file('members', 'r.csv', bytes));
     expect([p.errors, p.toAdd, p.toUpdate]).toEqual([[], 2, 1]);
-    expect(await call('import.commit', file('members', 'r.csv', bytes))).toEqual({ added: 2, updated: 1 });
+    expect(await call('import.commit', file('members', 'r.csv', bytes))).toEqual({ added: 2, updated: 1, unchanged: 0, retired: 0 });
     const current = await call<Member[]>('members.list', {});
     expect(current).toHaveLength(33);
     expect(current.find((m) => m.seat === 5)?.name).toBe('新副主任');
@@ -164,7 +164,8 @@ describe('import.preview', () => {
 
     await call('import.commit', file('members', 'roster.csv', fixture('roster.csv')));
     const again = await call<ImportPreview<'members'>>('import.preview', file('members', 'roster.csv', fixture('roster.csv')));
-    expect([again.toAdd, again.toUpdate]).toEqual([0, 33]);
+    expect([again.toAdd, again.toUpdate, again.unchanged]).toEqual([0, 0, 33]);
+    expect(again.rows.every((r) => r.action === 'same' && r.matchId !== null)).toBe(true);
   });
 
   it('refuses an unknown list kind and a body that is not base64', async () => {
@@ -206,7 +207,7 @@ describe('export.xlsx', () => {
     const b = setup();
     const p = await b.call<ImportPreview<'members'>>('import.preview', b.file('members', exported.fileName, Buffer.from(exported.base64, 'base64')));
     expect(p).toMatchObject({ format: 'xlsx', errors: [], toAdd: 33 });
-    expect(await b.call('import.commit', b.file('members', exported.fileName, Buffer.from(exported.base64, 'base64')))).toEqual({ added: 33, updated: 0 });
+    expect(await b.call('import.commit', b.file('members', exported.fileName, Buffer.from(exported.base64, 'base64')))).toEqual({ added: 33, updated: 0, unchanged: 0, retired: 0 });
     expect(b.members()).toEqual(a.members());
     expect(b.members().filter((m) => m.in_office_from === '2021-09-28')).toHaveLength(6);
   });
@@ -251,12 +252,12 @@ describe('a hand-made XLSX', () => {
     const p = await call<ImportPreview<'members'>>('import.preview', file('members', '名单.xlsx', bytes));
     expect(p.errors).toEqual([]);
     expect(p.format).toBe('xlsx');
-    expect(p.rows).toEqual([
+    expect(p.valid).toEqual([
       { row: 3, sort: 1, name: '王芳', gender: '女', role: '副主任', seat: 3, inOfficeFrom: '2021-09-28', inOfficeTo: null, note: '' },
       { row: 5, sort: 2, name: '李建国', gender: '男', role: '主任', seat: 1, inOfficeFrom: '2021-09-28', inOfficeTo: null, note: '召集人' },
       { row: 6, sort: 3, name: '赵强', gender: '', role: '委员', seat: null, inOfficeFrom: '2021-09-28', inOfficeTo: null, note: '' },
     ]);
-    expect(await call('import.commit', file('members', '名单.xlsx', bytes))).toEqual({ added: 3, updated: 0 });
+    expect(await call('import.commit', file('members', '名单.xlsx', bytes))).toEqual({ added: 3, updated: 0, unchanged: 0, retired: 0 });
     expect(store.db.prepare('SELECT name, role, seat, in_office_from FROM members ORDER BY sort').all()).toEqual([
       { name: '王芳', role: '副主任', seat: 3, in_office_from: '2021-09-28' },
       { name: '李建国', role: '主任', seat: 1, in_office_from: '2021-09-28' },

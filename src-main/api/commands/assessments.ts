@@ -135,11 +135,11 @@ export const assessmentCommands = {
   }),
   'officialYears.exportXlsx': command({
     access: ['admin'],
-    input: z.object({ year }),
-    run: async (ctx, { year }): Promise<FilePayload> => ({
+    input: z.object({ year, order: z.enum(['list', 'strokes']).default('list') }),
+    run: async (ctx, { year, order }): Promise<FilePayload> => ({
       fileName: `述职人员${year}年度履职档案.xlsx`,
       mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: (await exportYearRecordsXlsx(ctx.store, year)).toString('base64'),
+      base64: (await exportYearRecordsXlsx(ctx.store, year, order)).toString('base64'),
     }),
   }),
 };

@@ -4,6 +4,7 @@ import type { AnyCommand } from '../command';
 import { assessmentCommands } from './assessments';
 import { ballotCommands } from './ballots';
 import { importCommands } from './import';
+import { integrityCommands } from './integrity';
 import { liveCommands } from './live';
 import { sessionDocumentCommands } from './session-documents';
 import { terminalCommands } from './terminal';
@@ -25,6 +26,7 @@ export const commandTable = {
   ...sessionDocumentCommands,
   ...assessmentCommands,
   ...reviewCommands,
+  ...integrityCommands,
 };
 
 export type CommandTable = typeof commandTable;

@@ -3,6 +3,9 @@ import { GENDERS, MEMBER_ROLES } from '../../domain/people';
 import { attendees, officials } from '../../store/directory';
 import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
 import { command, idInput, isoDate } from '../command';
+import { NAME_ORDERS } from '../../domain/strokes';
+import { sessionNameOrder, setSessionNameOrder } from '../../people/name-order';
+import { orderByName } from '../../people/strokes';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const personName = z.string().trim().min(1, '姓名不能为空').max(50);
@@ -23,8 +26,22 @@ export const attendeeFields = z.object({ sort, name: personName, unit: text(100)
 export const officialFields = z.object({ sort, name: personName, unit: text(100), post: text(100), category: text(50) });
 
 const listInput = z.object({ includeInactive: z.boolean().default(false) });
+const order = z.enum(NAME_ORDERS, { message: '排序方式应为 list（按名单顺序）或 strokes（按姓氏笔画）' });
 
 export const peopleCommands = {
+  /** 按姓氏笔画: the positions of the given names in stroke order (for lists kept in the renderer, e.g. 测评对象). */
+  'names.strokeOrder': command({
+    access: ['admin'],
+    input: z.object({ names: z.array(z.string().max(200)).max(2000) }),
+    run: (_ctx, { names }) => ({ order: orderByName(names.map((name, i) => ({ name, i })), (x) => x.name, 'strokes').map((x) => x.i) }),
+  }),
+  /** How the session's name lists (签到表, 记名表决名单, 任免名单) are printed. */
+  'nameOrder.get': command({ access: ['admin'], input: z.object({ sessionId: z.number().int().positive() }), run: ({ store }, { sessionId }) => ({ order: sessionNameOrder(store, sessionId) }) }),
+  'nameOrder.set': command({
+    access: ['admin'],
+    input: z.object({ sessionId: z.number().int().positive(), order }),
+    run: ({ store, who }, { sessionId, order: o }) => ({ order: setSessionNameOrder(store, who, sessionId, o) }),
+  }),
   'members.list': command({
     access: ['admin'],
     input: listInput,

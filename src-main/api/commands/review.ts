@@ -19,7 +19,10 @@ import {
   sendOpinion,
   updateOpinion,
 } from '../../review/opinions';
+import { DRAFT_KINDS } from '../../review/oversight';
+import { numbersUsed } from '../../review/numbers';
 import { registerEarlier } from '../../review/registered';
+import { AGENDA_KIND_LABELS } from '../../domain/agenda';
 import { registerRows, registerXlsx } from '../../review/register';
 import { addRemark, deleteRemark, getRemark, listRemarks, REMARK_KINDS, REMARK_MAX_CHARS, remarksByItem, updateRemark } from '../../review/remarks';
 import { createResolution, deleteResolution, listResolutions, resolutionCandidates, updateResolution } from '../../review/resolutions';
@@ -167,10 +170,10 @@ export const reviewCommands = {
     run: ({ store }, { sessionId }) => {
       const remarks = listRemarks(store, { sessionId });
       const items = listItems(store, sessionId)
-        .filter((i) => i.kind === 'report')
+        .filter((i) => DRAFT_KINDS.includes(i.kind))
         .map((i) => {
           const o = opinionOfReportItem(store, i.id);
-          return { itemId: i.id, position: i.position, title: i.title, remarkCount: remarks.filter((r) => r.itemId === i.id).length, opinionId: o?.id ?? null, status: o?.statusLabel ?? null };
+          return { itemId: i.id, position: i.position, kind: i.kind, kindLabel: AGENDA_KIND_LABELS[i.kind], title: i.title, remarkCount: remarks.filter((r) => r.itemId === i.id).length, opinionId: o?.id ?? null, status: o?.statusLabel ?? null };
         });
       return { session: getSession(store, sessionId), items, opinions: listOpinions(store, { sessionId }) };
     },
@@ -189,6 +192,12 @@ export const reviewCommands = {
     access: ['admin'],
     input: z.object({ id, seq: z.number().int().positive().optional() }),
     run: ({ store, who }, { id: oid, seq }) => assignNumber(store, who, oid, seq),
+  }),
+  /** The 文号 a 机关代字 has used in a year, and the next free one. */
+  'opinions.numbers': command({
+    access: ['admin'],
+    input: z.object({ prefix: z.string().trim().min(1, '请填写发文机关代字').max(20), year: z.number().int().min(1949).max(2200) }),
+    run: ({ store }, { prefix, year }) => numbersUsed(store, prefix, year),
   }),
   'opinions.send': command({
     access: ['admin'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENDA_KINDS, agendaDetailsSchema } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
+import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem } from '../../store/agenda';
 import { createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
 import { base64, command, idInput, isoDate, type FilePayload } from '../command';
@@ -60,12 +61,18 @@ export const sessionCommands = {
   'agenda.add': command({
     access: ['admin'],
     input: itemFields.extend({ sessionId: id }),
-    run: ({ store, who }, { sessionId, ...f }) => addItem(store, who, sessionId, f),
+    run: ({ store, who }, { sessionId, ...f }) => {
+      checkOversightItem(store, getSession(store, sessionId), f.kind, f.details);
+      return addItem(store, who, sessionId, f);
+    },
   }),
   'agenda.update': command({
     access: ['admin'],
     input: itemFields.extend({ id }),
-    run: ({ store, who }, { id, ...f }) => updateItem(store, who, id, f),
+    run: ({ store, who }, { id, ...f }) => {
+      checkOversightItem(store, getSession(store, getItem(store, id).sessionId), f.kind, f.details);
+      return updateItem(store, who, id, f);
+    },
   }),
   'agenda.delete': command({
     access: ['admin'],

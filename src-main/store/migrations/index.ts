@@ -3,16 +3,22 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-live-session';
 import { migration003 } from './003-assessments';
 import { migration004 } from './004-review-opinions';
+import { migration006 } from './006-oversight';
 
 export interface Migration {
   version: number;
   name: string;
   /** Plain SQL, run in one transaction together with the user_version bump. */
   up: string;
+  /**
+   * Rebuilds tables others refer to (SQLite's way to change a CHECK): run with foreign keys off, as
+   * SQLite's ALTER TABLE procedure asks, and refused before commit if any reference is left dangling.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -29,10 +35,20 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
   }
   for (const m of MIGRATIONS) {
     if (m.version <= from || m.version > upTo) continue;
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const keys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF'); // has no effect inside a transaction, so before it
+    try {
+      db.transaction(() => {
+        db.exec(m.up);
+        if (m.foreignKeysOff) {
+          const dangling = db.pragma('foreign_key_check') as { table: string }[];
+          if (dangling.length > 0) throw new Error(`迁移${m.version}后有${dangling.length}处外键引用不存在的行（${dangling[0]!.table}），未做修改`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
+    }
     applied.push(m.version);
   }
   return applied;

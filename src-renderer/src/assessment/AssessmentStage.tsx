@@ -131,6 +131,12 @@ function ProjectBoard({ r }: { r: ProjectOutcome }) {
           {tied.map((x) => x.name).join('、')}得票相同（{tied[0]!.votes}票），需就剩余{r.chooseMax - r.selectedCount}个名额另行票决
         </p>
       )}
+      {r.final && r.final.rounds > 1 && (
+        <p className="asa-final" data-testid="display-project-final">
+          最终入选{r.final.selected.length}个：{r.final.selected.map((x) => `${x.name}（第${x.round}轮）`).join('、')}
+          {r.final.complete ? '' : `；尚有${r.final.placesLeft}个名额待另行票决`}
+        </p>
+      )}
     </div>
   );
 }

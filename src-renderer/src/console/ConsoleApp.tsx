@@ -16,6 +16,7 @@ import { ErrorNote } from '../components/Notice';
 import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issue 4
 import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
+import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
 import './console.css';
 
 const NAV = [
@@ -97,6 +98,7 @@ export function ConsoleApp() {
           )}
           {committee !== undefined && <Section section={section} route={route} />}
         </main>
+        <DataLossNotice />
       </div>
     </CommitteeContext.Provider>
   );

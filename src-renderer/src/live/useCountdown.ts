@@ -1,14 +1,16 @@
 // Seconds left until an ISO time on the server's clock (null when there is no deadline).
 import { useEffect, useState } from 'react';
 
+const secondsLeft = (deadline: number, clockOffsetMs: number) =>
+  Number.isFinite(deadline) ? Math.max(0, (deadline - (Date.now() + clockOffsetMs)) / 1000) : null;
+
 export function useCountdown(closesAt: string | null | undefined, clockOffsetMs: number): number | null {
   const deadline = closesAt ? Date.parse(closesAt) : NaN;
-  const left = () => (Number.isFinite(deadline) ? Math.max(0, (deadline - (Date.now() + clockOffsetMs)) / 1000) : null);
-  const [seconds, setSeconds] = useState<number | null>(left);
+  const [seconds, setSeconds] = useState<number | null>(() => secondsLeft(deadline, clockOffsetMs));
   useEffect(() => {
-    setSeconds(left());
+    setSeconds(secondsLeft(deadline, clockOffsetMs));
     if (!Number.isFinite(deadline)) return;
-    const t = setInterval(() => setSeconds(left()), 250);
+    const t = setInterval(() => setSeconds(secondsLeft(deadline, clockOffsetMs)), 250);
     return () => clearInterval(t);
   }, [deadline, clockOffsetMs]);
   return seconds;

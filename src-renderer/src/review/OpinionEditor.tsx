@@ -1,6 +1,7 @@
 // The 审议意见书 editor: 主送, title, opening, the body (headings numbered 一、（一）1. automatically),
-// the handling request with its months, 发文字号, date, issuer, 抄送 — beside the item's remarks, which
-// can be inserted where the cursor is. 编号, 交办, print and export. A sent opinion is read-only.
+// the handling request with its months, 发文字号 (the next of the year, or a number set by hand), date,
+// issuer, 抄送 — beside the item's remarks, picked into 存在的问题 or 意见和建议 in the office's third
+// person. 编号, 交办, print and export. A sent opinion is read-only.
 import { useEffect, useState } from 'react';
 import { call, type CommandOutput } from '../api';
 import { ConfirmDialog, Dialog, SaveFooter } from '../components/Dialog';
@@ -8,9 +9,12 @@ import { Field } from '../components/Field';
 import { ErrorNote, OkNote } from '../components/Notice';
 import { go, linkTo } from '../console/route';
 import { useAction, useQuery } from '../console/useCommand';
-import { localToday, type OpinionBlock } from '../../../src-main/domain/review';
+import type { OpinionSection } from '../../../src-main/domain/remark-style';
+import { localToday } from '../../../src-main/domain/review';
 import { BlockEditor } from './BlockEditor';
 import { DocumentButtons } from './DocumentButtons';
+import { DocNumberField } from './DocNumberField';
+import { pickInto, RemarkPicker } from './RemarkPicker';
 
 type Opinion = CommandOutput<'opinions.get'>['opinion'];
 type Fields = Opinion;
@@ -25,6 +29,7 @@ export function OpinionEditor({ id, backTo }: { id: number; backTo: (string | nu
   const [sending, setSending] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [seq, setSeq] = useState('');
   useEffect(() => {
     if (q.data && !dirty) setForm(q.data.opinion);
   }, [q.data]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -77,19 +82,21 @@ export function OpinionEditor({ id, backTo }: { id: number; backTo: (string | nu
   };
   const number = async () => {
     if (!(await persist())) return;
-    after(await action.run(() => call('opinions.assignNumber', { id })), '已编号');
+    const wanted = seq.trim() === '' ? undefined : Number(seq);
+    if (wanted !== undefined && !(Number.isInteger(wanted) && wanted > 0)) return action.fail('文号序号应为正整数');
+    const o = await action.run(() => call('opinions.assignNumber', { id, seq: wanted }));
+    if (o) setSeq('');
+    after(o, '已编号');
   };
   const reopen = async () => after(await action.run(() => call('opinions.reopen', { id })), '已退回草拟');
   const produce = async (format: 'pdf' | 'docx') => {
     if (!(await persist())) return undefined;
     return action.run(() => call('opinions.document', { id, format }));
   };
-  const insertRemark = (text: string) => {
-    const at = selected === null ? form.body.length : selected + 1;
-    const body: OpinionBlock[] = [...form.body];
-    body.splice(at, 0, ...text.split('\n').filter((l) => l.trim()).map((l) => ({ kind: 'p' as const, text: l.trim() })));
-    set({ body });
-    setSelected(at);
+  const pick = (text: string, section: OpinionSection) => {
+    const r = pickInto(form.body, text, section);
+    set({ body: r.body });
+    setSelected(r.at);
   };
 
   return (
@@ -165,6 +172,7 @@ export function OpinionEditor({ id, backTo }: { id: number; backTo: (string | nu
             <Field label="发文机关代字" hint="文号如“示人常审〔2026〕12号”，按年度顺序编号">
               {(c) => <input {...c} value={form.docPrefix} readOnly={locked} onChange={(e) => set({ docPrefix: e.target.value })} />}
             </Field>
+            <DocNumberField key={form.docNumber ?? 'none'} prefix={form.docPrefix} year={form.docDate ? Number(form.docDate.slice(0, 4)) : (form.docYear ?? Number(localToday().slice(0, 4)))} seq={seq} onSeq={setSeq} locked={locked} />
             <Field label="成文日期">
               {(c) => <input {...c} type="date" value={form.docDate ?? ''} readOnly={locked} onChange={(e) => set({ docDate: e.target.value || null })} />}
             </Field>
@@ -179,26 +187,7 @@ export function OpinionEditor({ id, backTo }: { id: number; backTo: (string | nu
             </Field>
           </div>
         </div>
-        <aside className="rv-editor-side" aria-label="审议发言">
-          <h2 className="rv-h2">审议发言（{q.data.remarks.length}）</h2>
-          {q.data.remarks.length === 0 && <p className="muted small">该议程项没有发言记录。</p>}
-          <ol className="rv-side-remarks">
-            {q.data.remarks.map((r) => (
-              <li key={r.id}>
-                <div className="rv-remark-meta">
-                  <strong>{r.speaker}</strong>
-                  <span className="muted small">{r.groupName || '全体会议'}</span>
-                  {!locked && (
-                    <button type="button" className="btn btn-link" onClick={() => insertRemark(r.text)} aria-label={`插入${r.speaker}的发言`}>
-                      插入
-                    </button>
-                  )}
-                </div>
-                <p className="rv-remark-text">{r.text}</p>
-              </li>
-            ))}
-          </ol>
-        </aside>
+        <RemarkPicker remarks={q.data.remarks} locked={locked} onPick={pick} />
       </div>
       {sending && <SendDialog id={id} onClose={() => setSending(false)} before={persist} onSent={(o) => (setSending(false), after(o, '已交办'))} />}
       {deleting && (

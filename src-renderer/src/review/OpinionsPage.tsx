@@ -30,7 +30,7 @@ function OpinionList({ route }: { route: string[] }) {
     <section aria-labelledby="rv-opinions-title" className="rv">
       <div className="page-head">
         <h1 id="rv-opinions-title">审议意见</h1>
-        <p className="page-sub">会议听取审议专项工作报告后，根据组成人员的审议发言起草审议意见书，编号、交办，并在意见台账中跟踪办理。</p>
+        <p className="page-sub">会议听取审议专项工作报告、开展专题询问或处理质询案后，根据组成人员的发言起草审议意见书（或整理质询案），编号、交办，并在意见台账中跟踪研究处理情况。</p>
       </div>
       <div className="toolbar">
         <SessionSelect section="opinions" sessions={sessions} sessionId={sessionId} />
@@ -43,7 +43,7 @@ function OpinionList({ route }: { route: string[] }) {
       </div>
       {settingsOpen && <ReviewSettingsDialog onClose={() => setSettingsOpen(false)} />}
       <ErrorNote error={q.error ?? action.error} />
-      <table className="data-table" aria-label="专项工作报告及其审议意见">
+      <table className="data-table" aria-label="专项工作报告、专题询问、质询案及其审议意见">
         <thead>
           <tr>
             <th>议程</th>
@@ -58,7 +58,8 @@ function OpinionList({ route }: { route: string[] }) {
             return (
               <tr key={i.itemId} data-testid="opinion-row">
                 <td className="name">
-                  第{i.position}项 {i.title}
+                  第{i.position}项 {i.kind !== 'report' && <span className="chip chip-kind">{i.kindLabel}</span>}
+                  {i.title}
                 </td>
                 <td className="num">{i.remarkCount}</td>
                 <td>
@@ -87,7 +88,7 @@ function OpinionList({ route }: { route: string[] }) {
           {data && data.items.length === 0 && (
             <tr>
               <td colSpan={4} className="empty">
-                本次会议没有听取审议的专项工作报告。
+                本次会议没有听取审议的专项工作报告、专题询问或质询案。
               </td>
             </tr>
           )}

@@ -9,6 +9,8 @@ export function PdfPages({ url, zoom, onPages }: { url: string; zoom: number; on
   const [error, setError] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const onPagesRef = useRef(onPages); // told once per document, whatever callback the parent passes now
+  onPagesRef.current = onPages;
 
   useEffect(() => {
     let cancelled = false;
@@ -25,7 +27,7 @@ export function PdfPages({ url, zoom, onPages }: { url: string; zoom: number; on
         if (cancelled) return;
         setRatio(vp.height / vp.width);
         setDoc(d);
-        onPages?.(d.numPages);
+        onPagesRef.current?.(d.numPages);
       })
       .catch((e: unknown) => {
         if (!cancelled) setError(pdfErrorText(e));

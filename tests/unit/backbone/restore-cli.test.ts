@@ -66,7 +66,7 @@ describe('npm run restore', () => {
     fs.writeFileSync(junk, 'this is not a database'.repeat(100));
     const r = run('--from', junk);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('数据库文件已损坏');
+    expect(r.stderr).toMatch(/^备份文件不可用，未做任何修改：.*junk\.sqlite（不是 SQLite 数据库文件/);
     expect(regionOf()).toBe('备份后区');
     expect(run().status).toBe(2); // no --from
   });

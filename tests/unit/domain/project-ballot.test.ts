@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MORE_THAN_HALF } from '../../../src-main/domain/fraction';
-import { projectBallotResult, validateProjectSheet } from '../../../src-main/domain/project-ballot';
+import { consolidateRounds, projectBallotResult, validateProjectSheet } from '../../../src-main/domain/project-ballot';
 
 describe('project ballot sheet validity (choose at most N of M)', () => {
   it('a sheet marking more than N is invalid (11 marks of at most 10)', () => {
@@ -71,5 +71,50 @@ describe('project ballot result', () => {
   it('impossible counts are refused (more votes than valid sheets)', () => {
     expect(() => projectBallotResult([34], { chooseMax: 1, validSheets: 33 })).toThrow(RangeError);
     expect(() => projectBallotResult([10, 10], { chooseMax: 1, validSheets: 15 })).toThrow(RangeError);
+  });
+});
+
+describe('runoff consolidation: one final result across the rounds', () => {
+  const round = (n: number, places: number, candidates: string[], selected: [string, number][], tied: string[]) => ({
+    round: n,
+    places,
+    candidates,
+    selected: selected.map(([candidate, votes]) => ({ candidate, votes })),
+    tied,
+  });
+  const ten = Array.from({ length: 15 }, (_, i) => `项目${i + 1}`);
+
+  it('runoff consolidation: 8 selected in round 1, 3 tied for 2 places, 2 decided in round 2 → the 10 with their rounds', () => {
+    const r1 = round(1, 10, ten, ten.slice(0, 8).map((c, i) => [c, 30 - i]), ['项目9', '项目10', '项目11']);
+    const r2 = round(2, 2, ['项目9', '项目10', '项目11'], [['项目11', 20], ['项目9', 13]], []);
+    const f = consolidateRounds([r2, r1])!;
+    expect(f.complete).toBe(true);
+    expect(f.rounds).toEqual([1, 2]);
+    expect(f.selected).toHaveLength(10);
+    expect(f.selected.slice(7).map((s) => [s.candidate, s.round, s.votes])).toEqual([
+      ['项目8', 1, 23],
+      ['项目11', 2, 20],
+      ['项目9', 2, 13],
+    ]);
+    expect([f.placesLeft, f.pending]).toEqual([0, []]);
+  });
+
+  it('runoff consolidation: a runoff that ties again stays pending for the places left; a third round decides', () => {
+    const r1 = round(1, 3, ['甲', '乙', '丙', '丁'], [['甲', 20]], ['乙', '丙', '丁']);
+    const r2 = round(2, 2, ['乙', '丙', '丁'], [['乙', 18]], ['丙', '丁']);
+    const pending = consolidateRounds([r1, r2])!;
+    expect([pending.complete, pending.placesLeft, pending.pending]).toEqual([false, 1, ['丙', '丁']]);
+    const done = consolidateRounds([r1, r2, round(3, 1, ['丁', '丙'], [['丁', 17]], [])])!;
+    expect(done.selected.map((s) => `${s.candidate}${s.round}`)).toEqual(['甲1', '乙2', '丁3']);
+    expect(done.complete).toBe(true);
+  });
+
+  it('runoff consolidation: a whole new ballot on the item (not the tied candidates) starts the result again', () => {
+    const r1 = round(1, 2, ['甲', '乙', '丙'], [['甲', 20]], ['乙', '丙']);
+    const r2 = round(2, 2, ['甲', '乙', '丙'], [['丙', 25], ['乙', 19]], []);
+    const f = consolidateRounds([r1, r2])!;
+    expect(f.rounds).toEqual([2]);
+    expect(f.selected.map((s) => s.candidate)).toEqual(['丙', '乙']);
+    expect(consolidateRounds([])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // 测评与履职 (console): run the satisfaction assessments and project ballots of a session, and keep
 // each appointed official's year record. #/console/assessments[/<sessionId>] and
-// #/console/assessments/officials[/<year>].
+// #/console/assessments/officials[/<year>[/<officialId>]] (the last opens that official's record).
 import { linkTo } from '../../console/route';
 import { SessionAssessments } from './SessionAssessments';
 import { YearRecordsPage } from './YearRecordsPage';
@@ -22,7 +22,7 @@ export function AssessmentsPage({ route }: { route: string[] }) {
           述职人员履职档案
         </a>
       </nav>
-      {officials ? <YearRecordsPage year={route[1] ? Number(route[1]) : null} /> : <SessionAssessments sessionId={route[0] ? Number(route[0]) : null} />}
+      {officials ? <YearRecordsPage year={route[1] ? Number(route[1]) : null} officialId={route[2] ? Number(route[2]) : null} /> : <SessionAssessments sessionId={route[0] ? Number(route[0]) : null} />}
     </section>
   );
 }

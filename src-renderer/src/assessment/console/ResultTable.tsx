@@ -1,6 +1,25 @@
 // The result of a round in the console: ranked subjects with counts per level, rate, grade and what
 // follows; or the projects by votes with the tie at the cut-off.
-import type { AssessmentOutcome } from '../../../../src-main/assessment/types';
+import type { AssessmentOutcome, ProjectFinal } from '../../../../src-main/assessment/types';
+
+/** After runoffs: the projects selected across the rounds, each with the round that decided it. */
+export function ProjectFinalList({ final: f }: { final: ProjectFinal }) {
+  return (
+    <div className="asc-final" data-testid="project-final" data-complete={f.complete}>
+      <h4>
+        最终结果（共{f.rounds}轮票决）：入选{f.selected.length}个{f.complete ? '' : `，尚有${f.placesLeft}个名额待另行票决`}
+      </h4>
+      <ol>
+        {f.selected.map((x) => (
+          <li key={x.name} data-testid="project-final-row" data-round={x.round}>
+            {x.name}
+            <span className="muted">（第{x.round}轮，{x.votes}票）</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
   if (r.kind === 'project') {
@@ -37,6 +56,7 @@ export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
             {tied.map((x) => x.name).join('、')}得票相同（{tied[0]!.votes}票），需就剩余{r.chooseMax - r.selectedCount}个名额另行票决：请发起新一轮。
           </p>
         )}
+        {r.final && r.final.rounds > 1 && <ProjectFinalList final={r.final} />}
       </>
     );
   }

@@ -1,24 +1,36 @@
 // 述职人员履职档案: every official of the list for a year, with where they stand (pledge, mid-year
-// review, 述职, assessment, follow-up); each record opens in a form; the year exports to XLSX.
-import { useState } from 'react';
+// review, 述职, assessment, follow-up); each record opens in a form (also straight from 述职人员, by
+// #/console/assessments/officials/<year>/<officialId>); the year exports to XLSX.
+import { useEffect, useState } from 'react';
 import { call, downloadBase64, type CommandOutput } from '../../api';
 import { ErrorNote, InfoNote, OkNote } from '../../components/Notice';
 import { go } from '../../console/route';
 import { useAction, useQuery } from '../../console/useCommand';
 import { YearRecordForm } from './YearRecordForm';
+import { NameOrderSelect, type NameOrder } from '../../console/people/NameOrderSelect';
 import './assessment-console.css';
 
 export type YearRecord = CommandOutput<'officialYears.list'>[number];
 
-export function YearRecordsPage({ year: given }: { year: number | null }) {
-  const year = given && Number.isInteger(given) ? given : new Date().getFullYear() - 1;
+/** The 述职 year a record is usually looked for in: January–March look back on the year before. */
+export function defaultRecordYear(now = new Date()): number {
+  return now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
+export function YearRecordsPage({ year: given, officialId = null }: { year: number | null; officialId?: number | null }) {
+  const year = given && Number.isInteger(given) ? given : defaultRecordYear();
   const q = useQuery('officialYears.list', { year });
   const action = useAction();
   const [editing, setEditing] = useState<YearRecord | null>(null);
+  useEffect(() => {
+    const r = officialId === null ? undefined : q.data?.find((x) => x.official.id === officialId);
+    if (r) setEditing(r);
+  }, [officialId, q.data]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [order, setOrder] = useState<NameOrder>('list');
   const rows = q.data ?? [];
   const exportXlsx = async () => {
-    const f = await action.run(() => call('officialYears.exportXlsx', { year }));
+    const f = await action.run(() => call('officialYears.exportXlsx', { year, order }));
     if (f) {
       downloadBase64(f.fileName, f.mime, f.base64);
       setNotice(`已导出：${f.fileName}`);
@@ -35,6 +47,7 @@ export function YearRecordsPage({ year: given }: { year: number | null }) {
         <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={action.busy} data-testid="year-export">
           导出 XLSX
         </button>
+        <NameOrderSelect value={order} onChange={setOrder} label="导出顺序" />
         <span className="muted">{Object.entries(counts).map(([k, n]) => `${k}${n}人`).join('，')}</span>
       </div>
       <ErrorNote error={q.error ?? action.error} />
@@ -87,9 +100,13 @@ export function YearRecordsPage({ year: given }: { year: number | null }) {
       {editing && (
         <YearRecordForm
           record={editing}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            if (officialId !== null) go('assessments', 'officials', year);
+          }}
           onSaved={(name) => {
             setEditing(null);
+            if (officialId !== null) go('assessments', 'officials', year);
             setNotice(`已保存 ${name} 的${year}年度履职档案`);
             q.reload();
           }}

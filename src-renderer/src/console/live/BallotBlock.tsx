@@ -1,6 +1,6 @@
 // Ballots of the current item. A vote item has one ballot (and new rounds); an appointment item in
 // 逐人 mode has one ballot per person, in 合并 mode one ballot for the whole list. Earlier rounds stay.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaDetails } from '../../../../src-main/domain/agenda';
 import type { Rules } from '../../../../src-main/domain/settings';
 import type { ConsoleBallotRow, ConsoleState } from '../../live/protocol';
@@ -191,11 +191,13 @@ function useBallotPersons(ballots: ConsoleBallotRow[]): Map<number, number[]> {
       return { id: b.id, own };
     });
   const key = missing.map((m) => m.id).join(',');
+  const missingRef = useRef(missing);
+  missingRef.current = missing;
   useEffect(() => {
     if (!key) return;
     let live = true;
     void Promise.all(
-      missing.map(async (m) => {
+      missingRef.current.map(async (m) => {
         if (m.own) return [m.id, m.own] as const;
         const r = await call('ballots.get', { ballotId: m.id });
         return r.ok ? ([m.id, r.value.persons] as const) : null;

@@ -101,7 +101,8 @@ function LivePanel({
   const seatCodes = useSeatCodes(session.id);
   const [confirmClose, setConfirmClose] = useState(false);
   const pairedKey = state.members.map((m) => m.terminal === 'none' ? 0 : 1).join('');
-  useEffect(seatCodes.reload, [pairedKey, state.unpairedTerminals.length]);
+  const reloadSeatCodes = seatCodes.reload;
+  useEffect(() => reloadSeatCodes(), [reloadSeatCodes, pairedKey, state.unpairedTerminals.length]);
   const item = state.currentItem;
   const openBallot = state.ballots.some((b) => b.state === 'open');
 

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNote, OkNote } from '../../components/Notice';
-import { go, routeId } from '../route';
+import { defaultRecordYear } from '../../assessment/console/YearRecordsPage';
+import { go, linkTo, routeId } from '../route';
 import { useAction, type Failure } from '../useCommand';
 import { DIRECTORY_LABELS, listDirectory, setDirectoryActive, type DirectoryEntry, type DirectoryKind } from './directoryApi';
 import { DirectoryForm } from './DirectoryForm';
@@ -95,6 +96,11 @@ export function DirectoryView({ kind, route }: { kind: DirectoryKind; route: str
                 <button type="button" className="btn btn-small btn-quiet" onClick={() => setToggling(e)} aria-label={`${e.active ? '停用' : '恢复'} ${e.name}`}>
                   {e.active ? '停用' : '恢复'}
                 </button>
+                {kind === 'officials' && (
+                  <a className="btn btn-small btn-quiet" href={linkTo('assessments', 'officials', defaultRecordYear(), e.id)} aria-label={`${e.name} 的履职档案`}>
+                    履职档案
+                  </a>
+                )}
               </td>
             </tr>
           ))}

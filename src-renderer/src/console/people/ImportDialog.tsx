@@ -1,15 +1,21 @@
-// 导入名单: choose a CSV/XLSX file, see every row and every error (行/列/原因) before anything is
-// written, then import all rows or none. 确认导入 stays disabled while the file has errors.
-import { useId, useState } from 'react';
+// 导入名单 as a reviewed change: choose a CSV/XLSX file and see, before anything is written, every
+// error (行/列/原因), each row as 新增 / 更新 (field by field, old → new) / 不变, and the people the app
+// has that the file lacks (keep, or retire with a date). Columns the file does not have are left as
+// they are; an emptied cell is a change the secretary confirms. Then all of it is imported, or none.
+import { useId, useRef, useState } from 'react';
 import { call, fileToBase64, type CommandOutput } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, OkNote } from '../../components/Notice';
+import { today } from '../format';
 import { useAction } from '../useCommand';
 import type { ListKind } from './ExportButton';
-import { cellValue, formatLabel, IMPORT_COLUMNS, LIST_NOUNS } from './importColumns';
+import { formatLabel, IMPORT_COLUMNS, LIST_NOUNS } from './importColumns';
+import { ImportMissing, type RetireChoice } from './ImportMissing';
+import { ImportRows } from './ImportRows';
+import './people.css';
 
 type Preview = CommandOutput<'import.preview'>;
-interface RowError {
+export interface RowError {
   row: number | null;
   column: string | null;
   reason: string;
@@ -33,31 +39,53 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
   const inputId = useId();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [errors, setErrors] = useState<RowError[]>([]);
+  const [confirm, setConfirm] = useState<string[]>([]);
+  const [retire, setRetire] = useState<Record<number, RetireChoice>>({});
   const [done, setDone] = useState('');
   const action = useAction();
 
+  const decisions = (c: string[], r: Record<number, RetireChoice>) => ({
+    confirm: c,
+    retire: Object.entries(r)
+      .filter(([, v]) => v.retire)
+      .map(([id, v]) => ({ id: Number(id), date: kind === 'members' ? v.date || null : null })),
+  });
+  // Each change of a decision previews again; only the answer to the latest request is shown.
+  const latest = useRef(0);
+  const runPreview = async (chosen: ChosenFile, c: string[], r: Record<number, RetireChoice>) => {
+    const ticket = ++latest.current;
+    const p = await action.run(() => call('import.preview', { kind, ...chosen, ...decisions(c, r) }));
+    if (ticket === latest.current) setPreview(p ?? null);
+  };
   const choose = async (f: File | undefined) => {
     setPreview(null);
-    setErrors([]);
+    setConfirm([]);
+    setRetire({});
     setDone('');
     if (!f) return;
     const chosen = { fileName: f.name, data: await fileToBase64(f) };
     setFile(chosen);
-    const p = await action.run(() => call('import.preview', { kind, ...chosen }));
-    if (p) {
-      setPreview(p);
-      setErrors(p.errors);
-    }
+    await runPreview(chosen, [], {});
   };
+  const toggleConfirm = (key: string, on: boolean) => {
+    const next = on ? [...confirm, key] : confirm.filter((k) => k !== key);
+    setConfirm(next);
+    if (file) void runPreview(file, next, retire);
+  };
+  const chooseRetire = (id: number, choice: RetireChoice) => {
+    const next = { ...retire, [id]: choice };
+    setRetire(next);
+    if (file) void runPreview(file, confirm, next);
+  };
+
   // An unreadable file fails the preview itself; its reasons come in details.
-  const shownErrors = errors.length > 0 ? errors : action.error && isRowErrors(action.error.details) ? action.error.details : [];
+  const shownErrors: RowError[] = preview ? preview.errors : action.error && isRowErrors(action.error.details) ? action.error.details : [];
 
   const commit = async () => {
     if (!file || !preview) return;
-    const r = await action.run(() => call('import.commit', { kind, ...file }));
+    const r = await action.run(() => call('import.commit', { kind, ...file, ...decisions(confirm, retire), planId: preview.planId }));
     if (r) {
-      const text = `已导入${noun}：新增 ${r.added} 人，更新 ${r.updated} 人`;
+      const text = `已导入${noun}：新增 ${r.added} 人，更新 ${r.updated} 人${r.unchanged ? `，不变 ${r.unchanged} 人` : ''}${r.retired ? `，${kind === 'members' ? '离任' : '停用'} ${r.retired} 人` : ''}`;
       setDone(text);
       onImported(text);
       onClose();
@@ -66,14 +94,8 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
     }
   };
 
-  const rows = (preview?.rows ?? []) as unknown as Array<Record<string, unknown> & { row: number }>;
-  const errorsByRow = new Map<number, RowError[]>();
-  for (const e of shownErrors) if (e.row !== null) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e]);
-  const lines = [...new Set([...rows.map((r) => r.row), ...errorsByRow.keys()])].sort((a, b) => a - b);
-  const byRow = new Map(rows.map((r) => [r.row, r]));
-  // Columns the file leaves empty everywhere (and no error names) are left out of the preview.
-  const shownColumns = columns.filter((c) => rows.some((r) => cellValue(r[c.field]) !== '') || shownErrors.some((e) => e.column === c.header));
-  const canImport = !!preview && shownErrors.length === 0 && rows.length > 0 && !action.busy;
+  const pendingConfirm = preview ? preview.rows.flatMap((r) => r.changes).filter((c) => c.needsConfirm && !c.confirmed).length : 0;
+  const canImport = !!preview && shownErrors.length === 0 && preview.rows.length > 0 && !action.busy;
 
   return (
     <Dialog
@@ -116,28 +138,33 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
           <span className={file ? 'chosen-file' : 'muted'}>{file?.fileName ?? '尚未选择文件'}</span>
         </div>
         <p className="field-hint">
-          第一行为表头，应包含：{columns.map((c) => c.header).join('、')}（“姓名”{kind === 'members' ? '和“职务”' : ''}必填）。UTF-8 或 GBK 编码的 CSV 均可。
-          姓名{kind === 'members' ? '' : '和单位'}与现有人员相同的行更新该人员，其余新增。先预览，确认后一次导入全部行；有任何错误则不导入。
+          第一行为表头，可包含：{columns.map((c) => c.header).join('、')}（“姓名”{kind === 'members' ? '和“职务”' : ''}必填）。UTF-8 或 GBK 编码的 CSV 均可。
+          姓名{kind === 'members' ? '' : '（文件有“单位”列时还有单位）'}与现有人员（包括已{kind === 'members' ? '离任' : '停用'}的）相同的行更新该人员，其余新增；文件中没有的列保持不变，清空的单元格需逐项确认。
+          先预览，确认后一次导入全部行；有任何错误则不导入。
         </p>
       </div>
       {action.busy && !preview && <p className="muted">正在读取文件…</p>}
       {preview && (
         <div className="import-summary" aria-live="polite">
           <span>
-            文件：<strong>{preview.fileName}</strong>（{formatLabel(preview.format)}）
+            文件：<strong>{preview.fileName}</strong>（{formatLabel(preview.format)}），包含列：{preview.columns.join('、')}
           </span>
           <span>
             {shownErrors.length === 0 ? '将' : '修正错误后可'}新增 <strong data-testid="import-add">{preview.toAdd}</strong> 人，更新{' '}
-            <strong data-testid="import-update">{preview.toUpdate}</strong> 人（有效数据 {rows.length} 行）
+            <strong data-testid="import-update">{preview.toUpdate}</strong> 人，不变 <strong data-testid="import-same">{preview.unchanged}</strong> 人
+            {preview.toRetire > 0 && (
+              <>
+                ，{kind === 'members' ? '离任' : '停用'} <strong data-testid="import-retire">{preview.toRetire}</strong> 人
+              </>
+            )}
           </span>
           {shownErrors.length === 0 ? <span className="chip chip-ok">没有错误</span> : <span className="chip chip-error">{shownErrors.length} 处错误</span>}
+          {pendingConfirm > 0 && <span className="chip chip-warn">{pendingConfirm} 处清空待确认（不确认则保留原值）</span>}
         </div>
       )}
       {shownErrors.length > 0 && (
         <div className="import-errors">
-          <h3>
-            发现 {shownErrors.length} 处错误，请修改文件后重新选择（有错误时不能导入，已导入的数据不受影响）
-          </h3>
+          <h3>发现 {shownErrors.length} 处错误，请修改文件后重新选择（有错误时不能导入，已导入的数据不受影响）</h3>
           <table className="data-table compact" aria-label="导入错误">
             <thead>
               <tr>
@@ -158,42 +185,8 @@ export function ImportDialog({ kind, onClose, onImported }: ImportDialogProps) {
           </table>
         </div>
       )}
-      {preview && lines.length > 0 && (
-        <div className="import-preview">
-          <h3>预览（按文件中的行号）</h3>
-          <div className="table-scroll">
-            <table className="data-table compact" aria-label="导入预览">
-              <thead>
-                <tr>
-                  <th className="num">行</th>
-                  {shownColumns.map((c) => (
-                    <th key={c.field}>{c.header}</th>
-                  ))}
-                  {shownErrors.length > 0 && <th>问题</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line) => {
-                  const r = byRow.get(line);
-                  const errs = errorsByRow.get(line) ?? [];
-                  const bad = new Set(errs.map((e) => e.column));
-                  return (
-                    <tr key={line} className={errs.length ? 'row-error' : undefined}>
-                      <td className="num">{line}</td>
-                      {shownColumns.map((c) => (
-                        <td key={c.field} className={bad.has(c.header) ? 'cell-error' : undefined}>
-                          {r ? cellValue(r[c.field]) : bad.has(c.header) ? '✕' : ''}
-                        </td>
-                      ))}
-                      {shownErrors.length > 0 && <td className="problems">{errs.map((e) => `${e.column ? `${e.column}：` : ''}${e.reason}`).join('；')}</td>}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      )}
+      {preview && <ImportRows kind={kind} preview={preview} errors={shownErrors} confirmed={confirm} onConfirm={toggleConfirm} />}
+      {preview && preview.missing.length > 0 && <ImportMissing kind={kind} missing={preview.missing} choices={retire} defaultDate={today()} onChoose={chooseRetire} busy={action.busy} />}
     </Dialog>
   );
 }

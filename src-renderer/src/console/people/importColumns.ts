@@ -44,8 +44,3 @@ const FORMAT_LABELS: Record<string, string> = {
 };
 
 export const formatLabel = (format: string | null | undefined): string => (format ? (FORMAT_LABELS[format] ?? format) : '');
-
-export function cellValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '';
-  return String(v);
-}

@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { Field } from '../../components/Field';
 import { APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
-import { useQuery } from '../useCommand';
+import { call } from '../../api';
+import { useAction, useQuery } from '../useCommand';
 
 export interface Person {
   name: string;
@@ -91,6 +92,20 @@ export function PersonsEditor(props: {
   );
 }
 
+/** 按姓氏笔画排序: the sheet's order (terminals, paper 测评表 and paper entry follow it) by surname strokes. */
+function StrokeSortButton({ names, onOrder }: { names: string[]; onOrder: (order: number[]) => void }) {
+  const action = useAction();
+  const run = async () => {
+    const r = await action.run(() => call('names.strokeOrder', { names }));
+    if (r) onOrder(r.order);
+  };
+  return (
+    <button type="button" className="btn btn-small" onClick={() => void run()} disabled={action.busy} title={action.error?.message}>
+      按姓氏笔画排序
+    </button>
+  );
+}
+
 export function SubjectsEditor({ subjects, onSubjects, error }: { subjects: Subject[]; onSubjects: (s: Subject[]) => void; error: string | null }) {
   const [picking, setPicking] = useState(false);
   const update = (i: number, patch: Partial<Subject>) => onSubjects(subjects.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -104,6 +119,7 @@ export function SubjectsEditor({ subjects, onSubjects, error }: { subjects: Subj
         <button type="button" className="btn btn-small" onClick={() => onSubjects([...subjects, { name: '', unit: '', post: '', category: '', officialId: null }])}>
           手动添加
         </button>
+        {subjects.length > 1 && <StrokeSortButton names={subjects.map((s) => s.name)} onOrder={(order) => onSubjects(order.map((i) => subjects[i]!))} />}
         {subjects.length > 0 && (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => onSubjects([])}>
             全部清除

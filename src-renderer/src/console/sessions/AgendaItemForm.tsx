@@ -9,6 +9,7 @@ import { fieldError, useAction } from '../useCommand';
 import { useDraft } from '../useDraft';
 import { CandidatesEditor, PersonsEditor, SubjectsEditor, type Person, type Subject } from './AgendaDetailsFields';
 import type { AgendaItem } from './SessionEditor';
+import { InquiryEditor, InterpellationEditor, type InterpellationDraft, type Question } from './OversightFields';
 
 export interface ItemDraft {
   kind: AgendaKind;
@@ -19,6 +20,8 @@ export interface ItemDraft {
   subjects: Subject[];
   candidates: string;
   chooseMax: string;
+  questions?: Question[];
+  interpellation?: InterpellationDraft;
 }
 
 const TITLE_EXAMPLES: Record<AgendaKind, string> = {
@@ -29,6 +32,8 @@ const TITLE_EXAMPLES: Record<AgendaKind, string> = {
   assessment: '如：对述职人员进行满意度测评',
   project_ballot: '如：票决2027年民生实事项目',
   other: '',
+  inquiry: '如：对全区养老服务体系建设情况开展专题询问',
+  interpellation: '如：关于……问题的质询案',
 };
 
 function toDraft(item: AgendaItem | undefined): ItemDraft {
@@ -42,6 +47,8 @@ function toDraft(item: AgendaItem | undefined): ItemDraft {
     subjects: d.subjects ?? [],
     candidates: (d.candidates ?? []).join('\n'),
     chooseMax: d.chooseMax ? String(d.chooseMax) : '',
+    questions: d.questions ?? [],
+    interpellation: { filers: d.filers ?? [], addressee: d.addressee ?? '', questionsText: d.questionsText ?? '', answeredBy: d.answeredBy ?? '', answer: d.answer ?? '' },
   };
 }
 
@@ -69,6 +76,14 @@ function buildDetails(d: ItemDraft, original: AgendaDetails | undefined): Agenda
     }
     case 'handling_report':
       return original?.opinionId ? { opinionId: original.opinionId } : {};
+    case 'inquiry': {
+      const questions = (d.questions ?? []).filter((q) => q.question.trim() || q.asker.trim() || q.official.trim());
+      const missing = questions.findIndex((q) => !q.question.trim());
+      if (missing >= 0) return `询问的问题第${missing + 1}个：请填写问题`;
+      return { questions };
+    }
+    case 'interpellation':
+      return { ...(d.interpellation ?? { filers: [], addressee: '', questionsText: '', answeredBy: '', answer: '' }) };
     default:
       return {};
   }
@@ -165,6 +180,14 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
           onCandidates={(c) => set('candidates', c)}
           onChooseMax={(n) => set('chooseMax', n)}
           error={fieldError(err, '最多选', '候选', 'candidates')}
+        />
+      )}
+      {d.kind === 'inquiry' && <InquiryEditor questions={d.questions ?? []} onQuestions={(q) => set('questions', q)} error={fieldError(err, '问题')} />}
+      {d.kind === 'interpellation' && (
+        <InterpellationEditor
+          value={d.interpellation ?? { filers: [], addressee: '', questionsText: '', answeredBy: '', answer: '' }}
+          onChange={(v) => set('interpellation', v)}
+          error={fieldError(err, '质询', '受质询机关', '联名')}
         />
       )}
       {d.kind === 'handling_report' && (

@@ -1,4 +1,5 @@
 // One session: its facts, its agenda (items, order, documents) and the rules it runs under.
+import { chineseNumeral } from '../../../../src-main/domain/numerals';
 import { useState } from 'react';
 import type { CommandOutput } from '../../api';
 import { ErrorNote } from '../../components/Notice';
@@ -8,6 +9,7 @@ import { AgendaItemForm } from './AgendaItemForm';
 import { AgendaList } from './AgendaList';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
 import { RulesSummary } from './RulesSummary';
+import { SessionNameOrder } from '../people/NameOrderSelect';
 import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SessionForm } from './SessionForm';
 import { StatusChip } from './SessionsView';
@@ -43,7 +45,7 @@ export function SessionEditor({ route }: { route: string[] }) {
   return (
     <section aria-labelledby="session-title">
       <p className="breadcrumb">
-        <a href={linkTo('sessions')}>会议</a> <span aria-hidden="true">/</span> 第{session.number}次会议
+        <a href={linkTo('sessions')}>会议</a> <span aria-hidden="true">/</span> 第{chineseNumeral(session.number)}次会议
       </p>
       <div className="page-head session-head">
         <h1 id="session-title">{session.title}</h1>
@@ -103,6 +105,7 @@ export function SessionEditor({ route }: { route: string[] }) {
       </div>
       <AgendaList sessionId={session.id} items={items} editable={editable} onItems={setItems} onChanged={q.reload} />
 
+      <SessionNameOrder sessionId={session.id} />
       <RulesSummary rules={session.rules} />
 
       <SessionDocumentsPanel sessionId={session.id} />

@@ -1,4 +1,5 @@
 // 会议规则: what new sessions copy when they are created (each session keeps its own frozen copy).
+import { TIE_BREAKS, TIE_BREAK_LABELS } from '../../../../src-main/domain/satisfaction';
 import { useId, useState } from 'react';
 import { call, type CommandOutput } from '../../api';
 import { CheckField, Field } from '../../components/Field';
@@ -151,6 +152,34 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
                 <option value="against">计入该对象的分母（满意率＝满意与基本满意票÷收回的有效测评表）</option>
                 <option value="excluded">不计入该对象的分母（满意率按对该对象作出评价的测评表计算）</option>
               </select>
+            )}
+          </Field>
+          <Field label="名次相同时" span={2} hint="满意率相同的，先按“满意”（或“优秀”）票多少排列；仍相同时">
+            {(p) => (
+              <select {...p} value={r.satisfaction.tieBreak} onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, tieBreak: e.target.value as Rules['satisfaction']['tieBreak'] } }))}>
+                {TIE_BREAKS.map((t) => (
+                  <option key={t} value={t}>
+                    {TIE_BREAK_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset className="rules-group">
+        <legend>质询案</legend>
+        <div className="form-grid cols-3">
+          <Field label="联名提出质询案的最少人数" hint="县级3人以上，设区的市以上5人以上（监督法）">
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                max={50}
+                value={r.interpellation.minMembers}
+                onChange={(e) => patch((x) => ({ ...x, interpellation: { minMembers: Number(e.target.value) || 0 } }))}
+              />
             )}
           </Field>
         </div>

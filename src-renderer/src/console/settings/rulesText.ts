@@ -1,4 +1,5 @@
 // The procedural rules in words, as the console shows them (settings and each session's snapshot).
+import { TIE_BREAK_LABELS } from '../../../../src-main/domain/satisfaction';
 import type { Rules } from '../../../../src-main/domain/settings';
 
 export type Threshold = Rules['quorum'];
@@ -64,6 +65,8 @@ export function describeRules(r: Rules): Array<[string, string]> {
     ['测评结果', SATISFACTION_RULE_LABELS[r.satisfaction.rule]],
     ['未填完的测评表', r.satisfaction.countIncompleteSheets ? '有效' : '整张无效'],
     ['未评价的对象', r.satisfaction.unmarkedSubjects === 'against' ? '计入满意率的分母' : '不计入满意率的分母'],
+    ['名次相同时', `先按“满意”票多少，仍相同的${TIE_BREAK_LABELS[r.satisfaction.tieBreak]}`],
+    ['质询案联名', `${r.interpellation.minMembers}人以上`],
     ['审议意见办理期限', `${r.reviewOpinion.deadlineMonths}个月`],
   ];
 }

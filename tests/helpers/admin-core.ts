@@ -1,0 +1,31 @@
+// The app's core on a fresh data folder, with the admin's `call` (the Result) and `must` (the value,
+// or a thrown error naming the code and message): what the integration tests drive commands with.
+import fs from 'node:fs';
+import { createCore, type Core } from '../../src-main/app/core';
+import { tempDataDir } from './server';
+
+export interface AdminCore {
+  core: Core;
+  dataDir: string;
+  call: (name: string, input?: unknown) => ReturnType<Core['dispatch']>;
+  must: <T = any>(name: string, input?: unknown) => Promise<T>;
+  /** Waits for the automatic backups started by results, closes the store and removes the folder. */
+  close: () => Promise<void>;
+}
+
+export function openAdminCore(prefix: string): AdminCore {
+  const dataDir = tempDataDir(prefix);
+  const core = createCore(dataDir);
+  const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
+  const must = async <T = any>(name: string, input: unknown = {}): Promise<T> => {
+    const r = await call(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  const close = async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { core, dataDir, call, must, close };
+}
