@@ -61,6 +61,9 @@ export function createDispatcher(table: Record<string, AnyCommand>, store: Store
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `输入有误：${describeZodError(parsed.error)}`);
     try {
+      // A terminal's token is checked on every call, not only at hello: revoked, or of a session that
+      // is no longer live, and the call is refused (pairing again stays possible).
+      if (caller.kind === 'terminal' && !def.access.includes('guest')) services.engine?.assertTerminal(caller.terminalId);
       const value = await def.run({ store, caller, who: actorFor(store, caller), services }, parsed.data as z.output<typeof def.input>);
       return ok(value);
     } catch (e) {

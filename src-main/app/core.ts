@@ -1,12 +1,12 @@
 // The app without any window: the store, the live-session engine, the command dispatcher.
-// Electron's main process and the headless server both build exactly this.
+// Electron's main process and the headless server both build exactly this; they differ only in the
+// key store that seals the keys of secret rounds (Electron: the operating system's, electron/key-store.ts).
 import { anyCommandTable } from '../api/commands/index';
 import { createDispatcher, type Dispatcher } from '../api/dispatch';
 import type { Services } from '../api/command';
 import { MeetingEngine } from '../meeting/engine';
-import { syncHearings } from '../review/handlings';
+import { defaultKeyDir, headlessKeyStore, type KeyStore } from '../rounds/key-store';
 import { fail } from '../shared/result';
-import { SYSTEM_ACTOR } from '../store/audit';
 import { IntegrityMonitor } from '../store/integrity';
 import { Store } from '../store/store';
 
@@ -43,21 +43,19 @@ export interface Core {
   close(): void;
 }
 
-export function createCore(dataDir: string): Core {
-  const store = Store.open(dataDir);
+export interface CoreOptions {
+  /** Seals the keys of secret rounds. Default: the headless master key outside the data folder. */
+  keyStore?: KeyStore;
+  /** 'background': a quick check before opening, the full integrity check in a worker after (store/file-check.ts). Default 'full'. */
+  integrity?: 'full' | 'background';
+}
+
+export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
+  const keyStore = opts.keyStore ?? headlessKeyStore(defaultKeyDir(), dataDir);
+  const store = Store.open(dataDir, { integrity: opts.integrity });
   const integrity = new IntegrityMonitor(store);
-  const engine = new MeetingEngine(store);
+  const engine = new MeetingEngine(store, keyStore);
   const services: Services = { engine, integrity };
-  // A handling report (审议意见办理情况报告) counts as heard once the session reaches it or closes:
-  // the review-opinion register follows the live session as it moves.
-  engine.on((e) => {
-    if (e.type !== 'changed') return;
-    try {
-      syncHearings(store, SYSTEM_ACTOR);
-    } catch (err) {
-      console.error('[review] syncHearings', err);
-    }
-  });
   const inner = createDispatcher(anyCommandTable, store, services);
   const dispatch: Dispatcher = (name, input, caller) =>
     integrity.notice && BLOCKED_UNTIL_ACKNOWLEDGED.has(name)
@@ -69,7 +67,7 @@ export function createCore(dataDir: string): Core {
     dispatch,
     services,
     close: () => {
-      engine.ballots.stopTimers();
+      engine.rounds.stop();
       integrity.close();
       store.close();
     },

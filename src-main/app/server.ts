@@ -1,11 +1,12 @@
 // Starts the core behind the HTTP server: used by the headless CLI, by Electron (for terminals and
 // the big screen on the LAN) and by the tests.
-import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from './core';
+import type { KeyStore } from '../rounds/key-store';
 import { AppHttpServer } from '../server/http';
 import { filesRoute } from '../server/files-route';
 import { WsHub } from '../server/ws-hub';
 import { terminalUrls } from './lan';
+import { loadOrCreateAdminToken } from './admin-token';
 
 export interface RunningServer {
   core: Core;
@@ -24,12 +25,23 @@ export interface StartOptions {
   port: number;
   host: string;
   staticDir: string | null;
+  /** Default: the credential kept in the data folder (app/admin-token.ts). */
   adminToken?: string;
+  /** See CoreOptions.keyStore. */
+  keyStore?: KeyStore;
+  /** Default 'background': the full integrity check of the file runs after the start (store/file-check.ts). */
+  integrity?: 'full' | 'background';
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const core = createCore(opts.dataDir);
-  const adminToken = opts.adminToken ?? randomBytes(24).toString('hex');
+  const core = createCore(opts.dataDir, { keyStore: opts.keyStore, integrity: opts.integrity ?? 'background' });
+  let adminToken: string;
+  try {
+    adminToken = opts.adminToken ?? loadOrCreateAdminToken(opts.dataDir);
+  } catch (e) {
+    core.close();
+    throw e;
+  }
   const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
   const hub = new WsHub({ engine: core.engine, dispatch: core.dispatch, adminToken });
   http.upgrades.push(hub.handleUpgrade);

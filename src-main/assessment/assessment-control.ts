@@ -1,16 +1,14 @@
-// The life of an assessment or project ballot in the live session: draft → open → closed →
-// announced, sheets from terminals, paper tallies entered by the secretary, and what happens at close
-// (counts frozen into the result, year records linked, WAL truncated, backup). Mirrors
-// meeting/ballot-control.ts.
+// Satisfaction assessments (满意度测评) and project ballots (票决) in the live session: what is
+// particular to them under the round engine (rounds/round-engine.ts). What goes on the sheet, paper
+// tallies entered by the secretary, sheets from terminals, and at close the tally of the sealed
+// sheets into the result, the officials' year records and the handling report it decides.
 import { AppError } from '../shared/result';
-import { nextBallotState, type BallotAction } from '../domain/ballot-state';
-import { SYSTEM_ACTOR, type Actor } from '../store/audit';
+import type { Actor } from '../store/audit';
 import { getItem, listItems } from '../store/agenda';
-import { createBackup } from '../store/backup';
 import { getSession, type Session } from '../store/sessions';
-import { presentMemberIds } from '../meeting/attendance-store';
-import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
+import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
+import type { LiveContext } from '../rounds/types';
 import {
   assessmentsOfItem,
   getAssessment,
@@ -19,15 +17,14 @@ import {
   markAnnounced,
   markOpened,
   openAssessments,
-  readCounters,
   storeOutcome,
   type AssessmentRow,
 } from './assessment-store';
 import { paperProjectOutcome, paperSatisfactionOutcome, type PaperProject, type PaperSatisfaction } from './paper-entry';
 import { projectOutcome, satisfactionOutcome } from './results';
-import { levelCountOf, SheetRecorder, type SheetOutcome } from './sheet-recorder';
+import { ASSESSMENT_VOTERS, projectVotes, readSheetBody, satisfactionCounts, SheetRecorder, type SheetOutcome } from './sheet-recorder';
 import { defaultReportYear, sheetSourceOf } from './subjects';
-import type { AssessmentMethod, SatisfactionRuleName, ScaleName, SheetStatus, ShareThreshold } from './types';
+import type { AssessmentMethod, AssessmentOutcome, SatisfactionRuleName, ScaleName, SheetStatus, ShareThreshold } from './types';
 import { applyToHandlingReport } from './handling-result';
 import { linkAssessment } from './year-records';
 
@@ -51,14 +48,40 @@ export interface AssessmentOptions {
 
 export class AssessmentControl {
   readonly recorder: SheetRecorder;
+  readonly spec: RoundSpec<AssessmentRow>;
 
-  constructor(private readonly engine: MeetingEngine) {
-    this.recorder = new SheetRecorder(engine.store);
-    this.recorder.onCommitted = () => engine.changed('round'); // the screens show the sheet count from the state
+  constructor(
+    private readonly live: LiveContext,
+    private readonly rounds: RoundEngine,
+  ) {
+    const store = live.store;
+    this.recorder = new SheetRecorder(store, rounds);
+    this.spec = {
+      kind: 'assessment',
+      noun: (a) => (a.kind === 'project' ? '票决' : '测评'),
+      title: (a) => a.title,
+      get: (id) => getAssessment(store, id),
+      openRounds: () => openAssessments(store),
+      sealed: (a) => a.method === 'electronic',
+      voters: () => ASSESSMENT_VOTERS,
+      notElectronic: () => '纸质测评请打印测评表，收回后直接录入统计结果',
+      closesAt: () => null,
+      markOpened: (a, eligible) => markOpened(store, a.id, eligible),
+      storeTally: (who, a, receipts) => {
+        const sheets = [...(receipts ?? new Map<number, Buffer>()).values()].map((b) => readSheetBody(b, a.subjects.length));
+        const outcome =
+          a.kind === 'project'
+            ? projectOutcome(a, projectVotes(a, sheets), sheets.length, 0, a.eligible.length, 'electronic')
+            : satisfactionOutcome(a, satisfactionCounts(a, sheets), a.eligible.length, 'electronic');
+        this.storeResult(who, a, outcome);
+      },
+      markAnnounced: (id) => markAnnounced(store, id),
+    };
+    rounds.register(this.spec);
   }
 
   private get store() {
-    return this.engine.store;
+    return this.live.store;
   }
 
   create(who: Actor, o: AssessmentOptions): AssessmentRow {
@@ -94,7 +117,7 @@ export class AssessmentControl {
       this.store.audit.recordRow(who, 'assessment.create', 'assessments', id);
       return id;
     });
-    this.engine.changed('round');
+    this.live.changed({ roundKind: 'assessment', roundId: id, itemId: item.id }, 'round');
     return getAssessment(this.store, id);
   }
 
@@ -104,7 +127,7 @@ export class AssessmentControl {
    */
   private sessionFor(sessionId: number, method: AssessmentMethod): Session {
     if (method === 'electronic') {
-      const s = this.engine.requireLive();
+      const s = this.live.requireLive();
       if (s.id !== sessionId) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
       return s;
     }
@@ -126,50 +149,18 @@ export class AssessmentControl {
     };
   }
 
-  private transition(a: AssessmentRow, action: BallotAction): boolean {
-    const t = nextBallotState(a.state, action);
-    if (!t.ok) throw new AppError('INVALID_STATE', t.message.replace(/表决/g, a.kind === 'project' ? '票决' : '测评'));
-    return t.changed;
-  }
-
   open(who: Actor, id: number): AssessmentRow {
-    const a = getAssessment(this.store, id);
-    if (!this.transition(a, 'open')) return a;
-    if (a.method !== 'electronic') throw new AppError('INVALID_STATE', '纸质测评请打印测评表，收回后直接录入统计结果');
-    const s = this.engine.requireLive();
-    if (a.sessionId !== s.id) throw new AppError('INVALID_STATE', '该测评不属于正在进行的会议');
-    if (!this.engine.liveRow(s.id).businessStartedAt) throw new AppError('INVALID_STATE', '请先开始会议议程（确认法定人数）再开始测评');
-    const ballot = this.store.db.prepare("SELECT subject FROM ballots WHERE state = 'open' LIMIT 1").get() as { subject: string } | undefined;
-    if (ballot) throw new AppError('CONFLICT', `“${ballot.subject}”的表决尚未结束`);
-    const other = openAssessments(this.store).find((x) => x.id !== id);
-    if (other) throw new AppError('CONFLICT', `“${other.title}”尚未结束`);
-    this.store.change(who, () => {
-      markOpened(this.store, a, presentMemberIds(this.store, s.id), levelCountOf(a));
-      this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(a.itemId, s.id);
-      this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
-      this.store.audit.recordRow(who, 'assessment.open', 'assessments', id);
-    });
-    this.engine.changed('round');
-    return getAssessment(this.store, id);
+    return this.rounds.open(who, this.spec, id);
   }
 
-  /** 结束测评: the counters become the stored result; nothing per sheet remains. */
+  /** 结束测评: the sealed sheets are tallied into the stored result; nothing per sheet remains. */
   close(who: Actor, id: number): AssessmentRow {
-    const a = getAssessment(this.store, id);
-    if (!this.transition(a, 'close')) return a;
-    this.store.change(who, () => {
-      const c = readCounters(this.store, a, levelCountOf(a));
-      const outcome =
-        a.kind === 'project'
-          ? projectOutcome(a, c.levels.map((l) => l[0]!), c.counted, c.invalid, a.eligible.length, 'electronic')
-          : satisfactionOutcome(a, { levels: c.levels, unmarked: c.unmarked, sheetsReturned: c.counted, sheetsSetAside: c.setAside }, a.eligible.length, 'electronic');
-      storeOutcome(this.store, a.id, outcome);
-      this.store.audit.recordRow(who, 'assessment.close', 'assessments', a.id);
-      linkAssessment(this.store, who, getAssessment(this.store, a.id));
-      applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
-    });
-    this.afterResult(a);
-    return getAssessment(this.store, id);
+    return this.rounds.close(who, this.spec, id);
+  }
+
+  /** 宣布结果: terminals and the big screen show the ranked result. */
+  announce(who: Actor, id: number): AssessmentRow {
+    return this.rounds.announce(who, this.spec, id);
   }
 
   /** 纸质测评表 / 纸质票: the secretary enters the tallies counted by hand. */
@@ -177,36 +168,19 @@ export class AssessmentControl {
     const a = getAssessment(this.store, id);
     if (a.method !== 'paper') throw new AppError('INVALID_STATE', '电子测评的结果由终端统计，不能手工录入');
     if (a.state === 'closed' || a.state === 'announced') throw new AppError('INVALID_STATE', '该测评已有结果；如需重新测评请发起新一轮');
-    const live = this.engine.liveSession();
-    const present = live && live.id === a.sessionId ? presentMemberIds(this.store, live.id) : null;
+    const live = this.live.liveSession();
+    const present = live && live.id === a.sessionId ? this.live.presentMemberIds(live.id) : null;
     const limit = present ? present.length : a.allMembers;
     const outcome = a.kind === 'project' ? paperProjectOutcome(a, input as PaperProject, limit) : paperSatisfactionOutcome(a, input as PaperSatisfaction, limit);
-    this.store.change(who, () => {
-      storeOutcome(this.store, a.id, outcome, present ?? undefined);
-      this.store.audit.recordRow(who, 'assessment.paper', 'assessments', a.id);
-      linkAssessment(this.store, who, getAssessment(this.store, a.id));
-      applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
-    });
-    this.afterResult(a);
+    this.rounds.finish(who, this.spec, a, () => this.storeResult(who, a, outcome, present ?? undefined), 'assessment.paper');
     return getAssessment(this.store, id);
   }
 
-  private afterResult(a: AssessmentRow): void {
-    if (a.method === 'electronic') this.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.engine.changed('round');
-    createBackup(this.store, SYSTEM_ACTOR, `测评结束后自动备份（测评#${a.id}）`).catch((e) => console.error('[backup]', e));
-  }
-
-  /** 宣布结果: terminals and the big screen show the ranked result. */
-  announce(who: Actor, id: number): AssessmentRow {
-    const a = getAssessment(this.store, id);
-    if (!this.transition(a, 'announce')) return a;
-    this.store.change(who, () => {
-      markAnnounced(this.store, id);
-      this.store.audit.recordRow(who, 'assessment.announce', 'assessments', id);
-    });
-    this.engine.changed('round');
-    return getAssessment(this.store, id);
+  /** Inside the close transaction: the result, the officials' year records, the handling report. */
+  private storeResult(who: Actor, a: AssessmentRow, outcome: AssessmentOutcome, eligible?: number[]): void {
+    storeOutcome(this.store, a.id, outcome, eligible);
+    linkAssessment(this.store, who, getAssessment(this.store, a.id));
+    applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
   }
 
   /** A member's sheet; resolves only after it is committed. */
@@ -215,6 +189,17 @@ export class AssessmentControl {
     const a = getAssessment(this.store, input.assessmentId);
     if (a.sessionId !== binding.sessionId) return Promise.reject(new AppError('INVALID_STATE', '该测评不属于本次会议'));
     return this.recorder.submit({ ...input, memberId: binding.memberId, who });
+  }
+
+  /** Sheets in so far (from memory while open); paper rounds: the sheets of the entered result. */
+  submitted(a: AssessmentRow): number {
+    if (a.method === 'electronic') return a.state === 'draft' ? 0 : this.submittedMemberIds(a).size;
+    const r = a.result;
+    return r ? (r.kind === 'project' ? r.validSheets + r.invalidSheets : r.sheetsReturned + r.sheetsSetAside) : 0;
+  }
+
+  submittedMemberIds(a: Pick<AssessmentRow, 'id'>): Set<number> {
+    return this.rounds.recorder.voterIds({ kind: 'assessment', id: a.id });
   }
 
   /** The assessment in focus: an open one, else the newest one of the current item. */

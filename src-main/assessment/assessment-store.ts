@@ -1,5 +1,6 @@
-// Assessment rows and their anonymous counters. Who submitted lives in assessment_voters; what was
-// marked lives only in counters per (subject, level) and per sheet status, never beside a member.
+// Assessment rows. Who submitted lives in assessment_voters; while the assessment is open each row
+// also holds that member's sheet as a sealed receipt (rounds/sealed.ts). At close the receipts are
+// tallied into the stored result and erased: nothing of a sheet remains beside a member.
 import { AppError } from '../shared/result';
 import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
@@ -13,9 +14,6 @@ import type {
   SheetKind,
   SheetSubject,
 } from './types';
-
-/** Level stored for a subject left unmarked on a counted sheet. */
-export const UNMARKED_LEVEL = -1;
 
 export interface AssessmentRow {
   id: number;
@@ -170,15 +168,9 @@ export function insertAssessment(store: Store, a: NewAssessment): number {
   );
 }
 
-/** Opens the assessment with the members who may submit, and zeroed counters for every subject and level. */
-export function markOpened(store: Store, a: AssessmentRow, eligible: number[], levelCount: number): void {
-  store.db.prepare("UPDATE assessments SET state = 'open', opened_at = ?, eligible = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(eligible), a.id);
-  const init = store.db.prepare('INSERT OR IGNORE INTO assessment_counts (assessment_id, subject, level, count) VALUES (?, ?, ?, 0)');
-  a.subjects.forEach((_, s) => {
-    for (let level = UNMARKED_LEVEL; level < levelCount; level++) init.run(a.id, s, level);
-  });
-  const sheets = store.db.prepare('INSERT OR IGNORE INTO assessment_sheets (assessment_id, status, count) VALUES (?, ?, 0)');
-  for (const status of ['counted', 'set_aside', 'invalid']) sheets.run(a.id, status);
+/** Opens the assessment with the members who may submit. */
+export function markOpened(store: Store, id: number, eligible: number[]): void {
+  store.db.prepare("UPDATE assessments SET state = 'open', opened_at = ?, eligible = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(eligible), id);
 }
 
 export function storeOutcome(store: Store, id: number, result: AssessmentOutcome, eligible?: number[]): void {
@@ -191,64 +183,6 @@ export function markAnnounced(store: Store, id: number): void {
   store.db.prepare("UPDATE assessments SET state = 'announced', announced_at = ? WHERE id = ?").run(new Date().toISOString(), id);
 }
 
-export interface Counters {
-  /** [subject][level] counts, levels in scale order. */
-  levels: number[][];
-  /** [subject] unmarked on counted sheets. */
-  unmarked: number[];
-  counted: number;
-  setAside: number;
-  invalid: number;
-}
-
-/** The anonymous counters of an assessment. */
-export function readCounters(store: Store, a: Pick<AssessmentRow, 'id' | 'subjects'>, levelCount: number): Counters {
-  const levels = a.subjects.map(() => new Array<number>(levelCount).fill(0));
-  const unmarked = a.subjects.map(() => 0);
-  const rows = store.db.prepare('SELECT subject, level, count FROM assessment_counts WHERE assessment_id = ?').all(a.id) as {
-    subject: number;
-    level: number;
-    count: number;
-  }[];
-  for (const r of rows) {
-    if (r.subject >= a.subjects.length) continue;
-    if (r.level === UNMARKED_LEVEL) unmarked[r.subject] = r.count;
-    else if (r.level < levelCount) levels[r.subject]![r.level] = r.count;
-  }
-  const sheets = new Map(
-    (store.db.prepare('SELECT status, count FROM assessment_sheets WHERE assessment_id = ?').all(a.id) as { status: string; count: number }[]).map((r) => [
-      r.status,
-      r.count,
-    ]),
-  );
-  return { levels, unmarked, counted: sheets.get('counted') ?? 0, setAside: sheets.get('set_aside') ?? 0, invalid: sheets.get('invalid') ?? 0 };
-}
-
-/** Adds to the counters (one UPDATE per non-zero cell, so a batch of sheets leaves no per-sheet trace). */
-export function bumpCounters(store: Store, id: number, cells: Map<string, number>, sheets: Map<string, number>): void {
-  const cell = store.db.prepare('UPDATE assessment_counts SET count = count + ? WHERE assessment_id = ? AND subject = ? AND level = ?');
-  for (const [key, n] of cells) {
-    if (n === 0) continue;
-    const [subject, level] = key.split(':').map(Number) as [number, number];
-    cell.run(n, id, subject, level);
-  }
-  const sheet = store.db.prepare('UPDATE assessment_sheets SET count = count + ? WHERE assessment_id = ? AND status = ?');
-  for (const [status, n] of sheets) if (n !== 0) sheet.run(n, id, status);
-}
-
-export function submittedCount(store: Store, id: number): number {
-  return (store.db.prepare('SELECT count(*) AS n FROM assessment_voters WHERE assessment_id = ?').get(id) as { n: number }).n;
-}
-
 export function hasSubmitted(store: Store, id: number, memberId: number): boolean {
   return store.db.prepare('SELECT 1 AS x FROM assessment_voters WHERE assessment_id = ? AND member_id = ?').get(id, memberId) !== undefined;
-}
-
-export function submittedMemberIds(store: Store, id: number): Set<number> {
-  const rows = store.db.prepare('SELECT member_id FROM assessment_voters WHERE assessment_id = ?').all(id) as { member_id: number }[];
-  return new Set(rows.map((r) => r.member_id));
-}
-
-export function insertVoter(store: Store, id: number, memberId: number): void {
-  store.db.prepare('INSERT INTO assessment_voters (assessment_id, member_id) VALUES (?, ?)').run(id, memberId);
 }

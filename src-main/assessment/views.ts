@@ -2,13 +2,13 @@
 // the ranked result once announced (the console sees it once closed).
 import { scaleLevels } from '../domain/satisfaction';
 import type { Store } from '../store/store';
-import { assessmentsOfItem, submittedCount, type AssessmentRow } from './assessment-store';
+import { assessmentsOfItem, type AssessmentRow } from './assessment-store';
 import { withProjectFinal } from './results';
 import type { PublicAssessment } from './types';
 
-export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console'): PublicAssessment {
+/** `submitted`: sheets in so far (AssessmentControl.submitted: from memory while open). */
+export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console', submitted: number): PublicAssessment {
   const showResult = a.result !== null && (audience === 'console' || a.state === 'announced');
-  const paperSheets = a.result ? (a.result.kind === 'project' ? a.result.validSheets + a.result.invalidSheets : a.result.sheetsReturned + a.result.sheetsSetAside) : 0;
   return {
     id: a.id,
     itemId: a.itemId,
@@ -23,7 +23,7 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
     chooseMax: a.chooseMax,
     subjects: a.subjects.map(({ name, unit, post, category }) => ({ name, unit, post, category })),
     eligible: a.eligible.length,
-    submitted: a.method === 'electronic' ? (a.state === 'draft' ? 0 : submittedCount(store, a.id)) : paperSheets,
+    submitted,
     openedAt: a.openedAt,
     closedAt: a.closedAt,
     result: showResult ? withProjectFinal(a.result!, a.kind === 'project' ? assessmentsOfItem(store, a.itemId) : [], a.round) : null,
@@ -31,6 +31,10 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
 }
 
 /** The console's list: every assessment of the session with its result once closed. */
-export function consoleAssessments(store: Store, rows: AssessmentRow[]): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
-  return rows.map((a) => ({ ...publicAssessment(store, a, 'console'), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
+export function consoleAssessments(
+  store: Store,
+  rows: AssessmentRow[],
+  submitted: (a: AssessmentRow) => number,
+): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
+  return rows.map((a) => ({ ...publicAssessment(store, a, 'console', submitted(a)), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
 }

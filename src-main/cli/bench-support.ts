@@ -1,5 +1,7 @@
 // Pieces of `npm run bench`: percentiles, the server's memory, a child process that prints a URL,
-// and the plain WebSocket echo baseline measured with the same number of clients.
+// the plain WebSocket echo baseline measured with the same number of clients, the few helpers that
+// speak the terminal protocol (docs/terminal-protocol.md: the one place to adapt when frames change),
+// and a count of the commits in a WAL file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import WebSocket from 'ws';
@@ -99,3 +101,80 @@ export async function echoBaseline(n: number, spreadMs: number): Promise<number[
   }
 }
 
+
+// ---- the terminal protocol, as the bench uses it --------------------------------------------
+
+// biome-ignore lint: frames are checked by the helpers below
+export type Frame = any;
+
+export function parseFrame(data: WebSocket.RawData | string): Frame {
+  return JSON.parse(data.toString());
+}
+
+/** A command frame (answered by a `result` frame with the same id). */
+export function cmdFrame(id: number, name: string, input: unknown): string {
+  return JSON.stringify({ type: 'cmd', id, name, input });
+}
+
+/** The Result of command `id`, when this frame is its answer. */
+export function resultOf(f: Frame, id: number): { ok: boolean; value?: Frame; error?: { code: string; message: string } } | null {
+  return f?.type === 'result' && f.id === id ? f.result : null;
+}
+
+/** The ballot in focus of a pushed state (terminal or big screen), or null. */
+export function ballotOf(f: Frame): { id: number; state: string; result: unknown } | null {
+  return f?.type === 'state' ? (f.state?.ballot ?? null) : null;
+}
+
+export function helloFrame(role: 'display' | 'terminal' | 'console', token?: string): string {
+  return JSON.stringify(token === undefined ? { type: 'hello', role } : { type: 'hello', role, token });
+}
+
+/** Resolves when a frame on this socket satisfies pred. */
+export function waitForFrame(ws: WebSocket, pred: (f: Frame) => boolean): Promise<Frame> {
+  return new Promise((resolve) => {
+    const on = (d: WebSocket.RawData) => {
+      const f = parseFrame(d);
+      if (pred(f)) {
+        ws.off('message', on);
+        resolve(f);
+      }
+    };
+    ws.on('message', on);
+  });
+}
+
+let nextId = 1;
+/** Runs one command over a socket and resolves with its Result. */
+export function wsCall(ws: WebSocket, name: string, input: unknown): Promise<{ ok: boolean; value?: Frame; error?: { code: string; message: string } }> {
+  const id = nextId++;
+  const answer = waitForFrame(ws, (f) => resultOf(f, id) !== null).then((f) => resultOf(f, id)!);
+  ws.send(cmdFrame(id, name, input));
+  return answer;
+}
+
+// ---- WAL ------------------------------------------------------------------------------------
+
+/**
+ * Commits recorded in a WAL file since it was last reset: frames whose salts match the header's and
+ * whose "database size after commit" is set. (WAL format: 32-byte header, then 24-byte frame headers
+ * each followed by one page.)
+ */
+export function walCommits(walFile: string): number {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(walFile);
+  } catch {
+    return 0;
+  }
+  if (buf.length < 32) return 0;
+  const pageSize = buf.readUInt32BE(8);
+  const salt1 = buf.readUInt32BE(16);
+  const salt2 = buf.readUInt32BE(20);
+  let commits = 0;
+  for (let off = 32; off + 24 + pageSize <= buf.length; off += 24 + pageSize) {
+    if (buf.readUInt32BE(off + 8) !== salt1 || buf.readUInt32BE(off + 12) !== salt2) break;
+    if (buf.readUInt32BE(off + 4) !== 0) commits++;
+  }
+  return commits;
+}

@@ -1,12 +1,19 @@
 // `npm run serve -- --data-dir DIR --port N [--host H]`: the whole app, headless.
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from '../app/paths';
-import { startServer } from '../app/server';
+import { keepServingOnUnexpectedErrors } from '../app/process-policy';
 import { DatabaseDamagedError } from '../store/db';
 
+// Startup is mostly compiling the bundled libraries (exceljs, pdfkit…): Node keeps their compiled
+// code on disk between starts. The server is loaded after this, so its modules use the cache.
+enableCompileCache?.();
+
 async function main(): Promise<void> {
+  keepServingOnUnexpectedErrors();
   const args = parseArgs(process.argv.slice(2));
   const staticDir = path.resolve(__dirname, '../renderer');
+  const { startServer } = await import('../app/server');
   const running = await startServer({
     dataDir: args.dataDir,
     port: args.port,
@@ -18,6 +25,7 @@ async function main(): Promise<void> {
   console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
   console.log(`终端地址：${running.core.engine.terminalUrls().join("  ")}`);
   console.log(`大屏地址：http://127.0.0.1:${running.port}/#/display`);
+  console.log(`无记名表决和测评的密钥保存于：${running.core.engine.rounds.sealed.keyStore.description}`);
   const notice = running.core.services.integrity?.notice;
   if (notice) {
     console.error(`！！数据完整性警告：${notice.message}`);

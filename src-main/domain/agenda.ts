@@ -18,7 +18,12 @@ export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
 
 const name = z.string().trim().min(1, '姓名不能为空').max(50);
 
+/** A person's id within its appointment item: "p1", "p2", … never reused (see assignPersonIds). */
+export const PERSON_ID = /^p[1-9]\d{0,5}$/;
+
 export const appointmentPersonSchema = z.object({
+  /** Stable id within the item; a person sent without one is new and gets the next free id. */
+  id: z.string().regex(PERSON_ID, '任免人员编号无效').optional(),
   name,
   action: z.enum(['appoint', 'remove']), // 任命 / 免去
   post: z.string().trim().max(100).default(''), // "区教育局局长"
@@ -68,6 +73,69 @@ export const agendaDetailsSchema = z.object({
 export type AgendaDetails = z.infer<typeof agendaDetailsSchema>;
 
 export const APPOINTMENT_ACTION_LABELS = { appoint: '任命', remove: '免去' } as const;
+
+export type AppointmentPerson = z.infer<typeof appointmentPersonSchema>;
+
+/** A person as a ballot stores them: the id and what was voted on (name, action and post as they were). */
+export interface BallotPerson {
+  id: string;
+  name: string;
+  action: 'appoint' | 'remove';
+  post: string;
+}
+
+const idNumber = (id: string) => Number(id.slice(1));
+
+/**
+ * The persons of an appointment item with their ids: a person stored without an id (written before
+ * ids existed) has the id of its place, "p1" for the first. Pure: the stored list is not changed.
+ */
+export function personsWithIds(persons: readonly AppointmentPerson[] | undefined): BallotPerson[] {
+  return (persons ?? []).map((p, i) => ({ id: p.id ?? `p${i + 1}`, name: p.name, action: p.action, post: p.post ?? '' }));
+}
+
+/**
+ * The persons of an edited item, each with an id. An id that the item already had is kept; a person
+ * without an id, or with an id the item never had, is new and gets the next id never used by the
+ * item (`reserved`: ids ballots were cast on). An id given twice keeps its first person only.
+ */
+export function assignPersonIds(previous: readonly BallotPerson[], incoming: readonly AppointmentPerson[], reserved: readonly string[] = []): BallotPerson[] {
+  const known = new Set(previous.map((p) => p.id));
+  let next = Math.max(0, ...previous.map((p) => idNumber(p.id)), ...reserved.filter((id) => PERSON_ID.test(id)).map(idNumber)) + 1;
+  const used = new Set<string>();
+  return incoming.map((p) => {
+    const id = p.id && known.has(p.id) && !used.has(p.id) ? p.id : `p${next++}`;
+    used.add(id);
+    return { id, name: p.name, action: p.action, post: p.post ?? '' };
+  });
+}
+
+/** One line that a ballot or an assessment was cast on: `key` finds it again, `content` must not change. */
+export interface CastLine {
+  key: string;
+  content: string;
+  label: string;
+}
+
+export const personLine = (p: BallotPerson): CastLine => ({ key: p.id, content: `${p.action}|${p.name}|${p.post}`, label: p.name });
+
+/**
+ * Whether an edit keeps every line ballots or assessments were cast on: present, unchanged, and in
+ * the same order among themselves (new lines may come anywhere). The refusal in Chinese, or null.
+ * `what`: 任免人员 / 测评对象 / 候选项目; `done`: 已经表决 / 已经测评 / 已经票决.
+ */
+export function castOnRefusal(cast: readonly CastLine[], next: readonly CastLine[], what: string, done: string): string | null {
+  const at = new Map(next.map((l, i) => [l.key, i]));
+  let last = -1;
+  for (const c of cast) {
+    const i = at.get(c.key);
+    if (i === undefined) return `${what}“${c.label}”${done}，不能删去或修改（可以新增${what}）`;
+    if (next[i]!.content !== c.content) return `${what}“${c.label}”${done}，不能再修改（可以新增${what}）`;
+    if (i < last) return `${what}“${c.label}”${done}，其先后顺序不能调整（可以新增${what}）`;
+    last = i;
+  }
+  return null;
+}
 
 /**
  * 质询案 filing threshold (监督法 2024: 县级人大常委会组成人员三人以上联名, 设区的市以上五人以上;

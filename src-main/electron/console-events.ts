@@ -1,21 +1,24 @@
-// Pushes the live session to the console windows (window.yishi.onEvent): the same `state` frames the
-// WebSocket hub sends a browser console, coalesced the same way. A slow refresh also catches what
-// only the hub sees (terminals connecting or dropping, unpaired tablets).
+// Pushes the live session to the console windows (window.yishi.onEvent): the same frames the
+// WebSocket hub sends a browser console, scoped and coalesced the same way (server/scopes.ts).
+// What only the hub sees (terminals connecting or dropping, a refused seat code) arrives through
+// hub.onConsoleChange: no polling.
 import type { RunningServer } from '../app/server';
 import { consoleState } from '../meeting/views';
+import { scopeOf } from '../server/scopes';
+import type { ServerFrame } from '../shared/protocol';
 import { sendToConsoles } from './ipc';
 
 const STATE_DELAY_MS = 50;
 const PROGRESS_DELAY_MS = 200;
-const REFRESH_MS = 2000;
 
 export function forwardLiveState(running: RunningServer): () => void {
   const { engine } = running.core;
   let timer: NodeJS.Timeout | null = null;
+  const send = (frame: ServerFrame) => sendToConsoles(frame);
   const push = () => {
     timer = null;
     try {
-      sendToConsoles({ type: 'state', state: consoleState(engine, running.hub.unpaired()) });
+      send({ type: 'state', state: consoleState(engine, running.hub.unpaired()) });
     } catch (e) {
       console.error('[console-events]', e);
     }
@@ -23,13 +26,19 @@ export function forwardLiveState(running: RunningServer): () => void {
   const schedule = (delay: number) => {
     if (!timer) timer = setTimeout(push, delay);
   };
-  const off = engine.on((e) => schedule(e.type === 'progress' ? PROGRESS_DELAY_MS : STATE_DELAY_MS));
-  const refresh = setInterval(() => {
-    if (engine.liveSession()) schedule(STATE_DELAY_MS);
-  }, REFRESH_MS);
+  const off = engine.on((e) => {
+    if (e.type !== 'changed') return;
+    const scope = scopeOf(e.parts);
+    if (scope.consoles) schedule(scope.everyone ? STATE_DELAY_MS : PROGRESS_DELAY_MS);
+    if (e.parts.some((p) => p !== 'progress')) send({ type: 'changed', parts: e.parts });
+  });
+  const offHub = running.hub.onConsoleChange(() => {
+    schedule(STATE_DELAY_MS);
+    send({ type: 'changed', parts: ['terminals'] });
+  });
   return () => {
     off();
-    clearInterval(refresh);
+    offHub();
     if (timer) clearTimeout(timer);
   };
 }

@@ -3,12 +3,14 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, screen, shell } from 'electron';
 import { startServer, type RunningServer } from '../app/server';
+import { keepServingOnUnexpectedErrors } from '../app/process-policy';
 import type { BackupInfo } from '../store/backup';
 import { DatabaseDamagedError } from '../store/db';
 import { forwardLiveState } from './console-events';
 import { createConsoleWindow, RENDERER_INDEX } from './console-window';
 import { openDisplayWindow, toggleDisplayWindow } from './display-window';
 import { ELECTRON_CONSOLE_CALLER, registerCommandBridge } from './ipc';
+import { osKeyStore } from './key-store';
 import { installMenu } from './menu';
 import { registerPrintBridge } from './print-window';
 import { shellOptions, type ShellOptions } from './options';
@@ -20,6 +22,7 @@ let stopForwarding: (() => void) | null = null;
 let consoleWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
+keepServingOnUnexpectedErrors();
 
 function showConsole(): void {
   if (!consoleWindow || consoleWindow.isDestroyed()) {
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       port: opts.port,
       host: opts.host,
       staticDir: path.dirname(RENDERER_INDEX),
+      keyStore: osKeyStore(opts.dataDir),
     });
   } catch (e) {
     return startupFailed(e, opts);

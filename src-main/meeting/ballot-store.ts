@@ -1,6 +1,10 @@
-// Ballots and their presses. Named (记名) presses are stored with the member; secret (无记名) ones
-// as a voter row without the choice plus an anonymous counter per choice.
+// Ballots and their presses. Named (记名) presses are stored with the member. Secret (无记名) ones
+// are a voter row holding, while the ballot is open, only a sealed receipt (rounds/sealed.ts); at
+// close the receipts are tallied into the totals of the ballot row and erased. Appointment ballots
+// store the persons they decide as they were (ids, names, actions, posts), so later edits of the
+// item never move a result to someone else.
 import { AppError } from '../shared/result';
+import { personsWithIds, type BallotPerson } from '../domain/agenda';
 import type { Rules } from '../domain/settings';
 import type { Choice } from '../domain/vote';
 import type { Store } from '../store/store';
@@ -12,7 +16,8 @@ export interface BallotRow {
   itemId: number;
   round: number;
   subject: string;
-  persons: number[];
+  /** Appointment ballots: the persons decided, as they were when it was created ([] otherwise). */
+  persons: BallotPerson[];
   method: BallotMethod;
   secret: boolean;
   pressRule: 'first' | 'last';
@@ -70,14 +75,31 @@ interface Raw {
   rules: string;
 }
 
-function toBallot(r: Raw): BallotRow {
+/**
+ * The stored persons: objects since version 0.2; before, indexes into the item's list as it is now
+ * (such a ballot predates stable ids: its persons are read from the item, by place).
+ */
+function personsOf(store: Store, r: Raw): BallotPerson[] {
+  const stored = JSON.parse(r.persons) as (BallotPerson | number)[];
+  if (stored.every((p) => typeof p === 'object')) return stored as BallotPerson[];
+  const current = itemPersons(store, r.item_id);
+  return stored.map((p) => (typeof p === 'object' ? p : (current[p] ?? { id: `p${p + 1}`, name: `第${p + 1}人`, action: 'appoint', post: '' })));
+}
+
+/** The persons of an appointment item now, with their ids. */
+function itemPersons(store: Store, itemId: number): BallotPerson[] {
+  const row = store.db.prepare('SELECT details FROM agenda_items WHERE id = ?').get(itemId) as { details: string } | undefined;
+  return personsWithIds(row ? (JSON.parse(row.details) as { persons?: BallotPerson[] }).persons : []);
+}
+
+function toBallot(store: Store, r: Raw): BallotRow {
   return {
     id: r.id,
     sessionId: r.session_id,
     itemId: r.item_id,
     round: r.round,
     subject: r.subject,
-    persons: JSON.parse(r.persons) as number[],
+    persons: personsOf(store, r),
     method: r.method,
     secret: r.secret === 1,
     pressRule: r.press_rule,
@@ -111,7 +133,7 @@ function toBallot(r: Raw): BallotRow {
 export function getBallot(store: Store, id: number): BallotRow {
   const r = store.db.prepare('SELECT * FROM ballots WHERE id = ?').get(id) as Raw | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为${id}的表决`);
-  return toBallot(r);
+  return toBallot(store, r);
 }
 
 /** What a press needs to know of its ballot, without the JSON columns. */
@@ -132,22 +154,22 @@ export function ballotHead(store: Store, id: number): BallotHead {
 }
 
 export function listBallots(store: Store, sessionId: number): BallotRow[] {
-  return (store.db.prepare('SELECT * FROM ballots WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map(toBallot);
+  return (store.db.prepare('SELECT * FROM ballots WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map((r) => toBallot(store, r));
 }
 
 export function ballotsOfItem(store: Store, itemId: number): BallotRow[] {
-  return (store.db.prepare('SELECT * FROM ballots WHERE item_id = ? ORDER BY id').all(itemId) as Raw[]).map(toBallot);
+  return (store.db.prepare('SELECT * FROM ballots WHERE item_id = ? ORDER BY id').all(itemId) as Raw[]).map((r) => toBallot(store, r));
 }
 
 export function openBallots(store: Store): BallotRow[] {
-  return (store.db.prepare("SELECT * FROM ballots WHERE state = 'open' ORDER BY id").all() as Raw[]).map(toBallot);
+  return (store.db.prepare("SELECT * FROM ballots WHERE state = 'open' ORDER BY id").all() as Raw[]).map((r) => toBallot(store, r));
 }
 
 export interface NewBallot {
   sessionId: number;
   itemId: number;
   subject: string;
-  persons: number[];
+  persons: BallotPerson[];
   method: BallotMethod;
   secret: boolean;
   pressRule: 'first' | 'last';
@@ -156,10 +178,12 @@ export interface NewBallot {
   rules: Rules;
 }
 
+const idsOf = (persons: BallotPerson[]) => persons.map((p) => p.id).sort().join(',');
+
 /** A new ballot (draft). Rounds count per item and set of persons: a re-vote is the next round. */
 export function insertBallot(store: Store, b: NewBallot): number {
-  const personsJson = JSON.stringify(b.persons);
-  const prev = store.db.prepare('SELECT max(round) AS r FROM ballots WHERE item_id = ? AND persons = ?').get(b.itemId, personsJson) as { r: number | null };
+  const same = ballotsOfItem(store, b.itemId).filter((x) => idsOf(x.persons) === idsOf(b.persons));
+  const prev = { r: same.length ? Math.max(...same.map((x) => x.round)) : null };
   return Number(
     store.db
       .prepare(
@@ -171,7 +195,7 @@ export function insertBallot(store: Store, b: NewBallot): number {
         b.itemId,
         (prev.r ?? 0) + 1,
         b.subject,
-        personsJson,
+        JSON.stringify(b.persons),
         b.method,
         b.secret ? 1 : 0,
         b.pressRule,
@@ -187,8 +211,6 @@ export function markOpened(store: Store, id: number, eligible: number[], closesA
   store.db
     .prepare("UPDATE ballots SET state = 'open', opened_at = ?, closes_at = ?, eligible = ? WHERE id = ?")
     .run(new Date().toISOString(), closesAt, JSON.stringify(eligible), id);
-  const init = store.db.prepare('INSERT OR IGNORE INTO secret_counts (ballot_id, choice, count) VALUES (?, ?, 0)');
-  for (const c of ['yes', 'no', 'abstain']) init.run(id, c);
 }
 
 export function storeResult(store: Store, id: number, r: NonNullable<BallotRow['result']>, method?: BallotMethod): void {
@@ -204,22 +226,12 @@ export function markAnnounced(store: Store, id: number): void {
   store.db.prepare("UPDATE ballots SET state = 'announced', announced_at = ? WHERE id = ?").run(new Date().toISOString(), id);
 }
 
-/** Counts of the presses so far (named: from the member rows; secret: from the anonymous counters). */
-export function countPresses(store: Store, b: Pick<BallotRow, 'id' | 'secret'>): { yes: number; no: number; abstain: number; voted: number } {
+/** Counts of a named ballot's presses (secret ballots are counted only at close, from their receipts). */
+export function namedCounts(store: Store, ballotId: number): { yes: number; no: number; abstain: number } {
   const counts = { yes: 0, no: 0, abstain: 0 };
-  const rows = b.secret
-    ? (store.db.prepare('SELECT choice, count AS n FROM secret_counts WHERE ballot_id = ?').all(b.id) as { choice: Choice; n: number }[])
-    : (store.db.prepare('SELECT choice, count(*) AS n FROM named_votes WHERE ballot_id = ? GROUP BY choice').all(b.id) as { choice: Choice; n: number }[]);
+  const rows = store.db.prepare('SELECT choice, count(*) AS n FROM named_votes WHERE ballot_id = ? GROUP BY choice').all(ballotId) as { choice: Choice; n: number }[];
   for (const r of rows) counts[r.choice] = r.n;
-  const voted = b.secret
-    ? (store.db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ?').get(b.id) as { n: number }).n
-    : counts.yes + counts.no + counts.abstain;
-  return { ...counts, voted };
-}
-
-export function votedMemberIds(store: Store, b: Pick<BallotRow, 'id' | 'secret'>): Set<number> {
-  const rows = store.db.prepare(`SELECT member_id FROM ${b.secret ? 'secret_voters' : 'named_votes'} WHERE ballot_id = ?`).all(b.id) as { member_id: number }[];
-  return new Set(rows.map((r) => r.member_id));
+  return counts;
 }
 
 export function namedChoices(store: Store, ballotId: number): Map<number, Choice> {
@@ -227,7 +239,9 @@ export function namedChoices(store: Store, ballotId: number): Map<number, Choice
   return new Map(rows.map((r) => [r.member_id, r.choice]));
 }
 
-/** Erases what let a member change a secret press; after this nothing links voters and counts. */
-export function eraseReceipts(store: Store, ballotId: number): void {
-  store.db.prepare('UPDATE secret_voters SET receipt = NULL WHERE ballot_id = ?').run(ballotId);
+/** The ballot's persons as places in the item's list now (what the console's ballot rows carry). */
+export function personIndexes(store: Store, b: Pick<BallotRow, 'itemId' | 'persons'>): number[] {
+  if (b.persons.length === 0) return [];
+  const ids = itemPersons(store, b.itemId).map((p) => p.id);
+  return b.persons.map((p) => ids.indexOf(p.id)).filter((i) => i >= 0);
 }

@@ -1,10 +1,16 @@
 // The live-session engine: one open session at a time on this machine. Commands change the store
-// (always with audit entries, in one transaction) and then emit events that the WebSocket hub and
-// the Electron shell turn into fresh views for the console, terminals and the big screen.
+// (always with audit entries, in one transaction) and then emit events that say what they touched;
+// the WebSocket hub and the Electron shell turn them into fresh views for the console, terminals and
+// the big screen. Rounds (ballots, assessments, project ballots) run in the round engine
+// (rounds/round-engine.ts), which sees the session only through the LiveContext this engine is.
 import { AppError } from '../shared/result';
 import { AssessmentControl } from '../assessment/assessment-control'; // issue 4
 import { attendanceCounts, quorumMet } from '../domain/attendance';
 import { inOfficeOn } from '../domain/people';
+import { syncHearings } from '../review/handlings';
+import type { KeyStore } from '../rounds/key-store';
+import { RoundEngine } from '../rounds/round-engine';
+import type { ChangeScope, LiveContext } from '../rounds/types';
 import type { ChangePart } from '../shared/changes';
 import type { Actor } from '../store/audit';
 import { attendees } from '../store/directory';
@@ -12,7 +18,7 @@ import { getItem, listItems } from '../store/agenda';
 import { listMembers } from '../store/members';
 import { getSession, type Session } from '../store/sessions';
 import type { Store } from '../store/store';
-import { countsOf, seedAttendance, setAttendance } from './attendance-store';
+import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
 import {
   bindingForToken,
@@ -22,19 +28,20 @@ import {
   redeemSeatCode,
   type TerminalBinding,
 } from './pairing';
-import { SecretReceipts } from './secret-receipts';
 import type { AttendanceStatus } from './types';
-import { VoteRecorder } from './vote-recorder';
 
 export type EngineEvent =
-  | { type: 'changed'; parts: ChangePart[] }
-  | { type: 'progress'; ballotId: number }
-  | { type: 'revoked'; terminalIds: string[]; reason: string }
+  /** What a change touched (shared/changes.ts), with the round, item or member where it names one. */
+  | ({ type: 'changed'; parts: ChangePart[] } & ChangeScope)
+  /** Terminals logged out: another terminal took the seat, or the session ended (sessionEnded). */
+  | { type: 'revoked'; terminalIds: string[]; reason: string; sessionEnded?: boolean }
   | { type: 'paired'; connectionId: string; token: string; binding: TerminalBinding };
 
-export class MeetingEngine {
-  readonly receipts: SecretReceipts;
-  readonly recorder: VoteRecorder;
+const SESSION_ENDED = '本次会议已闭会，本终端已退出';
+
+export class MeetingEngine implements LiveContext {
+  /** One engine for every kind of round: the policy, the sealed receipts, the group commit. */
+  readonly rounds: RoundEngine;
   readonly ballots: BallotControl;
   /** Issue 4: satisfaction assessments and project ballots (src-main/assessment/). */
   readonly assessments: AssessmentControl;
@@ -45,13 +52,14 @@ export class MeetingEngine {
   terminalUrls: () => string[] = () => [];
   private listeners = new Set<(e: EngineEvent) => void>();
 
-  constructor(readonly store: Store) {
-    this.receipts = new SecretReceipts(store.dataDir);
-    this.recorder = new VoteRecorder(store, this.receipts);
-    this.ballots = new BallotControl(this);
-    this.assessments = new AssessmentControl(this); // issue 4
-    this.recorder.onCommitted = (ids) => ids.forEach((ballotId) => this.emit({ type: 'progress', ballotId }));
-    this.ballots.resumeTimers();
+  constructor(
+    readonly store: Store,
+    keyStore: KeyStore,
+  ) {
+    this.rounds = new RoundEngine(this, keyStore);
+    this.ballots = new BallotControl(this, this.rounds);
+    this.assessments = new AssessmentControl(this, this.rounds); // issue 4
+    this.rounds.resume();
   }
 
   on(listener: (e: EngineEvent) => void): () => void {
@@ -63,9 +71,26 @@ export class MeetingEngine {
     for (const l of this.listeners) l(e);
   }
 
-  /** Tells the views what this change touched (see shared/changes.ts). */
-  changed(...parts: ChangePart[]): void {
-    this.emit({ type: 'changed', parts });
+  /** Tells the views what this change touched (see shared/changes.ts), optionally naming where. */
+  changed(first: ChangePart | ChangeScope, ...parts: ChangePart[]): void {
+    if (typeof first === 'string') this.emit({ type: 'changed', parts: [first, ...parts] });
+    else this.emit({ type: 'changed', parts, ...first });
+  }
+
+  presentMemberIds(sessionId: number): number[] {
+    return presentMemberIds(this.store, sessionId);
+  }
+
+  /**
+   * Inside a transaction: the current item becomes `itemId` (audited), and a handling report the
+   * session has now reached is recorded as heard in the same transaction. True when it moved.
+   */
+  moveCurrentItem(who: Actor, sessionId: number, itemId: number | null): boolean {
+    if (this.liveRow(sessionId).currentItemId === itemId) return false;
+    this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(itemId, sessionId);
+    this.store.audit.recordRow(who, 'agenda.current', 'session_live', sessionId, 'session_id');
+    syncHearings(this.store, who);
+    return true;
   }
 
   /** The session that is open now, if any. */
@@ -108,25 +133,48 @@ export class MeetingEngine {
       const first = listItems(this.store, sessionId)[0];
       this.store.db.prepare('INSERT OR IGNORE INTO session_live (session_id, current_item_id) VALUES (?, ?)').run(sessionId, first?.id ?? null);
       this.store.audit.recordRow(who, 'session.live', 'session_live', sessionId, 'session_id');
+      syncHearings(this.store, who);
       const members = listMembers(this.store, { includeRetired: true }).filter((m) => inOfficeOn(m, s.date));
       seedAttendance(this.store, who, sessionId, members.map((m) => m.id));
       ensureSeatCodes(this.store, who, sessionId, members.map((m) => m.id), attendees.list(this.store).map((a) => a.id));
     });
-    this.changed('session');
+    this.changed('session', 'register');
   }
 
-  /** 闭会. Every ballot must be closed first. */
+  /**
+   * 闭会. Every round must be closed first. Every terminal token of the session is revoked (recorded
+   * and audited, in the same transaction), and each terminal is told that the session has ended.
+   */
   closeSession(who: Actor): void {
     const s = this.requireLive();
-    const open = this.store.db.prepare("SELECT count(*) AS n FROM ballots WHERE session_id = ? AND state = 'open'").get(s.id) as { n: number };
-    if (open.n > 0) throw new AppError('INVALID_STATE', '还有正在进行的表决，请先结束表决再闭会');
-    const openSheets = this.store.db.prepare("SELECT count(*) AS n FROM assessments WHERE session_id = ? AND state = 'open'").get(s.id) as { n: number }; // issue 4
-    if (openSheets.n > 0) throw new AppError('INVALID_STATE', '还有正在进行的测评或票决，请先结束再闭会');
-    this.store.change(who, () => {
-      this.store.db.prepare("UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(new Date().toISOString(), s.id);
+    const open = this.rounds.openRound();
+    if (open) throw new AppError('INVALID_STATE', `“${open.title}”的${open.noun}还在进行，请先结束${open.noun}再闭会`);
+    const revoked = this.store.change(who, () => {
+      const now = new Date().toISOString();
+      this.store.db.prepare("UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(now, s.id);
       this.store.audit.recordRow(who, 'session.close', 'sessions', s.id);
+      const ids = (this.store.db.prepare('SELECT id FROM terminals WHERE session_id = ? AND revoked_at IS NULL ORDER BY id').all(s.id) as { id: string }[]).map((r) => r.id);
+      this.store.db.prepare("UPDATE terminals SET revoked_at = ?, revoked_reason = '闭会' WHERE session_id = ? AND revoked_at IS NULL").run(now, s.id);
+      if (ids.length) this.store.audit.append(who, 'terminal.revokeAll', 'sessions', s.id, { terminalIds: ids, reason: '闭会' });
+      syncHearings(this.store, who);
+      return ids;
     });
-    this.changed('session');
+    if (revoked.length) this.emit({ type: 'revoked', terminalIds: revoked, reason: SESSION_ENDED, sessionEnded: true });
+    this.changed('session', 'terminals', 'register');
+  }
+
+  /**
+   * Every call of a terminal: its token must still stand and belong to the session that is live now.
+   * The binding a socket remembers is never trusted on its own (a tablet left open from the last
+   * session must not sign in to the next one).
+   */
+  assertTerminal(terminalId: string): void {
+    const row = this.store.db
+      .prepare('SELECT t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?')
+      .get(terminalId) as { revoked_at: string | null; revoked_reason: string | null; status: string } | undefined;
+    if (!row) throw new AppError('UNAUTHORIZED', '终端凭据无效，请重新输入座位码');
+    if (row.revoked_reason === '闭会' || row.status !== 'open') throw new AppError('UNAUTHORIZED', `${SESSION_ENDED}；下次会议请重新输入座位码`);
+    if (row.revoked_at) throw new AppError('UNAUTHORIZED', '该座位已在另一台终端上登录，本终端已退出');
   }
 
   /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */
@@ -149,12 +197,7 @@ export class MeetingEngine {
     const s = this.requireLive();
     const item = getItem(this.store, itemId);
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
-    if (this.liveRow(s.id).currentItemId === itemId) return;
-    this.store.change(who, () => {
-      this.store.db.prepare('UPDATE session_live SET current_item_id = ? WHERE session_id = ?').run(itemId, s.id);
-      this.store.audit.recordRow(who, 'agenda.current', 'session_live', s.id, 'session_id');
-    });
-    this.changed('agenda');
+    if (this.store.change(who, () => this.moveCurrentItem(who, s.id, itemId))) this.changed({ itemId }, 'agenda', 'register');
   }
 
   step(who: Actor, delta: 1 | -1): void {
@@ -170,18 +213,19 @@ export class MeetingEngine {
     const s = this.requireLive();
     const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
     const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by }));
-    if (changed) this.changed('attendance');
+    if (changed) this.changed({ memberId }, 'attendance');
   }
 
   /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
-  pairWithCode(who: Actor, code: string, address: string): { token: string; binding: TerminalBinding } {
+  pairWithCode(who: Actor, code: string, address: string, connection?: string): { token: string; binding: TerminalBinding } {
     const s = this.requireLive();
-    this.rateLimiter.check(address);
+    const attempt = { address, connection };
+    this.rateLimiter.check(attempt);
     let result: ReturnType<typeof pairTerminal>;
     try {
       result = this.store.change(who, () => pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address));
     } catch (e) {
-      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(address);
+      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
       throw e;
     }
     this.afterPairing(result.revokedTerminalIds);

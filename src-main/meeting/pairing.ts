@@ -78,28 +78,84 @@ export function listSeatCodes(store: Store, sessionId: number): SeatCode[] {
   }));
 }
 
-/** Wrong seat codes: at most `limit` per address per window; then RATE_LIMITED until it passes. */
+/** Who is guessing: the address, and the connection (the terminal at its seat) when known. */
+export interface PairingAttempt {
+  address: string;
+  connection?: string;
+}
+
+export interface PairingLockout {
+  /** Seat-code pairing is paused for everyone (too many wrong codes overall). */
+  overall: boolean;
+  /** Addresses (and terminals) locked out now. */
+  addresses: string[];
+  /** Wrong codes in the current window, all addresses together. */
+  recentFailures: number;
+  /** Seconds until the oldest lock-out passes (0 when none). */
+  retryInSeconds: number;
+}
+
+/**
+ * Wrong seat codes, limited per address, per terminal connection and overall (many addresses
+ * guessing together), each within a sliding window; then RATE_LIMITED until it passes or the
+ * secretary clears the lock-out from the console.
+ */
 export class PairingRateLimiter {
   private failures = new Map<string, number[]>();
   constructor(
     private readonly limit = 5,
     private readonly windowMs = 60_000,
+    private readonly overallLimit = 20,
   ) {}
-  check(address: string): void {
+  private keys(a: string | PairingAttempt): { key: string; limit: number }[] {
+    const { address, connection } = typeof a === 'string' ? { address: a, connection: undefined } : a;
+    return [
+      { key: `addr:${address}`, limit: this.limit },
+      ...(connection ? [{ key: `conn:${connection}`, limit: this.limit }] : []),
+      { key: '*', limit: this.overallLimit },
+    ];
+  }
+  private recent(key: string, now: number): number[] {
+    const r = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (r.length) this.failures.set(key, r);
+    else this.failures.delete(key);
+    return r;
+  }
+  check(attempt: string | PairingAttempt): void {
     const now = Date.now();
-    const recent = (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(address, recent);
-    if (recent.length >= this.limit) {
-      const wait = Math.ceil((this.windowMs - (now - recent[0]!)) / 1000);
-      throw new AppError('RATE_LIMITED', `座位码输入错误次数过多，请${wait}秒后再试，或请会务人员在控制台为您绑定座位`);
+    for (const { key, limit } of this.keys(attempt)) {
+      const recent = this.recent(key, now);
+      if (recent.length < limit) continue;
+      const wait = Math.ceil((this.windowMs - (now - recent[recent.length - limit]!)) / 1000);
+      throw new AppError(
+        'RATE_LIMITED',
+        key === '*'
+          ? `座位码错误输入过多，座位码绑定已暂停，请${wait}秒后再试，或请会务人员在控制台解除锁定、为您绑定座位`
+          : `座位码输入错误次数过多，请${wait}秒后再试，或请会务人员在控制台为您绑定座位`,
+      );
     }
   }
-  /** Forgets every failure (e.g. when the secretary clears a lock-out). */
+  /** Forgets every failure (the secretary clears a lock-out). */
   reset(): void {
     this.failures.clear();
   }
-  fail(address: string): void {
-    this.failures.set(address, [...(this.failures.get(address) ?? []), Date.now()]);
+  fail(attempt: string | PairingAttempt): void {
+    const now = Date.now();
+    for (const { key } of this.keys(attempt)) this.failures.set(key, [...this.recent(key, now), now]);
+  }
+  status(): PairingLockout {
+    const now = Date.now();
+    const overall = this.recent('*', now);
+    const locked = [...this.failures.keys()].filter((k) => k.startsWith('addr:') && this.recent(k, now).length >= this.limit);
+    const oldest = [...this.failures.entries()]
+      .filter(([k, ts]) => (k === '*' ? ts.length >= this.overallLimit : ts.length >= this.limit))
+      .map(([, ts]) => ts[0]!);
+    return {
+      overall: overall.length >= this.overallLimit,
+      addresses: locked.map((k) => k.slice(5)),
+      recentFailures: overall.length,
+      retryInSeconds: oldest.length ? Math.max(0, Math.ceil((this.windowMs - (now - Math.min(...oldest))) / 1000)) : 0,
+    };
   }
 }
 

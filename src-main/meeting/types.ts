@@ -134,6 +134,8 @@ export interface ConsoleBallotRow extends PublicBallot {
   itemTitle: string;
   /** Appointment ballots: the indexes of the item's persons this ballot decides ([] otherwise). */
   persons: number[];
+  /** Appointment ballots: the stable ids of those persons (see domain/agenda.ts). */
+  personIds: string[];
   /** Live counts: named ballots only while open; every ballot once closed. */
   liveCounts: { yes: number; no: number; abstain: number } | null;
 }

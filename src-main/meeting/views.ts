@@ -1,12 +1,11 @@
 // Builds what each seat sees from the store: the public snapshot (big screen), a terminal's view
 // (the snapshot plus "me") and the console's view (everything, but never a secret choice).
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
-import { submittedMemberIds } from '../assessment/assessment-store';
 import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
 import { listAttendance } from './attendance-store';
-import { ballotsOfItem, countPresses, listBallots, namedChoices, votedMemberIds, type BallotRow } from './ballot-store';
+import { ballotsOfItem, listBallots, namedChoices, namedCounts, personIndexes, type BallotRow } from './ballot-store';
 import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
 import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
@@ -14,7 +13,7 @@ import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, Termin
 /** A ballot as public screens may see it; the result appears once announced (or closed, for the console). */
 export function publicBallot(engine: MeetingEngine, b: BallotRow, audience: 'public' | 'console'): PublicBallot {
   const showResult = b.result && (audience === 'console' || b.state === 'announced');
-  const voted = b.state === 'draft' ? 0 : countPresses(engine.store, b).voted;
+  const voted = b.state === 'draft' ? 0 : engine.ballots.voted(b);
   return {
     id: b.id,
     itemId: b.itemId,
@@ -82,7 +81,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
     ballot: focus ? publicBallot(engine, focus, audience) : null,
     terminalUrl,
     // issue 4: the assessment or project ballot in focus (an open one, else the newest of the current item)
-    assessment: ((a) => (a ? publicAssessment(engine.store, a, audience) : null))(engine.assessments.focus(s.id, live.currentItemId)),
+    assessment: ((a) => (a ? publicAssessment(engine.store, a, audience, engine.assessments.submitted(a)) : null))(engine.assessments.focus(s.id, live.currentItemId)),
     focus,
   };
 }
@@ -112,7 +111,7 @@ export function meLookup(engine: MeetingEngine, sessionId: number | null, focus:
             open: sheetRow.state === 'open',
             electronic: sheetRow.method === 'electronic',
             eligible: new Set(sheetRow.eligible),
-            submitted: submittedMemberIds(engine.store, sheetRow.id),
+            submitted: engine.assessments.submittedMemberIds(sheetRow),
           }
         : null,
   };
@@ -128,7 +127,7 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
   const att = db.prepare('SELECT status FROM attendance WHERE session_id = ? AND member_id = ?').get(binding.sessionId, binding.memberId) as
     | { status: TerminalMe['attendance'] }
     | undefined;
-  const choice = focus && focus.state !== 'draft' ? engine.recorder.recordedChoice(focus, binding.memberId) : null;
+  const choice = focus && focus.state !== 'draft' ? engine.ballots.recorder.recordedChoice(focus, binding.memberId) : null;
   return {
     kind: 'member',
     id: binding.memberId,
@@ -160,10 +159,10 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
     .prepare('SELECT id, member_id FROM terminals WHERE session_id = ? AND revoked_at IS NULL AND member_id IS NOT NULL')
     .all(s.id) as { id: string; member_id: number }[];
   const terminalOf = new Map(terminals.map((t) => [t.member_id, t.id]));
-  const voted = focus && focus.state !== 'draft' ? votedMemberIds(engine.store, focus) : null;
+  const voted = focus && focus.state !== 'draft' ? engine.ballots.votedMemberIds(focus) : null;
   const choices = focus && !focus.secret ? namedChoices(engine.store, focus.id) : null;
   const sheet = engine.assessments.focus(s.id, engine.liveRow(s.id).currentItemId);
-  const submitted = sheet && sheet.state !== 'draft' && sheet.method === 'electronic' ? submittedMemberIds(engine.store, sheet.id) : null;
+  const submitted = sheet && sheet.state !== 'draft' && sheet.method === 'electronic' ? engine.assessments.submittedMemberIds(sheet) : null;
   const members = listAttendance(engine.store, s.id).map((a) => {
     const t = terminalOf.get(a.memberId);
     return {
@@ -181,14 +180,13 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
     };
   });
   const titles = new Map(listItems(engine.store, s.id).map((i) => [i.id, i.title]));
-  const ballots: ConsoleBallotRow[] = listBallots(engine.store, s.id).map((b) => {
-    const c = b.state === 'draft' ? null : countPresses(engine.store, b);
-    return {
-      ...publicBallot(engine, b, 'console'),
-      itemTitle: titles.get(b.itemId) ?? '',
-      persons: b.persons,
-      liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : c && !b.secret ? { yes: c.yes, no: c.no, abstain: c.abstain } : null,
-    };
-  });
+  const ballots: ConsoleBallotRow[] = listBallots(engine.store, s.id).map((b) => ({
+    ...publicBallot(engine, b, 'console'),
+    itemTitle: titles.get(b.itemId) ?? '',
+    persons: personIndexes(engine.store, b),
+    personIds: b.persons.map((p) => p.id),
+    // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
+    liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : b.state !== 'draft' && !b.secret ? namedCounts(engine.store, b.id) : null,
+  }));
   return { ...snapshot, members, ballots, unpairedTerminals: unpaired, quorumOverride: engine.liveRow(s.id).quorumOverride };
 }

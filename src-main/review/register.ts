@@ -6,7 +6,7 @@ import { XLSX_MIME } from '../roster-io/export';
 import { writeXlsx } from '../roster-io/xlsx';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
-import { handlingsOf, syncHearings, type Handling } from './handlings';
+import { handlingsOf, type Handling } from './handlings';
 import { listOpinions, type Opinion } from './opinions';
 import { daysBetween, isOverdue, localToday, registerRank } from '../domain/review';
 
@@ -30,8 +30,8 @@ export interface RegisterRow {
   handlings: Handling[];
 }
 
-export function registerRows(store: Store, who: Actor, today = localToday()): RegisterRow[] {
-  syncHearings(store, who);
+/** A read: hearings are recorded when the session reaches the item or closes (meeting/engine.ts). */
+export function registerRows(store: Store, _who: Actor, today = localToday()): RegisterRow[] {
   const rows = listOpinions(store).map((o): RegisterRow => {
     const overdue = isOverdue(o.status, o.deadline, today);
     const owed = o.deadline !== null && ['sent', 'handling', 'report_again'].includes(o.status);

@@ -1,14 +1,17 @@
 // XLSX in and out with exceljs: the first worksheet as rows of plain cells, and a one-sheet workbook
 // with a bold header row for export.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, GridRow } from './decode';
+
+// exceljs is loaded when a workbook is first read or written, not when the app starts (≈0.5 s of startup).
+const excel = async () => (await import('exceljs')).default;
 
 const MAX_XLSX_ROWS = 5050;
 const MAX_XLSX_COLUMNS = 200;
 
 /** Reads the first worksheet. Throws a plain Error (the caller words it) when the workbook is unusable. */
 export async function readXlsxGrid(bytes: Buffer): Promise<GridRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   // exceljs's Buffer type predates Node 22's generic Buffer.
   await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const sheet = wb.worksheets[0];
@@ -44,7 +47,7 @@ export interface XlsxColumn {
 
 /** A one-sheet workbook: bold frozen header row, then one row per entry. */
 export async function writeXlsx(sheetName: string, columns: XlsxColumn[], rows: Cell[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '议事';
   const sheet = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));

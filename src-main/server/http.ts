@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatcher } from '../api/dispatch';
 import { fail, type Result } from '../shared/result';
+import { decodePath, resolveUnder } from './static-path';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -87,6 +88,23 @@ export function adminRefusal(req: http.IncomingMessage, opts: HttpServerOptions,
 
 const refuse = (code: 'FORBIDDEN' | 'UNAUTHORIZED', message: string) => ({ ok: false as const, error: { code, message } });
 
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The request's URL, or null when it cannot be parsed. */
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 export class AppHttpServer {
   readonly server: http.Server;
   readonly routes: Route[] = [];
@@ -101,9 +119,15 @@ export class AppHttpServer {
       });
     });
     this.server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (!this.upgrades.some((u) => u(req, socket, head, url))) socket.destroy();
+      try {
+        const url = parseUrl(req.url);
+        if (!url || !this.upgrades.some((u) => u(req, socket, head, url))) socket.destroy();
+      } catch (e) {
+        console.error('[http] upgrade', e);
+        socket.destroy();
+      }
     });
+    this.server.on('clientError', (_e, socket) => socket.destroy());
   }
 
   listen(port: number, host: string): Promise<number> {
@@ -124,7 +148,8 @@ export class AppHttpServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseUrl(req.url);
+    if (!url) return sendJson(res, 400, fail('BAD_INPUT', '请求地址无效'));
     for (const route of this.routes) if (await route(req, res, url)) return;
 
     if (url.pathname.startsWith('/api/cmd/')) {
@@ -140,7 +165,8 @@ export class AppHttpServer {
       } catch {
         return sendJson(res, 400, fail('BAD_INPUT', '请求内容不是有效的 JSON'));
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/cmd/'.length));
+      const name = decodePath(url.pathname.slice('/api/cmd/'.length));
+      if (name === null) return sendJson(res, 400, fail('BAD_INPUT', '命令名称的百分号编码无效'));
       const result = await this.opts.dispatch(name, input, { kind: 'admin', source: `console:${req.socket.remoteAddress}` });
       return sendJson(res, 200, result);
     }
@@ -150,9 +176,12 @@ export class AppHttpServer {
   }
 
   private serveStatic(pathname: string, res: http.ServerResponse): void {
-    const root = this.opts.staticDir!;
-    let file = path.normalize(path.join(root, decodeURIComponent(pathname)));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    const root = path.resolve(this.opts.staticDir!);
+    const found = resolveUnder(root, pathname);
+    if (!found.ok) return sendJson(res, found.status, fail(found.status === 400 ? 'BAD_INPUT' : 'NOT_FOUND', found.reason));
+    let file = found.file;
+    // Any other path of the single-page app shows the app (its hash names the face).
+    if (!isFile(file)) file = path.join(root, 'index.html');
     const ext = path.extname(file);
     res.writeHead(200, {
       'content-type': MIME[ext] ?? 'application/octet-stream',
@@ -160,6 +189,11 @@ export class AppHttpServer {
       'x-content-type-options': 'nosniff',
       'cache-control': ext === '.html' ? 'no-store' : 'public, max-age=3600',
     });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file)
+      .on('error', (e) => {
+        console.error('[http] static', e.message);
+        res.destroy();
+      })
+      .pipe(res);
   }
 }

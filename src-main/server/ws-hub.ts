@@ -1,31 +1,54 @@
 // The WebSocket side of the LAN server (docs/terminal-protocol.md): terminals, the big screen and
 // the console connect to /ws, identify themselves, call commands and receive their view after every
-// change. Views are coalesced (at most one full state every STATE_DELAY_MS per client) and ballot
-// progress is throttled, so thousands of terminals can vote at once.
+// change that touches it (server/scopes.ts). Every frame is parsed with the one protocol schema
+// (shared/protocol.ts) before any field is used, and every handler runs inside one guard: a refused
+// or failing frame is answered with an error frame, never an unhandled rejection.
+// Views are coalesced (at most one state every STATE_DELAY_MS per client) and progress is throttled;
+// the snapshot every seat shares is serialized once per broadcast, so thousands of terminals can vote.
 import { randomBytes, randomInt } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Caller, LanInfo } from '../api/command';
 import type { Dispatcher } from '../api/dispatch';
-import { fail } from '../shared/result';
+import type { ChangePart } from '../shared/changes';
+import {
+  CLOSE_REVOKED,
+  MAX_FRAME_BYTES,
+  outgoingProblem,
+  parseClientFrame,
+  type ClientFrame,
+  type CmdFrame,
+  type HelloFrame,
+  type LiveRole,
+  type ServerFrame,
+} from '../shared/protocol';
 import type { MeetingEngine } from '../meeting/engine';
-import type { TerminalBinding } from '../meeting/pairing';
-import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
+import { bindingForToken, type TerminalBinding } from '../meeting/pairing';
+import type { TerminalMe } from '../meeting/types';
+import { liveSnapshot, terminalMe } from '../meeting/views';
+import { closedSession } from './closed-session';
+import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual } from './http';
+import { movesFocus, scopeOf } from './scopes';
 
-export const MAX_FRAME_BYTES = 64 * 1024;
+export { MAX_FRAME_BYTES };
 const STATE_DELAY_MS = 50;
 const PROGRESS_DELAY_MS = 200;
 const HEARTBEAT_MS = 30_000;
+/** Commands after which the terminal is sent its own part (`me`) at once. */
+const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
+
 
 interface Client {
   id: string;
   ws: WebSocket;
   address: string;
   pairingNumber: string;
-  role: 'guest' | 'terminal' | 'display' | 'console';
+  role: 'guest' | LiveRole;
   binding: TerminalBinding | null;
+  /** The terminal's own part as last sent (its next `me` after a press is derived from it). */
+  me: TerminalMe | null;
   alive: boolean;
 }
 
@@ -43,19 +66,21 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private progressTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly consoleListeners = new Set<() => void>();
+  /** The ballot in focus, kept between changes that may move it (for a terminal's own `me`). */
+  private focusCache: { focus: Snapshot['focus'] } | null = null;
+  /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
+  protocolProblems = 0;
+  private readonly frames: StateFrames;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
+    this.frames = new StateFrames(engine, (p) => this.reportProblem(p));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
-      if (e.type === 'changed') {
-        if (e.parts.some((p) => p !== 'progress' && p !== 'terminals' && p !== 'register')) this.scheduleState();
-        else if (e.parts.includes('progress')) this.scheduleProgress();
-        else this.scheduleState(true);
-      }
-      else if (e.type === 'progress') this.scheduleProgress();
-      else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason);
-      else if (e.type === 'paired') this.bindConnection(e.connectionId, e.token, e.binding);
+      if (e.type === 'changed') this.onChanged(e.parts);
+      else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason, e.sessionEnded === true);
+      else if (e.type === 'paired') this.guarded(null, () => this.bindConnection(e.connectionId, e.token, e.binding));
     });
     this.heartbeat = setInterval(() => {
       for (const c of this.clients.values()) {
@@ -81,6 +106,15 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     return [...this.clients.values()].filter((c) => c.role === 'guest').map((c) => ({ pairingNumber: c.pairingNumber, address: c.address, connectionId: c.id }));
   }
 
+  /**
+   * Called when something only the hub sees changes the console's view: a terminal connects or
+   * drops, a seat code is refused. The Electron console bridge listens here instead of polling.
+   */
+  onConsoleChange(listener: () => void): () => void {
+    this.consoleListeners.add(listener);
+    return () => this.consoleListeners.delete(listener);
+  }
+
   close(): void {
     this.unsubscribe();
     clearInterval(this.heartbeat);
@@ -98,28 +132,47 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private connect(ws: WebSocket, address: string): void {
-    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, alive: true };
+    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true };
     this.clients.set(c.id, c);
     ws.on('pong', () => (c.alive = true));
     ws.on('close', () => {
       this.clients.delete(c.id);
-      if (c.role === 'terminal' || c.role === 'guest') this.scheduleState(true);
+      if (c.role === 'terminal' || c.role === 'guest') this.consoleViewChanged();
     });
-    ws.on('error', () => ws.terminate());
+    // ws closes the socket itself on a protocol error (an oversized frame: 1009); nothing to add.
+    ws.on('error', (e) => console.warn('[ws]', c.address, (e as Error).message));
     ws.on('message', (data, isBinary) => {
       c.alive = true;
-      void this.onMessage(c, isBinary ? null : data.toString());
+      this.guarded(c, () => this.onMessage(c, isBinary ? null : data.toString()));
     });
     this.send(c, { type: 'welcome', pairingNumber: c.pairingNumber, serverTime: new Date().toISOString() });
-    this.scheduleState(true);
+    this.consoleViewChanged();
   }
 
-  private send(c: Client, frame: unknown): void {
-    if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(frame));
+  /** The one guard around every handler: an unexpected error is logged and answered, never thrown. */
+  private guarded(c: Client | null, handler: () => unknown): void {
+    const failed = (e: unknown) => {
+      console.error('[ws] unexpected error while handling a frame', e);
+      if (c) this.send(c, { type: 'error', error: { code: 'INTERNAL', message: '内部错误：该消息未能处理，会议主机继续运行' } });
+    };
+    try {
+      const r = handler();
+      if (r instanceof Promise) r.catch(failed);
+    } catch (e) {
+      failed(e);
+    }
   }
 
-  private refuse(c: Client, code: 'BAD_INPUT' | 'UNAUTHORIZED' | 'FORBIDDEN', message: string): void {
-    this.send(c, { type: 'error', error: { code, message } });
+  private send(c: Client, frame: ServerFrame): void {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    const problem = outgoingProblem(frame);
+    if (problem) this.reportProblem(problem);
+    c.ws.send(JSON.stringify(frame));
+  }
+
+  private reportProblem(problem: string): void {
+    this.protocolProblems++;
+    console.error(`[protocol] an outgoing frame does not match shared/protocol.ts: ${problem}`);
   }
 
   private caller(c: Client): Caller {
@@ -131,59 +184,94 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private async onMessage(c: Client, text: string | null): Promise<void> {
-    let frame: Record<string, unknown>;
-    try {
-      const parsed: unknown = text === null ? null : JSON.parse(text);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      frame = parsed as Record<string, unknown>;
-    } catch {
-      return this.refuse(c, 'BAD_INPUT', '消息格式错误：应为 JSON 对象');
+    const parsed = parseClientFrame(text);
+    if (!parsed.ok) {
+      if (parsed.id !== null) return this.send(c, { type: 'result', id: parsed.id, result: { ok: false, error: parsed.error } });
+      return this.send(c, { type: 'error', error: parsed.error });
     }
-    switch (frame.type) {
-      case 'ping':
-        return this.send(c, { type: 'pong' });
-      case 'hello':
-        return this.hello(c, frame);
-      case 'cmd': {
-        const id = typeof frame.id === 'number' || typeof frame.id === 'string' ? frame.id : null;
-        if (typeof frame.name !== 'string') return this.send(c, { type: 'result', id, result: fail('BAD_INPUT', '缺少命令名称') });
-        const result = await this.opts.dispatch(frame.name, frame.input, this.caller(c));
-        this.send(c, { type: 'result', id, result });
-        if (frame.name === 'terminal.pair' && result.ok) {
-          const token = (result.value as { token: string }).token;
-          const binding = this.opts.engine.authenticate(token);
-          if (binding) this.identify(c, 'terminal', binding);
-        }
-        return;
+    const frame: ClientFrame = parsed.frame;
+    if (frame.type === 'ping') return this.send(c, { type: 'pong' });
+    if (frame.type === 'hello') return this.hello(c, frame);
+    return this.command(c, frame);
+  }
+
+  private async command(c: Client, frame: CmdFrame): Promise<void> {
+    if (c.binding && !this.bindingIsLive(c.binding)) {
+      // A socket of a session that is no longer live acts for nobody: answered, told, closed.
+      this.send(c, { type: 'result', id: frame.id, result: { ok: false, error: { code: 'UNAUTHORIZED', message: '本次会议已闭会，本终端的座位凭证已失效' } } });
+      return this.endSession(c);
+    }
+    const result = await this.opts.dispatch(frame.name, frame.input ?? {}, this.caller(c));
+    this.send(c, { type: 'result', id: frame.id, result });
+    if (frame.name === 'terminal.pair') {
+      if (result.ok) {
+        const binding = this.opts.engine.authenticate((result.value as { token: string }).token);
+        if (binding) this.identify(c, 'terminal', binding);
+      } else {
+        // A refused seat code may have locked pairing: the consoles show the lock-out.
+        for (const o of this.clients.values()) if (o.role === 'console') this.send(o, { type: 'changed', parts: ['terminals'] });
+        this.consoleViewChanged();
       }
-      default:
-        return this.refuse(c, 'BAD_INPUT', `未知的消息类型：${String(frame.type).slice(0, 40)}`);
+    } else if (result.ok && c.binding && OWN_STATE_AFTER.has(frame.name)) {
+      this.sendOwnPart(c, frame.name, result.value);
     }
   }
 
-  private hello(c: Client, frame: Record<string, unknown>): void {
-    const token = typeof frame.token === 'string' ? frame.token : '';
+  /**
+   * A terminal's own part right after its own press or sheet. The answer says what is recorded, so
+   * the part last sent is updated with it (no database read per press, which keeps a thousand presses
+   * a second cheap); without one, it is built afresh.
+   */
+  private sendOwnPart(c: Client, name: string, value: unknown): void {
+    const last = c.me;
+    let me: TerminalMe;
+    if (last && name === 'terminal.vote') {
+      const v = value as { ballotId: number; choice: 'yes' | 'no' | 'abstain' };
+      me = { ...last, myVote: { ballotId: v.ballotId, choice: v.choice } };
+    } else if (last && name === 'terminal.submitSheet') {
+      me = { ...last, sheetSubmitted: true, canSubmitSheet: false };
+    } else me = terminalMe(this.opts.engine, c.binding!, this.focus());
+    c.me = me;
+    this.send(c, { type: 'me', me });
+  }
+
+  private hello(c: Client, frame: HelloFrame): void {
+    const token = frame.token ?? '';
     if (frame.role === 'display') return this.identify(c, 'display', null);
     if (frame.role === 'console') {
       if (!isLoopback(c.address)) return this.refuse(c, 'FORBIDDEN', `控制台只能在本机使用，拒绝来自${c.address}的连接`);
-      if (!tokensEqual(token, this.opts.adminToken)) return this.refuse(c, 'UNAUTHORIZED', '管理令牌不正确');
+      if (!tokensEqual(token, this.opts.adminToken)) return this.refuse(c, 'UNAUTHORIZED', '控制台凭据不正确：请用会议主机上的控制台地址重新打开控制台');
       return this.identify(c, 'console', null);
     }
-    if (frame.role === 'terminal') {
-      const binding = token ? this.opts.engine.authenticate(token) : null;
-      if (!binding) return this.refuse(c, 'UNAUTHORIZED', '终端凭据无效或已失效，请重新输入座位码');
-      return this.identify(c, 'terminal', binding);
-    }
-    this.refuse(c, 'BAD_INPUT', 'hello 消息缺少有效的 role（terminal、display 或 console）');
+    const binding = token ? this.opts.engine.authenticate(token) : null;
+    if (!binding) return this.refuse(c, 'UNAUTHORIZED', this.staleTokenMessage(token));
+    // A copied token takes over the seat, as pairing does: the older socket is told and closed.
+    const older = [...this.clients.values()].filter((o) => o !== c && o.binding?.terminalId === binding.terminalId);
+    for (const o of older) this.dropSeat(o, { type: 'revoked', reason: '该座位已在另一台终端上登录，本终端已退出' });
+    this.identify(c, 'terminal', binding);
   }
 
-  private identify(c: Client, role: Client['role'], binding: TerminalBinding | null): void {
+  /** Why a terminal token is refused: a session that has ended says which (a tablet that was off at 闭会). */
+  private staleTokenMessage(token: string): string {
+    const old = token ? bindingForToken(this.opts.engine.store, token) : null;
+    const session = old ? closedSession(this.opts.engine.store, old.sessionId) : null;
+    if (session && session.closedAt) return `${session.title}已闭会，本终端的座位凭证已失效；下次会议请输入新的座位码`;
+    return '终端凭据无效或已失效，请重新输入座位码';
+  }
+
+  private refuse(c: Client, code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string): void {
+    this.send(c, { type: 'error', error: { code, message } });
+  }
+
+  private identify(c: Client, role: LiveRole, binding: TerminalBinding | null): void {
     c.role = role;
     c.binding = binding;
-    const me = binding ? terminalMe(this.opts.engine, binding, liveSnapshot(this.opts.engine).focus) : undefined;
-    this.send(c, { type: 'hello-ok', role, me });
-    this.sendState(c, liveSnapshot(this.opts.engine));
-    this.scheduleState(true); // consoles: this connection is no longer an unpaired terminal
+    const base = liveSnapshot(this.opts.engine);
+    const me = binding ? terminalMe(this.opts.engine, binding, base.focus) : undefined;
+    c.me = me ?? null;
+    this.send(c, { type: 'hello-ok', role, ...(me ? { me } : {}) });
+    this.sendState(c, base);
+    this.consoleViewChanged(); // this connection is no longer an unpaired terminal
   }
 
   private bindConnection(connectionId: string, token: string, binding: TerminalBinding): void {
@@ -191,61 +279,91 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (!c) return;
     c.role = 'terminal';
     c.binding = binding;
-    this.send(c, { type: 'paired', token, me: terminalMe(this.opts.engine, binding, liveSnapshot(this.opts.engine).focus) });
-    this.sendState(c, liveSnapshot(this.opts.engine));
+    const base = liveSnapshot(this.opts.engine);
+    c.me = terminalMe(this.opts.engine, binding, base.focus);
+    this.send(c, { type: 'paired', token, me: c.me });
+    this.sendState(c, base);
   }
 
-  private revoke(terminalIds: string[], reason: string): void {
+  private revoke(terminalIds: string[], reason: string, sessionEnded: boolean): void {
     for (const c of this.clients.values()) {
-      if (c.binding && terminalIds.includes(c.binding.terminalId)) {
-        this.send(c, { type: 'revoked', reason });
-        c.binding = null;
-        c.role = 'guest';
-        c.ws.close(4001, 'revoked');
-      }
+      if (!c.binding || !terminalIds.includes(c.binding.terminalId)) continue;
+      if (sessionEnded) this.endSession(c);
+      else this.dropSeat(c, { type: 'revoked', reason });
     }
   }
 
-  /** The snapshot every seat shares, serialized once per broadcast, and what every "me" looks up. */
-  private sharedJson = new WeakMap<object, string>();
-  private lookups = new WeakMap<object, MeLookup>();
-  private lookupFor(base: ReturnType<typeof liveSnapshot>): MeLookup {
-    let l = this.lookups.get(base);
-    if (!l) this.lookups.set(base, (l = meLookup(this.opts.engine, base.session?.id ?? null, base.focus)));
-    return l;
-  }
-  private snapshotJson(base: ReturnType<typeof liveSnapshot>): string {
-    let json = this.sharedJson.get(base);
-    if (json === undefined) {
-      const { focus: _focus, ...snapshot } = base;
-      this.sharedJson.set(base, (json = JSON.stringify(snapshot)));
-    }
-    return json;
+  /** Tells a socket its seat is gone and closes it; the client forgets its token and pairs again. */
+  private dropSeat(c: Client, frame: Extract<ServerFrame, { type: 'revoked' }>): void {
+    this.send(c, frame);
+    c.binding = null;
+    c.me = null;
+    c.role = 'guest';
+    c.ws.close(CLOSE_REVOKED, 'revoked');
   }
 
-  private sendState(c: Client, base: ReturnType<typeof liveSnapshot>): void {
-    const { engine } = this.opts;
+  /** The session of this terminal has ended (闭会): say which, and close. */
+  private endSession(c: Client): void {
+    if (!c.binding) return;
+    const session = closedSession(this.opts.engine.store, c.binding.sessionId);
+    const title = session?.title ?? '本次会议';
+    this.dropSeat(c, { type: 'revoked', reason: `${title}已闭会`, sessionEnded: true, ...(session ? { session } : {}) });
+  }
+
+  private liveSessionId: number | null | undefined;
+  private bindingIsLive(b: TerminalBinding): boolean {
+    if (this.liveSessionId === undefined) this.liveSessionId = this.opts.engine.liveSession()?.id ?? null;
+    return this.liveSessionId === b.sessionId;
+  }
+
+  private onChanged(parts: ChangePart[]): void {
+    if (movesFocus(parts)) this.focusCache = null;
+    if (parts.includes('session')) {
+      this.liveSessionId = undefined;
+      // Every terminal socket of a session that is no longer live is told it has ended.
+      for (const c of [...this.clients.values()]) if (c.binding && !this.bindingIsLive(c.binding)) this.endSession(c);
+    }
+    const scope = scopeOf(parts);
+    if (scope.everyone) this.scheduleState(false);
+    else if (scope.consoles) this.scheduleState(true);
+    if (scope.progress) this.scheduleProgress();
+    // Consoles hear what changed (pages that keep their own data reload it); counts alone are in progress.
+    if (parts.some((p) => p !== 'progress')) for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
+  }
+
+  private consoleViewChanged(): void {
+    this.scheduleState(true);
+    for (const l of this.consoleListeners) l();
+  }
+
+  private focus(): Snapshot['focus'] {
+    if (!this.focusCache) this.focusCache = { focus: liveSnapshot(this.opts.engine).focus };
+    return this.focusCache.focus;
+  }
+
+  private sendState(c: Client, base: Snapshot): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding) {
-      // A terminal's state is the shared snapshot plus its own "me" (see terminalState).
-      const me = JSON.stringify(terminalMe(engine, c.binding, base.focus, this.lookupFor(base)));
-      c.ws.send(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${me}}}`);
-    } else if (c.role === 'display') c.ws.send(`{"type":"state","state":${this.snapshotJson(base)}}`);
-    else if (c.role === 'console') this.send(c, { type: 'state', state: consoleState(engine, this.unpaired()) });
+      const { text, me } = this.frames.terminal(base, c.binding);
+      c.me = me;
+      c.ws.send(text);
+    } else if (c.role === 'display') c.ws.send(this.frames.display(base));
+    else if (c.role === 'console') c.ws.send(this.frames.console(this.unpaired()));
   }
-
 
   /** Coalesces changes into one state per client; `consoleOnly` refreshes just the console(s). */
   private pendingAll = false;
-  private scheduleState(consoleOnly = false): void {
+  private scheduleState(consoleOnly: boolean): void {
     if (!consoleOnly) this.pendingAll = true;
     if (this.stateTimer) return;
     this.stateTimer = setTimeout(() => {
       this.stateTimer = null;
       const all = this.pendingAll;
       this.pendingAll = false;
-      const base = liveSnapshot(this.opts.engine);
-      for (const c of this.clients.values()) if (all || c.role === 'console') this.sendState(c, base);
+      this.guarded(null, () => {
+        const base = liveSnapshot(this.opts.engine);
+        for (const c of this.clients.values()) if (all || c.role === 'console') this.sendState(c, base);
+      });
     }, STATE_DELAY_MS);
   }
 
@@ -253,18 +371,22 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (this.progressTimer) return;
     this.progressTimer = setTimeout(() => {
       this.progressTimer = null;
-      const watchers = [...this.clients.values()].filter((c) => c.role === 'console' || c.role === 'display');
-      if (watchers.length === 0) return; // only the screens follow the count
-      const base = liveSnapshot(this.opts.engine);
-      const b = base.ballot;
-      if (!b) return;
-      const frame = JSON.stringify({ type: 'progress', ballotId: b.id, voted: b.voted, eligible: b.eligible });
-      // Only the screens follow the count: terminals learn the totals at close, which keeps a
-      // thousand-terminal ballot from spending its time on progress frames.
-      for (const c of watchers) {
-        if (c.role === 'console') this.sendState(c, base);
-        else if (c.ws.readyState === c.ws.OPEN) c.ws.send(frame);
-      }
+      this.guarded(null, () => this.sendProgress());
     }, PROGRESS_DELAY_MS);
+  }
+
+  private sendProgress(): void {
+    // Only the screens follow the count: terminals learn the totals at close, which keeps a
+    // thousand-terminal ballot from spending its time on progress frames.
+    const watchers = [...this.clients.values()].filter((c) => c.role === 'console' || c.role === 'display');
+    if (watchers.length === 0) return;
+    const base = liveSnapshot(this.opts.engine);
+    const frames: ServerFrame[] = [];
+    if (base.ballot) frames.push({ type: 'progress', ballotId: base.ballot.id, voted: base.ballot.voted, eligible: base.ballot.eligible });
+    if (base.assessment) frames.push({ type: 'sheet-progress', assessmentId: base.assessment.id, submitted: base.assessment.submitted, eligible: base.assessment.eligible });
+    for (const c of watchers) {
+      if (c.role === 'console') this.sendState(c, base);
+      else for (const f of frames) this.send(c, f);
+    }
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../shared/result';
-import { agendaDetailsSchema, type AgendaDetails, type AgendaKind } from '../domain/agenda';
+import { agendaDetailsSchema, assignPersonIds, personsWithIds, type AgendaDetails, type AgendaKind } from '../domain/agenda';
 import type { Actor } from './audit';
+import { assertDeletable, assertEditKeepsCastData, castPersons } from './item-data';
 import { deleteItemRows, getSession } from './sessions';
 import type { Store } from './store';
 
@@ -41,6 +42,20 @@ interface ItemRow {
 
 const DOC_COLUMNS = 'id, item_id AS itemId, file_name AS fileName, mime, size, sha256, added_at AS addedAt';
 
+/** Details as read: every appointment person has an id (one stored before ids existed: by place). */
+function readDetails(json: string): AgendaDetails {
+  const d = agendaDetailsSchema.parse(JSON.parse(json));
+  return d.persons ? { ...d, persons: personsWithIds(d.persons) } : d;
+}
+
+/** Details as written: persons keep their ids, new ones get ids the item never used. */
+function withPersonIds(store: Store, item: AgendaItem | null, d: AgendaDetails): AgendaDetails {
+  if (!d.persons) return d;
+  const previous = personsWithIds(item?.details.persons);
+  const reserved = item ? castPersons(store, item.id, previous).map((p) => p.id) : [];
+  return { ...d, persons: assignPersonIds(previous, d.persons, reserved) };
+}
+
 function toItem(store: Store, r: ItemRow): AgendaItem {
   return {
     id: r.id,
@@ -49,7 +64,7 @@ function toItem(store: Store, r: ItemRow): AgendaItem {
     kind: r.kind,
     title: r.title,
     presenter: r.presenter,
-    details: agendaDetailsSchema.parse(JSON.parse(r.details)),
+    details: readDetails(r.details),
     documents: store.db.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE item_id = ? ORDER BY id`).all(r.id) as DocumentInfo[],
   };
 }
@@ -94,7 +109,7 @@ export function addItem(store: Store, who: Actor, sessionId: number, f: AgendaIt
     const id = Number(
       store.db
         .prepare('INSERT INTO agenda_items (session_id, position, kind, title, presenter, details) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(sessionId, position, f.kind, f.title.trim(), f.presenter.trim(), JSON.stringify(f.details)).lastInsertRowid,
+        .run(sessionId, position, f.kind, f.title.trim(), f.presenter.trim(), JSON.stringify(withPersonIds(store, null, f.details))).lastInsertRowid,
     );
     store.audit.recordRow(who, 'agenda.add', 'agenda_items', id);
     return getItem(store, id);
@@ -105,9 +120,11 @@ export function updateItem(store: Store, who: Actor, id: number, f: AgendaItemFi
   return store.change(who, () => {
     const it = getItem(store, id);
     assertEditable(store, it.sessionId);
+    const details = withPersonIds(store, it, f.details);
+    assertEditKeepsCastData(store, id, it, { kind: f.kind, title: f.title, details });
     store.db
       .prepare('UPDATE agenda_items SET kind = ?, title = ?, presenter = ?, details = ? WHERE id = ?')
-      .run(f.kind, f.title.trim(), f.presenter.trim(), JSON.stringify(f.details), id);
+      .run(f.kind, f.title.trim(), f.presenter.trim(), JSON.stringify(details), id);
     store.audit.recordRow(who, 'agenda.update', 'agenda_items', id);
     return getItem(store, id);
   });
@@ -117,7 +134,13 @@ export function deleteItem(store: Store, who: Actor, id: number): void {
   store.change(who, () => {
     const it = getItem(store, id);
     assertEditable(store, it.sessionId);
-    deleteItemRows(store, who, id);
+    assertDeletable(store, id, it.title);
+    try {
+      deleteItemRows(store, who, id);
+    } catch (e) {
+      if (!/FOREIGN KEY constraint failed/.test((e as Error).message)) throw e;
+      throw new AppError('INVALID_STATE', `“${it.title}”还有关联的会议数据，不能删除`);
+    }
     renumber(store, who, itemIds(store, it.sessionId));
   });
 }

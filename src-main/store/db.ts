@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { quickProblem } from './file-check';
 import { migrate } from './migrations/index';
 
 export const DB_FILE_NAME = 'yishi.sqlite';
@@ -62,10 +63,17 @@ export function checkIntegrity(file: string): void {
   }
 }
 
-/** Opens (creating on first run) the app's database: WAL, durable commits, foreign keys, migrations. */
-export function openDatabase(file: string): Database.Database {
-  if (fs.existsSync(file)) checkIntegrity(file);
-  else createDatabase(file);
+/**
+ * Opens (creating on first run) the app's database: WAL, durable commits, foreign keys, migrations.
+ * `check: 'quick'` looks only at what a damaged file shows at once (store/file-check.ts), for a
+ * start that runs the full check in the background.
+ */
+export function openDatabase(file: string, check: 'full' | 'quick' = 'full'): Database.Database {
+  if (fs.existsSync(file) && check === 'full') checkIntegrity(file);
+  else if (fs.existsSync(file)) {
+    const problem = headerProblem(file) ?? quickProblem(file);
+    if (problem !== null) throw new DatabaseDamagedError(file, problem);
+  } else createDatabase(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // an acknowledged write survives a power cut

@@ -11,10 +11,10 @@ export interface GroupCommitSpec<T, R, B> {
   each: (batch: B, request: T) => R;
   /** Runs after every request of the batch, still inside the transaction. */
   end?: (batch: B) => void;
-  /** The Chinese refusal when the transaction could not be committed. */
-  failed: (e: Error) => string;
-  /** Called after each committed batch. */
-  committed?: (requests: T[]) => void;
+  /** The Chinese refusal for a request when the transaction could not be committed. */
+  failed: (e: Error, request: T) => string;
+  /** Called after each committed batch with the requests that were taken (not refused). */
+  committed?: (taken: T[]) => void;
 }
 
 interface Pending<T, R> {
@@ -67,7 +67,7 @@ export class GroupCommit<T, R, B> {
         .immediate();
     } catch (e) {
       // Nothing of this batch was committed: no request is acknowledged.
-      for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error)));
+      for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error, p.request)));
       return;
     }
     this.store.committed();
@@ -76,6 +76,6 @@ export class GroupCommit<T, R, B> {
       if (r.ok) p.resolve(r.value);
       else p.reject(r.error);
     });
-    this.spec.committed?.(batch.map((p) => p.request));
+    this.spec.committed?.(batch.filter((_, i) => results[i]!.ok).map((p) => p.request));
   }
 }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { ConsoleApp } from './console/ConsoleApp';
 import { DisplayApp } from './display/DisplayApp';
 import { TerminalApp } from './terminal/TerminalApp';
+import { LiveProvider } from './live/LiveProvider';
 
-/** One bundle, three faces, chosen by the hash: #/console (secretary), #/terminal (member), #/display (big screen). */
+/** One bundle, three faces, chosen by the hash: #/console (secretary), #/terminal (member), #/display (big screen); one live client each. */
 function face(): string {
   const m = /^#\/(\w+)/.exec(window.location.hash);
   return m?.[1] ?? 'console';
@@ -18,10 +19,22 @@ export function App() {
   }, []);
   switch (current) {
     case 'terminal':
-      return <TerminalApp />;
+      return (
+        <LiveProvider key="terminal" role="terminal">
+          <TerminalApp />
+        </LiveProvider>
+      );
     case 'display':
-      return <DisplayApp />;
+      return (
+        <LiveProvider key="display" role="display">
+          <DisplayApp />
+        </LiveProvider>
+      );
     default:
-      return <ConsoleApp />;
+      return (
+        <LiveProvider key="console" role="console">
+          <ConsoleApp />
+        </LiveProvider>
+      );
   }
 }

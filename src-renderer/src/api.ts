@@ -2,6 +2,7 @@
 // (window.yishi); in a browser on the meeting machine it goes over HTTP with the admin token.
 import type { CommandInput, CommandName, CommandOutput } from '../../src-main/api/commands/index';
 import type { Result } from '../../src-main/shared/result';
+import { Listeners } from './live/client';
 
 export type { CommandInput, CommandName, CommandOutput };
 
@@ -27,15 +28,35 @@ export function adminToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/**
+ * Tells the console's live client when the meeting machine refuses this page's credential (the
+ * message) and when it accepts it again (null), so the page never shows "已连接" while refused.
+ */
+export const adminRefusals = new Listeners<[string | null]>();
+let refused = false;
+
+/** Runs one command of the command map: typed name, input and answer, over IPC or HTTP. */
 export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
-  if (window.yishi) return (await window.yishi.invoke(name, input)) as Result<CommandOutput<K>>;
+  const r = await transport(name, input);
+  if (!r.ok && r.error.code === 'UNAUTHORIZED') {
+    refused = true;
+    adminRefusals.emit(r.error.message);
+  } else if (refused) {
+    refused = false;
+    adminRefusals.emit(null);
+  }
+  return r as Result<CommandOutput<K>>;
+}
+
+async function transport(name: string, input: unknown): Promise<Result<unknown>> {
+  if (window.yishi) return window.yishi.invoke(name, input);
   try {
     const res = await fetch(`/api/cmd/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken() ?? ''}` },
       body: JSON.stringify(input ?? {}),
     });
-    return (await res.json()) as Result<CommandOutput<K>>;
+    return (await res.json()) as Result<unknown>;
   } catch (e) {
     return { ok: false, error: { code: 'INTERNAL', message: `无法连接到会议主机：${(e as Error).message}` } };
   }

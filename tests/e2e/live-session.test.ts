@@ -130,7 +130,13 @@ describe('a session run from the console with terminals and the big screen', () 
     await shot(display, 'display-progress');
 
     const row = consolePage.getByTestId(`ballot-row-${ballotId}`);
+    // Closing asks first and says how many have not voted; 取消 keeps the ballot open.
     await row.getByTestId('ballot-close').click();
+    expect(await row.getByTestId('ballot-close-question').textContent()).toContain('已投 27/28，1人未投，确定结束表决？');
+    await row.getByTestId('ballot-close-cancel').click();
+    expect(await row.getAttribute('data-state')).toBe('open');
+    await row.getByTestId('ballot-close').click();
+    await row.getByTestId('ballot-close-confirm').click();
     await expect.poll(() => row.getByTestId('ballot-result').textContent()).toContain('赞成17票，反对6票，弃权4票，未按表决器1人。通过');
     await row.getByTestId('ballot-announce').click();
 
@@ -172,6 +178,7 @@ describe('a session run from the console with terminals and the big screen', () 
       await Promise.all(s16.members.slice(5, 28).map((m, i) => simulated.get(m.id)!.cmd('terminal.vote', { ballotId, choice: i < yesSimulated ? 'yes' : 'no', pressSeq: 1 })));
       const row = group.getByTestId(`ballot-row-${ballotId}`);
       await row.getByTestId('ballot-close').click();
+      await row.getByTestId('ballot-close-confirm').click();
       await expect.poll(() => row.getByTestId('ballot-result').getAttribute('data-adopted')).toBe(person === 2 ? 'false' : 'true');
       await row.getByTestId('ballot-announce').click();
       await expect.poll(() => display.getByTestId('display-verdict').textContent()).toContain(person === 2 ? '未通过' : '通过');

@@ -139,6 +139,8 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     const panel = consolePage.getByTestId(`assessment-item-${s44.assessmentItemId}`);
     await expect.poll(() => panel.getByTestId('assessment-progress').textContent()).toContain('已提交 33 / 33');
     await panel.getByTestId('assessment-close').click();
+    expect(await panel.getByTestId('assessment-close-question').textContent()).toContain('已提交 33/33，测评表已全部提交，确定结束测评？');
+    await panel.getByTestId('assessment-close-confirm').click();
     await panel.getByTestId('console-assessment-result').waitFor();
     await expect.poll(() => display.getByTestId('display-assessment').getAttribute('data-state')).toBe('closed');
     expect(await display.getByTestId('display-assessment-row').count()).toBe(0); // not announced yet
@@ -193,18 +195,20 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       const a = db.prepare("SELECT id, state FROM assessments WHERE kind = 'satisfaction' AND method = 'electronic'").get() as { id: number; state: string };
       expect(a.state).toBe('announced');
       const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
-      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']); // who submitted: no time, no order, no terminal
-      expect(cols('assessment_counts')).not.toContain('member_id');
-      expect(cols('assessment_sheets')).not.toContain('member_id');
+      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id', 'receipt']); // who submitted (and, while open, the sealed sheet): no time, no order, no terminal
+      const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      expect(tables.filter((t) => /count|sheet/.test(t))).toEqual([]); // no counter: sheets were sealed until close
       expect(db.prepare("SELECT wr FROM pragma_table_list WHERE name = 'assessment_voters'").get()).toEqual({ wr: 1 });
-      const voters = db.prepare('SELECT member_id FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number }[];
+      const voters = db.prepare('SELECT member_id, receipt FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number; receipt: Buffer | null }[];
       expect(voters.map((v) => v.member_id)).toEqual(s44.members.map((m) => m.id).sort((x, y) => x - y));
+      expect(voters.filter((v) => v.receipt !== null)).toEqual([]);
       // per subject only totals: 姜婷德 (sheet position 20) 5 / 6 / 18 and 4 unmarked
-      const jiang = db.prepare('SELECT level, count FROM assessment_counts WHERE assessment_id = ? AND subject = 19 ORDER BY level').all(a.id);
-      expect(jiang).toEqual([{ level: -1, count: 4 }, { level: 0, count: 5 }, { level: 1, count: 6 }, { level: 2, count: 18 }]);
+      const result = JSON.parse((db.prepare('SELECT result FROM assessments WHERE id = ?').get(a.id) as { result: string }).result);
+      expect(result.rows.find((r: any) => r.index === 19)).toMatchObject({ name: '姜婷德', levels: [5, 6, 18], unmarked: 4 });
       const audit = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(a.id)) as { data: string }[];
       expect(audit.map((e) => Object.keys(JSON.parse(e.data)))).toEqual(Array(33).fill(['memberId']));
-      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|ballot-keys)$/); // yishi.head: the audit head (seq and hash only)
+      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|round-keys|admin-token)$/); // yishi.head: the audit head (seq and hash only)
+      expect(fs.readdirSync(path.join(server.dataDir, 'round-keys'))).toEqual([]);
     } finally {
       db.close();
     }
@@ -241,6 +245,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
     expect(acks.every((a) => a.ok)).toBe(true);
     await expect.poll(() => panel.getByTestId('assessment-progress').textContent()).toContain('已提交 33 / 33');
     await panel.getByTestId('assessment-close').click();
+    await panel.getByTestId('assessment-close-confirm').click();
     await panel.getByTestId('console-project-result').waitFor();
     await panel.getByTestId('assessment-announce').click();
     const rows = display.getByTestId('display-project-row');

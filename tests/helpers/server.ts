@@ -2,6 +2,7 @@
 // fresh or given data dir, as a child process, and reads the console URL it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,12 +31,12 @@ export function tempDataDir(prefix = 'yishi-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[] } = {}): Promise<ServeProcess> {
+export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServeProcess> {
   if (!fs.existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first (npm test does)`);
   const dataDir = opts.dataDir ?? tempDataDir();
   const proc = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--host', '127.0.0.1', ...(opts.extraArgs ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
+    env: { ...process.env, ...opts.env },
   });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d.toString()));
@@ -60,14 +61,30 @@ export async function startServe(opts: { dataDir?: string; port?: number; extraA
   const port = Number(url.port);
   const adminToken = /token=([0-9a-f]+)/.exec(consoleUrl)![1]!;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const cmd: ServeProcess['cmd'] = async (name, input) => {
-    const res = await fetch(`${baseUrl}/api/cmd/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify(input ?? {}),
+  // A fresh connection per call (no keep-alive): a pooled socket that the server closes while idle,
+  // or one left from a server killed on the same port, would otherwise fail a call now and then.
+  const cmd: ServeProcess['cmd'] = (name, input) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(input ?? {});
+      const req = http.request(
+        `${baseUrl}/api/cmd/${name}`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${adminToken}` } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(text) as never);
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    return res.json() as never;
-  };
   return {
     proc,
     dataDir,

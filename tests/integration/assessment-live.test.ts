@@ -148,24 +148,25 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
     try {
       const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
-      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']);
-      expect(cols('assessment_counts')).toEqual(['assessment_id', 'count', 'level', 'subject']);
-      expect(cols('assessment_sheets')).toEqual(['assessment_id', 'count', 'status']);
-      const wr = db.prepare("SELECT name, wr FROM pragma_table_list WHERE name IN ('assessment_voters', 'assessment_counts', 'assessment_sheets') ORDER BY name").all();
-      expect(wr).toEqual([{ name: 'assessment_counts', wr: 1 }, { name: 'assessment_sheets', wr: 1 }, { name: 'assessment_voters', wr: 1 }]); // no rowid: no order
-      // No table anywhere holds a member beside a level, a subject or a mark.
+      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id', 'receipt']);
       const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      // No counter of any kind exists: sheets were sealed receipts while open, tallied at close.
+      expect(tables.filter((t) => /count|sheet/.test(t))).toEqual([]);
+      const wr = db.prepare("SELECT name, wr FROM pragma_table_list WHERE name = 'assessment_voters'").all();
+      expect(wr).toEqual([{ name: 'assessment_voters', wr: 1 }]); // no rowid: no order
+      // No table anywhere holds a member beside a level, a subject or a mark.
       for (const t of tables) {
         const c = cols(t);
         if (c.includes('member_id')) expect(c.filter((x) => /^(level|subject|subjects|marks?|choice|count|assessment_id)$/.test(x)), t).toEqual(t === 'named_votes' ? ['choice'] : t === 'assessment_voters' ? ['assessment_id'] : []);
       }
-      expect((db.prepare('SELECT count(*) AS n FROM assessment_voters WHERE assessment_id = ?').get(assessmentId) as { n: number }).n).toBe(33);
-      // The counters hold exactly the totals, nothing per sheet.
-      const counts = db.prepare('SELECT subject, level, count FROM assessment_counts WHERE assessment_id = ? ORDER BY subject, level').all(assessmentId) as { subject: number; level: number; count: number }[];
-      expect(counts).toHaveLength(35 * 4);
-      SESSION44_COUNTS.forEach(([a, b, c, u], k) => {
-        expect(counts.filter((x) => x.subject === k).map((x) => x.count)).toEqual([u, a, b, c]); // level -1 (未评), 0, 1, 2
-      });
+      const voters = db.prepare('SELECT member_id, receipt FROM assessment_voters WHERE assessment_id = ?').all(assessmentId) as { receipt: Buffer | null }[];
+      expect(voters).toHaveLength(33);
+      expect(voters.filter((v) => v.receipt !== null)).toEqual([]); // the sealed sheets were erased at close
+      // Only the totals remain: the stored result, per subject and level.
+      const result = JSON.parse((db.prepare('SELECT result FROM assessments WHERE id = ?').get(assessmentId) as { result: string }).result);
+      const bySheet = [...result.rows].sort((x: any, y: any) => x.index - y.index);
+      SESSION44_COUNTS.forEach(([a, b, c, u], k) => expect([bySheet[k].unmarked, ...bySheet[k].levels]).toEqual([u, a, b, c]));
+      expect(fs.readdirSync(path.join(dataDir, 'round-keys'))).toEqual([]); // the round key is gone
       // The audit log says who submitted, never what.
       const entries = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(assessmentId)) as { data: string }[];
       expect(entries).toHaveLength(33);

@@ -8,6 +8,7 @@ import type { Caller } from '../../src-main/api/command';
 import { createCore, type Core } from '../../src-main/app/core';
 import { pdfRows, pdfText, savePdf } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
+import { pairedCaller } from '../helpers/terminal-caller';
 
 let core: Core;
 const dataDir = tempDataDir('yishi-asm-rules-');
@@ -23,7 +24,9 @@ const members: number[] = [];
 let itemId = 0;
 let handlingItemId = 0;
 let assessmentId = 0;
-const terminal = (m: number): Caller => ({ kind: 'terminal', source: `test:${m}`, terminalId: `t${m}`, sessionId, memberId: members[m]!, attendeeId: null });
+const terminals = new Map<number, Caller>();
+const terminal = (m: number): Caller => terminals.get(m)!;
+let attendee: Caller;
 const codeOf = async (r: Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
   const x = await r;
   return x.ok ? 'ok' : `${x.error!.code} ${x.error!.message}`;
@@ -47,7 +50,10 @@ beforeAll(async () => {
     })
   ).id;
   handlingItemId = (await must('agenda.add', { sessionId, kind: 'handling_report', title: '听取和审议区人民政府关于《审议意见》办理情况的报告', presenter: '区人民政府' })).id;
+  const attendeeId = (await must('attendees.create', { sort: 1, name: '沈勇', unit: '示例区人民政府', title: '副区长' })).id;
   await must('live.open', { sessionId });
+  members.forEach((id, m) => terminals.set(m, pairedCaller(core, { memberId: id })));
+  attendee = pairedCaller(core, { attendeeId });
   for (const id of members.slice(0, 4)) await must('attendance.set', { memberId: id, status: 'present' });
   await must('live.startBusiness', {});
 });
@@ -69,7 +75,6 @@ describe('settings: four-level scale, rule B, incomplete sheets set aside', () =
   it('only members present at the opening submit; an attendee never; an incomplete sheet is set aside', async () => {
     await must('attendance.set', { memberId: members[4], status: 'present' }); // 戊 arrives after the opening
     expect(await codeOf(call('terminal.submitSheet', { assessmentId, marks: [0, 0, 0] }, terminal(4)))).toBe('INVALID_STATE 您在测评开始时未签到，不能参加本次测评');
-    const attendee: Caller = { kind: 'terminal', source: 'test:a', terminalId: 'ta', sessionId, memberId: null, attendeeId: 1 };
     expect(await codeOf(call('terminal.submitSheet', { assessmentId, marks: [0, 0, 0] }, attendee))).toBe('FORBIDDEN 列席人员不参加测评');
     expect(await codeOf(call('terminal.submitSheet', { assessmentId, marks: [0, 0, 0] }))).toBe('FORBIDDEN 无权执行此操作');
 

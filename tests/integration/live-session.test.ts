@@ -106,7 +106,7 @@ describe('live session over WebSocket', () => {
     await must('ballots.open', { ballotId: ballot.id }); // repeated open is harmless
     const present = s16.members.slice(0, 30);
     // 20 赞成, 6 反对, 3 弃权, the 30th presses nothing.
-    const plan = present.slice(0, 29).map((m, i) => ({ m, choice: i < 20 ? 'yes' : i < 26 ? 'no' : 'abstain' }));
+    const plan = present.slice(0, 29).map((m, i) => ({ m, choice: (i < 20 ? 'yes' : i < 26 ? 'no' : 'abstain') as 'yes' | 'no' | 'abstain' }));
     const acks = await Promise.all(plan.map(({ m, choice }) => terminals.get(m.id)!.cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq: 1 })));
     for (const [i, a] of acks.entries()) expect(a).toMatchObject({ ok: true, value: { choice: plan[i]!.choice, accepted: true } });
     // One member changes from 反对 to 赞成 (last press counts) and the terminal resends it: counted once.
@@ -143,16 +143,25 @@ describe('live session over WebSocket', () => {
       const ballotId = (db.prepare('SELECT id FROM ballots WHERE secret = 1').get() as { id: number }).id;
       const voters = db.prepare('SELECT * FROM secret_voters WHERE ballot_id = ?').all(ballotId) as Record<string, unknown>[];
       expect(voters).toHaveLength(29);
-      for (const v of voters) expect(Object.keys(v).sort()).toEqual(['ballot_id', 'member_id', 'press_seq', 'press_terminal', 'receipt']);
-      expect(voters.every((v) => v.receipt === null)).toBe(true);
-      const counts = db.prepare('SELECT choice, count FROM secret_counts WHERE ballot_id = ? ORDER BY choice').all(ballotId);
-      expect(counts).toEqual([{ choice: 'abstain', count: 3 }, { choice: 'no', count: 5 }, { choice: 'yes', count: 21 }]);
+      for (const v of voters) expect(Object.keys(v).sort()).toEqual(['ballot_id', 'member_id', 'receipt']);
+      expect(voters.every((v) => v.receipt === null)).toBe(true); // the sealed receipts were erased at close
+      // No counter exists anywhere: only the totals of the closed ballot remain.
+      const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      expect(tables.filter((t) => /count/.test(t))).toEqual([]);
+      expect(db.prepare('SELECT yes, no, abstain, not_pressed FROM ballots WHERE id = ?').get(ballotId)).toEqual({ yes: 21, no: 5, abstain: 3, not_pressed: 1 });
       expect(db.prepare('SELECT count(*) AS n FROM named_votes WHERE ballot_id = ?').get(ballotId)).toEqual({ n: 0 });
-      // The audit log says who pressed, never what.
-      const presses = db.prepare("SELECT data FROM audit_log WHERE action IN ('vote.press', 'vote.change') AND entity_id = ?").all(String(ballotId)) as { data: string }[];
-      expect(presses.length).toBe(30);
+      // The audit log says who pressed, once each, never what, never that one changed their press,
+      // and with no time of their own: all written together at close, just before the close itself.
+      const log = db.prepare('SELECT seq, action, data FROM audit_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(String(ballotId), 'ballots') as { seq: number; action: string; data: string }[];
+      const presses = log.filter((e) => e.action === 'vote.press');
+      expect(presses.length).toBe(29);
+      expect(new Set(presses.map((p) => JSON.parse(p.data).memberId)).size).toBe(29);
+      expect(log.filter((e) => e.action === 'vote.change')).toEqual([]);
       for (const p of presses) expect(p.data).not.toMatch(/yes|no|abstain|赞成|反对|弃权/);
-      expect(fs.existsSync(path.join(dataDir, 'ballot-keys', `ballot-${ballotId}.key`))).toBe(false);
+      const close = log.find((e) => e.action === 'ballot.close')!;
+      expect(presses.map((p) => p.seq)).toEqual(presses.map((_, i) => close.seq - presses.length + i));
+      expect(fs.readdirSync(path.join(dataDir, 'round-keys'))).toEqual([]);
+      expect(fs.existsSync(path.join(dataDir, 'ballot-keys'))).toBe(false);
       const walSize = fs.statSync(path.join(dataDir, 'yishi.sqlite-wal')).size;
       expect(walSize).toBe(0);
     } finally {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src-main/api/command';
 import { createCore, type Core } from '../../src-main/app/core';
 import { tempDataDir } from '../helpers/server';
+import { pairedCaller } from '../helpers/terminal-caller';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 const dataDir = tempDataDir('yishi-review-assess-');
@@ -16,7 +17,12 @@ const must = async (name: string, input: unknown = {}, caller: Caller = admin) =
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value as any;
 };
-const terminal = (memberId: number): Caller => ({ kind: 'terminal', source: `t${memberId}`, terminalId: `t${memberId}`, sessionId: s16.sessionId, memberId, attendeeId: null });
+const terminals = new Map<number, Caller>();
+/** The member's paired terminal in the live session (paired on first use). */
+const terminal = (memberId: number): Caller => {
+  if (!terminals.has(memberId)) terminals.set(memberId, pairedCaller(core, { memberId }));
+  return terminals.get(memberId)!;
+};
 
 beforeAll(async () => {
   core = createCore(dataDir);

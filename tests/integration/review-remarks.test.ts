@@ -79,7 +79,7 @@ describe('review groups and remarks', () => {
     expect(mine).toMatchObject({ ok: true, value: { itemId: item.id, canRemark: true, group: '第一组', remarks: [] } });
     const texts = ['建议进一步加强医保基金智能监控。', '希望加大对定点医药机构的检查力度，\n建立长效机制。', '要做好异地就医结算的宣传。'];
     for (const [i, t] of terminals.entries()) {
-      const r = await t.cmd('terminal.addRemark', { itemId: item.id, text: texts[i] });
+      const r = await t.cmd('terminal.addRemark', { itemId: item.id, text: texts[i]! });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
     await consoleWs.waitFor((f) => f.type === 'state' && consoleWs.frames.filter((x) => x.type === 'state').length > before, 2000, true);

@@ -2,7 +2,7 @@
 // submit one anonymous sheet from their terminal; PDFs of results and blank forms; officials' year
 // records (任后监督) with an XLSX export.
 import { z } from 'zod';
-import { getAssessment, listAssessments } from '../../assessment/assessment-store';
+import { getAssessment, listAssessments, type AssessmentRow } from '../../assessment/assessment-store';
 import { consoleAssessments } from '../../assessment/views';
 import { assessmentPdf, blankFormPdf, type AssessmentDocument } from '../../documents-assessment/pdf-files';
 import { exportYearRecordsXlsx } from '../../assessment/year-records-xlsx';
@@ -18,7 +18,8 @@ const year = z.number().int().min(1949).max(2200);
 const share = z.object({ numerator: z.number().int().min(1).max(99), denominator: z.number().int().min(1).max(99), inclusive: z.boolean() });
 
 /** The console's row for one assessment, fresh after a change. */
-const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments(ctx.store, [getAssessment(ctx.store, assessmentId)])[0]!;
+const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments(ctx.store, [getAssessment(ctx.store, assessmentId)], submittedOf(ctx))[0]!;
+const submittedOf = (ctx: CallContext) => (a: AssessmentRow) => engineOf(ctx).assessments.submitted(a);
 
 const pdfPayload = (pdf: { fileName: string; data: Buffer }): FilePayload => ({ fileName: pdf.fileName, mime: 'application/pdf', base64: pdf.data.toString('base64') });
 
@@ -37,7 +38,7 @@ export const assessmentCommands = {
   'assessments.list': command({
     access: ['admin'],
     input: z.object({ sessionId: id }),
-    run: (ctx, { sessionId }) => consoleAssessments(ctx.store, listAssessments(ctx.store, sessionId)),
+    run: (ctx, { sessionId }) => consoleAssessments(ctx.store, listAssessments(ctx.store, sessionId), submittedOf(ctx)),
   }),
   'assessments.get': command({ access: ['admin'], input: z.object({ assessmentId: id }), run: (ctx, { assessmentId }) => rowOf(ctx, assessmentId) }),
   'assessments.create': command({

@@ -1,7 +1,8 @@
 // Ballots of the live session (secretary) and presses from members' terminals.
 import { z } from 'zod';
+import { PERSON_ID } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
-import { getBallot } from '../../meeting/ballot-store';
+import { getBallot, personIndexes } from '../../meeting/ballot-store';
 import { consoleState } from '../../meeting/views';
 import { AppError } from '../../shared/result';
 import { command, type CallContext } from '../command';
@@ -27,6 +28,8 @@ export const ballotCommands = {
       method: z.enum(['electronic', 'show_of_hands', 'paper']).default('electronic'),
       timerSeconds: z.number().int().min(5).max(3600).nullable().default(null),
       personIndexes: z.array(z.number().int().min(0)).max(200).optional(),
+      /** Appointment persons by their stable ids (instead of personIndexes). */
+      personIds: z.array(z.string().regex(PERSON_ID)).max(200).optional(),
     }),
     run: (ctx, input) => ballotRow(ctx, engineOf(ctx).ballots.create(ctx.who, input).id),
   }),
@@ -53,7 +56,11 @@ export const ballotCommands = {
   'ballots.get': command({
     access: ['admin'],
     input: z.object({ ballotId: id }),
-    run: (ctx, { ballotId }) => getBallot(ctx.store, ballotId),
+    /** The ballot; `persons` are places in the item's list now, `personSnapshot` the persons as voted on. */
+    run: (ctx, { ballotId }) => {
+      const b = getBallot(ctx.store, ballotId);
+      return { ...b, persons: personIndexes(ctx.store, b), personSnapshot: b.persons };
+    },
   }),
 
   'terminal.vote': command({

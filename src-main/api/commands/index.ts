@@ -1,6 +1,7 @@
 // The whole command map. Each area keeps its commands in its own file; this only joins them.
 import type { z } from 'zod';
 import type { AnyCommand } from '../command';
+import { archiveCommands } from './archive';
 import { assessmentCommands } from './assessments';
 import { ballotCommands } from './ballots';
 import { importCommands } from './import';
@@ -27,6 +28,7 @@ export const commandTable = {
   ...assessmentCommands,
   ...reviewCommands,
   ...integrityCommands,
+  ...archiveCommands,
 };
 
 export type CommandTable = typeof commandTable;

@@ -62,8 +62,10 @@ export const liveCommands = {
     access: ['admin'],
     input: seatTarget,
     run: (ctx, target) => {
-      const s = engineOf(ctx).requireLive();
-      return { code: ctx.store.change(ctx.who, () => regenerateSeatCode(ctx.store, ctx.who, s.id, target)) };
+      const e = engineOf(ctx);
+      const code = ctx.store.change(ctx.who, () => regenerateSeatCode(ctx.store, ctx.who, e.requireLive().id, target));
+      e.changed({ memberId: target.memberId }, 'terminals');
+      return { code };
     },
   }),
   'terminals.bind': command({
@@ -83,7 +85,23 @@ export const liveCommands = {
     run: async (ctx) => {
       const urls = ctx.services.lan?.terminalUrls() ?? [];
       const qrSvg = urls[0] ? await QRCode.toString(urls[0], { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : '';
-      return { urls, qrSvg };
+      /** Where the big screen is opened (the same machine, or a PC at the projector). */
+      const displayUrls = urls.map((u) => u.replace(/#\/terminal$/, '#/display'));
+      return { urls, qrSvg, displayUrls };
+    },
+  }),
+  /** Wrong seat codes: who is locked out now (per address, or everyone when too many overall). */
+  'seatCodes.lockout': command({ access: ['admin'], input: z.object({}), run: (ctx) => engineOf(ctx).rateLimiter.status() }),
+  /** The secretary clears a lock-out: every wrong seat code so far is forgotten. */
+  'seatCodes.clearLockout': command({
+    access: ['admin'],
+    input: z.object({}),
+    run: (ctx) => {
+      const e = engineOf(ctx);
+      e.rateLimiter.reset();
+      ctx.store.change(ctx.who, () => ctx.store.audit.append(ctx.who, 'seatCodes.clearLockout', 'sessions', e.liveSession()?.id ?? 0, {}));
+      e.changed('terminals');
+      return e.rateLimiter.status();
     },
   }),
 };

@@ -7,7 +7,7 @@ import { renderPdf } from '../../documents/pdf';
 import { renderDocx } from '../../documents-docx/docx';
 import { opinionDoc, opinionFileName, resolutionDoc, resolutionFileName } from '../../review/documents';
 import { listGroups, proposeGroups, saveGroups, groupOfMember } from '../../review/groups';
-import { decideHandling, handlingOfItem, handlingsOf, linkHandling, markHandling, setDeadline, syncHearings, unlinkHandling } from '../../review/handlings';
+import { decideHandling, handlingOfItem, handlingsOf, linkHandling, markHandling, setDeadline, unlinkHandling } from '../../review/handlings';
 import {
   assignNumber,
   createDraft,
@@ -40,7 +40,9 @@ const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-off
 
 /** Remarks changed: the views that show remarks are refreshed at once. */
 const pushed = <T>(ctx: CallContext, value: T): T => {
-  ctx.services.engine?.changed('remarks');
+  const r = value as { itemId?: unknown; memberId?: unknown } | null;
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  ctx.services.engine?.changed({ itemId: num(r?.itemId), memberId: num(r?.memberId) }, 'remarks');
   return value;
 };
 
@@ -256,8 +258,7 @@ export const reviewCommands = {
   'opinions.forItem': command({
     access: ['admin'],
     input: z.object({ itemId: id }),
-    run: ({ store, who }, { itemId }) => {
-      syncHearings(store, who);
+    run: ({ store }, { itemId }) => {
       const handling = handlingOfItem(store, itemId);
       return handling ? { opinion: getOpinion(store, handling.opinionId), handling } : null;
     },

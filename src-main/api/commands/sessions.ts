@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { AGENDA_KINDS, agendaDetailsSchema } from '../../domain/agenda';
+import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
-import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem } from '../../store/agenda';
+import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
+import { castPersons } from '../../store/item-data';
 import { createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
-import { base64, command, idInput, isoDate, type FilePayload } from '../command';
+import { syncHearings } from '../../review/handlings';
+import { base64, command, idInput, isoDate, type CallContext, type FilePayload } from '../command';
+
+/** An agenda edit reaches the console, the terminals and the big screen at once. */
+const edited = <T>(ctx: CallContext, value: T, itemId?: number): T => {
+  ctx.services.engine?.changed({ itemId }, 'agenda');
+  return value;
+};
 
 const sessionFields = z.object({
   term: z.number().int().min(1).max(99),
@@ -35,7 +43,13 @@ export const sessionCommands = {
   'sessions.get': command({
     access: ['admin'],
     input: idInput,
-    run: ({ store }, { id }) => ({ session: getSession(store, id), items: listItems(store, id) }),
+    /** Appointment items also say which persons ballots were cast for (they can no longer be removed or changed). */
+    run: ({ store }, { id }) => ({
+      session: getSession(store, id),
+      items: listItems(store, id).map((i): AgendaItem & { votedPersonIds?: string[] } =>
+        i.kind === 'appointment' ? { ...i, votedPersonIds: castPersons(store, i.id, personsWithIds(i.details.persons)).map((p) => p.id) } : i,
+      ),
+    }),
   }),
   /** 应到 defaults to the members in office on the session date. */
   'sessions.expectedMembers': command({
@@ -61,44 +75,49 @@ export const sessionCommands = {
   'agenda.add': command({
     access: ['admin'],
     input: itemFields.extend({ sessionId: id }),
-    run: ({ store, who }, { sessionId, ...f }) => {
-      checkOversightItem(store, getSession(store, sessionId), f.kind, f.details);
-      return addItem(store, who, sessionId, f);
+    run: (ctx, { sessionId, ...f }) => {
+      checkOversightItem(ctx.store, getSession(ctx.store, sessionId), f.kind, f.details);
+      const item = addItem(ctx.store, ctx.who, sessionId, f);
+      return edited(ctx, item, item.id);
     },
   }),
   'agenda.update': command({
     access: ['admin'],
     input: itemFields.extend({ id }),
-    run: ({ store, who }, { id, ...f }) => {
-      checkOversightItem(store, getSession(store, getItem(store, id).sessionId), f.kind, f.details);
-      return updateItem(store, who, id, f);
+    run: (ctx, { id, ...f }) => {
+      checkOversightItem(ctx.store, getSession(ctx.store, getItem(ctx.store, id).sessionId), f.kind, f.details);
+      return edited(ctx, updateItem(ctx.store, ctx.who, id, f), id);
     },
   }),
   'agenda.delete': command({
     access: ['admin'],
     input: idInput,
-    run: ({ store, who }, { id }) => {
+    run: (ctx, { id }) => {
+      const { store, who } = ctx;
       const { sessionId } = getItem(store, id);
-      deleteItem(store, who, id);
-      return listItems(store, sessionId);
+      store.change(who, () => {
+        deleteItem(store, who, id);
+        syncHearings(store, who); // a handling-report link of the deleted item goes with it
+      });
+      return edited(ctx, listItems(store, sessionId), id);
     },
   }),
   'agenda.reorder': command({
     access: ['admin'],
     input: z.object({ sessionId: id, orderedIds: z.array(id).max(500) }),
-    run: ({ store, who }, { sessionId, orderedIds }) => reorderItems(store, who, sessionId, orderedIds),
+    run: (ctx, { sessionId, orderedIds }) => edited(ctx, reorderItems(ctx.store, ctx.who, sessionId, orderedIds)),
   }),
   'documents.attach': command({
     access: ['admin'],
     input: z.object({ itemId: id, fileName: z.string().trim().min(1).max(255), data: base64 }),
-    run: ({ store, who }, { itemId, fileName, data }) => attachDocument(store, who, itemId, fileName, Buffer.from(data, 'base64')),
+    run: (ctx, { itemId, fileName, data }) => edited(ctx, attachDocument(ctx.store, ctx.who, itemId, fileName, Buffer.from(data, 'base64')), itemId),
   }),
   'documents.remove': command({
     access: ['admin'],
     input: idInput,
-    run: ({ store, who }, { id }) => {
-      removeDocument(store, who, id);
-      return { deleted: id };
+    run: (ctx, { id }) => {
+      removeDocument(ctx.store, ctx.who, id);
+      return edited(ctx, { deleted: id });
     },
   }),
   'documents.download': command({

@@ -17,6 +17,8 @@ export const systemCommands = {
       dataDir: store.dataDir,
       databaseFile: path.join(store.dataDir, DB_FILE_NAME),
       auditEntries: (store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+      /** The integrity check of the file: 'checking' just after the start, then 'ok' or what is damaged. */
+      integrity: store.integrity,
       /** The fonts formal documents are printed with: official ones where installed, else bundled. */
       fonts: documentFontsInUse(),
     }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { terminalMe, terminalState, liveSnapshot } from '../../meeting/views';
 import type { TerminalBinding } from '../../meeting/pairing';
 import { AppError } from '../../shared/result';
+import { getItem } from '../../store/agenda';
 import { command, type CallContext } from '../command';
 import { engineOf } from './live';
 
@@ -18,8 +19,9 @@ export const terminalCommands = {
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '座位码应为6位数字') }),
     run: (ctx, { code }) => {
       const address = ctx.caller.kind === 'guest' ? ctx.caller.address : ctx.caller.source;
+      const connection = ctx.caller.kind === 'guest' ? ctx.caller.connectionId : ctx.caller.kind === 'terminal' ? ctx.caller.terminalId : undefined;
       const e = engineOf(ctx);
-      const { token, binding } = e.pairWithCode(ctx.who, code, address);
+      const { token, binding } = e.pairWithCode(ctx.who, code, address, connection);
       return { token, me: terminalMe(e, binding, liveSnapshot(e).focus) };
     },
   }),
@@ -32,6 +34,26 @@ export const terminalCommands = {
       const e = engineOf(ctx);
       e.setAttendance(ctx.who, binding.memberId, 'present', 'terminal');
       return terminalMe(e, binding, liveSnapshot(e).focus);
+    },
+  }),
+  /** The materials of any item of this terminal's session (the state carries the current item's). */
+  'terminal.itemDocuments': command({
+    access: ['terminal'],
+    input: z.object({ itemId: z.number().int().positive() }),
+    run: (ctx, { itemId }) => {
+      const binding = bindingOf(ctx);
+      let item;
+      try {
+        item = getItem(ctx.store, itemId);
+      } catch {
+        item = null;
+      }
+      if (!item || item.sessionId !== binding.sessionId) throw new AppError('NOT_FOUND', '本次会议没有这一项议程');
+      return {
+        itemId: item.id,
+        title: item.title,
+        documents: item.documents.map((d) => ({ id: d.id, fileName: d.fileName, mime: d.mime, size: d.size })),
+      };
     },
   }),
   'terminal.state': command({

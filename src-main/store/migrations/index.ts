@@ -3,13 +3,17 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-live-session';
 import { migration003 } from './003-assessments';
 import { migration004 } from './004-review-opinions';
+import { migration005 } from './005-sealed-rounds';
 import { migration006 } from './006-oversight';
+import { migration007 } from './007-archive';
 
 export interface Migration {
   version: number;
   name: string;
   /** Plain SQL, run in one transaction together with the user_version bump. */
   up: string;
+  /** Optional: a reason in Chinese why this file cannot be upgraded now (nothing is changed then). */
+  precheck?: (db: Database.Database) => string | null;
   /**
    * Rebuilds tables others refer to (SQLite's way to change a CHECK): run with foreign keys off, as
    * SQLite's ALTER TABLE procedure asks, and refused before commit if any reference is left dangling.
@@ -18,7 +22,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -35,6 +39,8 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
   }
   for (const m of MIGRATIONS) {
     if (m.version <= from || m.version > upTo) continue;
+    const refusal = m.precheck?.(db);
+    if (refusal) throw new Error(`数据库不能升级到第${m.version}版：${refusal}`);
     const keys = db.pragma('foreign_keys', { simple: true }) as number;
     if (m.foreignKeysOff) db.pragma('foreign_keys = OFF'); // has no effect inside a transaction, so before it
     try {

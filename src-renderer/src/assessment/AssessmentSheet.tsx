@@ -1,23 +1,21 @@
 // The assessment or project ballot on a member's terminal: one sheet listing every subject, filled in
 // with large touch targets, submitted once after a confirmation that lists what is left unmarked.
 // "已提交" shows only what the server acknowledged (or me.sheetSubmitted after a reload).
+import type { CommandOutput } from '../api';
+import type { LiveCmd } from '../live/client';
 import { useState, type ReactNode } from 'react';
 import type { PublicAssessment } from '../../../src-main/assessment/types';
-import type { Result, TerminalState } from '../live/protocol';
+import type { TerminalState } from '../live/protocol';
 import { ProjectSheet } from './ProjectSheet';
 import { SatisfactionSheet } from './SatisfactionSheet';
 import { clearDraft } from './sheet-draft';
 import { TerminalOutcome } from './TerminalOutcome';
 import './assessment-terminal.css';
 
-type Cmd = <T = unknown>(name: string, input: unknown, opts?: { resend?: boolean }) => Promise<Result<T>>;
+type Cmd = LiveCmd;
 
-interface SheetAnswer {
-  assessmentId: number;
-  submitted: true;
-  duplicate: boolean;
-  counted: boolean | null;
-}
+/** What terminal.submitSheet answers (the command map's type). */
+type SheetAnswer = CommandOutput<'terminal.submitSheet'>;
 
 export interface SubmitFn {
   (marks: (number | null)[]): Promise<string | null>;
@@ -39,7 +37,7 @@ function SheetCard({ a, state, cmd, connected }: { a: PublicAssessment; state: T
 
   const submit: SubmitFn = async (marks) => {
     setSubmitting(true);
-    const r = await cmd<SheetAnswer>('terminal.submitSheet', { assessmentId: a.id, marks }, { resend: true });
+    const r = await cmd('terminal.submitSheet', { assessmentId: a.id, marks }, { resend: true });
     setSubmitting(false);
     if (!r.ok) return r.error.message;
     clearDraft(a.id);

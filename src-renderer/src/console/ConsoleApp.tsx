@@ -13,10 +13,13 @@ import { SessionEditor } from './sessions/SessionEditor';
 import { SettingsView } from './settings/SettingsView';
 import { LiveConsole } from './live/LiveConsole';
 import { ErrorNote } from '../components/Notice';
+import { ConnectionDot } from '../live/ConnectionDot';
+import { useLive } from '../live/useLive';
 import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issue 4
 import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
+import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
 const NAV = [
@@ -27,6 +30,7 @@ const NAV = [
   { key: 'live', label: '会议进行' },
   { key: 'assessments', label: '测评与履职' }, // issue 4
   ...REVIEW_NAV, // issue 5: 审议发言, 审议意见, 意见台账, 决议决定
+  { key: 'archive', label: '档案检索' }, // issue 13
   { key: 'settings', label: '设置' },
 ] as const;
 
@@ -51,7 +55,23 @@ export function ConsoleApp() {
     window.addEventListener('focus', reloadCommittee);
     return () => window.removeEventListener('focus', reloadCommittee);
   }, [reloadCommittee]);
+  // The console address pasted again into this tab (a new credential in the hash) takes effect at once.
+  useEffect(() => {
+    const onHash = () => {
+      if (!/[?&]token=/.test(window.location.hash)) return;
+      takeTokenFromAddress();
+      reloadCommittee();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [reloadCommittee]);
   const ctx = useMemo(() => ({ committee, reload: committeeQuery.reload }), [committee, committeeQuery.reload]);
+  // A console the meeting machine refuses says so on every page, and reloads once it is accepted again.
+  const live = useLive('console');
+  const refused = live.refused;
+  useEffect(() => {
+    if (refused === null) reloadCommittee();
+  }, [refused, reloadCommittee]);
 
   const known = NAV.some((n) => n.key === route[0]);
   const section = known ? route[0]! : committee === undefined ? '' : needsSetup ? 'settings' : 'sessions';
@@ -85,7 +105,16 @@ export function ConsoleApp() {
           </ul>
         </nav>
         <main className="console-main">
-          <ErrorNote error={committeeQuery.error} />
+          {refused ? (
+            <div className="setup-banner" role="alert" data-testid="console-refused">
+              <ConnectionDot connected={false} everConnected={live.everConnected} refused={refused} />
+              <span>
+                会议主机拒绝了本控制台：{refused}。本页会自动重试，在本页粘贴正确的控制台地址后立即恢复。
+              </span>
+            </div>
+          ) : (
+            <ErrorNote error={committeeQuery.error} />
+          )}
           {needsSetup && section !== 'settings' && (
             <div className="setup-banner" role="note">
               <span>
@@ -118,6 +147,8 @@ function Section({ section, route }: { section: string; route: string[] }) {
       return <LiveConsole key={route[1] ?? ''} sessionId={routeId(route[1]) ?? undefined} />;
     case 'assessments': // issue 4: assessments, project ballots, officials' year records
       return <AssessmentsPage route={route.slice(1)} />;
+    case 'archive': // issue 13: search across all sessions and years
+      return <ArchivePage />;
     case 'settings':
       return <SettingsView />;
     default: // issue 5: the review sections

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { ConnectionDot } from '../live/ConnectionDot';
 import { formatDate, itemPosition } from '../live/labels';
-import type { LiveSnapshot } from '../live/protocol';
+import type { LiveSnapshot, PublicState } from '../live/protocol';
 import { QrCode } from '../live/QrCode';
 import { useLive } from '../live/useLive';
 import { AttendanceBoard } from './AttendanceBoard';
@@ -27,7 +27,7 @@ function useStageScale(): number {
 }
 
 export function DisplayApp() {
-  const live = useLive('display', 'socket');
+  const live = useLive('display');
   const scale = useStageScale();
   useEffect(() => {
     document.title = '议事 · 会场大屏';
@@ -52,13 +52,20 @@ export function DisplayApp() {
   );
 }
 
-function IdleScreen({ state, connected }: { state: LiveSnapshot | null; connected: boolean }) {
+function IdleScreen({ state, connected }: { state: PublicState | null; connected: boolean }) {
+  const closed = state?.closedSession ?? null;
   return (
     <main className="disp-idle">
       <h1 className="disp-idle-title" data-testid="display-title">
         议事
       </h1>
-      <p className="disp-idle-sub">{connected ? '会议尚未开始' : '正在连接会议主机…'}</p>
+      {connected && closed ? (
+        <p className="disp-idle-sub" data-testid="display-session-closed" data-session-id={closed.id}>
+          {closed.title}已闭会
+        </p>
+      ) : (
+        <p className="disp-idle-sub">{connected ? '会议尚未开始' : '正在连接会议主机…'}</p>
+      )}
       {state?.terminalUrl && (
         <div className="disp-idle-qr" data-testid="display-terminal-url">
           <QrCode text={state.terminalUrl} size={220} />

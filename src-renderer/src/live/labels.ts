@@ -56,3 +56,14 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * What the secretary is asked before closing a round: "已投 27/30，3人未投，确定结束表决？", and for
+ * sheets "已提交 27/30，3人未提交测评表，确定结束测评？" (票决: 选票 / 票决).
+ */
+export function closeRoundQuestion(kind: 'ballot' | 'satisfaction' | 'project', done: number, eligible: number): string {
+  const missing = Math.max(0, eligible - done);
+  if (kind === 'ballot') return `已投 ${done}/${eligible}，${missing > 0 ? `${missing}人未投` : '全部已投'}，确定结束表决？`;
+  const [sheet, round] = kind === 'project' ? ['选票', '票决'] : ['测评表', '测评'];
+  return `已提交 ${done}/${eligible}，${missing > 0 ? `${missing}人未提交${sheet}` : `${sheet}已全部提交`}，确定结束${round}？`;
+}

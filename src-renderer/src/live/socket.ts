@@ -1,43 +1,33 @@
-// The WebSocket client shared by the terminal, the big screen and the console (docs/terminal-protocol.md).
-// It connects to /ws on the page's host, says hello for its role, keeps the latest state (with the
-// progress frames applied), runs commands with ids, pings every 15 s and reconnects by itself with
-// backoff (0.5 s doubling to 5 s); after a reconnect it says hello again and gets a fresh state.
-import { adminToken } from '../api';
-import { applyProgress, parseFrame, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
+// The WebSocket client of one page (docs/terminal-protocol.md): the terminal, the big screen, and the
+// console in a browser. It connects to /ws on the page's host, says hello for its role, keeps the
+// latest state (progress and `me` frames applied), runs typed commands with ids, pings every 15 s and
+// reconnects by itself with backoff (0.5 s doubling to 5 s); after a reconnect it says hello again
+// and gets a fresh state. The console's commands go through call() (HTTP, or the Electron bridge),
+// its events over this socket; a refused console credential is said plainly and retried.
+import { adminRefusals, adminToken, call } from '../api';
+import { initialView, Listeners, type CmdOptions, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
+import { applyProgress, parseServerFrame, type ChangePart, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
 import { forgetTerminalToken, loadTerminalToken, saveTerminalToken } from './terminal-token';
 
-export interface LiveSnapshotView<S> {
-  /** The socket is open and the server has greeted us. */
-  connected: boolean;
-  /** Has been connected once: "正在重新连接…" rather than "正在连接…". */
-  everConnected: boolean;
-  /** The latest state for this role (kept while reconnecting, replaced by the fresh one). */
-  state: S | null;
-  /** A state frame has arrived (the console's state is null while no session is open). */
-  hasState: boolean;
-  /** The number this connection shows so the secretary can bind it (terminals). */
-  pairingNumber: string | null;
-  /** Why the server refused or dropped us, in Chinese (revoked seat, bad token…). */
-  error: string | null;
-  /** A terminal that holds a seat token (paired); always true for other roles. */
-  identified: boolean;
-  /** Server clock minus this clock, in ms: for countdowns. */
-  clockOffsetMs: number;
+/** What LiveSocket needs of a WebSocket (the browser's, or a fake one in tests). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: (() => void) | null;
+  onerror: (() => void) | null;
 }
+const OPEN = 1;
 
-export interface CmdOptions {
-  /** Safe to repeat (e.g. terminal.vote with the same pressSeq): kept and resent after a reconnect. */
-  resend?: boolean;
-  /** Give up after this long without an answer (ignored when resend). Default 20 s. */
-  timeoutMs?: number;
-}
-
-export interface LiveSource<S> {
-  getSnapshot(): LiveSnapshotView<S>;
-  subscribe(listener: () => void): () => void;
-  cmd<T = unknown>(name: string, input: unknown, opts?: CmdOptions): Promise<Result<T>>;
-  start(): void;
-  stop(): void;
+export interface LiveSocketDeps {
+  createSocket: (url: string) => SocketLike;
+  /** The console's admin credential (sessionStorage in the browser). */
+  consoleToken: () => string;
+  /** How the console runs commands (HTTP or the Electron bridge). */
+  consoleCall: (name: string, input: unknown) => Promise<Result<unknown>>;
+  /** Page events that mean "check the link now" (back online, tab visible again). */
+  watchWakeUp: (wake: () => void) => () => void;
 }
 
 interface Pending {
@@ -56,24 +46,42 @@ const ANSWER_TIMEOUT_MS = 10_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 5_000;
 
-const failure = (message: string, code: 'INTERNAL' | 'UNAUTHORIZED' = 'INTERNAL'): Result<never> => ({ ok: false, error: { code, message } });
+const failure = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
 export function liveSocketUrl(): string {
   const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${proto}://${window.location.host}/ws`;
 }
 
+const browserDeps = (): LiveSocketDeps => ({
+  createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+  consoleToken: () => adminToken() ?? '',
+  consoleCall: (name, input) => call(name as never, input as never) as Promise<Result<unknown>>,
+  watchWakeUp: (wake) => {
+    window.addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wake);
+    return () => {
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+    };
+  },
+});
+
 export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]> {
-  private ws: WebSocket | null = null;
+  private ws: SocketLike | null = null;
   private snapshot: LiveSnapshotView<StateByRole[R]>;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
+  private readonly changes = new Listeners<[ChangePart[]]>();
   private readonly pending = new Map<number, Pending>();
+  private readonly deps: LiveSocketDeps;
   private nextId = 1;
   private attempt = 0;
   private running = false;
   private ready = false; // greeted (and identified, when we say hello)
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private stopWatching: (() => void) | null = null;
+  private stopRefusals: (() => void) | null = null;
   private lastFrameAt = 0;
   private pingSentAt = 0;
   private connectStartedAt = 0;
@@ -81,38 +89,28 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   constructor(
     readonly role: R,
     private readonly url: string = liveSocketUrl(),
+    deps: Partial<LiveSocketDeps> = {},
   ) {
-    this.snapshot = {
-      connected: false,
-      everConnected: false,
-      state: null,
-      hasState: false,
-      pairingNumber: null,
-      error: null,
-      identified: role !== 'terminal' || loadTerminalToken() !== null,
-      clockOffsetMs: 0,
-    };
+    this.deps = { ...browserDeps(), ...deps };
+    this.snapshot = initialView(role !== 'terminal' || loadTerminalToken() !== null);
   }
 
   getSnapshot = (): LiveSnapshotView<StateByRole[R]> => this.snapshot;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
+  onChange = (listener: (parts: ChangePart[]) => void): (() => void) => this.changes.add(listener);
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    window.addEventListener('online', this.wakeUp);
-    document.addEventListener('visibilitychange', this.wakeUp);
+    this.stopWatching = this.deps.watchWakeUp(this.wakeUp);
+    if (this.role === 'console') this.stopRefusals = adminRefusals.add((message) => this.update({ refused: message }));
     this.connect();
   }
 
   stop(): void {
     this.running = false;
-    window.removeEventListener('online', this.wakeUp);
-    document.removeEventListener('visibilitychange', this.wakeUp);
+    this.stopWatching?.();
+    this.stopRefusals?.();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     this.dropSocket();
@@ -120,20 +118,19 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     for (const p of this.pending.values()) this.settle(p, failure('连接已关闭'));
   }
 
-  cmd<T = unknown>(name: string, input: unknown, opts: CmdOptions = {}): Promise<Result<T>> {
-    return new Promise<Result<T>>((resolve) => {
+  cmd: LiveCmd = (name, input, opts = {}) => {
+    if (this.role === 'console') return this.deps.consoleCall(name, input) as never;
+    return new Promise((resolve) => {
       const p: Pending = { id: this.nextId++, name, input, opts, sent: false, resolve: resolve as (r: Result<unknown>) => void, timer: null };
-      if (!opts.resend) {
-        p.timer = setTimeout(() => this.settle(p, failure('会议主机没有应答，请检查网络后重试')), opts.timeoutMs ?? 20_000);
-      }
+      if (!opts.resend) p.timer = setTimeout(() => this.settle(p, failure('会议主机没有应答，请检查网络后重试')), opts.timeoutMs ?? 20_000);
       this.pending.set(p.id, p);
       if (this.ready) this.send(p);
     });
-  }
+  };
 
   /** Pairs this terminal with a one-time seat code; on success keeps the token and says hello. */
   async pair(code: string): Promise<Result<unknown>> {
-    const r = await this.cmd<{ token: string }>('terminal.pair', { code });
+    const r = await this.cmd('terminal.pair', { code });
     if (r.ok) this.adoptToken(r.value.token);
     return r;
   }
@@ -147,12 +144,12 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   private adoptToken(token: string): void {
     saveTerminalToken(token);
-    this.update({ identified: true, error: null });
+    this.update({ identified: true, error: null, ended: null });
     this.hello();
   }
 
   private wakeUp = (): void => {
-    if (document.visibilityState === 'hidden' || !this.running) return;
+    if ((typeof document !== 'undefined' && document.visibilityState === 'hidden') || !this.running) return;
     if (this.ws) {
       this.keepAlive(); // back from sleep: check the link now
       return;
@@ -171,9 +168,9 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   private connect(): void {
     if (!this.running) return;
-    let ws: WebSocket;
+    let ws: SocketLike;
     try {
-      ws = new WebSocket(this.url);
+      ws = this.deps.createSocket(this.url);
     } catch {
       this.onClosed();
       return;
@@ -185,7 +182,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     ws.onmessage = (ev) => {
       if (this.ws !== ws) return;
       this.lastFrameAt = Date.now();
-      const frame = parseFrame(ev.data);
+      const frame = parseServerFrame(ev.data);
       if (frame) this.onFrame(frame);
     };
     ws.onclose = () => {
@@ -210,12 +207,11 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       if (now - this.connectStartedAt > ANSWER_TIMEOUT_MS) this.reconnectNow();
       return;
     }
-    const unanswered = this.pingSentAt > this.lastFrameAt;
-    if (unanswered) {
+    if (this.pingSentAt > this.lastFrameAt) {
       if (now - this.pingSentAt > ANSWER_TIMEOUT_MS) this.reconnectNow();
       return;
     }
-    if (ws.readyState === WebSocket.OPEN && this.raw({ type: 'ping' })) this.pingSentAt = now;
+    if (ws.readyState === OPEN && this.raw({ type: 'ping' })) this.pingSentAt = now;
   }
 
   private dropSocket(): void {
@@ -256,20 +252,26 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   private onFrame(f: ServerFrame): void {
     switch (f.type) {
       case 'welcome': {
-        this.attempt = 0;
+        if (!this.snapshot.refused) this.attempt = 0; // a refused console keeps backing off
         const offset = Date.parse(f.serverTime) - Date.now();
         this.update({ connected: true, everConnected: true, pairingNumber: f.pairingNumber, clockOffsetMs: Number.isFinite(offset) ? offset : 0 });
         if (!this.hello()) this.becomeReady(); // an unpaired terminal may run terminal.pair at once
         return;
       }
       case 'hello-ok':
-        this.update({ error: null, identified: true });
+        this.update({ error: null, refused: null, identified: true });
         this.becomeReady();
         return;
       case 'state':
-        this.update({ state: f.state as StateByRole[R] | null, hasState: true });
+        this.update({ state: f.state as StateByRole[R], hasState: true });
         return;
-      case 'progress': {
+      case 'me': {
+        const s = this.snapshot.state as { me?: unknown } | null;
+        if (s && 'me' in s) this.update({ state: { ...s, me: f.me } as StateByRole[R] });
+        return;
+      }
+      case 'progress':
+      case 'sheet-progress': {
         const s = this.snapshot.state;
         if (s) {
           const next = applyProgress(s, f);
@@ -277,8 +279,11 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
         }
         return;
       }
+      case 'changed':
+        this.changes.emit(f.parts);
+        return;
       case 'result': {
-        const p = this.pending.get(f.id);
+        const p = typeof f.id === 'number' ? this.pending.get(f.id) : undefined;
         if (p) this.settle(p, f.result);
         return;
       }
@@ -287,7 +292,12 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
         return;
       case 'revoked':
         forgetTerminalToken();
-        this.update({ identified: false, state: null, error: f.reason || '本座位已在另一台终端上登录' });
+        this.update({
+          identified: false,
+          state: null,
+          error: f.reason || '本座位已在另一台终端上登录',
+          ended: f.sessionEnded ? (f.session?.title ?? f.reason) : null,
+        });
         return; // the server closes the socket; we reconnect unpaired
       case 'error':
         this.onRefused(f.error.code, f.error.message);
@@ -299,13 +309,13 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   /** Sends hello for this role; false for a terminal without a seat token (it stays silent). */
   private hello(): boolean {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    if (!this.ws || this.ws.readyState !== OPEN) return false;
     if (this.role === 'terminal') {
       const token = loadTerminalToken();
       if (!token) return false;
       this.raw({ type: 'hello', role: 'terminal', token });
     } else if (this.role === 'console') {
-      this.raw({ type: 'hello', role: 'console', token: adminToken() ?? '' });
+      this.raw({ type: 'hello', role: 'console', token: this.deps.consoleToken() });
     } else {
       this.raw({ type: 'hello', role: this.role });
     }
@@ -315,8 +325,14 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   private onRefused(code: string, message: string): void {
     if (code === 'UNAUTHORIZED' && this.role === 'terminal') {
       forgetTerminalToken();
-      this.update({ identified: false, state: null, error: '本终端的座位凭证已失效，请重新输入座位码' });
+      this.update({ identified: false, state: null, error: this.snapshot.ended ? this.snapshot.error : message || '本终端的座位凭证已失效，请重新输入座位码' });
       this.becomeReady();
+      return;
+    }
+    if ((code === 'UNAUTHORIZED' || code === 'FORBIDDEN') && this.role === 'console') {
+      // Said plainly, never "已连接"; the socket is dropped and retried with backoff until accepted.
+      this.update({ refused: message, connected: false });
+      this.reconnectNow();
       return;
     }
     if (!this.ready) this.update({ error: message });
@@ -329,11 +345,11 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   }
 
   private send(p: Pending): void {
-    if (this.raw({ type: 'cmd', id: p.id, name: p.name, input: p.input })) p.sent = true;
+    if (this.raw({ type: 'cmd', id: p.id, name: p.name, input: p.input as Record<string, unknown> })) p.sent = true;
   }
 
   private raw(frame: ClientFrame): boolean {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    if (!this.ws || this.ws.readyState !== OPEN) return false;
     this.ws.send(JSON.stringify(frame));
     return true;
   }
@@ -346,6 +362,6 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   private update(patch: Partial<LiveSnapshotView<StateByRole[R]>>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    for (const l of this.listeners) l();
+    this.listeners.emit();
   }
 }

@@ -1,42 +1,48 @@
-// useLive(role): the live session as one React value, over the WebSocket (or, for the console inside
-// Electron, over the preload bridge). Reconnects by itself; see socket.ts.
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { BridgeSource } from './bridge-source';
-import type { LiveRole, Result, StateByRole } from './protocol';
-import { LiveSocket, type CmdOptions, type LiveSnapshotView, type LiveSource } from './socket';
+// One live client per page, provided as a React context (LiveProvider, live/LiveProvider.tsx):
+// useLive(role) reads it, useLiveChanges follows the parts of each change.
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { LiveCmd, LiveSnapshotView, LiveSource } from './client';
+import type { ChangePart, LiveRole, Result, StateByRole } from './protocol';
+import { LiveSocket } from './socket';
 
 export interface LiveView<S> extends LiveSnapshotView<S> {
-  cmd: <T = unknown>(name: string, input: unknown, opts?: CmdOptions) => Promise<Result<T>>;
+  cmd: LiveCmd;
   /** Terminal only: pair with a seat code. */
   pair: (code: string) => Promise<Result<unknown>>;
   /** Terminal only: forget the seat. */
   unpair: () => void;
 }
 
-function makeSource<R extends LiveRole>(role: R, transport: 'auto' | 'socket'): LiveSource<StateByRole[R]> {
-  if (role === 'console' && transport === 'auto' && window.yishi?.onEvent) {
-    return new BridgeSource(window.yishi) as unknown as LiveSource<StateByRole[R]>;
-  }
-  return new LiveSocket(role);
+export interface LiveContextValue {
+  role: LiveRole;
+  source: LiveSource<unknown>;
 }
 
-export function useLive<R extends LiveRole>(role: R, transport: 'auto' | 'socket' = 'auto'): LiveView<StateByRole[R]> {
-  const source = useMemo(() => makeSource(role, transport), [role, transport]);
-  useEffect(() => {
-    source.start();
-    return () => source.stop();
-  }, [source]);
+export const LiveContext = createContext<LiveContextValue | null>(null);
+
+function useSource<R extends LiveRole>(role: R): LiveSource<StateByRole[R]> {
+  const ctx = useContext(LiveContext);
+  if (!ctx) throw new Error('useLive: 页面缺少 LiveProvider');
+  if (ctx.role !== role) throw new Error(`useLive(${role}): 本页面的实时连接是 ${ctx.role}`);
+  return ctx.source as LiveSource<StateByRole[R]>;
+}
+
+const notPaired: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: '只有终端可以绑定座位' } };
+
+export function useLive<R extends LiveRole>(role: R): LiveView<StateByRole[R]> {
+  const source = useSource(role);
   const snap = useSyncExternalStore(source.subscribe, source.getSnapshot);
-  const cmd = useCallback(
-    <T = unknown,>(name: string, input: unknown, opts?: CmdOptions) => source.cmd<T>(name, input, opts),
-    [source],
-  );
-  const pair = useCallback(
-    (code: string) => (source instanceof LiveSocket ? source.pair(code) : Promise.resolve<Result<unknown>>({ ok: false, error: { code: 'FORBIDDEN', message: '只有终端可以绑定座位' } })),
-    [source],
-  );
-  const unpair = useCallback(() => {
+  const pair = (code: string) => (source instanceof LiveSocket ? source.pair(code) : Promise.resolve(notPaired));
+  const unpair = () => {
     if (source instanceof LiveSocket) source.unpair();
-  }, [source]);
-  return { ...snap, cmd, pair, unpair };
+  };
+  return { ...snap, cmd: source.cmd, pair, unpair };
+}
+
+/** Calls `listener` with the parts of every change the server reports to this page (consoles). */
+export function useLiveChanges(listener: (parts: ChangePart[]) => void): void {
+  const ctx = useContext(LiveContext);
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => ctx?.source.onChange((parts) => ref.current(parts)), [ctx]);
 }

@@ -1,19 +1,16 @@
 // 审议发言 on a member's terminal: during an item that is reviewed, the member writes remarks (signed
 // with their name and review group), sees what they have submitted and may withdraw it while the
 // session is on. Mounted by TerminalApp under the current item.
+import type { CommandOutput } from '../api';
+import type { LiveCmd } from '../live/client';
 import { useCallback, useEffect, useState } from 'react';
-import type { Result, TerminalState } from '../live/protocol';
+import type { TerminalState } from '../live/protocol';
 import './review-terminal.css';
 
-interface MyRemarks {
-  itemId: number | null;
-  itemTitle: string;
-  canRemark: boolean;
-  group: string | null;
-  remarks: { id: number; text: string; createdAt: string }[];
-}
+/** What terminal.remarks answers (the command map's type). */
+type MyRemarks = CommandOutput<'terminal.remarks'>;
 
-type Cmd = <T = unknown>(name: string, input: unknown) => Promise<Result<T>>;
+type Cmd = LiveCmd;
 
 const REVIEWED_KINDS = new Set(['report', 'handling_report', 'vote', 'other']);
 const MAX_CHARS = 5000;
@@ -35,7 +32,7 @@ export function RemarksPanel({ state, cmd }: { state: TerminalState; cmd: Cmd })
 
   const load = useCallback(
     async (itemId: number) => {
-      const r = await cmd<MyRemarks>('terminal.remarks', { itemId });
+      const r = await cmd('terminal.remarks', { itemId });
       if (r.ok) setMine(r.value);
       else setError(r.error.message);
     },

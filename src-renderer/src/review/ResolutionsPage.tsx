@@ -16,7 +16,7 @@ type Resolution = CommandOutput<'resolutions.list'>['resolutions'][number];
 export function ResolutionsPage({ route }: { route: string[] }) {
   const { sessions, sessionId } = useSessionChoice('resolutions', route[0]);
   const q = useQuery('resolutions.list', { sessionId: sessionId ?? 0 });
-  const tick = useRefreshTick(10_000);
+  const tick = useRefreshTick();
   const action = useAction();
   const { reload } = q;
   useEffect(() => {

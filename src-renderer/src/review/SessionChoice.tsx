@@ -1,7 +1,9 @@
 // Which session a review page shows: the one in the address (#/console/remarks/3), else the session
 // in progress, else the most recent one that has met. A select switches between sessions.
 import { useEffect, useState } from 'react';
-import { adminToken, type CommandOutput } from '../api';
+import { type CommandOutput } from '../api';
+import type { ChangePart } from '../live/protocol';
+import { useLiveChanges } from '../live/useLive';
 import { replaceRoute, go, routeId } from '../console/route';
 import { useQuery } from '../console/useCommand';
 
@@ -35,32 +37,16 @@ export function SessionSelect({ section, sessions, sessionId }: { section: strin
 }
 
 /**
- * A number that changes whenever the live session pushes a new console state (a remark arrived,
- * a ballot closed…), plus a slow poll as a fallback: pages reload their data when it changes.
+ * A number that changes whenever the live session reports a change of the given parts (a remark
+ * arrived, a ballot closed…): pages reload their data when it changes. It follows the page's one
+ * live client (no socket of its own, no polling).
  */
-export function useRefreshTick(pollMs = 5000): number {
+export function useRefreshTick(parts: readonly ChangePart[] = REFRESH_PARTS): number {
   const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    const bump = () => live && setTick((t) => t + 1);
-    const timer = setInterval(bump, pollMs);
-    const bridge = window.yishi;
-    const off = bridge?.onEvent?.(() => bump());
-    let ws: WebSocket | null = null;
-    if (!off && /^https?:$/.test(location.protocol)) {
-      ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-      ws.onopen = () => ws?.send(JSON.stringify({ type: 'hello', role: 'console', token: adminToken() ?? '' }));
-      ws.onmessage = (e) => {
-        if (typeof e.data === 'string' && e.data.startsWith('{"type":"state"')) bump();
-      };
-      ws.onerror = () => undefined; // the poll keeps the page fresh
-    }
-    return () => {
-      live = false;
-      clearInterval(timer);
-      off?.();
-      ws?.close();
-    };
-  }, [pollMs]);
+  useLiveChanges((changed) => {
+    if (changed.some((p) => parts.includes(p))) setTick((t) => t + 1);
+  });
   return tick;
 }
+
+const REFRESH_PARTS: readonly ChangePart[] = ['session', 'agenda', 'round', 'remarks', 'register'];

@@ -1,5 +1,6 @@
 // A document open full screen on the terminal: PDF pages (pdf.js) or an image, with 返回 and zoom.
-// While a ballot this member can vote in is open, a banner leads back to the vote.
+// While a ballot this member can vote in is open, a banner leads back to the vote; when the session
+// moves to another item, the reader stays open and a notice offers to follow.
 import { useState } from 'react';
 import type { LiveDocument } from '../live/protocol';
 import { fileUrl, shapeOf } from './documents';
@@ -7,7 +8,17 @@ import { PdfPages } from './PdfPages';
 
 const ZOOMS = [1, 1.25, 1.5, 2];
 
-export function DocumentViewer({ doc, onClose, voteOpen }: { doc: LiveDocument; onClose: () => void; voteOpen: boolean }) {
+export interface DocumentViewerProps {
+  doc: LiveDocument;
+  onClose: () => void;
+  voteOpen: boolean;
+  /** The session has moved on to another item while this document is open: "第3项 …". */
+  movedTo?: string | null;
+  /** Leaves the reader for the current item. */
+  onFollow?: () => void;
+}
+
+export function DocumentViewer({ doc, onClose, voteOpen, movedTo = null, onFollow = onClose }: DocumentViewerProps) {
   const [zoomIndex, setZoomIndex] = useState(0);
   const [pages, setPages] = useState<number | null>(null);
   const zoom = ZOOMS[zoomIndex] ?? 1;
@@ -30,6 +41,14 @@ export function DocumentViewer({ doc, onClose, voteOpen }: { doc: LiveDocument; 
           </button>
         </span>
       </div>
+      {movedTo && !voteOpen && (
+        <div className="viewer-moved" role="status" data-testid="viewer-item-moved">
+          <span>会议已进入{movedTo}</span>
+          <button type="button" className="term-btn term-btn-primary" onClick={onFollow} data-testid="viewer-follow">
+            转到当前议程 ›
+          </button>
+        </div>
+      )}
       {voteOpen && (
         <button type="button" className="viewer-vote-banner" onClick={onClose} data-testid="viewer-go-vote">
           表决已开始，请返回表决 ›

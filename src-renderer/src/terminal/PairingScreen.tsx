@@ -5,7 +5,15 @@ import type { Result } from '../live/protocol';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
 
-export function PairingScreen({ pairingNumber, notice, onPair }: { pairingNumber: string | null; notice: string | null; onPair: (code: string) => Promise<Result<unknown>> }) {
+export interface PairingScreenProps {
+  pairingNumber: string | null;
+  notice: string | null;
+  /** The session this terminal sat in has ended (闭会): its title. */
+  ended?: string | null;
+  onPair: (code: string) => Promise<Result<unknown>>;
+}
+
+export function PairingScreen({ pairingNumber, notice, ended = null, onPair }: PairingScreenProps) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,8 +41,14 @@ export function PairingScreen({ pairingNumber, notice, onPair }: { pairingNumber
     <main className="pair">
       <section className="pair-card">
         <h1 className="pair-title">议事 · 委员终端</h1>
+        {ended && (
+          <div className="pair-ended" role="status" data-testid="session-ended">
+            <strong>{/已闭会$/.test(ended) ? ended : `${ended}已闭会`}</strong>
+            <span>本终端已退出该次会议。下次会议开始后，请输入新的座位码。</span>
+          </div>
+        )}
         <p className="pair-lead">请输入会务人员发给您的 6 位座位码</p>
-        {notice && (
+        {notice && !ended && (
           <p className="term-error" role="alert" data-testid="pair-notice">
             {notice}
           </p>

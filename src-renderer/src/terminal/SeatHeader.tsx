@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { ConnectionDot } from '../live/ConnectionDot';
 import { ATTENDANCE_TEXT } from '../live/labels';
-import type { Result, TerminalState } from '../live/protocol';
+import type { TerminalState } from '../live/protocol';
+import type { LiveCmd } from '../live/client';
 
-type Cmd = <T = unknown>(name: string, input: unknown) => Promise<Result<T>>;
+type Cmd = LiveCmd;
 
 export function SeatHeader({ state, connected, everConnected, cmd }: { state: TerminalState; connected: boolean; everConnected: boolean; cmd: Cmd }) {
   const { me, session } = state;
@@ -38,6 +39,7 @@ export function SeatHeader({ state, connected, everConnected, cmd }: { state: Te
       </div>
       <div className="term-head-actions">
         {me.kind === 'member' &&
+          session?.status === 'open' &&
           (canSignIn ? (
             <button type="button" className="term-btn term-btn-primary sign-in" disabled={busy} onClick={() => void signIn()} data-testid="sign-in">
               {busy ? '正在签到…' : me.attendance === 'left' ? '重新签到' : '签到'}

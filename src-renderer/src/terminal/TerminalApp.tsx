@@ -6,6 +6,7 @@ import { ConnectionDot } from '../live/ConnectionDot';
 import type { LiveDocument, TerminalState } from '../live/protocol';
 import { useLive, type LiveView } from '../live/useLive';
 import { AgendaCard } from './AgendaCard';
+import { itemPosition } from '../live/labels';
 import { DocumentViewer } from './DocumentViewer';
 import { PairingScreen } from './PairingScreen';
 import { SeatHeader } from './SeatHeader';
@@ -15,7 +16,7 @@ import { AssessmentSheet } from '../assessment/AssessmentSheet'; // issue 4: the
 import './terminal.css';
 
 export function TerminalApp() {
-  const live = useLive('terminal', 'socket');
+  const live = useLive('terminal');
   useEffect(() => {
     document.title = '议事 · 委员终端';
   }, []);
@@ -26,7 +27,7 @@ export function TerminalApp() {
         <div className="term-conn-corner">
           <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         </div>
-        <PairingScreen pairingNumber={live.pairingNumber} notice={live.error} onPair={live.pair} />
+        <PairingScreen pairingNumber={live.pairingNumber} notice={live.error} ended={live.ended} onPair={live.pair} />
       </div>
     );
   }
@@ -45,11 +46,13 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
   const [openDoc, setOpenDoc] = useState<LiveDocument | null>(null);
   const { me, ballot, currentItem, session } = state;
   const voteOpenForMe = !!ballot && ballot.state === 'open' && me.canVote && ballot.method === 'electronic';
-
-  // A document that disappears (item changed) closes its viewer.
-  useEffect(() => {
-    if (openDoc && !currentItem?.documents.some((d) => d.id === openDoc.id)) setOpenDoc(null);
-  }, [currentItem, openDoc]);
+  // The reader stays open when the item changes; it says so and offers to follow.
+  const [openedAtItemId, setOpenedAtItemId] = useState<number | null>(null);
+  const open = (doc: LiveDocument) => {
+    setOpenDoc(doc);
+    setOpenedAtItemId(currentItem?.id ?? null);
+  };
+  const moved = openDoc && currentItem && openedAtItemId !== currentItem.id ? currentItem : null;
 
   return (
     <div className={`term term-seat ${ballot ? 'has-ballot' : ''}`}>
@@ -71,12 +74,20 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
             {ballot && (
               <VotePanel key={ballot.id} ballot={ballot} me={me} connected={live.connected} clockOffsetMs={live.clockOffsetMs} cmd={live.cmd} />
             )}
-            <AgendaCard state={state} onOpen={setOpenDoc} />
+            <AgendaCard state={state} onOpen={open} cmd={live.cmd} />
             <RemarksPanel state={state} cmd={live.cmd} />
           </>
         )}
       </main>
-      {openDoc && <DocumentViewer doc={openDoc} onClose={() => setOpenDoc(null)} voteOpen={voteOpenForMe && !hasRecorded(state)} />}
+      {openDoc && (
+        <DocumentViewer
+          doc={openDoc}
+          onClose={() => setOpenDoc(null)}
+          voteOpen={voteOpenForMe && !hasRecorded(state)}
+          movedTo={moved ? `${itemPosition(moved.position)} ${moved.title}` : null}
+          onFollow={() => setOpenDoc(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,20 +1,18 @@
 // The ballot on a member's terminal: 赞成 / 反对 / 弃权, a confirmation step, then terminal.vote.
 // "已记录" shows only what the server answered (or, after a reload, me.myVote from the state).
+import type { CommandOutput } from '../api';
+import type { LiveCmd } from '../live/client';
 import { useState, type ReactNode } from 'react';
-import type { PublicBallot, Result, TerminalMe } from '../live/protocol';
+import type { PublicBallot, TerminalMe } from '../live/protocol';
 import { CHOICE_TEXT, METHOD_TEXT, type Choice } from '../live/labels';
 import { useCountdown } from '../live/useCountdown';
 import { BallotHeading, BallotOutcome } from './BallotOutcome';
 import { nextPressSeq } from './press-seq';
 
-interface VoteAnswer {
-  ballotId: number;
-  choice: Choice;
-  accepted: boolean;
-  changed: boolean;
-}
+/** What terminal.vote answers (the command map's type). */
+type VoteAnswer = CommandOutput<'terminal.vote'>;
 
-type Cmd = <T = unknown>(name: string, input: unknown, opts?: { resend?: boolean }) => Promise<Result<T>>;
+type Cmd = LiveCmd;
 
 export interface VotePanelProps {
   ballot: PublicBallot;
@@ -42,8 +40,8 @@ export function VotePanel({ ballot, me, connected, clockOffsetMs, cmd }: VotePan
   async function submit(choice: Choice) {
     setSubmitting(choice);
     setError(null);
-    const pressSeq = nextPressSeq(ballot.id, clockOffsetMs);
-    const r = await cmd<VoteAnswer>('terminal.vote', { ballotId: ballot.id, choice, pressSeq }, { resend: true });
+    const pressSeq = nextPressSeq(ballot.id);
+    const r = await cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq }, { resend: true });
     setSubmitting(null);
     setSelected(null);
     if (r.ok) {

@@ -1,10 +1,12 @@
-// pressSeq for terminal.vote: increases with every press on this terminal, kept in localStorage per
-// ballot so a reload never reuses a number. It never falls below the server's clock in seconds, so a
-// member who moves to another tablet mid-ballot still presses "later" than before.
+// pressSeq for terminal.vote: a counter, not a clock. It increases by one with every press on this
+// terminal and is kept in localStorage per ballot, so a reload never reuses a number. The server
+// compares it only with the last press of the same terminal (a member who moves to another tablet
+// presses there with that tablet's own counter), and a secret ballot keeps it inside the sealed
+// receipt: nothing on the tablet or the server learns when anyone pressed.
 const PREFIX = 'yishi.pressSeq.';
-const EPOCH_MS = Date.UTC(2025, 0, 1);
 
-export function nextPressSeq(ballotId: number, clockOffsetMs: number): number {
+/** The next pressSeq for this ballot on this terminal (the second argument is no longer used). */
+export function nextPressSeq(ballotId: number, _clockOffsetMs?: number): number {
   const key = `${PREFIX}${ballotId}`;
   let last = 0;
   try {
@@ -12,8 +14,7 @@ export function nextPressSeq(ballotId: number, clockOffsetMs: number): number {
   } catch {
     /* no storage */
   }
-  const floor = Math.max(1, Math.floor((Date.now() + clockOffsetMs - EPOCH_MS) / 1000));
-  const seq = Math.max(last + 1, floor);
+  const seq = last + 1;
   try {
     localStorage.setItem(key, String(seq));
     pruneOld(ballotId);

@@ -51,6 +51,8 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
   const [copies, setCopies] = useState(1);
   const last = rounds.at(-1);
   const canStart = !last || last.state === 'closed' || last.state === 'announced';
+  // A closed round waits for 宣布结果: that is the primary action, not 发起新一轮.
+  const awaitingAnnouncement = !!last && (focus && focus.id === last.id ? focus.state : last.state) === 'closed';
   const lastResult = last?.result?.kind === 'project' ? last.result : null;
   const tied = lastResult && lastResult.tieAtCutoff.length > 0 ? lastResult : null;
   const [runoff, setRunoff] = useState(true);
@@ -159,7 +161,13 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
               )}
             </>
           )}
-          <button type="button" className="btn btn-primary" disabled={action.busy || (method === 'electronic' && !isLive)} onClick={() => void create()} data-testid="assessment-create">
+          <button
+            type="button"
+            className={awaitingAnnouncement ? 'btn' : 'btn btn-primary'}
+            disabled={action.busy || (method === 'electronic' && !isLive)}
+            onClick={() => void create()}
+            data-testid="assessment-create"
+          >
             {rounds.length ? '发起新一轮' : project ? '发起票决' : '发起测评'}
           </button>
         </div>

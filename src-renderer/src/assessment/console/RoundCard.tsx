@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PublicAssessment } from '../../../../src-main/assessment/types';
 import { call, downloadBase64 } from '../../api';
 import { ErrorNote, OkNote } from '../../components/Notice';
+import { closeRoundQuestion } from '../../live/labels';
 import { useAction } from '../../console/useCommand';
 import type { ConsoleRound } from './ItemPanel';
 import { PaperEntry } from './PaperEntry';
@@ -14,6 +15,7 @@ const STATE_TEXT = { draft: '未开始', open: '进行中', closed: '已结束',
 export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRound; focus: PublicAssessment | null; isLive: boolean; reload: () => void }) {
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirmClose, setConfirmClose] = useState(false);
   const r = focus ? { ...round, submitted: focus.submitted, eligible: focus.eligible, state: focus.state } : round;
   const word = round.kind === 'project' ? '票决' : '测评';
   const step = async (name: 'assessments.open' | 'assessments.close' | 'assessments.announce', done: string) => {
@@ -53,11 +55,29 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
               开始{word}
             </button>
           )}
-          {r.state === 'open' && (
-            <button type="button" className="btn btn-danger" disabled={action.busy} onClick={() => void step('assessments.close', `${word}已结束`)} data-testid="assessment-close">
-              结束{word}
-            </button>
-          )}
+          {r.state === 'open' &&
+            (confirmClose ? (
+              // Closing asks first and says how many sheets are missing.
+              <span className="asc-confirm" role="alertdialog" data-testid="assessment-close-question">
+                {closeRoundQuestion(round.kind === 'project' ? 'project' : 'satisfaction', r.submitted, r.eligible)}
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={action.busy}
+                  onClick={() => void step('assessments.close', `${word}已结束`).then(() => setConfirmClose(false))}
+                  data-testid="assessment-close-confirm"
+                >
+                  结束{word}
+                </button>
+                <button type="button" className="btn" onClick={() => setConfirmClose(false)} data-testid="assessment-close-cancel">
+                  取消
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="btn btn-danger" disabled={action.busy} onClick={() => setConfirmClose(true)} data-testid="assessment-close">
+                结束{word}
+              </button>
+            ))}
           {r.state === 'closed' && (
             <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void step('assessments.announce', '已宣布结果')} data-testid="assessment-announce">
               宣布结果

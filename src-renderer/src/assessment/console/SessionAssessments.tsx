@@ -4,7 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { ErrorNote, InfoNote } from '../../components/Notice';
 import { go } from '../../console/route';
 import { useQuery } from '../../console/useCommand';
-import { useLive } from '../../live/useLive';
+import { useLive, useLiveChanges } from '../../live/useLive';
 import { ItemPanel } from './ItemPanel';
 import './assessment-console.css';
 
@@ -27,6 +27,10 @@ export function SessionAssessments({ sessionId, onlyItemId }: { sessionId: numbe
   // A change of the assessment in focus (opened, a sheet in, closed, announced) refreshes the rounds.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(rows.reload, [focusKey]);
+  useLiveChanges((parts) => {
+    if (parts.includes('round')) rows.reload();
+    if (parts.includes('agenda')) detail.reload();
+  });
   const items = useMemo(() => (detail.data?.items ?? []).filter((i) => ASSESSABLE.includes(i.kind) && (onlyItemId === undefined || i.id === onlyItemId)), [detail.data, onlyItemId]);
   const isLive = !!liveSession && liveSession.id === chosen;
 

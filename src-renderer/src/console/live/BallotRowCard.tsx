@@ -1,7 +1,7 @@
 // One ballot (one round) in the console: 开始表决 / 结束表决 / 宣布结果, the manual result form for a
 // show of hands or paper ballot, live progress, and once closed the result and 通过 / 未通过.
 import { useState } from 'react';
-import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, formatSeconds } from '../../live/labels';
+import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
 import { useCountdown } from '../../live/useCountdown';
 import type { Actions } from './admin-actions';
@@ -10,6 +10,7 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
   const idle = actions.busy !== null;
   const seconds = useCountdown(b.state === 'open' ? b.closesAt : null, clockOffsetMs);
   const r = b.result;
+  const [confirmClose, setConfirmClose] = useState(false);
   return (
     <div className={`lc-ballot is-${b.state}`} data-testid={`ballot-row-${b.id}`} data-state={b.state} data-ballot-id={b.id}>
       <div className="lc-ballot-head">
@@ -48,9 +49,28 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
               赞成{b.liveCounts.yes} 反对{b.liveCounts.no} 弃权{b.liveCounts.abstain}
             </span>
           )}
-          <button type="button" className="lc-btn lc-btn-danger" disabled={idle} onClick={() => void actions.run('结束表决', 'ballots.close', { ballotId: b.id })} data-testid="ballot-close">
-            结束表决
-          </button>
+          {confirmClose ? (
+            // Closing asks first and says how many have not voted.
+            <span className="lc-confirm" role="alertdialog" data-testid="ballot-close-question">
+              {closeRoundQuestion('ballot', b.voted, b.eligible)}
+              <button
+                type="button"
+                className="lc-btn lc-btn-danger"
+                disabled={idle}
+                onClick={() => void actions.run('结束表决', 'ballots.close', { ballotId: b.id }).then(() => setConfirmClose(false))}
+                data-testid="ballot-close-confirm"
+              >
+                结束表决
+              </button>
+              <button type="button" className="lc-btn" onClick={() => setConfirmClose(false)} data-testid="ballot-close-cancel">
+                取消
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="lc-btn lc-btn-danger" disabled={idle} onClick={() => setConfirmClose(true)} data-testid="ballot-close">
+              结束表决
+            </button>
+          )}
         </div>
       )}
 

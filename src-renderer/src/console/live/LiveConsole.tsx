@@ -9,7 +9,7 @@ import type { Rules } from '../../../../src-main/domain/settings';
 import { ConnectionDot } from '../../live/ConnectionDot';
 import { formatDate, itemPosition } from '../../live/labels';
 import type { ConsoleState } from '../../live/protocol';
-import { useLive } from '../../live/useLive';
+import { useLive, useLiveChanges } from '../../live/useLive';
 import { useActions, type Actions } from './admin-actions';
 import { AgendaBlock } from './AgendaBlock';
 import { AttendanceBlock } from './AttendanceBlock';
@@ -18,7 +18,7 @@ import { BallotBlock } from './BallotBlock';
 import { MemberGrid } from './MemberGrid';
 import { SeatCodesBlock } from './SeatCodesBlock';
 import { SessionPicker } from './SessionPicker';
-import { TerminalsBlock } from './TerminalsBlock';
+import { TerminalAddresses, TerminalsBlock } from './TerminalsBlock';
 import { useSeatCodes } from './seat-codes';
 import './live-console.css';
 
@@ -33,13 +33,16 @@ export function LiveConsole({ sessionId }: { sessionId?: number } = {}) {
       <Messages actions={actions} socketError={live.error} />
       {!live.hasState ? (
         <section className="lc-card lc-connecting">
-          <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
-          <p className="lc-muted">正在连接会议主机…</p>
+          <ConnectionDot connected={live.connected} everConnected={live.everConnected} refused={live.refused} />
+          <p className="lc-muted">{live.refused ? '会议主机拒绝了本控制台，正在重试…' : '正在连接会议主机…'}</p>
         </section>
       ) : live.state ? (
-        <LivePanel state={live.state} actions={actions} connected={live.connected} everConnected={live.everConnected} clockOffsetMs={live.clockOffsetMs} />
+        <LivePanel state={live.state} actions={actions} connected={live.connected} everConnected={live.everConnected} refused={live.refused} clockOffsetMs={live.clockOffsetMs} />
       ) : (
-        <SessionPicker actions={actions} sessionId={sessionId} />
+        <>
+          <SessionPicker actions={actions} sessionId={sessionId} />
+          <TerminalAddresses />
+        </>
       )}
     </div>
   );
@@ -70,6 +73,9 @@ interface SessionDetail {
 /** Item details (appointment persons and mode) and the session's rules: not part of the live state. */
 function useSessionDetail(sessionId: number, agendaKey: string): SessionDetail | null {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
+  const [edits, setEdits] = useState(0);
+  // An agenda or person edit during the session reaches the console at once.
+  useLiveChanges((parts) => parts.includes('agenda') && setEdits((n) => n + 1));
   useEffect(() => {
     let live = true;
     void call('sessions.get', { id: sessionId }).then((r) => {
@@ -79,7 +85,7 @@ function useSessionDetail(sessionId: number, agendaKey: string): SessionDetail |
     return () => {
       live = false;
     };
-  }, [sessionId, agendaKey]);
+  }, [sessionId, agendaKey, edits]);
   return detail;
 }
 
@@ -88,12 +94,14 @@ function LivePanel({
   actions,
   connected,
   everConnected,
+  refused,
   clockOffsetMs,
 }: {
   state: ConsoleState;
   actions: Actions;
   connected: boolean;
   everConnected: boolean;
+  refused: string | null;
   clockOffsetMs: number;
 }) {
   const session = state.session!;
@@ -118,7 +126,7 @@ function LivePanel({
           </p>
         </div>
         <div className="lc-head-actions">
-          <ConnectionDot connected={connected} everConnected={everConnected} />
+          <ConnectionDot connected={connected} everConnected={everConnected} refused={refused} />
           <button type="button" className="lc-btn" disabled={actions.busy !== null} onClick={() => void actions.pdf('signInSheet')} data-testid="pdf-sign-in-sheet">
             签到表 PDF
           </button>

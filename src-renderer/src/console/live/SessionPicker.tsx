@@ -12,7 +12,7 @@ export function SessionPicker({ actions, sessionId }: { actions: Actions; sessio
 
   useEffect(() => {
     void call('sessions.list', {}).then((r) => {
-      if (r.ok) setSessions(r.value as SessionRow[]);
+      if (r.ok) setSessions(r.value);
       else setLoadError(r.error.message);
     });
   }, []);

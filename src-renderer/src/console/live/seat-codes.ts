@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SeatCode } from '../../../../src-main/meeting/pairing';
 import { call } from '../../api';
+import { useLiveChanges } from '../../live/useLive';
 
 export type SeatCodeRow = SeatCode;
 
@@ -14,6 +15,7 @@ export function useSeatCodes(sessionId: number | null): { rows: SeatCodeRow[]; r
     });
   }, [sessionId]);
   useEffect(reload, [reload]);
+  useLiveChanges((parts) => parts.includes('terminals') && reload());
   return { rows, reload };
 }
 

@@ -7,6 +7,8 @@ import { call } from '../../api';
 import { useAction, useQuery } from '../useCommand';
 
 export interface Person {
+  /** Stable id given by the server; kept on save so the ballots cast for this person stay theirs. */
+  id?: string;
   name: string;
   action: 'appoint' | 'remove';
   post: string;
@@ -26,8 +28,11 @@ export function PersonsEditor(props: {
   onMode: (m: 'each' | 'all') => void;
   onPersons: (p: Person[]) => void;
   error: string | null;
+  /** Ids of persons a ballot was cast for: they can no longer be removed or changed. */
+  voted?: readonly string[];
 }) {
   const { mode, persons, onMode, onPersons, error } = props;
+  const voted = new Set(props.voted ?? []);
   const name = useId();
   const update = (i: number, patch: Partial<Person>) => onPersons(persons.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
@@ -66,6 +71,11 @@ export function PersonsEditor(props: {
                 </td>
                 <td>
                   <input aria-label={`第${i + 1}人姓名`} value={p.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={50} />
+                  {p.id && voted.has(p.id) && (
+                    <span className="chip chip-muted" title="已对此人表决：不能删去或修改，可以新增人员" data-testid="person-voted">
+                      已表决
+                    </span>
+                  )}
                 </td>
                 <td>
                   <input aria-label={`第${i + 1}人职务`} value={p.post} onChange={(e) => update(i, { post: e.target.value })} maxLength={100} placeholder="如：区教育局局长" />

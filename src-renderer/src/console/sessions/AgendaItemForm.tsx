@@ -170,6 +170,7 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
           onMode={(m) => set('appointmentMode', m)}
           onPersons={(p) => set('persons', p)}
           error={fieldError(err, '任免人员', 'persons')}
+          voted={item?.votedPersonIds}
         />
       )}
       {d.kind === 'assessment' && <SubjectsEditor subjects={d.subjects} onSubjects={(s) => set('subjects', s)} error={fieldError(err, '测评对象', 'subjects')} />}

@@ -1,14 +1,17 @@
-// Records presses with group commit (store/group-commit.ts): each press is acknowledged only after the
-// transaction that holds it has committed. A repeated or stale press (same terminal, pressSeq not
-// higher than the last one recorded) changes nothing.
+// Presses from members' terminals, recorded through the round engine's group commit: each press is
+// acknowledged only after the transaction that holds it has committed. A repeated or stale press
+// (same terminal, pressSeq not higher than the last one recorded) changes nothing. Named presses are
+// rows with the choice. A secret press is only a sealed receipt in the member's voter row (choice,
+// pressSeq and terminal inside, one length for every press); under "last press counts" every taken
+// press rewrites it, changed or not, so the file does not even tell who changed their mind.
 import { AppError } from '../shared/result';
 import { applyPress } from '../domain/press';
-import type { Choice } from '../domain/vote';
+import { CHOICES, type Choice } from '../domain/vote';
 import type { Actor } from '../store/audit';
-import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
+import type { RoundEngine } from '../rounds/round-engine';
+import type { VoterTable } from '../rounds/round-recorder';
 import { ballotHead, getBallot, type BallotHead } from './ballot-store';
-import type { SecretReceipts } from './secret-receipts';
 
 export interface Press {
   ballotId: number;
@@ -29,32 +32,51 @@ export interface PressOutcome {
   changed: boolean;
 }
 
-export class VoteRecorder {
-  /** Called after each committed batch with the ballots it touched. */
-  onCommitted: (ballotIds: number[]) => void = () => {};
-  private readonly group: GroupCommit<Press, PressOutcome, Map<number, BallotHead>>;
+export const SECRET_VOTERS: VoterTable = { table: 'secret_voters', round: 'ballot_id' };
+export const NAMED_VOTES: VoterTable = { table: 'named_votes', round: 'ballot_id' };
+
+interface SecretPress {
+  choice: Choice;
+  pressSeq: number;
+  terminalId: string;
+}
+
+const TERMINAL_BYTES = 32;
+
+/** The body of a secret receipt: version, choice, pressSeq, terminal id; 42 bytes for every press. */
+export function pressBody(p: SecretPress): Buffer {
+  const b = Buffer.alloc(2 + 8 + TERMINAL_BYTES);
+  b[0] = 1;
+  b[1] = CHOICES.indexOf(p.choice);
+  b.writeDoubleBE(p.pressSeq, 2);
+  b.write(p.terminalId.slice(0, TERMINAL_BYTES), 10, 'latin1');
+  return b;
+}
+
+export function readPressBody(b: Buffer): SecretPress {
+  const choice = CHOICES[b[1]!];
+  if (b[0] !== 1 || !choice) throw new AppError('INTERNAL', '一张无记名回执的格式无法识别');
+  return { choice, pressSeq: b.readDoubleBE(2), terminalId: b.subarray(10).toString('latin1').replace(/\0+$/, '') };
+}
+
+export class PressRecorder {
   /** Who may press in each ballot: fixed when it opens, so it is read once. */
   private readonly eligible = new Map<number, Set<number>>();
 
   constructor(
     private readonly store: Store,
-    private readonly receipts: SecretReceipts,
-  ) {
-    this.group = new GroupCommit(store, {
-      begin: () => new Map<number, BallotHead>(),
-      each: (ballots, press) => {
-        let b = ballots.get(press.ballotId);
-        if (!b) ballots.set(press.ballotId, (b = ballotHead(this.store, press.ballotId)));
-        return this.record(b, press);
-      },
-      failed: (e) => `表决未能保存，请重新按键（${e.message}）`,
-      committed: (presses) => this.onCommitted([...new Set(presses.map((p) => p.ballotId))]),
-    });
-  }
+    private readonly rounds: RoundEngine,
+  ) {}
 
   /** Resolves only after the press is committed (or refused). */
   submit(press: Press): Promise<PressOutcome> {
-    return this.group.submit(press);
+    return this.rounds.submit({
+      ref: { kind: 'ballot', id: press.ballotId },
+      memberId: press.memberId,
+      failed: '表决未能保存，请重新按键',
+      head: () => ballotHead(this.store, press.ballotId),
+      run: (b: BallotHead) => this.record(b, press),
+    });
   }
 
   private eligibleOf(ballotId: number): Set<number> {
@@ -90,53 +112,30 @@ export class VoteRecorder {
   }
 
   private recordSecret(b: BallotHead, p: Press): PressOutcome {
-    const db = this.store.db;
-    const prev = db
-      .prepare('SELECT press_seq, press_terminal, receipt FROM secret_voters WHERE ballot_id = ? AND member_id = ?')
-      .get(b.id, p.memberId) as { press_seq: number; press_terminal: string; receipt: Buffer | null } | undefined;
-    const prevChoice = prev ? this.receipts.open(b.id, p.memberId, prev.receipt) : null;
-    if (prev && prevChoice === null) throw new AppError('INVALID_STATE', '您的表决已记录，无法更改');
-    if (prev && prev.press_terminal === p.terminalId && p.pressSeq <= prev.press_seq) {
-      return { ballotId: b.id, choice: prevChoice!, accepted: prevChoice === p.choice, changed: false };
+    const ref = { kind: 'ballot' as const, id: b.id };
+    const body = this.rounds.receiptOf(ref, SECRET_VOTERS, p.memberId);
+    const prev = body ? readPressBody(body) : null;
+    if (prev && prev.terminalId === p.terminalId && p.pressSeq <= prev.pressSeq) {
+      return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
     }
-    const decision = applyPress(prevChoice, p.choice, b.pressRule);
-    if (!decision.accepted) return { ballotId: b.id, choice: decision.choice, accepted: false, changed: false };
-    const bump = db.prepare('UPDATE secret_counts SET count = count + ? WHERE ballot_id = ? AND choice = ?');
-    const receipt = this.receipts.seal(b.id, p.memberId, decision.choice);
-    if (!prev) {
-      db.prepare('INSERT INTO secret_voters (ballot_id, member_id, press_seq, press_terminal, receipt) VALUES (?, ?, ?, ?, ?)').run(
-        b.id,
-        p.memberId,
-        p.pressSeq,
-        p.terminalId,
-        receipt,
-      );
-      bump.run(1, b.id, decision.choice);
-      this.store.audit.append(p.who, 'vote.press', 'ballots', b.id, { memberId: p.memberId });
-    } else {
-      db.prepare('UPDATE secret_voters SET press_seq = ?, press_terminal = ?, receipt = ? WHERE ballot_id = ? AND member_id = ?').run(
-        p.pressSeq,
-        p.terminalId,
-        receipt,
-        b.id,
-        p.memberId,
-      );
-      if (decision.changed) {
-        bump.run(-1, b.id, prevChoice!);
-        bump.run(1, b.id, decision.choice);
-        this.store.audit.append(p.who, 'vote.change', 'ballots', b.id, { memberId: p.memberId });
-      }
-    }
-    return { ballotId: b.id, choice: decision.choice, accepted: true, changed: decision.changed || !prev };
+    const decision = applyPress(prev?.choice ?? null, p.choice, b.pressRule);
+    const taken = decision.accepted && (!prev || b.pressRule === 'last');
+    if (taken) this.rounds.putReceipt(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
+    return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed };
   }
 
-  /** The member's recorded choice in a ballot (their own view only). */
+  /** The member's recorded choice in a ballot (their own view only); secret: while the ballot is open. */
   recordedChoice(b: Pick<BallotHead, 'id' | 'secret'>, memberId: number): Choice | null {
     if (!b.secret) {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;
     }
-    const r = this.store.db.prepare('SELECT receipt FROM secret_voters WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { receipt: Buffer | null } | undefined;
-    return r ? this.receipts.open(b.id, memberId, r.receipt) : null;
+    try {
+      const body = this.rounds.receiptOf({ kind: 'ballot', id: b.id }, SECRET_VOTERS, memberId);
+      return body ? readPressBody(body).choice : null;
+    } catch (e) {
+      console.error('[press]', (e as Error).message); // a view must not fail: the press itself reports the problem
+      return null;
+    }
   }
 }

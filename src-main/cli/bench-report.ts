@@ -1,0 +1,95 @@
+// docs/benchmarks.md from one bench run: the goals of issue 13 as ratios or limits beside their
+// figures, then every field of the JSON line.
+import fs from 'node:fs';
+import os from 'node:os';
+
+export type BenchResult = Record<string, unknown>;
+
+interface Goal {
+  name: string;
+  figure: (r: BenchResult) => string;
+  value: (r: BenchResult) => number | null;
+  limit: string;
+  met: (v: number) => boolean;
+}
+
+const n = (r: BenchResult, k: string): number | null => (typeof r[k] === 'number' && Number.isFinite(r[k]) ? (r[k] as number) : null);
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100);
+
+export const GOALS: Goal[] = [
+  { name: 'ack p99 / echo p99', figure: (r) => `${r.ack_p99_ms} / ${r.echo_p99_ms} ms`, value: (r) => ratio(n(r, 'ack_p99_ms'), n(r, 'echo_p99_ms')), limit: '≤ 2', met: (v) => v <= 2 },
+  { name: 'result on every terminal and screen, p99', figure: (r) => `${r.result_broadcast_p99_ms} ms`, value: (r) => n(r, 'result_broadcast_p99_ms'), limit: '≤ 100 ms', met: (v) => v <= 100 },
+  { name: 'ingest / bare SQLite baseline', figure: (r) => `${r.ingest_per_s} / ${r.sqlite_baseline_per_s} presses/s`, value: (r) => ratio(n(r, 'ingest_per_s'), n(r, 'sqlite_baseline_per_s')), limit: '≥ 0.5', met: (v) => v >= 0.5 },
+  { name: 'server RSS (peak)', figure: (r) => `${r.rss_mb} MB`, value: (r) => n(r, 'rss_mb'), limit: '≤ 300 MB', met: (v) => v <= 300 },
+  { name: 'startup (process start → answers a command)', figure: (r) => `${r.startup_ms} ms`, value: (r) => n(r, 'startup_ms'), limit: '≤ 1000 ms', met: (v) => v <= 1000 },
+  { name: 'archive list p99', figure: (r) => `${r.archive_list_p99_ms} ms`, value: (r) => n(r, 'archive_list_p99_ms'), limit: '≤ 50 ms', met: (v) => v <= 50 },
+  { name: 'archive search p99', figure: (r) => `${r.archive_search_p99_ms} ms`, value: (r) => n(r, 'archive_search_p99_ms'), limit: '≤ 50 ms', met: (v) => v <= 50 },
+  { name: '20-page PDF / LibreOffice DOCX→PDF', figure: (r) => `${r.pdf_20_pages_ms} / ${r.libreoffice_docx_ms} ms`, value: (r) => ratio(n(r, 'pdf_20_pages_ms'), n(r, 'libreoffice_docx_ms')), limit: '≤ 0.1', met: (v) => v <= 0.1 },
+];
+
+export function goalRows(r: BenchResult): string {
+  return GOALS.map((g) => {
+    const v = g.value(r);
+    return `| ${g.name} | ${g.figure(r)} | ${v ?? '—'} | ${g.limit} | ${v === null ? 'not measured' : g.met(v) ? 'met' : '**not met**'} |`;
+  }).join('\n');
+}
+
+export function writeReport(file: string, r: BenchResult, notes: string): void {
+  const fields = Object.entries(r)
+    .map(([k, v]) => `| ${k} | ${Array.isArray(v) ? v.join(', ') : String(v)} |`)
+    .join('\n');
+  const text = `# 性能基准 · Benchmarks
+
+Measured by \`npm run bench -- --terminals ${r.terminals}\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}), one run.
+
+## Goals (issue 13)
+
+| goal | figures | value | limit | |
+|---|---|---|---|---|
+${goalRows(r)}
+
+## How each figure is measured
+
+- The server is the real headless server (\`out/main/serve.js\`) in its own process on loopback, on a data
+  folder seeded first with ten years of sessions (${r.archive_sessions} closed sessions, ${r.archive_ballots} ballots cast, see below).
+- **startup_ms**: from spawning \`serve.js\` on that folder until its first answer to an admin command
+  (\`committee.get\` over HTTP, the console's first request): the database opened (a quick check of the file, migrations), the engine and the
+  server up; the full integrity check of the file then runs in a worker thread (store/integrity.ts).
+  startup_empty_ms: the same on an empty folder (after one start that fills Node's compile cache).
+- **ack / echo**: ${r.terminals} simulated terminals pair with seat codes, sign in, and all press within one
+  second in a secret ballot (last press counts); ${r.rounds} rounds (a re-vote is a new round); the median
+  of the rounds' percentiles. The baseline is a plain WebSocket echo server in its own process, the same
+  number of clients sending the same frames at the same rate, also ${r.rounds} times.
+- **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
+  ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
+- **ingest_per_s**: every terminal presses, waits for its acknowledgement and presses again, for
+  ${r.ingest_seconds} s, in a named ballot where the last press counts and each press changes the choice;
+  each acknowledged press is checked in the file afterwards (its vote row and its audit entry:
+  ingest_committed_before_ack). The server's group commits held ${r.ingest_batch_mean} presses on average
+  (counted from the commit frames in its WAL).
+- **sqlite_baseline_per_s**: a bare better-sqlite3 loop in the bench process, on a file of the real schema,
+  writing the same rows per press (a named_votes upsert and an audit_log row) in transactions of that same
+  batch size, WAL with synchronous=FULL, for the same time.
+- **rss_mb**: the server's peak resident memory (VmHWM) through the live session (terminals, rounds,
+  ingest) and the archive searches; rss_after_pdf_mb: the same peak after the PDF renders too.
+- **archive_*_ms**: \`archive.search\` over the admin HTTP endpoint, one request at a time, on the seeded
+  archive: list pages (by year, kind, status, and the next page) and searches (two-character words,
+  phrases, one character, 文号, names, session numbers in Chinese numerals, with and without filters).
+- **pdf_20_pages_ms**: a 20-page 审议意见书 drafted through the commands and rendered by the server
+  (\`opinions.document\`, median of three); **libreoffice_docx_ms**: LibreOffice converting the same
+  document's DOCX (\`libreoffice --headless --convert-to pdf\`, process start included, best of two after
+  a first run that creates its profile).
+
+This file is written by the bench (\`src-main/cli/bench-report.ts\`); remarks on a run, like the section
+below, are added with \`YISHI_BENCH_NOTES=file npm run bench -- --terminals 3000\`.
+
+${notes}
+
+## Every field of the run
+
+| field | value |
+|---|---|
+${fields}
+`;
+  fs.writeFileSync(file, text);
+}

@@ -1,0 +1,256 @@
+// One engine for every kind of round: ballots (表决), satisfaction assessments (满意度测评) and
+// project ballots (票决). One policy over both kinds: the explicit state machine of
+// domain/ballot-state.ts (draft → open → closed → announced, repeats harmless), one round open at a
+// time across all kinds, the current item moved to the round's item on open, no WAL auto-checkpoint
+// while a round is open and a checkpoint at close (TRUNCATE for sealed rounds), the backup after
+// close, and the change events. Sealed rounds keep only sealed receipts while open; at close the
+// receipts are tallied, only totals are written, the receipts are erased and the key is destroyed.
+// Each kind says what is particular to it in a RoundSpec (meeting/ballot-control.ts,
+// assessment/assessment-control.ts).
+import { AppError } from '../shared/result';
+import { nextBallotState, type BallotAction } from '../domain/ballot-state';
+import { SYSTEM_ACTOR, type Actor } from '../store/audit';
+import { createBackup } from '../store/backup';
+import type { KeyStore } from './key-store';
+import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
+import { SealedRounds } from './sealed';
+import { refKey, type LiveContext, type RoundKind, type RoundRef, type RoundRow } from './types';
+
+export interface RoundSpec<R extends RoundRow> {
+  readonly kind: RoundKind;
+  /** The word for it in messages: 表决, 测评 or 票决. */
+  noun(r: R): string;
+  title(r: R): string;
+  get(id: number): R;
+  /** Open rounds of this kind, in any session. */
+  openRounds(): R[];
+  /** Whether presses or sheets are kept as sealed receipts (secret ballots, every assessment). */
+  sealed(r: R): boolean;
+  voters(r: R): VoterTable;
+  /** The refusal for opening a round that is not run on terminals. */
+  notElectronic(r: R): string;
+  /** When the round closes by itself (ballot timers), or null. */
+  closesAt(r: R): string | null;
+  /** Inside the open transaction. */
+  markOpened(r: R, eligible: number[], closesAt: string | null): void;
+  /** Inside the close transaction: the result from the receipts (opened bodies by member; null when not sealed). */
+  storeTally(who: Actor, r: R, receipts: Map<number, Buffer> | null): void;
+  markAnnounced(id: number): void;
+}
+
+export class RoundEngine {
+  readonly sealed: SealedRounds;
+  readonly recorder: RoundRecorder;
+  private readonly specs = new Map<RoundKind, RoundSpec<RoundRow>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly live: LiveContext,
+    keyStore: KeyStore,
+  ) {
+    this.sealed = new SealedRounds(live.store.dataDir, keyStore);
+    this.recorder = new RoundRecorder(
+      live.store,
+      (ref) => this.spec(ref.kind).voters(this.spec(ref.kind).get(ref.id)),
+      (refs) => refs.forEach((ref) => live.changed({ roundKind: ref.kind, roundId: ref.id }, 'progress')),
+    );
+  }
+
+  private get store() {
+    return this.live.store;
+  }
+
+  register<R extends RoundRow>(spec: RoundSpec<R>): void {
+    this.specs.set(spec.kind, spec as unknown as RoundSpec<RoundRow>);
+  }
+
+  private spec(kind: RoundKind): RoundSpec<RoundRow> {
+    const s = this.specs.get(kind);
+    if (!s) throw new Error(`no round spec for ${kind}`);
+    return s;
+  }
+
+  /** The state machine: false for a harmless repeat; a refusal in the round's own words. */
+  private transition<R extends RoundRow>(spec: RoundSpec<R>, r: R, action: BallotAction): boolean {
+    const t = nextBallotState(r.state, action);
+    if (!t.ok) throw new AppError('INVALID_STATE', t.message.replace(/表决/g, spec.noun(r)));
+    return t.changed;
+  }
+
+  /** The open round of any kind, if one is open. */
+  openRound(): { ref: RoundRef; title: string; noun: string } | null {
+    for (const spec of this.specs.values()) {
+      const r = spec.openRounds()[0];
+      if (r) return { ref: { kind: spec.kind, id: r.id }, title: spec.title(r), noun: spec.noun(r) };
+    }
+    return null;
+  }
+
+  open<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, id: number): R {
+    const r = spec.get(id);
+    if (!this.transition(spec, r, 'open')) return r;
+    if (r.method !== 'electronic') throw new AppError('INVALID_STATE', spec.notElectronic(r));
+    const noun = spec.noun(r);
+    const s = this.live.requireLive();
+    if (r.sessionId !== s.id) throw new AppError('INVALID_STATE', `该${noun}不属于正在进行的会议`);
+    if (!this.live.liveRow(s.id).businessStartedAt) throw new AppError('INVALID_STATE', `请先开始会议议程（确认法定人数）再开始${noun}`);
+    const other = this.openRound();
+    if (other) throw new AppError('CONFLICT', `“${other.title}”的${other.noun}尚未结束，请先结束${other.noun}`);
+    const ref = { kind: spec.kind, id };
+    if (spec.sealed(r)) this.sealed.create(ref);
+    let moved = false;
+    try {
+      this.store.change(who, () => {
+        spec.markOpened(r, this.live.presentMemberIds(s.id), spec.closesAt(r));
+        moved = this.live.moveCurrentItem(who, s.id, r.itemId);
+        this.store.audit.recordRow(who, `${spec.kind}.open`, `${spec.kind}s`, id);
+      });
+    } catch (e) {
+      if (spec.sealed(r)) this.sealed.destroy(ref);
+      throw e;
+    }
+    this.recorder.forget(ref);
+    this.quietWal();
+    this.arm(ref, spec.closesAt(spec.get(id)));
+    this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round', ...(moved ? (['agenda', 'register'] as const) : []));
+    return spec.get(id);
+  }
+
+  /** 结束: the tally from the receipts (or the named rows) becomes the stored result. */
+  close<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, id: number): R {
+    const r = spec.get(id);
+    if (!this.transition(spec, r, 'close')) return r;
+    const ref = { kind: spec.kind, id };
+    this.finish(who, spec, r, () => spec.storeTally(who, r, spec.sealed(r) ? this.openReceipts(ref, spec.voters(r)) : null));
+    return spec.get(id);
+  }
+
+  /**
+   * The close tail, once for every way a round gets its result (closed on terminals, or entered from
+   * paper or a show of hands): `write` stores the result; for a sealed round the receipts are erased
+   * in the same transaction and each voter is recorded once in the audit log (with no time of their
+   * own); then the key is destroyed, the WAL checkpointed (truncated for sealed rounds), the screens
+   * told, and a backup written.
+   */
+  finish<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, r: R, write: () => void, action = `${spec.kind}.close`): void {
+    const ref = { kind: spec.kind, id: r.id };
+    const sealed = r.state === 'open' && spec.sealed(r);
+    this.store.change(who, () => {
+      write();
+      if (sealed) this.eraseReceipts(who, ref, spec.voters(r));
+      this.store.audit.recordRow(who, action, `${spec.kind}s`, r.id);
+    });
+    this.disarm(ref);
+    this.recorder.forget(ref);
+    if (sealed) this.sealed.destroy(ref);
+    this.quietWal();
+    this.checkpoint(sealed);
+    this.live.changed({ roundKind: spec.kind, roundId: r.id, itemId: r.itemId }, 'round');
+    createBackup(this.store, SYSTEM_ACTOR, `${spec.noun(r)}结束后自动备份（${spec.noun(r)}#${r.id}）`).catch((e) => console.error('[backup]', e));
+  }
+
+  /** 宣布结果: terminals and the big screen show the result. */
+  announce<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, id: number): R {
+    const r = spec.get(id);
+    if (!this.transition(spec, r, 'announce')) return r;
+    this.store.change(who, () => {
+      spec.markAnnounced(id);
+      this.store.audit.recordRow(who, `${spec.kind}.announce`, `${spec.kind}s`, id);
+    });
+    this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round');
+    return spec.get(id);
+  }
+
+  submit<T, H>(job: RoundJob<T, H>): Promise<T> {
+    return this.recorder.submit(job);
+  }
+
+  // ---- sealed receipts in the voter rows --------------------------------------------------
+
+  /** A member's receipt, opened; null when they have none (yet, or any more). */
+  receiptOf(ref: RoundRef, voters: VoterTable, memberId: number): Buffer | null {
+    const row = this.store.db.prepare(`SELECT receipt FROM ${voters.table} WHERE ${voters.round} = ? AND member_id = ?`).get(ref.id, memberId) as
+      | { receipt: Buffer | null }
+      | undefined;
+    return row?.receipt ? this.sealed.open(ref, memberId, row.receipt) : null;
+  }
+
+  /** Inside a transaction: the member's voter row with a fresh sealed receipt of `body`. */
+  putReceipt(ref: RoundRef, voters: VoterTable, memberId: number, body: Buffer): void {
+    this.store.db
+      .prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id, receipt) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt`)
+      .run(ref.id, memberId, this.sealed.seal(ref, memberId, body));
+  }
+
+  private openReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
+    const rows = this.store.db.prepare(`SELECT member_id, receipt FROM ${voters.table} WHERE ${voters.round} = ? AND receipt IS NOT NULL`).all(ref.id) as {
+      member_id: number;
+      receipt: Buffer;
+    }[];
+    return new Map(rows.map((r) => [r.member_id, this.sealed.open(ref, r.member_id, r.receipt)]));
+  }
+
+  private eraseReceipts(who: Actor, ref: RoundRef, voters: VoterTable): void {
+    this.store.db.prepare(`UPDATE ${voters.table} SET receipt = NULL WHERE ${voters.round} = ?`).run(ref.id);
+    const ids = this.store.db.prepare(`SELECT member_id FROM ${voters.table} WHERE ${voters.round} = ? ORDER BY member_id`).all(ref.id) as { member_id: number }[];
+    const action = ref.kind === 'ballot' ? 'vote.press' : 'assessment.sheet';
+    for (const v of ids) this.store.audit.append(who, action, `${ref.kind}s`, ref.id, { memberId: v.member_id });
+  }
+
+  // ---- WAL policy, timers, restart ------------------------------------------------------------
+
+  /**
+   * While a round is open the WAL is not checkpointed automatically: a checkpoint copies pages and
+   * syncs the database file inside some unlucky press's commit. It is checkpointed at close instead.
+   */
+  private quietWal(): void {
+    this.store.db.pragma(`wal_autocheckpoint = ${this.openRound() ? 0 : 1000}`);
+  }
+
+  /** Sealed rounds: TRUNCATE leaves no old page of a receipt in the WAL (retried while a reader holds it). */
+  private checkpoint(truncate: boolean, attempt = 0): void {
+    if (!this.store.db.open) return;
+    const [r] = this.store.db.pragma(`wal_checkpoint(${truncate ? 'TRUNCATE' : 'PASSIVE'})`) as { busy: number }[];
+    if (!truncate || !r?.busy) return;
+    if (attempt >= 50) return console.error('[rounds] 预写日志（WAL）未能截断：另有程序正在读取数据库');
+    setTimeout(() => this.checkpoint(true, attempt + 1), 200).unref?.();
+  }
+
+  private arm(ref: RoundRef, closesAt: string | null): void {
+    this.disarm(ref);
+    if (!closesAt) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(refKey(ref));
+      try {
+        this.close({ actor: '系统', source: 'timer' }, this.spec(ref.kind), ref.id);
+      } catch (e) {
+        console.error('[round timer]', e);
+      }
+    }, Math.max(0, Date.parse(closesAt) - Date.now()));
+    timer.unref?.();
+    this.timers.set(refKey(ref), timer);
+  }
+
+  private disarm(ref: RoundRef): void {
+    clearTimeout(this.timers.get(refKey(ref)));
+    this.timers.delete(refKey(ref));
+  }
+
+  /** After a restart: open rounds stay open, their timers run on (or fire at once), stray keys go. */
+  resume(): void {
+    const open: RoundRef[] = [];
+    for (const spec of this.specs.values()) {
+      for (const r of spec.openRounds()) {
+        open.push({ kind: spec.kind, id: r.id });
+        this.arm({ kind: spec.kind, id: r.id }, spec.closesAt(r));
+      }
+    }
+    this.sealed.prune(open);
+    this.quietWal();
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

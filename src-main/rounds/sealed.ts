@@ -1,0 +1,119 @@
+// Sealed receipts of secret rounds. While a secret ballot, an assessment or a project ballot is open,
+// each press or sheet is kept only as a receipt: AES-256-GCM under the round's key, a random nonce,
+// the member as associated data, and a body of one length for the whole round. The round key is
+// sealed by the key store and written to data-dir/round-keys/ before the round opens (a crash
+// resumes the round); at close the receipts are tallied and erased and the key file is destroyed.
+// Backups copy only the database, so a backup taken mid-round holds receipts but never their key.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../shared/result';
+import { writeSynced, type KeyStore } from './key-store';
+import { refKey, type RoundRef } from './types';
+
+export const ROUND_KEYS_DIR = 'round-keys';
+/** Where version 0.1 kept plaintext ballot keys; removed at startup. */
+const LEGACY_KEYS_DIR = 'ballot-keys';
+
+function writeDurably(file: string, data: Buffer): void {
+  const tmp = `${file}.tmp`;
+  writeSynced(tmp, data);
+  fs.renameSync(tmp, file);
+  syncDir(path.dirname(file));
+}
+
+function syncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export class SealedRounds {
+  private readonly keys = new Map<string, Buffer>();
+  private readonly dir: string;
+
+  constructor(
+    dataDir: string,
+    readonly keyStore: KeyStore,
+  ) {
+    this.dir = path.join(dataDir, ROUND_KEYS_DIR);
+    fs.rmSync(path.join(dataDir, LEGACY_KEYS_DIR), { recursive: true, force: true });
+  }
+
+  private file(ref: RoundRef): string {
+    return path.join(this.dir, `${refKey(ref)}.sealed`);
+  }
+
+  /** Creates the round's key and writes it, sealed, durably before the round opens. */
+  create(ref: RoundRef): void {
+    const key = randomBytes(32);
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeDurably(this.file(ref), this.keyStore.seal(key));
+    this.keys.set(refKey(ref), key);
+  }
+
+  private key(ref: RoundRef): Buffer {
+    const cached = this.keys.get(refKey(ref));
+    if (cached) return cached;
+    let sealed: Buffer;
+    try {
+      sealed = fs.readFileSync(this.file(ref));
+    } catch {
+      throw new AppError('INVALID_STATE', `本轮的密钥文件不存在（${this.file(ref)}），无法读取已提交的无记名表决或测评表`);
+    }
+    let key: Buffer;
+    try {
+      key = this.keyStore.open(sealed);
+    } catch {
+      throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表`);
+    }
+    this.keys.set(refKey(ref), key);
+    return key;
+  }
+
+  seal(ref: RoundRef, memberId: number, body: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.key(ref), iv);
+    c.setAAD(Buffer.from(`${refKey(ref)}:${memberId}`));
+    const sealed = Buffer.concat([c.update(body), c.final()]);
+    return Buffer.concat([iv, c.getAuthTag(), sealed]);
+  }
+
+  /** The body of a receipt; throws when it is not this member's receipt of this round. */
+  open(ref: RoundRef, memberId: number, receipt: Buffer): Buffer {
+    const d = createDecipheriv('aes-256-gcm', this.key(ref), receipt.subarray(0, 12));
+    d.setAAD(Buffer.from(`${refKey(ref)}:${memberId}`));
+    d.setAuthTag(receipt.subarray(12, 28));
+    try {
+      return Buffer.concat([d.update(receipt.subarray(28)), d.final()]);
+    } catch {
+      throw new AppError('INTERNAL', '一张无记名回执无法核验（数据可能被改动）');
+    }
+  }
+
+  /** Forgets the key for good: the file is overwritten, synced and removed. */
+  destroy(ref: RoundRef): void {
+    this.keys.delete(refKey(ref));
+    const file = this.file(ref);
+    if (!fs.existsSync(file)) return;
+    writeSynced(file, Buffer.alloc(fs.statSync(file).size), 'r+');
+    fs.rmSync(file, { force: true });
+    syncDir(this.dir);
+  }
+
+  /** After a restart: destroys key files of rounds that are not open (a crash between close and destroy). */
+  prune(open: RoundRef[]): void {
+    if (!fs.existsSync(this.dir)) return;
+    const keep = new Set(open.map((r) => `${refKey(r)}.sealed`));
+    for (const f of fs.readdirSync(this.dir)) {
+      if (keep.has(f)) continue;
+      const m = /^(ballot|assessment)-(\d+)\.sealed$/.exec(f);
+      if (m) this.destroy({ kind: m[1] as RoundRef['kind'], id: Number(m[2]) });
+      else fs.rmSync(path.join(this.dir, f), { force: true });
+    }
+  }
+}

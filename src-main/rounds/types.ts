@@ -1,0 +1,47 @@
+// What the round engine (rounds/round-engine.ts) works with: the kinds of round, what it needs of any
+// round row, and the small live context the meeting engine hands it.
+import type { ChangePart } from '../shared/changes';
+import type { Actor } from '../store/audit';
+import type { Session } from '../store/sessions';
+import type { Store } from '../store/store';
+import type { BallotState } from '../domain/ballot-state';
+
+/** ballot: 表决 (named or secret); assessment: 满意度测评 and 票决 (always anonymous). */
+export type RoundKind = 'ballot' | 'assessment';
+
+export interface RoundRef {
+  kind: RoundKind;
+  id: number;
+}
+
+export const refKey = (r: RoundRef) => `${r.kind}-${r.id}`;
+
+/** What the policy reads of any round. */
+export interface RoundRow {
+  id: number;
+  sessionId: number;
+  itemId: number;
+  state: BallotState;
+  method: string;
+  eligible: number[];
+}
+
+/** What a change touched, beyond the parts (additive fields of the `changed` event). */
+export interface ChangeScope {
+  roundKind?: RoundKind;
+  roundId?: number;
+  itemId?: number;
+  memberId?: number;
+}
+
+/** What rounds need of the live session, and nothing more. */
+export interface LiveContext {
+  readonly store: Store;
+  liveSession(): Session | null;
+  requireLive(): Session;
+  liveRow(sessionId: number): { currentItemId: number | null; businessStartedAt: string | null };
+  presentMemberIds(sessionId: number): number[];
+  /** Inside a transaction: makes `itemId` the current item (audited, hearings recorded). True if it moved. */
+  moveCurrentItem(who: Actor, sessionId: number, itemId: number): boolean;
+  changed(scope: ChangeScope, ...parts: ChangePart[]): void;
+}

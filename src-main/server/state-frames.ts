@@ -1,0 +1,66 @@
+// The `state` frames of one broadcast, as text: the snapshot every seat shares is checked against the
+// protocol and serialized once, every terminal adds only its own small `me` (checked for one
+// terminal per broadcast: they all have the same shape), so a state for thousands of terminals costs
+// one JSON.stringify of the snapshot plus one small one per terminal.
+import type { MeetingEngine } from '../meeting/engine';
+import type { TerminalBinding } from '../meeting/pairing';
+import type { ConsoleState, TerminalMe } from '../meeting/types';
+import { consoleState, liveSnapshot, meLookup, terminalMe, type MeLookup } from '../meeting/views';
+import { stateProblem } from '../shared/protocol';
+import { lastClosedSession } from './closed-session';
+
+export type Snapshot = ReturnType<typeof liveSnapshot>;
+
+export class StateFrames {
+  private sharedJson = new WeakMap<object, string>();
+  private lookups = new WeakMap<object, MeLookup>();
+  private checkedMe = new WeakSet<object>();
+
+  constructor(
+    private readonly engine: MeetingEngine,
+    private readonly reportProblem: (problem: string) => void,
+  ) {}
+
+  /** A terminal's state: the shared snapshot plus its own "me" (see views.terminalState). */
+  terminal(base: Snapshot, binding: TerminalBinding): { text: string; me: TerminalMe } {
+    const me = terminalMe(this.engine, binding, base.focus, this.lookupFor(base));
+    if (!this.checkedMe.has(base)) {
+      this.checkedMe.add(base);
+      this.check('me', me);
+    }
+    return { text: `{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${JSON.stringify(me)}}}`, me };
+  }
+
+  /** The big screen's state: the shared snapshot (with the session that closed last when none is open). */
+  display(base: Snapshot): string {
+    return `{"type":"state","state":${this.snapshotJson(base)}}`;
+  }
+
+  console(unpaired: ConsoleState['unpairedTerminals']): string {
+    const state = consoleState(this.engine, unpaired);
+    this.check('console', state);
+    return JSON.stringify({ type: 'state', state });
+  }
+
+  private check(role: 'public' | 'console' | 'me', state: unknown): void {
+    const problem = stateProblem(role, state);
+    if (problem) this.reportProblem(problem);
+  }
+
+  private lookupFor(base: Snapshot): MeLookup {
+    let l = this.lookups.get(base);
+    if (!l) this.lookups.set(base, (l = meLookup(this.engine, base.session?.id ?? null, base.focus)));
+    return l;
+  }
+
+  private snapshotJson(base: Snapshot): string {
+    let json = this.sharedJson.get(base);
+    if (json === undefined) {
+      const { focus: _focus, ...snapshot } = base;
+      const shared = snapshot.session ? snapshot : { ...snapshot, closedSession: lastClosedSession(this.engine.store) };
+      this.check('public', shared); // once per broadcast, not per terminal
+      this.sharedJson.set(base, (json = JSON.stringify(shared)));
+    }
+    return json;
+  }
+}
