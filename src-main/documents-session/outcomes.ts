@@ -15,7 +15,7 @@ export const BLANK = '____';
 
 export interface BallotOutcome {
   ballot: BallotRow;
-  /** The persons of an appointment ballot, by name. */
+  /** The persons of an appointment ballot, by name, as the ballot keeps them. */
   persons: string[];
   /** "赞成18票，反对1票，弃权1票，通过。", or blanks while there is no result. */
   result: string;
@@ -25,10 +25,10 @@ export interface BallotOutcome {
 const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决', paper: '纸质票表决' } as const;
 
 export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
-  const people = item.details.persons ?? [];
   return ballotsOfItem(store, item.id).map((b) => ({
     ballot: b,
-    persons: b.persons.map((i) => people[i]?.name).filter((n): n is string => !!n),
+    // the persons as the ballot was cast for them (names as they were then)
+    persons: b.persons.map((p) => p.name),
     result: b.result ? spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed) : blankResult(),
     method: `${b.method === 'electronic' ? (b.secret ? '无记名' : '记名') : ''}${METHOD[b.method]}`,
   }));
