@@ -1,26 +1,11 @@
 // What every assessment document shares: the session line, the issuer, the method wording, and the
 // "unit and post" of a subject.
-import { chineseDate } from '../domain/numerals';
 import type { AssessmentRow } from '../assessment/assessment-store';
 import { AREA } from '../documents/geometry';
 import type { TableColumn } from '../documents/model';
 import type { SheetSubject } from '../assessment/types';
-import { getCommittee } from '../store/committee';
-import { getSession, type Session } from '../store/sessions';
-import type { Store } from '../store/store';
 
-export interface DocHeading {
-  session: Session;
-  /** "示例区人民代表大会常务委员会办公室" */
-  issuer: string;
-  /** "2027年1月20日" */
-  date: string;
-}
-
-export function docHeading(store: Store, sessionId: number): DocHeading {
-  const session = getSession(store, sessionId);
-  return { session, issuer: `${getCommittee(store).region}人民代表大会常务委员会办公室`, date: chineseDate(session.date) };
-}
+export { docHeading, type DocHeading } from '../documents-session/heading';
 
 /** "示例区教育局局长" */
 export function unitPost(s: Pick<SheetSubject, 'unit' | 'post'>): string {

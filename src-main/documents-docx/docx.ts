@@ -10,12 +10,13 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
-  Paragraph,
   RelativeVerticalPosition,
+  Paragraph,
   Table,
   TableAnchorType,
   TableCell,
@@ -27,6 +28,9 @@ import {
   type IBorderOptions,
 } from 'docx';
 import type { Block, CellAlign, DocModel } from '../documents/model';
+import { columnWidths } from '../documents/table-widths';
+import { isRunningText } from '../documents/structure';
+import { titleLines } from '../documents/title-break';
 import { fontTableXml, runFont, type DocxFontRole } from './fonts';
 
 /** Twips (1/20 pt) per millimetre. */
@@ -43,13 +47,15 @@ export const DOCX_PAGE = {
   bottom: tw(35),
   /** 225 mm / 22 lines, rounded down so that Word fits exactly 22 lines into the type area. */
   linePitch: Math.floor((225 * TW_PER_MM) / 22),
-  /** Character pitch of the 28-character grid: 156 mm / 28, in twips. */
-  charPitch: (156 * TW_PER_MM) / 28,
   /**
-   * w:charSpace: the grid pitch minus the 16 pt of the Normal style, in 1/4096 pt, rounded down so
-   * that 28 characters fit the 156 mm line.
+   * The character grid without a character grid: Word, WPS and LibreOffice each read w:charSpace
+   * differently (LibreOffice 7.4 set about 20 characters a line), so the grid is of lines only and
+   * every 三号 run carries a small negative character spacing (w:spacing, in twentieths of a point)
+   * that makes a character advance 15.75 pt: 28 fit the 156 mm (442.2 pt) line, 29 do not.
    */
-  charSpace: Math.floor(((156 * 72) / 25.4 / 28 - 16) * 4096),
+  charSpacing: Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
+  /** The advance of one 三号 character on that grid, in twips: 16 pt + charSpacing. */
+  charPitch: 16 * 20 + Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
   /** The page number's line starts 7 mm below the type area (its 14 pt line ends the footer). */
   footer: tw(35 - 7) - 14 * 20,
 } as const;
@@ -63,7 +69,9 @@ const ONE_CHAR_14PT = 14 * 20;
 const exactLine = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number } = {}): TextRun {
-  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...more });
+  // 三号 text sits on the 28-character grid (see DOCX_PAGE.charSpacing)
+  const grid = size === SZ.body && !more.scale ? { characterSpacing: DOCX_PAGE.charSpacing } : {};
+  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...more });
 }
 
 /** Lines of a text ("\n" = line break) as runs of one paragraph. */
@@ -82,8 +90,10 @@ function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNe
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine,
-    indent: indent ? { firstLine: INDENT2, firstLineChars: 200 } : undefined,
+    indent: indent ? { firstLine: INDENT2 } : undefined,
     keepNext,
+    autoSpaceEastAsianText: false, // no extra space between digits and ideographs: the grid decides
+    widowControl: true,
     children: lines(indent ? text.replace(/^[\s\u3000]+/, '') : text, role, SZ.body),
   });
 }
@@ -101,8 +111,8 @@ const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' }
 function table(block: Extract<Block, { type: 'table' }>): Table {
   const size = Math.round((block.fontSize ?? 12) * 2);
   const area = DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right;
-  const total = block.columns.reduce((a, c) => a + Math.max(c.width, 0), 0) || block.columns.length;
-  const widths = block.columns.map((c) => Math.round((Math.max(c.width, 0) / total) * area) || Math.round(area / block.columns.length));
+  // the PDF's column widths, measured on the character grid (twips)
+  const widths = columnWidths(block.columns, block.rows, { total: area, pad: 220, measure: (t) => widthInChars(t) * size * 10 }).map((w) => Math.round(w));
   const cell = (text: string, i: number, head: boolean) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
@@ -136,9 +146,11 @@ function blockContent(block: Block): (Paragraph | Table)[] {
     case 'heading1':
     case 'heading2':
     case 'heading3':
+      // as in the PDF: a short line of its own is a heading (kept with what follows), running text is body text
+      if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true)];
       return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return [table(block), ...blank()];
+      return [...(block.caption ?? []).map((t) => new Paragraph({ spacing: { line: Math.round((block.fontSize ?? 12) * 20 * 1.45), lineRule: LineRuleType.EXACT }, children: [run(t, 'fangsong', Math.round((block.fontSize ?? 12) * 2))] })), table(block), ...blank()];
     case 'spacer':
       return blank(Math.max(0, block.lines));
     case 'pageBreak':
@@ -169,6 +181,15 @@ function redHeader(h: NonNullable<DocModel['redHeader']>): Paragraph[] {
   return [mark, ...blank(2), number, ...blank(2)];
 }
 
+/** The title's lines as the PDF breaks them (between words, trapezoid or diamond), joined by "\n". */
+function titleBreaks(text: string, advancePt: number): string {
+  const width = (156 * 72) / 25.4;
+  return text
+    .split('\n')
+    .map((part) => (titleLines(part, width, (t) => widthInChars(t) * advancePt, advancePt) ?? [part]).join('\n'))
+    .join('\n');
+}
+
 /** Width of a text on the character grid: full-width characters count 1, others ½. */
 export function widthInChars(text: string): number {
   let w = 0;
@@ -192,7 +213,8 @@ function signature(sig: NonNullable<DocModel['signature']>): Paragraph[] {
 /**
  * 版记 in 四号仿宋: "抄送：…。" and 印发机关 / "…印发", one character in from both edges, between a thick
  * rule above and below (0.35 mm) with a thin one (0.25 mm) between; a table floating at the bottom of
- * the type area of the last page.
+ * the type area of the last page (Word and WPS place it there; LibreOffice 7.4 does not float tables,
+ * nor frames of paragraphs, and sets it right after the signature, on the same page).
  */
 function footerTable(f: NonNullable<DocModel['footer']>): (Table | Paragraph)[] {
   const thick = rule(8);
@@ -249,6 +271,11 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** "草稿" in 三号黑体 at the top right of every page of a draft. */
+function draftHeader(): Header {
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('草稿', 'hei', SZ.body)] })] });
+}
+
 export interface RenderDocxOptions {
   /** Include the red header (版头) when the model has one; default true (as renderPdf). */
   redHeader?: boolean;
@@ -259,9 +286,11 @@ export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Pa
   const out: (Paragraph | Table)[] = [];
   if (model.redHeader && opts.redHeader !== false) out.push(...redHeader(model.redHeader));
   if (model.title.trim()) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(model.title, 'xiaobiaosong', SZ.title) }));
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.title, SZ.title / 2), 'xiaobiaosong', SZ.title) }));
   }
-  if (model.subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(model.subtitle, 'kai', SZ.body) }));
+  if (model.subtitle) {
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.subtitle, DOCX_PAGE.charPitch / 20), 'kai', SZ.body) }));
+  }
   if (model.title.trim() || model.subtitle) out.push(...blank());
   if (model.addressee) out.push(bodyParagraph(model.addressee, 'fangsong', false));
   for (const block of model.blocks) out.push(...blockContent(block));
@@ -293,9 +322,10 @@ export async function renderDocx(model: DocModel, opts: RenderDocxOptions = {}):
             size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
             margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: tw(15), footer: DOCX_PAGE.footer, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: DOCX_PAGE.linePitch, charSpace: DOCX_PAGE.charSpace },
+          grid: { type: DocumentGridType.LINES, linePitch: DOCX_PAGE.linePitch },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        ...(model.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         children: docxChildren(model, opts),
       },
     ],

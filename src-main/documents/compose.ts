@@ -6,9 +6,10 @@ import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, DocModel } from './model';
 import type { FontBook } from './pdf-fonts';
+import { isRunningText } from './structure';
 import { composeTable } from './table';
 import { baselineAt, bodyStyle, type Op, type PageOps, placeOps, type TextOp, type TextStyle, wrap, wrapCentred } from './typeset';
-import { composeFooter, composeRedHeader, composeSignature, pageNumberOps } from './frame';
+import { composeFooter, composeRedHeader, composeSignature, draftMarkOps, pageNumberOps } from './frame';
 
 const INDENT = 2 * GRID.charPitch;
 
@@ -90,38 +91,70 @@ export class Composer {
   carryOver(n: number): void {
     const row = rowFrom(this.y);
     const tail = this.placed.slice(-n);
-    const movable =
-      row - n > 0 &&
-      tail.length === n &&
-      tail.every((p, i) => p.row === row - n + i) &&
-      this.ops.at(-1) === tail.at(-1)!.ops.at(-1);
+    const tailOps = tail.flatMap((p) => p.ops);
+    const count = tailOps.length;
+    const first = tail[0]?.row ?? 0;
+    // the lines (blank rows between them allowed) are the last thing drawn on the page, and not all of it
+    const movable = tail.length === n && first > 0 && count > 0 && tailOps.every((op, i) => this.ops[this.ops.length - count + i] === op);
     if (!movable) {
       this.newPage();
       return;
     }
-    const count = tail.reduce((a, p) => a + p.ops.length, 0);
     this.ops.splice(this.ops.length - count, count);
     this.newPage();
-    const shift = (row - n) * GRID.linePitch;
-    tail.forEach((p, i) => {
+    const shift = first * GRID.linePitch;
+    for (const p of tail) {
       for (const op of p.ops) op.baseline -= shift;
       this.ops.push(...p.ops);
-      this.placed.push({ row: i, ops: p.ops });
-    });
-    this.y = rowTop(n);
+      this.placed.push({ row: p.row - first, ops: p.ops });
+    }
+    this.y = rowTop(row - first);
   }
 
-  /** Draws lines on consecutive rows, breaking pages as needed. */
+  /**
+   * Draws lines on consecutive rows, breaking pages as needed. A heading (keepWithNext) stays whole
+   * and with the rows that must follow it; a paragraph never leaves its last line alone at the top of
+   * a page (a line more goes with it) nor its first line alone at the foot of one.
+   */
   rows(lines: BrokenLine[], style: TextStyle, opts: RowsOptions): void {
     const x = opts.x ?? AREA.left;
     const width = opts.width ?? AREA.width;
+    const breaks = opts.keepWithNext ? new Set<number>() : this.pageBreaks(lines.length);
     lines.forEach((line, i) => {
       const indent = i === 0 ? (opts.indentFirst ?? 0) : 0;
-      // a heading (keepWithNext) stays whole and with the next line; other lines go where they fit
+      if (breaks.has(i)) this.newPage();
       const row = this.reserve(i === 0 && opts.keepWithNext ? lines.length + opts.keepWithNext : 1);
       this.lineInRow(line, style, row, x + indent, width - indent, opts.align);
       this.y = rowTop(row + 1);
     });
+  }
+
+  /** Line indexes before which a paragraph of n lines starts a new page (widow and orphan control). */
+  private pageBreaks(n: number): Set<number> {
+    const out = new Set<number>();
+    if (n < 2) return out;
+    let free = this.freeRows();
+    if (free >= n) return out;
+    if (free === 1) free = 0; // its first line alone at the foot: the paragraph starts on the next page
+    const chunks = [free];
+    for (let left = n - free; left > 0; left -= GRID.rows) chunks.push(Math.min(GRID.rows, left));
+    if (chunks.length > 1 && chunks.at(-1) === 1) {
+      // the last line would stand alone at the top of a page: the line before it goes along
+      const before = chunks.length - 2;
+      chunks[before]! -= 1;
+      chunks[before + 1]! += 1;
+      if (before === 0 && chunks[0]! < 2) {
+        chunks[1]! += chunks[0]!;
+        chunks[0] = 0;
+      }
+    }
+    let at = 0;
+    chunks.forEach((c, k) => {
+      at += c;
+      if (k < chunks.length - 1 && at < n && (at > 0 || k === 0)) out.add(at);
+    });
+    if (chunks[0] === 0) out.add(0);
+    return out;
   }
 
   /** A paragraph-like block: first line indented two characters, justified. */
@@ -145,16 +178,57 @@ const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', FontRole> = {
   heading3: 'fangsong',
 };
 
-export function composeBlock(c: Composer, block: Block): void {
+/** Rows a heading keeps with it on its page: two lines of its text. */
+const KEEP_LINES = 2;
+
+/**
+ * Whether a numbered block is a heading: a short line of its own (it fits one line) that is not a
+ * sentence of running text (no full stop inside, no clauses ending in one). Otherwise it is body text,
+ * set like any paragraph whatever its numbering: a 决定's "一、设立……。" article, a 决议's "（一）……".
+ */
+export function isHeadingLine(c: Composer, text: string): boolean {
+  if (isRunningText(text)) return false;
+  return wrap(c.book, bodyStyle(), text.replace(/^[\s\u3000]+/, ''), AREA.width - INDENT, AREA.width).length === 1;
+}
+
+/** How many lines a block takes at the top of its run (for a heading's keep-with-next). */
+function leadLines(c: Composer, block: Block | undefined): number {
+  if (!block) return 0;
+  if (block.type === 'paragraph' || block.type === 'heading1' || block.type === 'heading2' || block.type === 'heading3') {
+    return wrap(c.book, bodyStyle(), block.text, AREA.width - INDENT, AREA.width).length;
+  }
+  return block.type === 'table' ? KEEP_LINES : 0;
+}
+
+export function composeBlock(c: Composer, block: Block, next: Block[] = []): void {
   switch (block.type) {
     case 'paragraph':
       c.paragraph(block.text, 'fangsong', block.indent !== false);
       return;
     case 'heading1':
     case 'heading2':
-    case 'heading3':
-      c.paragraph(block.text, HEADING_ROLE[block.type], true, 1);
+    case 'heading3': {
+      if (!isHeadingLine(c, block.text)) {
+        c.paragraph(block.text, 'fangsong', true);
+        return;
+      }
+      // keep two lines of the text that follows (through further headings) on the same page
+      let keep = 0;
+      for (const b of next) {
+        const n = leadLines(c, b);
+        if (n === 0) break;
+        const heading = (b.type === 'heading1' || b.type === 'heading2' || b.type === 'heading3') && isHeadingLine(c, b.text);
+        if (heading) {
+          keep += n;
+          continue;
+        }
+        // a paragraph of up to three lines moves whole (two at the foot and one at the top would leave a widow)
+        keep += n <= KEEP_LINES + 1 ? n : KEEP_LINES;
+        break;
+      }
+      c.paragraph(block.text, HEADING_ROLE[block.type], true, keep);
       return;
+    }
     case 'table':
       composeTable(c, block);
       return;
@@ -179,11 +253,12 @@ export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOp
   const title = model.title.trim();
   if (title) c.centred(title, { role: 'xiaobiaosong', size: SIZE.title, cell: SIZE.title });
   if (model.subtitle) c.centred(model.subtitle, bodyStyle('kai'));
-  if (title || model.subtitle) c.skipRows(1); // 标题下空一行
+  if ((title || model.subtitle) && !model.form) c.skipRows(1); // 标题下空一行
   if (model.addressee) c.paragraph(model.addressee, 'fangsong', false);
-  for (const block of model.blocks) composeBlock(c, block);
+  model.blocks.forEach((block, i) => composeBlock(c, block, model.blocks.slice(i + 1, i + 6)));
   if (model.signature) composeSignature(c, model.signature);
-  if (model.footer) composeFooter(c, model.footer);
-  c.pages.forEach((page, i) => page.ops.push(...pageNumberOps(book, i + 1)));
+  // the 版记 takes the document's last lines along to a new page rather than stand alone there
+  if (model.footer) composeFooter(c, model.footer, model.signature ? 4 : 2);
+  c.pages.forEach((page, i) => page.ops.push(...pageNumberOps(book, i + 1), ...(model.draft ? draftMarkOps(book) : [])));
   return c.pages;
 }

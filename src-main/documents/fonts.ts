@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fontOwnName } from './font-files';
 
 /** What a font is used for: 仿宋 body, 小标宋 titles, 黑体 level-1 headings, 楷体 level-2 headings, 宋体 page numbers. */
 export type FontRole = 'fangsong' | 'xiaobiaosong' | 'hei' | 'kai' | 'song';
@@ -36,47 +37,83 @@ interface Candidate {
   family: string;
 }
 
-/** Official fonts, best first. The *_GB2312 fonts are the ones the standard was written for. */
+/**
+ * Official fonts, best first: the *_GB2312 fonts the standard was written for, the Windows fonts, and
+ * the faces 信创 Linux machines (UOS, Kylin) ship under /usr/share/fonts: 方正 (FZ…) and 中易 (SimSun
+ * family from Zhongyi: simfang/simsun/simhei/simkai, or their "zy"/"ZhongYi" names), 华文 (ST…).
+ */
 const SYSTEM_CANDIDATES: Record<FontRole, Candidate[]> = {
   fangsong: [
-    { files: ['仿宋_GB2312.ttf', 'FS_GB2312.ttf', 'fangsong_gb2312.ttf', 'SIMFANG_GB2312.TTF'], family: '仿宋_GB2312' },
-    { files: ['simfang.ttf'], family: '仿宋 (SimFang)' },
-    { files: ['FZFSK.TTF', 'FZFSJW.TTF', '方正仿宋_GBK.ttf', '方正仿宋简体.ttf'], family: '方正仿宋' },
+    { files: ['仿宋_GB2312.ttf', 'FS_GB2312.ttf', 'fangsong_gb2312.ttf', 'SIMFANG_GB2312.TTF', 'FangSong_GB2312.ttf'], family: '仿宋_GB2312' },
+    { files: ['simfang.ttf', 'SimFang.ttf', 'zyfangsong.ttf', 'ZhongYiFangSong.ttf'], family: '仿宋 (SimFang)' },
+    { files: ['FZFSK.TTF', 'FZFSJW.TTF', 'FZFSFW.TTF', 'FZFangSong-Z02.ttf', 'FZFangSong-Z02S.ttf', '方正仿宋_GBK.ttf', '方正仿宋简体.ttf', 'FZFS_GB18030.ttf'], family: '方正仿宋' },
     { files: ['STFANGSO.TTF', 'Fangsong.ttf'], family: '华文仿宋' },
   ],
   xiaobiaosong: [
-    { files: ['FZXBSK.TTF', 'FZXBSJW.TTF', 'FZXBSJW--GB1-0.ttf', '方正小标宋_GBK.ttf', '方正小标宋简体.ttf', 'FZXiaoBiaoSong-B05S.ttf'], family: '方正小标宋' },
+    {
+      files: ['FZXBSK.TTF', 'FZXBSJW.TTF', 'FZXBSJW--GB1-0.ttf', 'FZXBSFW.TTF', '方正小标宋_GBK.ttf', '方正小标宋简体.ttf', 'FZXiaoBiaoSong-B05S.ttf', 'FZXiaoBiaoSong-B05.ttf'],
+      family: '方正小标宋',
+    },
   ],
   hei: [
-    { files: ['simhei.ttf'], family: '黑体 (SimHei)' },
-    { files: ['FZHTK.TTF', 'FZHTJW.TTF', '方正黑体_GBK.ttf', '方正黑体简体.ttf'], family: '方正黑体' },
+    { files: ['simhei.ttf', 'SimHei.ttf', 'zyhei.ttf', 'ZhongYiHei.ttf'], family: '黑体 (SimHei)' },
+    { files: ['FZHTK.TTF', 'FZHTJW.TTF', 'FZHTFW.TTF', 'FZHei-B01.ttf', 'FZHei-B01S.ttf', '方正黑体_GBK.ttf', '方正黑体简体.ttf'], family: '方正黑体' },
     { files: ['STHEITI.TTF'], family: '华文黑体' },
   ],
   kai: [
-    { files: ['楷体_GB2312.ttf', 'KAI_GB2312.ttf', 'kaiti_gb2312.ttf', 'SIMKAI_GB2312.TTF'], family: '楷体_GB2312' },
-    { files: ['simkai.ttf'], family: '楷体 (KaiTi)' },
-    { files: ['FZKTK.TTF', 'FZKTJW.TTF', '方正楷体_GBK.ttf', '方正楷体简体.ttf'], family: '方正楷体' },
+    { files: ['楷体_GB2312.ttf', 'KAI_GB2312.ttf', 'kaiti_gb2312.ttf', 'SIMKAI_GB2312.TTF', 'KaiTi_GB2312.ttf'], family: '楷体_GB2312' },
+    { files: ['simkai.ttf', 'SimKai.ttf', 'zykai.ttf', 'ZhongYiKai.ttf'], family: '楷体 (KaiTi)' },
+    { files: ['FZKTK.TTF', 'FZKTJW.TTF', 'FZKTFW.TTF', 'FZKai-Z03.ttf', 'FZKai-Z03S.ttf', '方正楷体_GBK.ttf', '方正楷体简体.ttf'], family: '方正楷体' },
     { files: ['STKAITI.TTF', 'Kaiti.ttc'], family: '华文楷体' },
   ],
   song: [
     { files: ['simsun.ttc'], postscriptName: 'SimSun', family: '宋体 (SimSun)' },
-    { files: ['simsun.ttf'], family: '宋体 (SimSun)' },
-    { files: ['FZSSK.TTF', 'FZSSJW.TTF', '方正书宋_GBK.ttf', '方正书宋简体.ttf'], family: '方正书宋' },
+    { files: ['simsun.ttf', 'SimSun.ttf', 'zysong.ttf', 'ZhongYiSong.ttf'], family: '宋体 (SimSun)' },
+    { files: ['FZSSK.TTF', 'FZSSJW.TTF', 'FZSSFW.TTF', 'FZShuSong-Z01.ttf', 'FZShuSong-Z01S.ttf', '方正书宋_GBK.ttf', '方正书宋简体.ttf'], family: '方正书宋' },
     { files: ['STSONG.TTF'], family: '华文宋体' },
   ],
 };
 
-/** The fonts in resources/fonts/ (subsets made by resources/fonts/build-fonts.sh). */
-export const BUNDLED_FONTS: Record<FontRole, { file: string; family: string }> = {
-  fangsong: { file: 'NotoSerifCJKsc-Regular.subset.otf', family: 'Noto Serif CJK SC' },
-  xiaobiaosong: { file: 'NotoSerifCJKsc-Bold.subset.otf', family: 'Noto Serif CJK SC Bold' },
-  hei: { file: 'NotoSansCJKsc-Regular.subset.otf', family: 'Noto Sans CJK SC' },
-  kai: { file: 'ukai-cn.subset.ttf', family: 'AR PL UKai CN' },
-  song: { file: 'NotoSerifCJKsc-Regular.subset.otf', family: 'Noto Serif CJK SC' },
+interface BundledFont {
+  file: string;
+  family: string;
+}
+
+const FANDOL_FANG: BundledFont = { file: 'FandolFang-Regular.otf', family: 'FandolFang' };
+const FANDOL_KAI: BundledFont = { file: 'FandolKai-Regular.otf', family: 'FandolKai' };
+const NOTO_SERIF: BundledFont = { file: 'NotoSerifCJKsc-Regular.subset.otf', family: 'Noto Serif CJK SC' };
+const NOTO_SERIF_BOLD: BundledFont = { file: 'NotoSerifCJKsc-Bold.subset.otf', family: 'Noto Serif CJK SC Bold' };
+const NOTO_SANS: BundledFont = { file: 'NotoSansCJKsc-Regular.subset.otf', family: 'Noto Sans CJK SC' };
+const UKAI: BundledFont = { file: 'ukai-cn.subset.ttf', family: 'AR PL UKai CN' };
+
+/**
+ * The bundled fonts in resources/fonts/ per role, best first (see its README.md): a real 仿宋
+ * (FandolFang) and 楷体 (FandolKai, then AR PL UKai for the characters beyond GB 2312), Noto Serif
+ * CJK Bold for 小标宋, Noto Sans CJK for 黑体. Every chain ends with Noto Serif CJK SC Regular, which
+ * covers all 8105 通用规范汉字 (CJK Extension A and the characters beyond the BMP included).
+ */
+export const BUNDLED_CHAINS: Record<FontRole, readonly BundledFont[]> = {
+  fangsong: [FANDOL_FANG, NOTO_SERIF],
+  xiaobiaosong: [NOTO_SERIF_BOLD, NOTO_SERIF],
+  hei: [NOTO_SANS, NOTO_SERIF],
+  kai: [FANDOL_KAI, UKAI, NOTO_SERIF],
+  song: [NOTO_SERIF],
 };
 
+/** The first bundled font of every role. */
+export const BUNDLED_FONTS: Record<FontRole, BundledFont> = {
+  fangsong: FANDOL_FANG,
+  xiaobiaosong: NOTO_SERIF_BOLD,
+  hei: NOTO_SANS,
+  kai: FANDOL_KAI,
+  song: NOTO_SERIF,
+};
+
+/** The face at the end of every chain: it covers every character the documents promise to print. */
+export const LAST_RESORT_FONT = NOTO_SERIF;
+
 function isFontsDir(dir: string): boolean {
-  return fs.existsSync(path.join(dir, BUNDLED_FONTS.fangsong.file));
+  return fs.existsSync(path.join(dir, BUNDLED_FONTS.fangsong.file)) || fs.existsSync(path.join(dir, LAST_RESORT_FONT.file));
 }
 
 /**
@@ -111,7 +148,7 @@ export function resourcesDir(): string {
   throw new Error(`找不到随程序附带的字体（resources/fonts）。已查找：${[...new Set(tried)].join('；')}`);
 }
 
-/** Absolute paths of the bundled fonts, per role. */
+/** Absolute paths of the bundled fonts, per role (the first of each role's chain). */
 export function bundledFonts(): ResolvedFonts {
   const dir = path.join(resourcesDir(), 'fonts');
   const out = {} as ResolvedFonts;
@@ -120,6 +157,14 @@ export function bundledFonts(): ResolvedFonts {
     out[role] = { path: path.join(dir, b.file), family: b.family, source: 'bundled' };
   }
   return out;
+}
+
+/** Every role's bundled chain as absolute paths, best first (the files that exist). */
+export function bundledChain(role: FontRole): ResolvedFont[] {
+  const dir = path.join(resourcesDir(), 'fonts');
+  return BUNDLED_CHAINS[role]
+    .map((b): ResolvedFont => ({ path: path.join(dir, b.file), family: b.family, source: 'bundled' }))
+    .filter((f) => fs.existsSync(f.path));
 }
 
 /** Where the operating system keeps fonts (Windows, macOS, Linux), system-wide and per user. */
@@ -186,11 +231,27 @@ export interface ResolveFontsOptions {
   preferBundled?: boolean;
 }
 
-/** Picks a font file for every role: the official font where installed, else the bundled one. */
+let systemFonts: ResolvedFonts | undefined;
+
+/** Forget the fonts found on this machine (the next render looks again, e.g. after fonts were installed). */
+export function forgetResolvedFonts(): void {
+  systemFonts = undefined;
+}
+
+/**
+ * Picks a font file for every role: the official font where installed, else the bundled one. The
+ * operating system's font folders are searched once per process (forgetResolvedFonts searches again).
+ */
 export function resolveFonts(opts: ResolveFontsOptions = {}): ResolvedFonts {
   const bundled = (): ResolvedFonts => bundledFonts();
   if (opts.preferBundled) return bundled();
-  const index = indexFontFiles(opts.searchDirs ?? defaultFontDirs());
+  if (!opts.searchDirs) return (systemFonts ??= searchFonts(defaultFontDirs()));
+  return searchFonts(opts.searchDirs);
+}
+
+function searchFonts(dirs: string[]): ResolvedFonts {
+  const bundled = (): ResolvedFonts => bundledFonts();
+  const index = indexFontFiles(dirs);
   const out = {} as ResolvedFonts;
   let fallback: ResolvedFonts | undefined;
   for (const role of FONT_ROLES) {
@@ -204,4 +265,35 @@ export function resolveFonts(opts: ResolveFontsOptions = {}): ResolvedFonts {
 /** One line per role, e.g. "仿宋=Noto Serif CJK SC (bundled)", for the PDF's document info. */
 export function describeFonts(fonts: ResolvedFonts): string {
   return FONT_ROLES.map((r) => `${ROLE_NAMES[r]}=${fonts[r].family} (${fonts[r].source}, ${path.basename(fonts[r].path)})`).join('; ');
+}
+
+export interface RoleFonts {
+  /** 仿宋, 小标宋, … */
+  role: string;
+  /** The role's own face, by the font's own name ("FandolFang R", "仿宋 (FangSong)"). */
+  family: string;
+  source: 'system' | 'bundled';
+  file: string;
+  /** The faces that stand in for characters it lacks, in order, by their own names. */
+  fallbacks: string[];
+}
+
+/** What documents are printed with, per role, as the console shows it (names read from the font files). */
+export function documentFontsInUse(fonts: ResolvedFonts = resolveFonts()): RoleFonts[] {
+  return FONT_ROLES.map((r) => {
+    const f = fonts[r];
+    let chain: ResolvedFont[];
+    try {
+      chain = bundledChain(r).filter((b) => b.path !== f.path);
+    } catch {
+      chain = [];
+    }
+    return {
+      role: ROLE_NAMES[r],
+      family: fontOwnName(f.path, f.postscriptName, f.family),
+      source: f.source,
+      file: path.basename(f.path),
+      fallbacks: chain.map((b) => fontOwnName(b.path, b.postscriptName, b.family)),
+    };
+  });
 }

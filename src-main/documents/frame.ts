@@ -96,9 +96,9 @@ export function composeSignature(c: Composer, sig: NonNullable<DocModel['signatu
  * (continuation lines aligned after the colon, a full stop added when missing), then 印发机关 (one
  * character in from the left) and "印发日期印发" (one character in from the right). Rules as wide as
  * the type area: thick above the first line and on the bottom edge of the type area, thin between.
- * Starts a new page when the last one has too few free rows.
+ * When the last page has too few free rows, the document's last `carry` lines go to the new page with it.
  */
-export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>): void {
+export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>, carry = 2): void {
   const { book } = c;
   const style: TextStyle = { role: 'fangsong', size: SIZE.footer, cell: SIZE.footer };
   const inset = SIZE.footer;
@@ -112,7 +112,7 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
     ccLines = wrapList(book, style, cc, inner - labelWidth);
   }
   const need = ccLines.length + 1;
-  if (rowFrom(c.y) + need > GRID.rows) c.newPage();
+  if (rowFrom(c.y) + need > GRID.rows) c.carryOver(carry);
   const first = GRID.rows - need;
   const printedRow = GRID.rows - 1;
   const rule = (y: number, width: number): void => {
@@ -147,3 +147,13 @@ export function pageNumberOps(book: FontBook, n: number): TextOp[] {
   const x = n % 2 === 1 ? AREA.right - PAGE_NUMBER.inset - width : AREA.left + PAGE_NUMBER.inset;
   return runOps(book, style, text, x, baselineAt(book, style, AREA.bottom + PAGE_NUMBER.below));
 }
+
+/** The draft mark: "草稿" in 三号黑体, flush right in the top margin, 10 mm above the type area. */
+export function draftMarkOps(book: FontBook): TextOp[] {
+  const style: TextStyle = { role: 'hei', size: SIZE.body, cell: SIZE.body };
+  const text = '草稿';
+  const width = book.measure('hei', text, style.size);
+  return runOps(book, style, text, AREA.right - width, AREA.top - DRAFT_MARK_ABOVE, undefined);
+}
+
+const DRAFT_MARK_ABOVE = (10 * 72) / 25.4;

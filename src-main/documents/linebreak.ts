@@ -5,6 +5,8 @@
 // brackets never end one (the characters before are pulled down to the next line, the line is
 // justified); only when that is impossible does a closing mark hang past the right edge.
 
+import { titleLines } from './title-break';
+
 export type UnitKind = 'wide' | 'narrow' | 'space';
 
 export interface Unit {
@@ -184,40 +186,24 @@ export function wrapText(text: string, opts: TokenizeOptions, first: number, res
   return out;
 }
 
-/** Words a two-line title or subtitle preferably starts its second line with. */
-export const PREFERRED_BREAKS = ['关于', '常务委员会', '人民政府'];
-
-/** Splits into two lines before one of the preferred words, the most balanced such split that fits. */
-function preferredSplit(units: Unit[], width: number, words: readonly string[]): BrokenLine[] | null {
-  const starts: number[] = [];
-  let text = '';
-  for (const u of units) {
-    starts.push(text.length);
-    text += u.text;
-  }
-  let best: BrokenLine[] | null = null;
-  let bestLongest = Infinity;
-  starts.forEach((offset, k) => {
-    if (k === 0 || !words.some((w) => text.startsWith(w, offset))) return;
-    const a = trimSpaces(units.slice(0, k));
-    const b = trimSpaces(units.slice(k));
-    const longest = Math.max(sumWidth(a), sumWidth(b));
-    if (longest <= width + EPS && longest < bestLongest) {
-      bestLongest = longest;
-      best = [a, b].map((l) => ({ units: l, width: sumWidth(l), last: true }));
-    }
-  });
-  return best;
-}
-
 /**
- * Wraps centred text (titles) into as many lines as greedy wrapping needs, but balanced: every line
- * about as long as the others, as GB/T 9704 asks of multi-line titles. A title that needs two lines
- * breaks before "关于" (or another preferred word) when both halves fit, to keep words whole.
+ * Wraps centred text (titles, subtitles) per GB/T 9704 7.3.1 (see title-break.ts): lines broken only
+ * between words, as few as fit, in a trapezoid or diamond shape, a committee's name before "关于" on a
+ * line of its own. "\n" forces a break. Where one word is wider than the line, lines are balanced by
+ * characters instead.
  */
-export function wrapBalanced(text: string, opts: TokenizeOptions, width: number, preferred: readonly string[] = PREFERRED_BREAKS): BrokenLine[] {
+export function wrapBalanced(text: string, opts: TokenizeOptions, width: number): BrokenLine[] {
   const out: BrokenLine[] = [];
+  const measure = (t: string) => sumWidth(tokenize(t, { ...opts, maxWidth: undefined }));
   for (const part of text.split('\n')) {
+    const byWords = titleLines(part, width, measure, opts.cell);
+    if (byWords) {
+      for (const line of byWords) {
+        const units = trimSpaces(tokenize(line, { ...opts, maxWidth: width }));
+        out.push({ units, width: sumWidth(units), last: true });
+      }
+      continue;
+    }
     const units = tokenize(part, { ...opts, maxWidth: opts.maxWidth ?? width });
     const greedy = breakLines(units, () => width);
     if (greedy.length <= 1) {
@@ -225,7 +211,7 @@ export function wrapBalanced(text: string, opts: TokenizeOptions, width: number,
       continue;
     }
     const total = sumWidth(units);
-    let best = (greedy.length === 2 && preferredSplit(units, width, preferred)) || greedy;
+    let best = greedy;
     for (let w = Math.ceil(total / greedy.length / opts.cell) * opts.cell; best === greedy && w < width; w += opts.cell) {
       const trial = breakLines(units, () => w);
       if (trial.length === greedy.length) best = trial;

@@ -15,8 +15,12 @@ export type Block =
   | { type: 'paragraph'; text: string; indent?: boolean }
   /** Structure headings: "一、" 黑体, "（一）" 楷体, "1." 仿宋. The text includes its numbering. */
   | { type: 'heading1' | 'heading2' | 'heading3'; text: string }
-  /** A ruled table; the header row repeats on every page the table crosses. fontSize defaults to 12 pt. */
-  | { type: 'table'; columns: TableColumn[]; rows: string[][]; fontSize?: number }
+  /**
+   * A ruled table; the header row repeats on every page the table crosses. fontSize defaults to 12 pt.
+   * caption: lines of small text above the header (a form's instructions); fitPage: a form that should
+   * fit the rest of the page, with tighter rows where that makes it fit.
+   */
+  | { type: 'table'; columns: TableColumn[]; rows: string[][]; fontSize?: number; caption?: string[]; fitPage?: boolean }
   /** Blank lines on the 22-line grid. */
   | { type: 'spacer'; lines: number }
   | { type: 'pageBreak' };
@@ -39,6 +43,10 @@ export interface DocModel {
   blocks: Block[];
   /** 发文机关署名 and 成文日期 ("2026年9月22日") after the body. */
   signature?: { issuer: string; date: string };
+  /** A form (测评表, 票决票, 表决票): no blank line under the title, so the sheet holds more rows. */
+  form?: boolean;
+  /** A draft: "草稿" is printed at the top of every page (and a draft has no 文号). */
+  draft?: boolean;
   /** 版记 at the foot of the last page: 抄送 (organs, "抄送：" is added), 印发机关 and 印发日期. */
   footer?: { cc?: string; printedBy: string; printedDate: string };
 }

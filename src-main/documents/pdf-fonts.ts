@@ -1,17 +1,26 @@
-// The fonts of one PDF: loads each role's font into pdfkit (falling back to the bundled font when a
-// system font cannot be read), picks a font per character (a character missing from the role's font
-// is taken from the bundled font of that role, then from the bundled serif, which also covers CJK
-// Extension A), measures text and remembers which fonts the document really used.
+// The fonts of one PDF: puts each role's fonts into pdfkit (parsed once per process, see
+// font-files.ts; a system font that cannot be read gives way to the next), picks a font per character
+// along the role's chain (its own font, then the bundled fonts of the role, down to Noto Serif CJK SC,
+// which covers all 8105 通用规范汉字 and CJK Extensions A–F), stops the render naming a character no
+// font has, measures text, gives every embedded subset its own tag and remembers which faces the
+// document really used.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
-import { bundledFonts, FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
+import { AppError } from '../shared/result';
+import { faceDisplayName, parsedFace } from './font-files';
+import { bundledChain, FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** The parts of pdfkit's embedded-font object the layout needs (not in @types/pdfkit). */
 interface PdfkitFont {
+  id: string;
+  layoutCache?: Record<string, unknown>;
   ascender: number;
   descender: number;
+  subset?: { glyphs?: number[] };
+  embed?: () => unknown;
   font?: {
     unitsPerEm: number;
     hasGlyphForCodePoint(cp: number): boolean;
@@ -31,6 +40,8 @@ export interface Face {
   /** Name registered with pdfkit. */
   key: string;
   font: ResolvedFont;
+  /** The face's own name, e.g. "FandolFang R", "仿宋 (FangSong)". */
+  name: string;
   /** Ascender and descender per point of font size (descent is negative), as written to the PDF. */
   ascent: number;
   descent: number;
@@ -49,7 +60,6 @@ export class FontBook {
   private readonly chains = new Map<FontRole, ResolvedFont[]>();
   private readonly faceCache = new Map<string, Face>();
   private readonly widthCache = new Map<string, number>();
-  private bundled: ResolvedFonts | null | undefined;
   /** Faces that drew at least one character, with the roles they served (as the role's own font or as a fallback). */
   readonly used = new Map<Face, { own: Set<FontRole>; fallback: Set<FontRole> }>();
 
@@ -57,26 +67,26 @@ export class FontBook {
     private readonly doc: Doc,
     readonly fonts: ResolvedFonts,
   ) {
-    for (const role of FONT_ROLES) this.chains.set(role, [fonts[role]]);
   }
 
-  private bundledSet(): ResolvedFonts | null {
-    if (this.bundled === undefined) {
-      try {
-        this.bundled = bundledFonts();
-      } catch {
-        this.bundled = null;
-      }
-    }
-    return this.bundled;
-  }
-
-  /** The role's fonts, best first: its own, the bundled one for the role, the bundled serif. */
+  /** The role's fonts, best first: its own, then the bundled chain of the role (see fonts.ts). */
   private chain(role: FontRole): ResolvedFont[] {
-    const chain = this.chains.get(role)!;
-    if (chain.length === 1) {
-      const b = this.bundledSet();
-      if (b) chain.push(b[role], b.fangsong);
+    let chain = this.chains.get(role);
+    if (!chain) {
+      let bundled: ResolvedFont[];
+      try {
+        bundled = bundledChain(role);
+      } catch {
+        bundled = []; // no resources/fonts: only the role's own font
+      }
+      const seen = new Set<string>();
+      chain = [this.fonts[role], ...bundled].filter((f) => {
+        const id = `${f.path}#${f.postscriptName ?? ''}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+      this.chains.set(role, chain);
     }
     return chain;
   }
@@ -86,15 +96,22 @@ export class FontBook {
     if (this.faces.has(id)) return this.faces.get(id)!;
     const key = `F${this.faces.size + 1}`;
     let face: Face | null;
+    const parsed = parsedFace(font.path, font.postscriptName);
+    if (!parsed) {
+      this.faces.set(id, null); // unreadable or unsupported font file: the next font in the chain takes over
+      return null;
+    }
     try {
-      if (font.postscriptName) this.doc.registerFont(key, font.path, font.postscriptName);
-      else this.doc.registerFont(key, font.path);
+      this.doc.registerFont(key, parsed as never);
       this.doc.font(key);
       const pf = (this.doc as unknown as { _font: PdfkitFont })._font;
+      uniqueSubsetTag(pf);
+      shareLayoutCache(pf, parsed);
       const glyphs = pf.font;
       face = {
         key,
         font,
+        name: faceDisplayName(parsed),
         ascent: pf.ascender / 1000,
         descent: pf.descender / 1000,
         has: (cp) => (glyphs ? glyphs.hasGlyphForCodePoint(cp) : cp < 0x80),
@@ -121,21 +138,22 @@ export class FontBook {
     throw new Error(`无法加载${ROLE_NAMES[role]}字体：${this.fonts[role].path}`);
   }
 
-  /** The font that draws character ch for the role. */
+  /**
+   * The font that draws character ch for the role: the first of the role's chain that has it. A
+   * character no font of the chain has stops the render with an error naming it (never a blank).
+   */
   faceFor(role: FontRole, ch: string): Face {
     const cacheKey = `${role}\u0000${ch}`;
     const hit = this.faceCache.get(cacheKey);
     if (hit) return hit;
     const cp = ch.codePointAt(0)!;
     let chosen = this.primary(role);
-    if (cp > 0x20 && !chosen.has(cp)) {
-      for (const f of this.chain(role)) {
-        const face = this.load(f);
-        if (face?.has(cp)) {
-          chosen = face;
-          break;
-        }
-      }
+    if (!isInvisible(cp) && !chosen.has(cp)) {
+      const found = this.chain(role)
+        .map((f) => this.load(f))
+        .find((face) => face?.has(cp));
+      if (!found) throw missingCharacter(ch, role);
+      chosen = found;
     }
     this.faceCache.set(cacheKey, chosen);
     return chosen;
@@ -177,18 +195,78 @@ export class FontBook {
     (face === this.primary(role) ? roles.own : roles.fallback).add(role);
   }
 
+  /** The faces used, by their own names ("FandolFang R", "Noto Serif CJK SC", …). */
+  usedNames(): string[] {
+    return [...new Set([...this.used.keys()].map((f) => f.name))];
+  }
+
   /**
-   * "仿宋/宋体=Noto Serif CJK SC (bundled, NotoSerifCJKsc-Regular.subset.otf); 黑体补字=…" for the
-   * document info: each font used, with the roles it served ("补字" where it stood in for characters
-   * the role's own font lacks).
+   * "仿宋=FandolFang R (bundled, FandolFang-Regular.otf); 仿宋补字/黑体补字=Noto Serif CJK SC (…)" for
+   * the document info: each face used, by its own name, with the roles it served ("补字" where it
+   * stood in for characters the role's own font lacks).
    */
   describeUsed(): string {
     const parts: string[] = [];
     for (const [face, roles] of this.used) {
       const own = FONT_ROLES.filter((r) => roles.own.has(r)).map((r) => ROLE_NAMES[r]);
       const fallback = FONT_ROLES.filter((r) => roles.fallback.has(r) && !roles.own.has(r)).map((r) => `${ROLE_NAMES[r]}补字`);
-      parts.push(`${[...own, ...fallback].join('/')}=${face.font.family} (${face.font.source}, ${path.basename(face.font.path)})`);
+      parts.push(`${[...own, ...fallback].join('/')}=${face.name} (${face.font.source}, ${path.basename(face.font.path)})`);
     }
     return parts.join('; ');
   }
+}
+
+/** Spaces, controls and format characters print nothing: no font needs a glyph for them. */
+function isInvisible(cp: number): boolean {
+  return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || (cp >= 0x200b && cp <= 0x200f) || cp === 0x3000 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
+
+function missingCharacter(ch: string, role: FontRole): AppError {
+  const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return new AppError('BAD_INPUT', `字符“${ch}”（U+${cp}）在${ROLE_NAMES[role]}及其补字字体中都没有字形，无法打印。请安装含有该字的字体，或改用其他写法。`, {
+    character: ch,
+    codePoint: `U+${cp}`,
+  });
+}
+
+const TAG_LETTERS = 26;
+
+/**
+ * pdfkit names every subset "<tag>+<font>" with a tag made from its internal font number, so every
+ * PDF has the same tags ("BZZZZZ+…"): a risk when several are merged or printed in one job. Here the
+ * tag is a hash of the subset itself (the font and its glyphs in subset order), computed when the
+ * subset is embedded: two subsets share a tag only when they are the same font program.
+ */
+function uniqueSubsetTag(pf: PdfkitFont): void {
+  const embed = pf.embed;
+  if (!embed || !pf.font) return;
+  const font = pf.font as { postscriptName?: string };
+  pf.embed = function (this: PdfkitFont) {
+    const h = createHash('sha256').update(font.postscriptName ?? '').update(JSON.stringify(this.subset?.glyphs ?? [])).digest();
+    // pdfkit builds the tag from characters 1–6 of the id, each code + 17: '0' + n gives letter A + n
+    const saved = this.id;
+    this.id = `F${Array.from(h.subarray(0, 6), (b) => String.fromCharCode(48 + (b % TAG_LETTERS))).join('')}`;
+    try {
+      return embed.call(this);
+    } finally {
+      this.id = saved;
+    }
+  };
+}
+
+/** Laid-out strings per parsed face, shared by every document of the process (see shareLayoutCache). */
+const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; renders: number }>();
+/** After this many documents a face's cache starts afresh, so a long-running app does not grow without bound. */
+const LAYOUT_CACHE_RENDERS = 200;
+
+/**
+ * pdfkit shapes every string it measures or draws with fontkit and caches the result per document; the
+ * result depends only on the face and the string, so one cache per parsed face serves every document
+ * (the shaping was most of a render's time once the fonts were parsed once).
+ */
+function shareLayoutCache(pf: PdfkitFont, face: object): void {
+  if (!pf.layoutCache) return; // the document turned the cache off
+  let shared = layoutCaches.get(face);
+  if (!shared || ++shared.renders > LAYOUT_CACHE_RENDERS) layoutCaches.set(face, (shared = { cache: Object.create(null) as Record<string, unknown>, renders: 0 }));
+  pf.layoutCache = shared.cache;
 }

@@ -6,6 +6,7 @@ import type { Composer } from './compose';
 import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, CellAlign } from './model';
+import { columnWidths } from './table-widths';
 import { baselineAt, placeOps, type TextStyle, wrap } from './typeset';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -28,19 +29,31 @@ export function composeTable(c: Composer, block: TableBlock): void {
   if (block.columns.length === 0) return;
   const size = block.fontSize && block.fontSize > 0 ? block.fontSize : SIZE.table;
   const padX = size * 0.4;
-  const padY = size * 0.35;
-  const lineHeight = size * 1.45;
-  const total = block.columns.reduce((a, col) => a + Math.max(col.width, 0), 0) || block.columns.length;
-  const widths = block.columns.map((col) => (Math.max(col.width, 0) / total) * AREA.width || AREA.width / block.columns.length);
-  const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [AREA.left]);
+  let padY = size * 0.35;
+  let lineHeight = size * 1.45;
   const headStyle: TextStyle = { role: 'hei', size, cell: size };
   const cellStyle: TextStyle = { role: 'fangsong', size, cell: size };
+  const widths = columnWidths(block.columns, block.rows, {
+    total: AREA.width,
+    pad: 2 * padX + 0.5,
+    measure: (t, header) => (header ? book.measure('hei', t, size) : book.measure('fangsong', t, size)),
+  });
+  const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [AREA.left]);
   const wrapRow = (texts: string[], style: TextStyle): BrokenLine[][] =>
     widths.map((w, i) => wrap(book, style, texts[i] ?? '', Math.max(w - 2 * padX, size)));
   const header: Row = { cells: wrapRow(block.columns.map((col) => col.header), headStyle), style: headStyle, aligns: block.columns.map(() => 'center') };
   const rows: Row[] = block.rows.map((r) => ({ cells: wrapRow(r, cellStyle), style: cellStyle, aligns: block.columns.map((col) => lineAlign(col.align)) }));
   const linesOf = (row: Row): number => Math.max(1, ...row.cells.map((cell) => cell.length));
   const heightOf = (n: number): number => n * lineHeight + 2 * padY;
+  const captionLines = (block.caption ?? []).flatMap((t) => wrap(book, cellStyle, t, AREA.width));
+  const tableHeight = (): number => captionLines.length * lineHeight + heightOf(linesOf(header)) + rows.reduce((a, r) => a + heightOf(linesOf(r)), 0);
+  if (block.fitPage && rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) {
+    // a form that should fit one sheet: tighter rows, if that makes it fit
+    const before = { padY, lineHeight };
+    padY = size * 0.12;
+    lineHeight = size * 1.22;
+    if (rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) ({ padY, lineHeight } = before);
+  }
   const headerHeight = heightOf(linesOf(header));
 
   /** Draws lines [from, to) of every cell of a row as one ruled band at y; returns its height. */
@@ -75,9 +88,18 @@ export function composeTable(c: Composer, block: TableBlock): void {
     c.newPage();
     y = AREA.top;
   }
+  captionLines.forEach((line) => {
+    c.ops.push(...placeOps(book, cellStyle, line, AREA.left, AREA.width, 'left', baselineAt(book, cellStyle, y + lineHeight / 2)));
+    y += lineHeight;
+  });
   y += drawRow(header, y, 0, linesOf(header));
-  for (const row of rows) {
+  rows.forEach((row, k) => {
     const n = linesOf(row);
+    // no orphan row: the last row never goes alone to a new page, the one before it goes along
+    const last = rows[k + 1];
+    if (last && k === rows.length - 2 && y + heightOf(n) <= AREA.bottom + 0.01 && y + heightOf(n) + heightOf(linesOf(last)) > AREA.bottom + 0.01) {
+      if (heightOf(n) + heightOf(linesOf(last)) <= AREA.height - headerHeight) startPage();
+    }
     let from = 0;
     while (from < n) {
       const room = Math.floor((AREA.bottom - y - 2 * padY + 0.01) / lineHeight);
@@ -93,7 +115,7 @@ export function composeTable(c: Composer, block: TableBlock): void {
         startPage();
       }
     }
-  }
+  });
   const next = rowFrom(y);
   c.y = next >= GRID.rows ? AREA.bottom : rowTop(next);
 }

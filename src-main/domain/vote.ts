@@ -107,7 +107,21 @@ export function adoptionRuleText(base: AdoptionBase, th: Threshold): string {
  * (then always, even "未按表决器0人", so the big screen keeps one layout).
  */
 export function announceResult(t: VoteTally, o: VoteOutcome, showNotPressed: boolean): string {
+  return `${countsText(t, showNotPressed)}。${verdictWord(o)}`;
+}
+
+/** "赞成17票，反对10票，弃权3票" (and "，未按表决器2人" when showNotPressed). */
+export function countsText(t: Pick<VoteTally, 'yes' | 'no' | 'abstain' | 'notPressed'>, showNotPressed: boolean): string {
   let s = `赞成${t.yes}票，反对${t.no}票，弃权${t.abstain}票`;
   if (showNotPressed) s += `，未按表决器${t.notPressed}人`;
-  return `${s}。${o.adopted ? '通过' : '未通过'}`;
+  return s;
+}
+
+export function verdictWord(o: Pick<VoteOutcome, 'adopted'>): '通过' | '未通过' {
+  return o.adopted ? '通过' : '未通过';
+}
+
+/** The chair's sentence: "赞成18票，反对1票，弃权1票，通过。" (未按 only for an electronic ballot that shows it). */
+export function spokenResult(t: Pick<VoteTally, 'yes' | 'no' | 'abstain' | 'notPressed'>, o: Pick<VoteOutcome, 'adopted'>, showNotPressed: boolean): string {
+  return `${countsText(t, showNotPressed)}，${verdictWord(o)}。`;
 }

@@ -1,14 +1,13 @@
 // The live session's documents as DocModels for the formal layout engine: a ballot's result (with
 // the member list for named votes), the session's result sheet, the sign-in sheet, the appointment
-// list and the seat codes.
-import { chineseDate } from '../domain/numerals';
-import { CHOICE_LABELS } from '../domain/vote';
+// list and the seat codes. Dated by the session; a paper or show-of-hands result never mentions
+// keypads; verdict words come from domain/vote.ts.
+import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import type { Block, DocModel } from '../documents/model';
+import { clockTime, docHeading } from '../documents-session/heading';
 import { getItem } from '../store/agenda';
-import { getCommittee } from '../store/committee';
-import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
-import { appointmentList } from './appointments';
+import { appointmentList, type AppointmentEntry } from './appointments';
 import { listAttendance } from './attendance-store';
 import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
 import { listSeatCodes } from './pairing';
@@ -17,20 +16,21 @@ import { orderForSession } from '../people/name-order';
 const METHOD_LABELS = { electronic: '电子表决器', show_of_hands: '举手', paper: '纸质票' } as const;
 const ATTENDANCE_LABELS = { present: '出席', leave: '请假', absent: '缺席', left: '离会' } as const;
 
-function time(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 function heading(store: Store, sessionId: number) {
-  const s = getSession(store, sessionId);
-  return { session: s, issuer: `${getCommittee(store).region}人民代表大会常务委员会办公室`, date: chineseDate(s.date) };
+  return docHeading(store, sessionId);
 }
 
 function methodText(b: BallotRow): string {
   return b.method === 'electronic' ? `${b.secret ? '无记名' : '记名'}按表决器表决` : `${METHOD_LABELS[b.method]}表决`;
+}
+
+/** 未按表决器 exists only where there are keypads. */
+const keypads = (b: Pick<BallotRow, 'method'>): boolean => b.method === 'electronic';
+
+/** "赞成18票，反对1票，弃权1票，未按表决器2人。通过" for keypads; without 未按 for paper and hands. */
+export function ballotAnnouncement(b: BallotRow): string {
+  const r = b.result!;
+  return `${countsText(r, keypads(b))}。${verdictWord(r)}`;
 }
 
 export function ballotResultDoc(store: Store, ballotId: number): DocModel {
@@ -38,17 +38,25 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
   const { session, issuer, date } = heading(store, b.sessionId);
   const item = getItem(store, b.itemId);
   const r = b.result;
+  const method = keypads(b) ? `${methodText(b)}；${b.pressRule === 'first' ? '以第一次按键为准' : '以最后一次按键为准'}` : methodText(b);
+  const times = b.openedAt ? `表决开始时间：${clockTime(b.openedAt)}${b.closedAt ? `　表决结束时间：${clockTime(b.closedAt)}` : ''}` : '';
   const blocks: Block[] = [
     { type: 'paragraph', text: `表决事项：${b.subject}${b.round > 1 ? `（第${b.round}轮）` : ''}`, indent: false },
     { type: 'paragraph', text: `议程：第${item.position}项 ${item.title}`, indent: false },
-    { type: 'paragraph', text: `表决方式：${methodText(b)}；${b.pressRule === 'first' ? '以第一次按键为准' : '以最后一次按键为准'}`, indent: false },
-    { type: 'paragraph', text: `开始时间：${time(b.openedAt)}　结束时间：${time(b.closedAt)}`, indent: false },
+    { type: 'paragraph', text: `表决方式：${method}`, indent: false },
+    { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
     { type: 'paragraph', text: `应出席常委会组成人员${b.expected}人，表决开始时实到${b.eligible.length}人。`, indent: false },
   ];
   if (r) {
+    const counts = [{ header: '赞成', width: 1, align: 'center' as const }, { header: '反对', width: 1, align: 'center' as const }, { header: '弃权', width: 1, align: 'center' as const }];
+    const notPressed = keypads(b) ? [{ header: '未按表决器', width: 1.3, align: 'center' as const }] : [];
     blocks.push(
-      { type: 'table', columns: [{ header: '赞成', width: 1, align: 'center' }, { header: '反对', width: 1, align: 'center' }, { header: '弃权', width: 1, align: 'center' }, { header: '未按表决器', width: 1.3, align: 'center' }, { header: '表决结果', width: 1.3, align: 'center' }], rows: [[`${r.yes}`, `${r.no}`, `${r.abstain}`, `${r.notPressed}`, r.adopted ? '通过' : '未通过']] },
-      { type: 'paragraph', text: `${r.announcement}。通过条件：${r.rule}（${r.base}人的要求为至少${r.required}票）。` },
+      {
+        type: 'table',
+        columns: [...counts, ...notPressed, { header: '表决结果', width: 1.3, align: 'center' }],
+        rows: [[`${r.yes}`, `${r.no}`, `${r.abstain}`, ...(keypads(b) ? [`${r.notPressed}`] : []), verdictWord(r)]],
+      },
+      { type: 'paragraph', text: `${ballotAnnouncement(b)}。通过条件：${r.rule}（${r.base}人的要求为至少${r.required}票）。` },
     );
   } else blocks.push({ type: 'paragraph', text: '本轮表决尚未结束。' });
   if (!b.secret && b.method === 'electronic' && b.state !== 'draft') {
@@ -67,7 +75,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
   const rows = listBallots(store, sessionId).map((b, i) => {
     const r = b.result;
-    return [String(i + 1), `${b.subject}${b.round > 1 ? `（第${b.round}轮）` : ''}`, methodText(b), r ? `${r.yes}` : '', r ? `${r.no}` : '', r ? `${r.abstain}` : '', r ? `${r.notPressed}` : '', r ? (r.adopted ? '通过' : '未通过') : '未完成'];
+    return [String(i + 1), `${b.subject}${b.round > 1 ? `（第${b.round}轮）` : ''}`, methodText(b), r ? `${r.yes}` : '', r ? `${r.no}` : '', r ? `${r.abstain}` : '', r && keypads(b) ? `${r.notPressed}` : '—', r ? verdictWord(r) : '未完成'];
   });
   return {
     kind: 'session-results',
@@ -75,7 +83,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
     title: '表决结果汇总表',
     subtitle: `（${session.title}）`,
     blocks: [
-      { type: 'paragraph', text: `应出席常委会组成人员${session.expectedMembers}人。`, indent: false },
+      { type: 'paragraph', text: `会议日期：${date}　应出席常委会组成人员${session.expectedMembers}人。`, indent: false },
       {
         type: 'table',
         fontSize: 11,
@@ -94,7 +102,7 @@ export function signInSheetDoc(store: Store, sessionId: number): DocModel {
     a.name,
     a.role,
     `${ATTENDANCE_LABELS[a.status]}${a.late ? '（迟到）' : ''}`,
-    a.signedInAt ? time(a.signedInAt).split(' ')[1]! : '',
+    a.signedInAt ? clockTime(a.signedInAt) : '',
   ]);
   const present = rows.filter((r) => r[3]!.startsWith('出席') || r[3]!.startsWith('离会')).length;
   return {
@@ -111,21 +119,35 @@ export function signInSheetDoc(store: Store, sessionId: number): DocModel {
   };
 }
 
+/** "周明为示例区教育局局长", "周明的示例区教育局局长职务", "接受周明辞去示例区教育局局长职务的请求". */
+export function appointmentLine(e: Pick<AppointmentEntry, 'action' | 'name' | 'post'>): string {
+  if (e.action.includes('辞')) return `接受${e.name}辞去${e.post}职务的请求`;
+  if (e.action.includes('免')) return `${e.name}的${e.post}职务`;
+  return `${e.name}为${e.post}`;
+}
+
+/**
+ * 任免名单: only the persons whose ballot adopted them, grouped under their action ("任命："，
+ * "决定免去："…, in the order the actions first appear), under the 题注 "（2026年9月22日…会议通过）".
+ */
 export function appointmentListDoc(store: Store, sessionId: number): DocModel {
-  const { session, issuer, date } = heading(store, sessionId);
-  const entries = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name);
+  const { session, committee, date } = heading(store, sessionId);
+  const adopted = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name).filter((e) => e.result?.adopted);
+  const groups = new Map<string, AppointmentEntry[]>();
+  for (const e of adopted) groups.set(e.action, [...(groups.get(e.action) ?? []), e]);
   const blocks: Block[] = [];
-  for (const action of ['任命', '免去'] as const) {
-    const list = entries.filter((e) => e.action === action);
-    if (!list.length) continue;
-    blocks.push({ type: 'heading1', text: action === '任命' ? '一、任命' : `${blocks.length ? '二' : '一'}、免去` });
-    for (const e of list) {
-      const verdict = e.result ? `（赞成${e.result.yes}票，反对${e.result.no}票，弃权${e.result.abstain}票，${e.result.adopted ? '通过' : '未通过'}）` : '（尚未表决）';
-      blocks.push({ type: 'paragraph', text: `${action === '任命' ? `${e.name}为${e.post}` : `${e.name}的${e.post}职务`}${verdict}` });
-    }
+  for (const [action, list] of groups) {
+    blocks.push({ type: 'paragraph', text: `${action}：`, indent: false });
+    list.forEach((e, i) => blocks.push({ type: 'paragraph', text: `${appointmentLine(e)}${i === list.length - 1 ? '。' : '；'}` }));
   }
-  if (!blocks.length) blocks.push({ type: 'paragraph', text: '本次会议没有人事任免事项。' });
-  return { kind: 'appointments', fileTitle: `任免名单-${session.title}`, title: '人事任免名单', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
+  if (!blocks.length) blocks.push({ type: 'paragraph', text: '本次会议没有通过的人事任免事项。' });
+  return {
+    kind: 'appointments',
+    fileTitle: `任免名单-${session.title}`,
+    title: `${committee}\n任免名单`,
+    subtitle: `（${date}${session.title}通过）`,
+    blocks,
+  };
 }
 
 export function seatCodesDoc(store: Store, sessionId: number, terminalUrl: string | null): DocModel {

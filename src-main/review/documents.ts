@@ -6,7 +6,7 @@ import { getCommittee } from '../store/committee';
 import type { Store } from '../store/store';
 import { getOpinion } from './opinions';
 import { getResolution, RESOLUTION_KIND_LABELS } from './resolutions';
-import { formatDocNumber, linesToBlocks, localToday, numberedBlocks, stripNumbering, type OpinionBlockKind } from '../domain/review';
+import { linesToBlocks, localToday, numberedBlocks, stripNumbering, type OpinionBlockKind } from '../domain/review';
 
 const BLOCK_TYPE: Record<OpinionBlockKind, 'heading1' | 'heading2' | 'heading3' | 'paragraph'> = {
   h1: 'heading1',
@@ -23,12 +23,13 @@ function toBlocks(blocks: { kind: OpinionBlockKind; text: string }[]): Block[] {
 export function opinionDoc(store: Store, id: number, today = localToday()): DocModel {
   const o = getOpinion(store, id);
   const date = chineseDate(o.docDate ?? o.sentAt ?? today);
-  const year = o.docYear ?? Number((o.docDate ?? today).slice(0, 4));
   const body = numberedBlocks(o.body.filter((b) => (b.kind === 'p' ? b.text.trim() : stripNumbering(b.text)) !== ''));
   return {
     kind: 'review-opinion',
     fileTitle: o.title.replace(/\n/g, ''),
-    redHeader: { issuer: o.issuer, docNumber: o.docNumber ?? formatDocNumber(o.docPrefix, year, null) },
+    // an unnumbered opinion is a draft: 草稿 on every page, and no 文号 with a blank in it
+    redHeader: { issuer: o.issuer, docNumber: o.docNumber ?? undefined },
+    draft: !o.docNumber,
     title: o.title,
     addressee: o.addressee ? `${o.addressee}：` : undefined,
     blocks: [...toBlocks([{ kind: 'p', text: o.opening }]), ...toBlocks(body), ...toBlocks([{ kind: 'p', text: o.handlingRequest }])],

@@ -75,9 +75,18 @@ describe('editing an appointment list after its ballots, in the console', () => 
 
   it('the 任免名单 still gives every person their own result', async () => {
     const text = await appointmentText();
-    expect(text).toContain('周明为区教育局局长（赞成20票，反对5票，弃权0票，通过）');
-    expect(text).toContain('吴芳为区卫生健康局局长（赞成6票，反对19票，弃权0票，未通过）');
-    expect(text).toContain('郑强为区司法局局长（赞成18票，反对7票，弃权0票，通过）');
-    expect(text).toContain('孙丽为区民政局局长（尚未表决）');
+    // the printed 任免名单 lists the adopted persons only (issue 11); each keeps their own result
+    expect(text).toContain('任命：周明为区教育局局长；郑强为区司法局局长。');
+    expect(text).not.toContain('吴芳');
+    expect(text).not.toContain('孙丽');
+    const list = await server.must<any[]>('appointments.list', { sessionId: s16.sessionId });
+    expect(list.map((e) => [e.name, e.result?.yes ?? null, e.result?.adopted ?? null])).toEqual(
+      expect.arrayContaining([
+        ['周明', 20, true],
+        ['吴芳', 6, false],
+        ['郑强', 18, true],
+        ['孙丽', null, null],
+      ]),
+    );
   });
 });

@@ -117,9 +117,9 @@ describe('appointment persons during the session', () => {
     ]);
     const pdf = await must('documents.pdf', { sessionId: s16.sessionId, kind: 'appointmentList' });
     const text = pdfText(Buffer.from(pdf.base64, 'base64')).replace(/\s+/g, '');
-    expect(text).toContain('吴芳为区卫生健康局局长（赞成6票，反对19票，弃权0票，未通过）');
-    expect(text).toContain('郑强为区司法局局长（赞成18票，反对7票，弃权0票，通过）');
-    expect(text).toContain('孙丽为区民政局局长（赞成21票，反对4票，弃权0票，通过）');
+    // the printed 任免名单 lists the adopted persons only, under their action (issue 11)
+    expect(text).toContain('任命：周明为区教育局局长；孙丽为区民政局局长；郑强为区司法局局长。');
+    expect(text).not.toContain('吴芳');
     expect(verifyAuditLog(core.store.db).ok).toBe(true);
   });
 

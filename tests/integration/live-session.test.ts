@@ -232,8 +232,11 @@ describe('live session over WebSocket', () => {
     const list = await must('appointments.list');
     expect(list.map((e: any) => [e.name, e.result?.adopted])).toEqual([['周明', true], ['吴芳', true], ['郑强', false]]);
     const appointments = (await pdf({ kind: 'appointmentList' }, 'live-session-16-appointment-list.pdf')).replace(/ /g, '');
-    expect(appointments).toContain('周明为区教育局局长（赞成25票，反对5票，弃权0票，通过）');
-    expect(appointments).toContain('郑强为区司法局局长（赞成16票，反对14票，弃权0票，未通过）');
+    // the 任免名单 lists only the adopted persons, under their action (issue 11)
+    expect(appointments).toContain('任命：');
+    expect(appointments).toContain('周明为区教育局局长；');
+    expect(appointments).toContain('吴芳为区卫生健康局局长。');
+    expect(appointments).not.toContain('郑强');
   });
 
   it('leaves an audit log whose chain and audited rows verify', () => {

@@ -46,13 +46,17 @@ describe('DOCX page', () => {
     expect(mm(attr(doc, 'w:pgMar', 'w:left'))).toBeCloseTo(28, 1);
     expect(210 - mm(attr(doc, 'w:pgMar', 'w:left')) - mm(attr(doc, 'w:pgMar', 'w:right'))).toBeCloseTo(156, 1);
     expect(297 - mm(attr(doc, 'w:pgMar', 'w:top')) - mm(attr(doc, 'w:pgMar', 'w:bottom'))).toBeCloseTo(225, 1);
-    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    // a grid of lines only (every office suite reads it alike); the 28 characters come from the runs
+    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('lines');
     const pitch = Number(attr(doc, 'w:docGrid', 'w:linePitch'));
     const area = 297 * 1440 / 25.4 - Number(attr(doc, 'w:pgMar', 'w:top')) - Number(attr(doc, 'w:pgMar', 'w:bottom'));
     expect(Math.floor(area / pitch)).toBe(22);
-    // 28 characters of 16 pt + charSpace/4096 pt fit the 156 mm line, and 29 do not.
-    const charPt = 16 + Number(attr(doc, 'w:docGrid', 'w:charSpace')) / 4096;
+    // every 三号 run: 16 pt with a character spacing (twentieths of a point) so that 28 fit the 156 mm line, 29 do not
+    const body = docxParagraphs(doc).find((p) => p.text.startsWith('区第二届人大常委会第十六次会议'))!;
+    const spacing = Number(/<w:spacing w:val="(-?\d+)"\/>/.exec(body.xml)![1]);
+    const charPt = 16 + spacing / 20;
     expect(Math.floor((156 * 72) / 25.4 / charPt)).toBe(28);
+    expect(DOCX_PAGE.charPitch).toBe(charPt * 20);
   });
 
   it('numbers pages "— n —" in 四号宋体: odd pages right, even pages left, with different odd/even footers', () => {
@@ -101,8 +105,10 @@ describe('DOCX blocks', () => {
   it('gives each block its font, size and indent: title 小标宋 22 pt centred, 一、 黑体, （一） 楷体, 1. and body 仿宋 16 pt indented two characters', () => {
     const ps = docxParagraphs(doc).filter((p) => !p.inTable && p.text);
     const find = (t: string) => ps.find((p) => p.text === t)!;
-    expect(find(model.title)).toMatchObject({ fonts: ['方正小标宋简体'], sizes: [44], align: 'center' });
-    expect(find(model.title).xml).toMatch(/<w:br\/>/);
+    // the title broken as in the PDF: the committee, then lines broken between words
+    const title = ps.find((p) => p.text.replace(/\n/g, '') === model.title.replace(/\n/g, ''))!;
+    expect(title).toMatchObject({ fonts: ['方正小标宋简体'], sizes: [44], align: 'center' });
+    expect(title.text.split('\n')).toEqual(['示例区人民代表大会常务委员会', '关于区人民政府医疗保障', '基金使用情况报告的审议意见']);
     expect(find('区人民政府：')).toMatchObject({ fonts: ['仿宋_GB2312'], sizes: [32] });
     expect(find('区人民政府：').xml).not.toMatch(/firstLine/);
     for (const [text, font] of [
@@ -113,8 +119,7 @@ describe('DOCX blocks', () => {
     ] as const) {
       const p = find(text);
       expect(p, text).toMatchObject({ fonts: [font], sizes: [32], align: 'both' });
-      expect(p.xml).toMatch(/w:firstLineChars="200"/);
-      expect(Number(attr(p.xml, 'w:ind', 'w:firstLine'))).toBe(Math.round(2 * DOCX_PAGE.charPitch));
+      expect(Number(attr(p.xml, 'w:ind', 'w:firstLine'))).toBe(2 * DOCX_PAGE.charPitch);
       expect(attr(p.xml, 'w:spacing', 'w:line')).toBe(String(DOCX_PAGE.linePitch));
     }
     expect(find('附表如下：').xml).not.toMatch(/firstLine/);
@@ -161,8 +166,8 @@ describe('DOCX blocks', () => {
   it('leaves the red header out when asked (resolutions are usually printed without it)', async () => {
     const plain = docxPart(await renderDocx({ ...model, subtitle: '（2026年9月22日示例区第二届人民代表大会常务委员会第十六次会议通过）' }, { redHeader: false }), 'word/document.xml');
     const ps = docxParagraphs(plain).filter((p) => p.text);
-    expect(ps[0]!.text).toBe(model.title);
-    expect(ps[1]).toMatchObject({ text: '（2026年9月22日示例区第二届人民代表大会常务委员会第十六次会议通过）', fonts: ['楷体_GB2312'], align: 'center' });
+    expect(ps[0]!.text.replace(/\n/g, '')).toBe(model.title.replace(/\n/g, ''));
+    expect(ps[1]).toMatchObject({ text: '（2026年9月22日示例区第二届人民代表大会常务委员会\n第十六次会议通过）', fonts: ['楷体_GB2312'], align: 'center' });
     expect(plain).not.toMatch(/E60012/);
   });
 });

@@ -1,9 +1,12 @@
-// The live session's printed documents (PDF) and the appointment list.
+// The session's printed documents: the catalogue of every document of a session (during it, after
+// 闭会, at any later date) and one command that renders any of them as PDF or DOCX; the live
+// console's PDF shortcuts; the appointment list.
 import { z } from 'zod';
 import { renderPdf } from '../../documents/pdf';
 import { appointmentList } from '../../meeting/appointments';
 import { getBallot } from '../../meeting/ballot-store';
 import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../../meeting/documents';
+import { renderSessionDocument, sessionCatalogue } from '../../documents-session/catalogue';
 import { AppError } from '../../shared/result';
 import { command, type CallContext, type FilePayload } from '../command';
 
@@ -17,6 +20,19 @@ function sessionIdOf(ctx: CallContext, given: number | undefined): number {
 }
 
 export const sessionDocumentCommands = {
+  'documents.catalogue': command({
+    access: ['admin'],
+    input: z.object({ sessionId: id }),
+    run: (ctx, { sessionId }) => sessionCatalogue(ctx.store, sessionId),
+  }),
+  'documents.render': command({
+    access: ['admin'],
+    input: z.object({ sessionId: id, id: z.string().trim().min(1).max(100), format: z.enum(['pdf', 'docx']) }),
+    run: async (ctx, input): Promise<FilePayload> => {
+      const doc = await renderSessionDocument(ctx.store, input.sessionId, input.id, input.format, { terminalUrl: ctx.services.lan?.terminalUrls()[0] ?? null });
+      return { fileName: doc.fileName, mime: doc.mime, base64: doc.data.toString('base64') };
+    },
+  }),
   'appointments.list': command({
     access: ['admin'],
     input: z.object({ sessionId: id.optional() }),

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { DEFAULT_RULES, rulesSchema } from '../../domain/settings';
 import { committeeName } from '../../domain/numerals';
+import { levelOf, levelSchema } from '../../domain/level';
 import { getCommittee, getRules, setRules, updateCommittee } from '../../store/committee';
 import { command } from '../command';
 
 const committeeInput = z.object({
   region: z.string().trim().min(1, '请填写行政区名称，如“示例区”').max(30),
   term: z.number().int().min(1).max(99),
+  /** 区/县/市/旗; null: read from the end of the name; absent: unchanged. */
+  level: levelSchema.nullable().optional(),
 });
 
 export const setupCommands = {
@@ -15,7 +18,7 @@ export const setupCommands = {
     input: z.object({}),
     run: ({ store }) => {
       const c = getCommittee(store);
-      return { ...c, name: c.region ? committeeName(c.region) : '' };
+      return { ...c, name: c.region ? committeeName(c.region) : '', levelInForce: levelOf(c.region, c.level) };
     },
   }),
   'committee.update': command({
@@ -23,7 +26,7 @@ export const setupCommands = {
     input: committeeInput,
     run: ({ store, who }, input) => {
       const c = updateCommittee(store, who, input);
-      return { ...c, name: committeeName(c.region) };
+      return { ...c, name: committeeName(c.region), levelInForce: levelOf(c.region, c.level) };
     },
   }),
   'settings.get': command({

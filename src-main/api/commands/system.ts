@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { verifyAuditLog } from '../../store/audit';
 import { createBackup, listBackups } from '../../store/backup';
 import { DB_FILE_NAME } from '../../store/db';
-import { FONT_ROLES, resolveFonts, ROLE_NAMES } from '../../documents/fonts';
+import { documentFontsInUse } from '../../documents/fonts';
 import { command } from '../command';
 import path from 'node:path';
 
@@ -20,7 +20,7 @@ export const systemCommands = {
       /** The integrity check of the file: 'checking' just after the start, then 'ok' or what is damaged. */
       integrity: store.integrity,
       /** The fonts formal documents are printed with: official ones where installed, else bundled. */
-      fonts: documentFonts(),
+      fonts: documentFontsInUse(),
     }),
   }),
   'system.backup': command({
@@ -31,8 +31,3 @@ export const systemCommands = {
   'system.backups': command({ access: ['admin'], input: z.object({}), run: ({ store }) => listBackups(store.dataDir) }),
   'system.verifyAudit': command({ access: ['admin'], input: z.object({}), run: ({ store }) => verifyAuditLog(store.db) }),
 };
-
-function documentFonts(): { role: string; family: string; source: 'system' | 'bundled'; file: string }[] {
-  const fonts = resolveFonts();
-  return FONT_ROLES.map((r) => ({ role: ROLE_NAMES[r], family: fonts[r].family, source: fonts[r].source, file: path.basename(fonts[r].path) }));
-}

@@ -90,7 +90,7 @@ describe('admin commands over HTTP', () => {
     const before = auditCount();
     const r = await post(localUrl, 'committee.update', UPDATE, TOKEN);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true, value: { region: '示例区', term: 2, name: '示例区人民代表大会常务委员会' } });
+    expect(r.body).toEqual({ ok: true, value: { region: '示例区', term: 2, level: null, levelInForce: '区', name: '示例区人民代表大会常务委员会' } });
     expect(auditCount()).toBe(before + 1);
     expect(region()).toBe('示例区');
   });

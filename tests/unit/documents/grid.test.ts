@@ -62,7 +62,7 @@ describe('grid: a resolution with a body of plain characters', () => {
   });
 
   it('puts 28 characters on a full line, from the 28 mm left margin to the right edge of the type area', () => {
-    const full = rows.filter((r) => !isPageNumber(r) && chars(r.text) === 28);
+    const full = rows.filter((r) => !isPageNumber(r) && chars(r.text) === 28 && !/[（）]/.test(r.text)); // the centred subtitle is not body text
     expect(full.length).toBeGreaterThan(30);
     for (const r of full) {
       expect(Math.abs(ptToMm(r.xMin) - LEFT), `left of "${r.text}"`).toBeLessThan(1);
@@ -92,9 +92,9 @@ describe('grid: a resolution with a body of plain characters', () => {
       if (n % 2 === 1) expect(Math.abs(ptToMm(r.xMax) - (RIGHT - inset)), `page ${n} right edge`).toBeLessThan(1);
       else expect(Math.abs(ptToMm(r.xMin) - (LEFT + inset)), `page ${n} left edge`).toBeLessThan(1);
     }
-    // box height of a 14 pt number: same font family as the 16 pt body, so 14/16 of its height
-    const body = bodyRows(2)[0]!;
-    expect((numbers[0]!.yMax - numbers[0]!.yMin) / (body.yMax - body.yMin)).toBeCloseTo(14 / 16, 2);
+    // box height of a 14 pt number: the 宋体 face is the serif of the 22 pt title, so 14/22 of its height
+    const title = bodyRows(1)[0]!;
+    expect((numbers[0]!.yMax - numbers[0]!.yMin) / (title.yMax - title.yMin)).toBeCloseTo(14 / 22, 2);
   });
 
   it('sets the title in 22 pt (二号), centred, and the subtitle below it', () => {
@@ -108,7 +108,7 @@ describe('grid: a resolution with a body of plain characters', () => {
     // the title sits on the grid: its first line in the first band
     expect(Math.abs(ptToMm(t1!.centre) - (TOP + LINE / 2))).toBeLessThan(1.5);
     expect(s1!.text + s2!.text).toBe('（2026年9月22日示例区第二届人民代表大会常务委员会第十六次会议通过）');
-    expect(s2!.text.startsWith('常务委员会')).toBe(true);
+    expect(s2!.text).toBe('第十六次会议通过）'); // broken between words: the committee and 第十六次会议 stay whole
     // one blank line between the subtitle and the body
     expect(ptToMm(body!.centre - s2!.centre)).toBeCloseTo(2 * LINE, 0);
   });

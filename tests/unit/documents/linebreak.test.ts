@@ -95,8 +95,10 @@ describe('wrapBalanced', () => {
     expect(lines.map((l) => l.units.map((u) => u.text).join(''))).toEqual(['示例区常委会', '关于批准决算的决议']);
   });
 
-  it('balances line lengths otherwise', () => {
-    const lines = wrapBalanced('一二三四五六七八九十甲乙', opts, W);
-    expect(lines.map((l) => l.units.length)).toEqual([6, 6]);
+  it('breaks between words only, in a trapezoid, without starting a line with 的', () => {
+    const lines = wrapBalanced('区政府医疗保障基金使用情况报告', opts, W).map((l) => l.units.map((u) => u.text).join(''));
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toBe('区政府医疗保障基金使用情况报告');
+    expect(['区政府医疗保障', '区政府医疗保障基金']).toContain(lines[0]);
   });
 });

@@ -33,9 +33,15 @@ beforeAll(async () => {
 });
 
 describe('12-page review opinion', () => {
-  it('has 12 pages, each numbered', () => {
-    expect(pages).toBe(12);
-    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  it('has 13 pages, each numbered (no widows: a paragraph never leaves one line alone at a page top)', () => {
+    expect(pages).toBe(13);
+    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  });
+
+  it('takes the last lines of the text along with the signature and the 版记 on the last page', () => {
+    const last = rows.filter((r) => r.page === pages && !isPageNumber(r));
+    const issuer = last.findIndex((r) => r.text === '示例区人民代表大会常务委员会');
+    expect(issuer).toBeGreaterThanOrEqual(2);
   });
 
   it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
@@ -146,7 +152,7 @@ describe('12-page review opinion', () => {
     const raster = pdfRaster(pdf, pages, 150);
     const darkAcross = (y: number): boolean => [LEFT + 0.5, 60, 105, 150, RIGHT - 0.5].every((x) => isDark(raster.at(mmToPt(x), y)));
     const ruleYs: number[] = [];
-    for (let y = cc[0]!.yMin - 6; y <= mmToPt(BOTTOM) + 3; y += 0.25) {
+    for (let y = cc[0]!.centre - mmToPt(LINE) / 2 - 3; y <= mmToPt(BOTTOM) + 3; y += 0.25) {
       if (darkAcross(y) && (ruleYs.length === 0 || y - ruleYs.at(-1)! > 3)) ruleYs.push(y);
     }
     expect(ruleYs).toHaveLength(3);

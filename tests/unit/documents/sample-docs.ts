@@ -61,12 +61,12 @@ export function plainText(chars: number, offset = 0): string {
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** A long 审议意见书 with headings 一、（一）1. and punctuation-heavy paragraphs (12 pages). */
-export function reviewOpinion(seed = 20260922): DocModel {
+export function reviewOpinion(seed = 20260922, sections = 4): DocModel {
   const r = rng(seed);
   const blocks: Block[] = [
     { type: 'paragraph', text: paragraphText(r, 4) },
   ];
-  for (let h1 = 0; h1 < 4; h1++) {
+  for (let h1 = 0; h1 < sections; h1++) {
     blocks.push({ type: 'heading1', text: `${CN[h1]}、${pick(r, COMMON, 8 + Math.floor(r() * 8))}` });
     blocks.push({ type: 'paragraph', text: paragraphText(r, 3) });
     for (let h2 = 0; h2 < 3; h2++) {

@@ -52,8 +52,12 @@ describe('table across pages', () => {
     }
   });
 
-  it('wraps long cells inside their column (the 备注 column starts at 5/10 of the width)', () => {
-    const noteLeft = LEFT + 156 * 0.5;
+  it('wraps long cells inside their column (the 备注 column starts right of the 表决意见 header) and keeps short ones on one line', () => {
+    const opinionHeader = words.find((w) => w.text === '表决意见')!;
+    const noteLeft = ptToMm(opinionHeader.xMax) + 0.5;
+    // columns fit their content: the 备注 column, with the long text, gets the most room
+    expect(noteLeft).toBeLessThan(LEFT + 156 * 0.5);
+    for (const w of words.filter((x) => /^委员\d{3}号$/.test(x.text))) expect(ptToMm(w.xMax)).toBeLessThan(noteLeft);
     const notes = words.filter((w) => ptToMm(w.xMin) > noteLeft - 0.5 && !/^(—|\d+)$/.test(w.text) && w.text !== '备注');
     expect(notes.length).toBeGreaterThan(60);
     const wrapped = notes.filter((w) => ptToMm(w.xMax) > RIGHT - 3);

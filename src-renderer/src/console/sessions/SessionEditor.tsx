@@ -10,6 +10,7 @@ import { AgendaList } from './AgendaList';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
 import { RulesSummary } from './RulesSummary';
 import { SessionNameOrder } from '../people/NameOrderSelect';
+import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SessionForm } from './SessionForm';
 import { StatusChip } from './SessionsView';
 
@@ -106,6 +107,8 @@ export function SessionEditor({ route }: { route: string[] }) {
 
       <SessionNameOrder sessionId={session.id} />
       <RulesSummary rules={session.rules} />
+
+      <SessionDocumentsPanel sessionId={session.id} />
 
       {route[1] === 'edit' && draft && (
         <SessionForm session={session} sessions={[]} onClose={() => go('sessions', session.id)} onSaved={saved} />

@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { Field } from '../../components/Field';
 import { ErrorNote, OkNote } from '../../components/Notice';
 import { chineseNumeral, committeeName, sessionTitle } from '../../../../src-main/domain/numerals';
+import { LEVELS, levelFromName, levelOf, levelWords, type Level } from '../../../../src-main/domain/level';
 import { useCommittee } from '../committeeContext';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
@@ -11,18 +12,20 @@ import { useDraft } from '../useDraft';
 
 export function CommitteeForm() {
   const { committee, reload } = useCommittee();
-  const draft = useDraft('committee', () => ({ region: committee?.region ?? '', term: String(committee?.term ?? 1) }));
+  const draft = useDraft('committee', () => ({ region: committee?.region ?? '', term: String(committee?.term ?? 1), level: committee?.level ?? '' }));
   const action = useAction();
   const [saved, setSaved] = useState('');
   const d = draft.value;
   const term = parseIntField(d.term);
   const region = d.region.trim();
   const validTerm = term !== null && term >= 1 && term <= 99;
+  const levelSetting = (LEVELS as readonly string[]).includes(d.level) ? (d.level as Level) : null;
+  const words = levelWords(levelOf(region, levelSetting));
 
   const save = async () => {
     setSaved('');
     if (!validTerm) return action.fail('届次：请填写1到99之间的整数，如 2');
-    const r = await action.run(() => call('committee.update', { region: d.region, term }));
+    const r = await action.run(() => call('committee.update', { region: d.region, term, level: levelSetting }));
     if (r) {
       draft.discard();
       setSaved(`已保存：${r.name}（第${chineseNumeral(r.term)}届）`);
@@ -46,6 +49,18 @@ export function CommitteeForm() {
       <div className="form-grid cols-3">
         <Field label="行政区名称" required error={fieldError(err, '行政区名称')} hint="如：示例区、某某县">
           {(p) => <input {...p} value={d.region} onChange={(e) => draft.set((x) => ({ ...x, region: e.target.value }))} maxLength={30} />}
+        </Field>
+        <Field label="行政级别" hint={`文件中写作“${words.party}”“${words.government}”`}>
+          {(p) => (
+            <select {...p} value={d.level} onChange={(e) => draft.set((x) => ({ ...x, level: e.target.value }))}>
+              <option value="">按名称{levelFromName(region) ? `（${levelFromName(region)}）` : ''}</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label="届次" required error={fieldError(err, '届次')} hint={validTerm ? `第${chineseNumeral(term)}届` : '如 2，表示第二届'}>
           {(p) => <input {...p} inputMode="numeric" value={d.term} onChange={(e) => draft.set((x) => ({ ...x, term: e.target.value }))} />}

@@ -115,7 +115,10 @@ export function SystemPanel() {
                 {info.data.fonts.map((f) => (
                   <div key={f.role}>
                     {f.role}：{f.family}
-                    <span className="muted">（{f.source === 'system' ? '本机字体' : '随程序附带的免费字体'}，{f.file}）</span>
+                    <span className="muted">
+                      （{f.source === 'system' ? '本机字体' : '随程序附带的免费字体'}，{f.file}
+                      {f.fallbacks.length > 0 && `；缺字依次由 ${f.fallbacks.join('、')} 补字`}）
+                    </span>
                   </div>
                 ))}
               </dd>

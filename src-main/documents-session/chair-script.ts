@@ -1,0 +1,74 @@
+// 主持词: the chair's script, generated from the agenda and filled in as the session goes: the
+// attendance figure at the opening ("应出席常委会组成人员33人，实到30人，符合法定人数。现在开会。"), each
+// item in order with its presenter, each ballot's and assessment's result once known
+// ("赞成18票，反对1票，弃权1票，通过。"), blanks where a figure is not known yet.
+import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { chineseNumeral } from '../domain/numerals';
+import type { Block, DocModel } from '../documents/model';
+import { listItems, type AgendaItem } from '../store/agenda';
+import type { Store } from '../store/store';
+import { docHeading, sessionDocTitle } from './heading';
+import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes, blankResult } from './outcomes';
+
+const p = (text: string): Block => ({ type: 'paragraph', text });
+
+function presenterLine(item: AgendaItem, verb: string): string {
+  return item.presenter ? `请${item.presenter}${verb}。` : '';
+}
+
+function voteBlocks(store: Store, item: AgendaItem): Block[] {
+  const outcomes = ballotOutcomes(store, item);
+  const call = '现在进行表决。请各位组成人员按表决器。';
+  if (!outcomes.length) return [p(call), p(`表决结果：${blankResult()}`)];
+  return outcomes.flatMap((o) => {
+    const who = o.persons.length ? `对${o.persons.join('、')}的任免` : '';
+    const how = o.ballot.method === 'electronic' ? '请各位组成人员按表决器。' : o.ballot.method === 'paper' ? '请各位组成人员填写表决票。' : '请各位组成人员举手表决。';
+    const round = o.ballot.round > 1 ? `（第${o.ballot.round}轮）` : '';
+    return [p(`现在${who}进行表决${round}。${how}`), p(`表决结果：${o.result}`)];
+  });
+}
+
+function assessmentBlocks(store: Store, item: AgendaItem, what: string): Block[] {
+  const rounds = assessmentsOf(store, item);
+  const call = `现在进行${what}，请各位组成人员${item.kind === 'project_ballot' ? '在终端或选票上选择项目' : '在终端或测评表上作出评价'}。`;
+  if (!rounds.length) return [p(call), p(`${what}结果：____。`)];
+  return rounds.flatMap((a) => [p(call), p(`${a.round > 1 ? `第${a.round}轮` : ''}${assessmentOutcome(a)}`)]);
+}
+
+function itemBlocks(store: Store, item: AgendaItem, n: number): Block[] {
+  const intro = p(`下面进行会议第${chineseNumeral(n)}项议程：${item.title.replace(/[。；]+$/, '')}。`);
+  switch (item.kind) {
+    case 'report':
+    case 'handling_report':
+      return [intro, p(presenterLine(item, '作报告') || '现在听取报告。'), p('报告后，请各位组成人员审议。'), ...(assessmentsOf(store, item).length ? assessmentBlocks(store, item, '满意度测评') : [])];
+    case 'vote':
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item)];
+    case 'appointment':
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item)];
+    case 'assessment':
+      return [intro, ...assessmentBlocks(store, item, '满意度测评')];
+    case 'project_ballot':
+      return [intro, ...assessmentBlocks(store, item, '票决')];
+    default:
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : [])];
+  }
+}
+
+export function chairScriptDoc(store: Store, sessionId: number): DocModel {
+  const h = docHeading(store, sessionId);
+  const items = listItems(store, sessionId);
+  const blocks: Block[] = [
+    { type: 'paragraph', text: '各位副主任、秘书长，各位委员：', indent: false },
+    p(`今天召开${h.session.title}。${attendanceLine(store, h.session)}现在开会。`),
+  ];
+  if (items.length) {
+    blocks.push(p(`本次会议共有${items.length}项议程：${items.map((it, i) => `${chineseNumeral(i + 1)}是${it.title.replace(/[。；]+$/, '')}`).join('；')}。`));
+  }
+  items.forEach((item, i) => {
+    blocks.push({ type: 'heading1', text: `${chineseNumeral(i + 1)}、${AGENDA_KIND_LABELS[item.kind]}` });
+    blocks.push(...itemBlocks(store, item, i + 1));
+  });
+  blocks.push({ type: 'heading1', text: `${chineseNumeral(items.length + 1)}、闭会` });
+  blocks.push(p(`${h.session.title}的各项议程已经全部完成。现在闭会。`));
+  return { kind: 'chair-script', fileTitle: `主持词-${h.session.title}`, title: sessionDocTitle(h, '主持词'), blocks };
+}

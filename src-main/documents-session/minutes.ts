@@ -1,0 +1,81 @@
+// 会议记录: the session record — time, place, chair, attendance with names, and for each item its
+// presenter, the remarks by group and speaker, the speaker queue (申请发言, issue 10), the ballots and
+// assessments with their results; lines for the chair's and the recorder's signatures.
+import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { chineseNumeral } from '../domain/numerals';
+import type { Block, DocModel } from '../documents/model';
+import { listAttendance } from '../meeting/attendance-store';
+import { remarksByItem } from '../review/remarks';
+import { listItems, type AgendaItem } from '../store/agenda';
+import type { Store } from '../store/store';
+import { docHeading, sessionDocTitle } from './heading';
+import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes } from './outcomes';
+
+const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
+const p = (text: string): Block => ({ type: 'paragraph', text });
+
+function attendanceBlocks(store: Store, sessionId: number): Block[] {
+  const rows = listAttendance(store, sessionId);
+  const names = (statuses: string[]) => rows.filter((a) => statuses.includes(a.status)).map((a) => a.name);
+  const out: Block[] = [];
+  const present = names(['present', 'left']);
+  const leave = names(['leave']);
+  const absent = names(['absent']);
+  const left = names(['left']);
+  if (present.length) out.push(line(`出席：${present.join('、')}。`));
+  if (leave.length) out.push(line(`请假：${leave.join('、')}。`));
+  if (absent.length) out.push(line(`缺席：${absent.join('、')}。`));
+  if (left.length) out.push(line(`中途离会：${left.join('、')}。`));
+  return out;
+}
+
+/**
+ * 申请发言: the members who asked to speak on the item, in the order the chair called them. The speaker
+ * queue arrives with issue 10; until then an item has none and this adds nothing.
+ */
+export function speakerQueueBlocks(_store: Store, _item: AgendaItem): Block[] {
+  return [];
+}
+
+function remarkBlocks(remarks: ReturnType<typeof remarksByItem>[number] | undefined): Block[] {
+  if (!remarks || remarks.count === 0) return [];
+  const out: Block[] = [];
+  for (const g of remarks.groups) {
+    out.push(line(`${g.groupName}审议发言：`));
+    for (const r of g.remarks) out.push(p(`${r.speaker}${r.mode === 'written' ? '（书面）' : ''}：${r.text.trim()}`));
+  }
+  return out;
+}
+
+function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnType<typeof remarksByItem>): Block[] {
+  const out: Block[] = [{ type: 'heading2', text: `（${chineseNumeral(n)}）${AGENDA_KIND_LABELS[item.kind]}` }, p(`${item.title.replace(/[。；]+$/, '')}。`)];
+  if (item.presenter) out.push(p(`汇报（说明）人：${item.presenter}。`));
+  out.push(...speakerQueueBlocks(store, item));
+  out.push(...remarkBlocks(remarks.find((r) => r.itemId === item.id)));
+  for (const o of ballotOutcomes(store, item)) {
+    const who = o.persons.length ? `（${o.persons.join('、')}）` : '';
+    const round = o.ballot.round > 1 ? `第${o.ballot.round}轮` : '';
+    out.push(p(`表决${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
+  }
+  for (const a of assessmentsOf(store, item)) out.push(p(`${a.kind === 'project' ? '票决' : '满意度测评'}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。${assessmentOutcome(a)}`));
+  return out;
+}
+
+export function minutesDoc(store: Store, sessionId: number): DocModel {
+  const h = docHeading(store, sessionId);
+  const { session } = h;
+  const items = listItems(store, sessionId);
+  const remarks = remarksByItem(store, sessionId);
+  const blocks: Block[] = [
+    line(`时间：${h.date}${session.startTime ? ` ${session.startTime}` : ''}`),
+    ...(session.place ? [line(`地点：${session.place}`)] : []),
+    ...(session.chair ? [line(`主持人：${session.chair}`)] : []),
+    line(attendanceLine(store, session)),
+    ...attendanceBlocks(store, sessionId),
+    { type: 'heading1', text: '会议议程及进行情况' },
+  ];
+  items.forEach((item, i) => blocks.push(...itemBlocks(store, item, i + 1, remarks)));
+  if (!items.length) blocks.push(p('本次会议没有议程项。'));
+  blocks.push({ type: 'spacer', lines: 1 }, line('主持人（签名）：　　　　　　　　记录人（签名）：'));
+  return { kind: 'minutes', fileTitle: `会议记录-${session.title}`, title: sessionDocTitle(h, '记录'), blocks };
+}

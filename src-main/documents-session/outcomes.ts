@@ -1,0 +1,69 @@
+// What happened on each agenda item, in the words the chair reads and the record keeps: ballots
+// with their results (spokenResult from domain/vote.ts: "赞成18票，反对1票，弃权1票，通过。"; no keypad
+// words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
+import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
+import { attendanceAnnouncement, attendanceCounts, quorumMet } from '../domain/attendance';
+import { spokenResult } from '../domain/vote';
+import type { AgendaItem } from '../store/agenda';
+import type { Store } from '../store/store';
+import { listAttendance } from '../meeting/attendance-store';
+import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
+import type { Session } from '../store/sessions';
+
+/** Blank to fill in by hand where a figure is not known yet. */
+export const BLANK = '____';
+
+export interface BallotOutcome {
+  ballot: BallotRow;
+  /** The persons of an appointment ballot, by name, as the ballot keeps them. */
+  persons: string[];
+  /** "赞成18票，反对1票，弃权1票，通过。", or blanks while there is no result. */
+  result: string;
+  method: string;
+}
+
+const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决', paper: '纸质票表决' } as const;
+
+export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
+  return ballotsOfItem(store, item.id).map((b) => ({
+    ballot: b,
+    // the persons as the ballot was cast for them (names as they were then)
+    persons: b.persons.map((p) => p.name),
+    result: b.result ? spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed) : blankResult(),
+    method: `${b.method === 'electronic' ? (b.secret ? '无记名' : '记名') : ''}${METHOD[b.method]}`,
+  }));
+}
+
+/** "赞成____票，反对____票，弃权____票，____。" for the chair to fill in. */
+export function blankResult(): string {
+  return `赞成${BLANK}票，反对${BLANK}票，弃权${BLANK}票，${BLANK}。`;
+}
+
+/** An assessment's outcome in one or two sentences; blanks while it is not counted. */
+export function assessmentOutcome(a: AssessmentRow): string {
+  const r = a.result;
+  if (!r) return `测评结果：${BLANK}。`;
+  if (r.kind === 'project') {
+    const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
+    return `收回选票${r.validSheets + r.invalidSheets}张，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
+  }
+  const graded = r.rows.map((x) => `${x.name}${x.rate ? `满意率${x.rate}，` : ''}${x.grade}`);
+  return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
+}
+
+export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
+  return assessmentsOfItem(store, item.id);
+}
+
+/**
+ * "应出席常委会组成人员33人，实到30人，符合法定人数。" from the attendance now (the live figure), or
+ * with blanks before anyone has signed in.
+ */
+export function attendanceLine(store: Store, session: Session): string {
+  const rows = listAttendance(store, session.id);
+  const present = rows.filter((a) => a.status === 'present').length;
+  const onLeave = rows.filter((a) => a.status === 'leave').length;
+  if (session.status === 'draft' && present === 0) return `应出席常委会组成人员${session.expectedMembers}人，实到${BLANK}人，${BLANK}法定人数。`;
+  const c = attendanceCounts(session.expectedMembers, present, onLeave);
+  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum));
+}

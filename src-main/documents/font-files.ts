@@ -1,0 +1,76 @@
+// Font files parsed once per process: every document render shares the parsed fontkit faces (pdfkit
+// embeds a fresh subset of them per document), so a render never re-reads or re-parses a font file.
+// Also reads a face's own names (family, full name, its Chinese name where the font has one).
+import fs from 'node:fs';
+import * as fontkit from 'fontkit';
+
+/** The parts of a parsed fontkit face the layout uses. */
+export interface ParsedFace {
+  postscriptName: string;
+  familyName: string;
+  fullName: string;
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): { bbox: { minX: number; minY: number; maxX: number; maxY: number } };
+  /** fontkit's layout(): pdfkit takes a face with it as an already-parsed font. */
+  layout: (...args: never[]) => unknown;
+  name?: { records?: Record<string, Record<string, string>> };
+}
+
+const cache = new Map<string, ParsedFace | null>();
+
+const key = (file: string, postscriptName?: string): string => `${file}#${postscriptName ?? ''}`;
+
+/**
+ * The parsed face of a font file (a .ttc collection's face by PostScript name, else its first face),
+ * or null when the file cannot be read or parsed. Parsed once per process.
+ */
+export function parsedFace(file: string, postscriptName?: string): ParsedFace | null {
+  const k = key(file, postscriptName);
+  if (cache.has(k)) return cache.get(k)!;
+  let face: ParsedFace | null;
+  try {
+    const data = fs.readFileSync(file);
+    const opened = fontkit.create(data, postscriptName) as unknown as ParsedFace & { fonts?: ParsedFace[] };
+    // a collection opened without a PostScript name: its first face
+    face = opened.fonts ? (opened.fonts[0] ?? null) : opened;
+    if (face && typeof face.hasGlyphForCodePoint !== 'function') face = null;
+  } catch {
+    face = null;
+  }
+  cache.set(k, face);
+  return face;
+}
+
+/** How many font files this process has parsed (for the speed test: each is parsed once). */
+export function parsedFaceCount(): number {
+  return [...cache.values()].filter(Boolean).length;
+}
+
+/** The face's name in Chinese (the zh-CN/zh-Hans name record), if it has one. */
+function chineseName(face: ParsedFace): string | undefined {
+  const rec = face.name?.records;
+  for (const id of ['preferredFamily', 'fontFamily', 'fullName']) {
+    const names = rec?.[id];
+    if (!names) continue;
+    const zh = names['zh'] ?? names['zh-CN'] ?? names['zh-Hans'] ?? names['zh-SG'];
+    if (zh && /[\u3400-\u9fff]/.test(zh)) return zh;
+  }
+  return undefined;
+}
+
+/**
+ * The face's own name for people: its full name, with its Chinese name first where the font has one,
+ * e.g. "仿宋 (FangSong)", "FandolFang R", "Noto Serif CJK SC".
+ */
+export function faceDisplayName(face: ParsedFace): string {
+  const own = face.fullName || face.familyName || face.postscriptName;
+  const zh = chineseName(face);
+  return zh && zh !== own ? `${zh} (${own})` : own;
+}
+
+/** A font file's own name, e.g. "FandolFang R"; the label given when the file cannot be read. */
+export function fontOwnName(file: string, postscriptName: string | undefined, fallback: string): string {
+  const face = parsedFace(file, postscriptName);
+  return face ? faceDisplayName(face) : fallback;
+}
