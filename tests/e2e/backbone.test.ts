@@ -338,12 +338,12 @@ describe('backbone: the secretary console', () => {
       await page.getByRole('button', { name: '停用 潘刚超' }).click();
       await dialog(page).getByRole('button', { name: '确认停用' }).click();
       await page.getByText('已停用 潘刚超').waitFor();
-      expect(await page.locator('.page-sub').textContent()).toContain('当前 34 人');
+      await expect.poll(() => page.locator('.page-sub').textContent()).toContain('当前 34 人');
       await page.getByLabel(/显示已停用人员/).check();
       await page.getByRole('button', { name: '恢复 潘刚超' }).click();
       await dialog(page).getByRole('button', { name: '确认恢复' }).click();
       await page.getByText('已恢复 潘刚超').waitFor();
-      expect(await page.locator('.page-sub').textContent()).toContain('当前 35 人');
+      await expect.poll(() => page.locator('.page-sub').textContent()).toContain('当前 35 人');
 
       // The session: edit its facts, add an assessment picked from the officials, refuse a text file.
       await page.getByRole('link', { name: '会议', exact: true }).click();

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { adminToken } from '../api';
 import { chineseNumeral } from '../../../src-main/domain/numerals';
 import { CommitteeContext } from './committeeContext';
-import { linkTo, replaceRoute, routeId, useRoute } from './route';
+import { consolePath, linkTo, replaceRoute, routeId, useRoute } from './route';
 import { useQuery } from './useCommand';
 import { MembersView } from './people/MembersView';
 import { DirectoryView } from './people/DirectoryView';
@@ -76,7 +76,9 @@ export function ConsoleApp() {
   const known = NAV.some((n) => n.key === route[0]);
   const section = known ? route[0]! : committee === undefined ? '' : needsSetup ? 'settings' : 'sessions';
   useEffect(() => {
-    if (!known && section) replaceRoute(section);
+    // Read the address again: it may have moved since this render (a place typed or opened meanwhile).
+    const now = consolePath()[0];
+    if (!known && section && !NAV.some((n) => n.key === now)) replaceRoute(section);
   }, [known, section]);
 
   return (
