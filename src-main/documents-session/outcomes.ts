@@ -2,7 +2,7 @@
 // with their results (spokenResult from domain/vote.ts: "赞成18票，反对1票，弃权1票，通过。"; no keypad
 // words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
-import { attendanceAnnouncement, attendanceCounts, quorumMet } from '../domain/attendance';
+import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
@@ -63,7 +63,7 @@ export function attendanceLine(store: Store, session: Session): string {
   const rows = listAttendance(store, session.id);
   const present = rows.filter((a) => a.status === 'present').length;
   const onLeave = rows.filter((a) => a.status === 'leave').length;
-  if (session.status === 'draft' && present === 0) return `应出席常委会组成人员${session.expectedMembers}人，实到${BLANK}人，${BLANK}法定人数。`;
+  if (session.status === 'draft' && present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
   const c = attendanceCounts(session.expectedMembers, present, onLeave);
-  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum));
+  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum), session.expectedReason);
 }

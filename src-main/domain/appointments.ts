@@ -101,7 +101,7 @@ export interface ListSection {
  * The 任免名单's body: only adopted persons, under their action's heading in the fixed order
  * 决定任命, 任命, 决定免去, 免去, 接受辞职; within a heading in the order given.
  */
-export function appointmentSections(outcomes: readonly PersonOutcome[]): ListSection[] {
-  const adopted = outcomes.filter((o) => o.decided?.adopted).map((o) => o.person);
+export function appointmentSections(persons: readonly (Pick<BallotPerson, 'action' | 'name' | 'post'> & { adopted: boolean })[]): ListSection[] {
+  const adopted = persons.filter((p) => p.adopted);
   return APPOINTMENT_ACTIONS.map((a) => ({ heading: APPOINTMENT_ACTION_LABELS[a], lines: adopted.filter((p) => p.action === a).map(appointmentLine) })).filter((s) => s.lines.length > 0);
 }

@@ -38,10 +38,10 @@ export function quorumRequired(expected: number, rule: Threshold = MORE_THAN_HAL
 /**
  * The chair's opening line:
  * "应出席常委会组成人员33人，实到29人，请假2人，缺席2人，符合法定人数。"
- * 请假 / 缺席 are left out when they are 0.
+ * 请假 / 缺席 are left out when they are 0; a stated reason for 应到 follows it in brackets.
  */
-export function attendanceAnnouncement(c: AttendanceCounts, met: boolean): string {
-  let s = `应出席常委会组成人员${c.expected}人，实到${c.present}人`;
+export function attendanceAnnouncement(c: AttendanceCounts, met: boolean, expectedReason = ''): string {
+  let s = `${expectedLine(c.expected, expectedReason)}，实到${c.present}人`;
   if (c.onLeave > 0) s += `，请假${c.onLeave}人`;
   if (c.absent > 0) s += `，缺席${c.absent}人`;
   return `${s}，${met ? '符合' : '不符合'}法定人数。`;
