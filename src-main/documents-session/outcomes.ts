@@ -3,11 +3,14 @@
 // words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
 import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
+import { paperSheetsNote } from '../domain/satisfaction';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { listAttendance } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
+import { listOaths, oathNames, type Oath } from '../meeting/oaths';
+import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
 /** Blank to fill in by hand where a figure is not known yet. */
@@ -45,10 +48,10 @@ export function assessmentOutcome(a: AssessmentRow): string {
   if (!r) return `测评结果：${BLANK}。`;
   if (r.kind === 'project') {
     const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
-    return `收回选票${r.validSheets + r.invalidSheets}张，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
+    return `收回选票${r.validSheets + r.invalidSheets}张${paperSheetsNote('project', r.paperSheets)}，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
   }
   const graded = r.rows.map((x) => `${x.name}${x.rate ? `满意率${x.rate}，` : ''}${x.grade}`);
-  return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
+  return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份${paperSheetsNote('satisfaction', r.paperSheets)}，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
 }
 
 export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
@@ -66,4 +69,15 @@ export function attendanceLine(store: Store, session: Session): string {
   if (session.status === 'draft' && present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
   const c = attendanceCounts(session.expectedMembers, present, onLeave);
   return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum), session.expectedReason);
+}
+
+/** The session's oaths after an appointment item (itemId), or those recorded apart from any item (null). */
+export function oathsOf(store: Store, sessionId: number, itemId: number | null): Oath[] {
+  return listOaths(store, sessionId).filter((o) => o.itemId === itemId);
+}
+
+/** "10:05，周明、吴芳进行宪法宣誓（集体宣誓，周明领誓），邱东竹监誓。" */
+export function oathSentence(o: Oath): string {
+  const form = o.form === 'collective' ? `集体宣誓，${o.ledBy}领誓` : '单独宣誓';
+  return `${clockTime(o.takenAt)}，${oathNames(o)}进行宪法宣誓（${form}），${o.administeredBy}监誓。${o.note ? `${o.note.replace(/[。；]+$/, '')}。` : ''}`;
 }
