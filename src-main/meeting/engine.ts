@@ -131,7 +131,8 @@ export class MeetingEngine implements LiveContext {
     if (s.status === 'open') return;
     this.store.change(who, () => {
       const inOffice = listMembers(this.store, { includeRetired: true }).filter((m) => inOfficeOn(m, s.date)).length;
-      const problem = expectedReasonProblem(s.expectedMembers, inOffice, s.expectedReason);
+      // (an empty roster says nothing to compare with: nobody can sign in then anyway)
+      const problem = inOffice > 0 ? expectedReasonProblem(s.expectedMembers, inOffice, s.expectedReason) : null;
       if (problem) throw new AppError('INVALID_STATE', `不能开会：${problem}（在“会议基本信息”中修改）`);
       this.store.db
         .prepare("UPDATE sessions SET status = 'open', opened_at = ?, region = (SELECT region FROM committee WHERE id = 1) WHERE id = ?")
