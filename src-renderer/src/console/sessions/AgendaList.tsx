@@ -109,7 +109,7 @@ export function AgendaList({ sessionId, items, editable, onItems, onChanged }: A
 function ItemDetails({ item }: { item: AgendaItem }) {
   const d = item.details;
   if (item.kind === 'appointment' && d.persons?.length) {
-    const mode = d.appointmentMode === 'all' ? '合并表决' : '逐人表决';
+    const mode = d.appointmentMode === 'all' ? '合并表决' : d.appointmentMode === 'mixed' ? '分组表决' : '逐人表决';
     return (
       <div className="agenda-details persons">
         <span className="chip chip-muted">{mode}</span>
@@ -118,6 +118,7 @@ function ItemDetails({ item }: { item: AgendaItem }) {
             <li key={i}>
               <span className="action-word">{APPOINTMENT_ACTION_LABELS[p.action]}</span> {p.name}
               {p.post && <span className="muted">（{p.post}）</span>}
+              {d.appointmentMode === 'mixed' && <span className="chip chip-muted">{p.group ? `合并第${p.group}组` : '单独表决'}</span>}
             </li>
           ))}
         </ul>
