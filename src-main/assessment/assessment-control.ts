@@ -223,7 +223,7 @@ export class AssessmentControl {
     const a = getAssessment(this.store, input.assessmentId);
     const s = this.live.requireLive();
     if (a.sessionId !== s.id) throw new AppError('INVALID_STATE', '该测评不属于正在进行的会议');
-    const outcome = await this.recorder.submitPaper({ ...input, who });
+    const outcome = await this.recorder.submit({ ...input, who }, 'paper');
     this.live.changed({ roundKind: 'assessment', roundId: a.id, itemId: a.itemId, memberId: input.memberId }, 'round');
     return outcome;
   }

@@ -100,28 +100,18 @@ export class SheetRecorder {
     private readonly rounds: RoundEngine,
   ) {}
 
-  /** Resolves only after the sheet is committed (or refused). */
-  submit(sheet: SheetSubmission): Promise<SheetOutcome> {
-    return this.rounds.submit({
-      ref: { kind: 'assessment', id: sheet.assessmentId },
-      memberId: sheet.memberId,
-      failed: '测评表未能保存，请重新提交',
-      head: () => getAssessment(this.store, sheet.assessmentId),
-      run: (a: AssessmentRow) => this.accept(a, sheet),
-    });
-  }
-
   /**
-   * A paper sheet the secretary enters for a member without a working terminal; resolves only after
-   * it is committed. Refused when the member has handed in a sheet already (terminal or paper).
+   * Resolves only after the sheet is committed (or refused). `paper`: a paper sheet the secretary
+   * enters for a member without a working terminal, refused when the member has handed in a sheet
+   * already (terminal or paper).
    */
-  submitPaper(sheet: SheetSubmission): Promise<SheetOutcome> {
+  submit(sheet: SheetSubmission, origin: SheetOrigin = 'terminal'): Promise<SheetOutcome> {
     return this.rounds.submit({
       ref: { kind: 'assessment', id: sheet.assessmentId },
       memberId: sheet.memberId,
-      failed: '纸质测评表未能保存，请重新录入',
+      failed: origin === 'paper' ? '纸质测评表未能保存，请重新录入' : '测评表未能保存，请重新提交',
       head: () => getAssessment(this.store, sheet.assessmentId),
-      run: (a: AssessmentRow) => this.accept(a, sheet, 'paper'),
+      run: (a: AssessmentRow) => this.accept(a, sheet, origin),
     });
   }
 

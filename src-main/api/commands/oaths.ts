@@ -3,24 +3,17 @@
 import { z } from 'zod';
 import { deleteOath, listOaths, newlyAppointed, recordOath } from '../../meeting/oaths';
 import { PERSON_ID } from '../../domain/agenda';
-import { AppError } from '../../shared/result';
-import { command, type CallContext } from '../command';
+import { command } from '../command';
+import { sessionIdOf } from './session-documents';
 
 const id = z.number().int().positive();
-
-function sessionOf(ctx: CallContext, given: number | undefined): number {
-  if (given) return given;
-  const live = ctx.services.engine?.liveSession();
-  if (!live) throw new AppError('BAD_INPUT', '请指定会议');
-  return live.id;
-}
 
 export const oathCommands = {
   'oaths.list': command({
     access: ['admin'],
     input: z.object({ sessionId: id.optional() }),
     run: (ctx, { sessionId }) => {
-      const sid = sessionOf(ctx, sessionId);
+      const sid = sessionIdOf(ctx, sessionId);
       return { oaths: listOaths(ctx.store, sid), appointed: newlyAppointed(ctx.store, sid) };
     },
   }),
@@ -38,7 +31,7 @@ export const oathCommands = {
       ledBy: z.string().trim().max(50).default(''),
       note: z.string().trim().max(500).default(''),
     }),
-    run: (ctx, { sessionId, takenAt, ...o }) => recordOath(ctx.store, ctx.who, { ...o, sessionId: sessionOf(ctx, sessionId), takenAt: takenAt ?? new Date().toISOString() }),
+    run: (ctx, { sessionId, takenAt, ...o }) => recordOath(ctx.store, ctx.who, { ...o, sessionId: sessionIdOf(ctx, sessionId), takenAt: takenAt ?? new Date().toISOString() }),
   }),
   'oaths.delete': command({
     access: ['admin'],

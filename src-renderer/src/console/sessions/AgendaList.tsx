@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
 import { AGENDA_KIND_LABELS, APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
+import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
 import { chineseNumeral } from '../../../../src-main/domain/numerals';
 import { go } from '../route';
 import { useAction } from '../useCommand';
@@ -113,6 +114,7 @@ function ItemDetails({ item }: { item: AgendaItem }) {
     return (
       <div className="agenda-details persons">
         <span className="chip chip-muted">{mode}</span>
+        {d.threshold && <span className="chip chip-muted">{THRESHOLD_LABELS[d.threshold]}通过</span>}
         <ul className="person-list">
           {d.persons.map((p, i) => (
             <li key={i}>
@@ -141,6 +143,7 @@ function ItemDetails({ item }: { item: AgendaItem }) {
       </div>
     );
   }
+  if (d.threshold) return <div className="agenda-details"><span className="chip chip-muted">{THRESHOLD_LABELS[d.threshold]}通过</span></div>;
   return null;
 }
 
