@@ -8,7 +8,9 @@
 //   (found in a rendering of the page) on the last grid lines of the type area, 0.35 mm thick at the
 //   top and at the foot of the type area, a 0.25 mm one above the 印发 line, its text between them,
 //   the page count unchanged — in a 1-page 决议, the 20-page opinion, and an opinion whose 版记 does
-//   not fit under its last lines and takes them along to a new page, as the app's PDF does.
+//   not fit under its last lines and takes them along to a new page, as the app's PDF does (the PDF
+//   takes the last two lines; LibreOffice 7.4, whose keep-with-next moves a paragraph whole, takes
+//   the whole last paragraph: its last page holds at least what the PDF's does).
 // Also reports the render time of the app's PDF beside LibreOffice's conversion.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src-main/documents-docx/docx';
