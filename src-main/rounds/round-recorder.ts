@@ -3,6 +3,14 @@
 // is acknowledged only after it has committed. It also keeps, in memory, who has taken part in each
 // open round (the screens' "已投 N/M"), rebuilt from the voter rows after a restart: nothing is
 // counted on disk while a round is open.
+//
+// A sealed round's presses and sheets have no audit entry of their own (it would name the member
+// next to the moment of a choice); instead each commit records one entry per sealed round it wrote
+// to, holding nothing else: no member, no count (a sum above the number of voters would tell that
+// someone changed their press), no choice. The audit chain, and with it the head file
+// outside the database (store/audit-head.ts), then moves with every committed receipt, so a lost
+// tail of the log — receipts included — is found at the next start like any other lost change.
+import { SYSTEM_ACTOR } from '../store/audit';
 import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
 import { refKey, type RoundRef } from './types';
@@ -24,8 +32,14 @@ export interface VoterTable {
   round: 'ballot_id' | 'assessment_id';
 }
 
+/** One commit: the heads of its rounds, and the sealed rounds it wrote to. */
+interface Batch {
+  heads: Map<string, unknown>;
+  sealed: Map<string, RoundRef>;
+}
+
 export class RoundRecorder {
-  private readonly group: GroupCommit<RoundJob, unknown, Map<string, unknown>>; // batch: the heads of its rounds
+  private readonly group: GroupCommit<RoundJob, unknown, Batch>;
   private readonly voters = new Map<string, Set<number>>();
 
   constructor(
@@ -33,12 +47,19 @@ export class RoundRecorder {
     private readonly tableOf: (ref: RoundRef) => VoterTable,
     onCommitted: (refs: RoundRef[]) => void,
   ) {
-    this.group = new GroupCommit<RoundJob, unknown, Map<string, unknown>>(store, {
-      begin: () => new Map(),
-      each: (heads, job) => {
+    this.group = new GroupCommit<RoundJob, unknown, Batch>(store, {
+      begin: () => ({ heads: new Map(), sealed: new Map() }),
+      each: (batch, job) => {
         const key = refKey(job.ref);
-        if (!heads.has(key)) heads.set(key, job.head());
-        return job.run(heads.get(key));
+        if (!batch.heads.has(key)) batch.heads.set(key, job.head());
+        const value = job.run(batch.heads.get(key));
+        if (this.tableOf(job.ref).table !== 'named_votes') {
+          batch.sealed.set(key, job.ref);
+        }
+        return value;
+      },
+      end: (batch) => {
+        for (const ref of batch.sealed.values()) store.audit.append(SYSTEM_ACTOR, 'round.receipts', ref.kind === 'ballot' ? 'ballots' : 'assessments', ref.id, undefined);
       },
       failed: (e, job) => `${job.failed}（${e.message}）`,
       committed: (taken) => {
