@@ -54,7 +54,17 @@ afterAll(async () => {
 });
 
 async function download(label: string, keepAs: string): Promise<{ bytes: Buffer; suggested: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label, exact: true }).click()]);
+  const button = page.getByRole('button', { name: label, exact: true });
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }).catch(async (e: Error) => {
+      // Say what the page showed instead of a download (an error note, a busy button).
+      const panel = page.getByRole('region', { name: '会议文件' });
+      const shown = await panel.innerText({ timeout: 1000 }).catch(() => '(panel not found)');
+      await page.screenshot({ path: artifactPath('screens', 'session-documents-no-download.png'), fullPage: true }).catch(() => undefined);
+      throw new Error(`${label}: no download (${e.message}); button enabled: ${await button.isEnabled().catch(() => '?')}; the panel showed: ${shown.slice(0, 600)}`);
+    }),
+    button.click({ timeout: 90_000 }),
+  ]);
   const file = `${RESULTS_DIR}/${keepAs}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await dl.saveAs(file);

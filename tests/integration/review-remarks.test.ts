@@ -73,7 +73,8 @@ describe('review groups and remarks', () => {
     clients.push(consoleWs);
     await consoleWs.hello('console', running.adminToken);
     await consoleWs.waitForState((s) => s?.session?.id === s16.sessionId);
-    const before = consoleWs.frames.filter((f) => f.type === 'state').length;
+    const told = () => consoleWs.frames.filter((f) => f.type === 'changed' && (f as { parts?: string[] }).parts?.includes('remarks')).length;
+    const before = told();
 
     const mine = await terminals[0]!.cmd('terminal.remarks', {});
     expect(mine).toMatchObject({ ok: true, value: { itemId: item.id, canRemark: true, group: '第一组', remarks: [] } });
@@ -82,7 +83,8 @@ describe('review groups and remarks', () => {
       const r = await t.cmd('terminal.addRemark', { itemId: item.id, text: texts[i]! });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
-    await consoleWs.waitFor((f) => f.type === 'state' && consoleWs.frames.filter((x) => x.type === 'state').length > before, 2000, true);
+    // The console is told that the remarks changed (it re-reads them); nobody is sent the whole state for it.
+    await consoleWs.waitFor(() => told() > before, 2000, true);
 
     const list = await must('remarks.list', { sessionId: s16.sessionId });
     const onItem = list.items.find((i: any) => i.itemId === item.id);
