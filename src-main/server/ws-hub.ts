@@ -50,6 +50,8 @@ interface Client {
   /** The terminal's own part as last sent (its next `me` after a press is derived from it). */
   me: TerminalMe | null;
   alive: boolean;
+  /** The TCP socket under ws: corked while a command's answer and the terminal's own part are written, so both leave in one write. */
+  socket: Duplex;
 }
 
 export interface WsHubOptions {
@@ -98,7 +100,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean => {
     if (url.pathname !== '/ws') return false;
     const address = (this.opts.remoteAddressOf ?? ((r) => r.socket.remoteAddress))(req) ?? '';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, address));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, address, socket));
     return true;
   };
 
@@ -131,8 +133,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
-  private connect(ws: WebSocket, address: string): void {
-    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true };
+  private connect(ws: WebSocket, address: string, socket: Duplex): void {
+    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true, socket };
     this.clients.set(c.id, c);
     ws.on('pong', () => (c.alive = true));
     ws.on('close', () => {
@@ -202,6 +204,15 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       return this.endSession(c);
     }
     const result = await this.opts.dispatch(frame.name, frame.input ?? {}, this.caller(c));
+    c.socket.cork();
+    try {
+      this.answer(c, frame, result);
+    } finally {
+      c.socket.uncork();
+    }
+  }
+
+  private answer(c: Client, frame: CmdFrame, result: Awaited<ReturnType<Dispatcher>>): void {
     this.send(c, { type: 'result', id: frame.id, result });
     if (frame.name === 'terminal.pair') {
       if (result.ok) {
@@ -341,30 +352,37 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     return this.focusCache.focus;
   }
 
-  private sendState(c: Client, base: Snapshot): void {
+  /** `broadcast`: the same snapshot goes to every client now (see StateFrames.terminal). */
+  private sendState(c: Client, base: Snapshot, broadcast = false): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding) {
-      const { text, me } = this.frames.terminal(base, c.binding);
+      const { data, me } = this.frames.terminal(base, c.binding, broadcast);
       c.me = me;
-      c.ws.send(text);
+      c.ws.send(data, { binary: false });
     } else if (c.role === 'display') c.ws.send(this.frames.display(base));
     else if (c.role === 'console') c.ws.send(this.frames.console(this.unpaired()));
   }
 
-  /** Coalesces changes into one state per client; `consoleOnly` refreshes just the console(s). */
+  /**
+   * Coalesces changes into one state per client, at most one every STATE_DELAY_MS: a change after a
+   * quiet moment is sent at once (the changes of the same turn together), a burst waits for the rest
+   * of the interval. `consoleOnly` refreshes just the console(s).
+   */
   private pendingAll = false;
+  private lastStateAt = -Infinity;
   private scheduleState(consoleOnly: boolean): void {
     if (!consoleOnly) this.pendingAll = true;
     if (this.stateTimer) return;
     this.stateTimer = setTimeout(() => {
       this.stateTimer = null;
+      this.lastStateAt = performance.now();
       const all = this.pendingAll;
       this.pendingAll = false;
       this.guarded(null, () => {
         const base = liveSnapshot(this.opts.engine);
-        for (const c of this.clients.values()) if (all || c.role === 'console') this.sendState(c, base);
+        for (const c of this.clients.values()) if (all || c.role === 'console') this.sendState(c, base, all);
       });
-    }, STATE_DELAY_MS);
+    }, Math.max(0, this.lastStateAt + STATE_DELAY_MS - performance.now()));
   }
 
   private scheduleProgress(): void {
