@@ -26,6 +26,9 @@ const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
   'ballots.enterResult',
   'assessments.open',
   'assessments.enterPaper',
+  'assessments.paperSheet',
+  'assessments.correctPaper',
+  'ballots.correctResult',
   'terminals.bind',
   'terminal.pair',
   'terminal.signIn',
@@ -33,6 +36,10 @@ const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
   'terminal.submitSheet',
   'terminal.addRemark',
   'terminal.withdrawRemark',
+  'terminal.requestSpeak',
+  'terminal.withdrawSpeak',
+  'speakers.call',
+  'speakers.finish',
 ]);
 
 export interface Core {

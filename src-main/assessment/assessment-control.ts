@@ -3,7 +3,7 @@
 // tallies entered by the secretary, sheets from terminals, and at close the tally of the sealed
 // sheets into the result, the officials' year records and the handling report it decides.
 import { AppError } from '../shared/result';
-import type { Actor } from '../store/audit';
+import { rowState, type Actor } from '../store/audit';
 import { getItem, listItems } from '../store/agenda';
 import { getSession, type Session } from '../store/sessions';
 import type { TerminalBinding } from '../meeting/pairing';
@@ -17,12 +17,13 @@ import {
   markAnnounced,
   markOpened,
   openAssessments,
+  replaceOutcome,
   storeOutcome,
   type AssessmentRow,
 } from './assessment-store';
 import { paperProjectOutcome, paperSatisfactionOutcome, type PaperProject, type PaperSatisfaction } from './paper-entry';
 import { projectOutcome, satisfactionOutcome } from './results';
-import { ASSESSMENT_VOTERS, projectVotes, readSheetBody, satisfactionCounts, SheetRecorder, type SheetOutcome } from './sheet-recorder';
+import { ASSESSMENT_VOTERS, projectVotes, readSheetBody, satisfactionCounts, sheetOrigin, SheetRecorder, validProjectSheet, type SheetOutcome } from './sheet-recorder';
 import { defaultReportYear, sheetSourceOf } from './subjects';
 import type { AssessmentMethod, AssessmentOutcome, SatisfactionRuleName, ScaleName, SheetStatus, ShareThreshold } from './types';
 import { applyToHandlingReport } from './handling-result';
@@ -46,6 +47,9 @@ export interface AssessmentOptions {
   runoff?: boolean;
 }
 
+const paperOutcome = (a: AssessmentRow, input: PaperSatisfaction | PaperProject, limit: number): AssessmentOutcome =>
+  a.kind === 'project' ? paperProjectOutcome(a, input as PaperProject, limit) : paperSatisfactionOutcome(a, input as PaperSatisfaction, limit);
+
 export class AssessmentControl {
   readonly recorder: SheetRecorder;
   readonly spec: RoundSpec<AssessmentRow>;
@@ -68,12 +72,16 @@ export class AssessmentControl {
       closesAt: () => null,
       markOpened: (a, eligible) => markOpened(store, a.id, eligible),
       storeTally: (who, a, receipts) => {
-        const sheets = [...(receipts ?? new Map<number, Buffer>()).values()].map((b) => readSheetBody(b, a.subjects.length));
+        const bodies = [...(receipts ?? new Map<number, Buffer>()).values()];
+        const sheets = bodies.map((b) => readSheetBody(b, a.subjects.length));
+        // Terminal and paper sheets count alike; the result says how many came on paper.
+        const paperSheets = bodies.filter((b) => sheetOrigin(b) === 'paper').length;
+        const valid = a.kind === 'project' ? sheets.filter((sheet) => validProjectSheet(a, sheet)) : sheets;
         const outcome =
           a.kind === 'project'
-            ? projectOutcome(a, projectVotes(a, sheets), sheets.length, 0, a.eligible.length, 'electronic')
+            ? projectOutcome(a, projectVotes(a, valid), valid.length, sheets.length - valid.length, a.eligible.length, 'electronic')
             : satisfactionOutcome(a, satisfactionCounts(a, sheets), a.eligible.length, 'electronic');
-        this.storeResult(who, a, outcome);
+        this.storeResult(who, a, { ...outcome, paperSheets });
       },
       markAnnounced: (id) => markAnnounced(store, id),
     };
@@ -171,8 +179,31 @@ export class AssessmentControl {
     const live = this.live.liveSession();
     const present = live && live.id === a.sessionId ? this.live.presentMemberIds(live.id) : null;
     const limit = present ? present.length : a.allMembers;
-    const outcome = a.kind === 'project' ? paperProjectOutcome(a, input as PaperProject, limit) : paperSatisfactionOutcome(a, input as PaperSatisfaction, limit);
+    const outcome = paperOutcome(a, input, limit);
     this.rounds.finish(who, this.spec, a, () => this.storeResult(who, a, outcome, present ?? undefined), 'assessment.paper');
+    return getAssessment(this.store, id);
+  }
+
+  /**
+   * 更正: a paper tally entered wrongly is corrected before the result is announced. The reason and
+   * the result it replaces go into the audit log with the corrected row.
+   */
+  correctPaper(who: Actor, id: number, input: PaperSatisfaction | PaperProject, reason: string): AssessmentRow {
+    const a = getAssessment(this.store, id);
+    const noun = this.spec.noun(a);
+    if (a.method !== 'paper') throw new AppError('INVALID_STATE', `电子${noun}的结果由终端统计，不能更正`);
+    if (a.state === 'announced') throw new AppError('INVALID_STATE', `${noun}结果已经宣布，不能再更正；如需重新${noun}请发起新一轮`);
+    if (a.state !== 'closed' || !a.result) throw new AppError('INVALID_STATE', `该${noun}还没有录入结果，请先录入结果`);
+    if (!reason.trim()) throw new AppError('BAD_INPUT', '请填写更正的原因');
+    const outcome = paperOutcome(a, input, a.eligible.length || a.allMembers);
+    this.store.change(who, () => {
+      replaceOutcome(this.store, id, outcome);
+      linkAssessment(this.store, who, getAssessment(this.store, id));
+      applyToHandlingReport(this.store, who, getAssessment(this.store, id));
+      const row = this.store.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as Record<string, unknown>;
+      this.store.audit.append(who, 'assessment.correct', 'assessments', id, { row: rowState(row), reason: reason.trim(), was: a.result });
+    });
+    this.live.changed({ roundKind: 'assessment', roundId: id, itemId: a.itemId }, 'round');
     return getAssessment(this.store, id);
   }
 
@@ -181,6 +212,20 @@ export class AssessmentControl {
     storeOutcome(this.store, a.id, outcome, eligible);
     linkAssessment(this.store, who, getAssessment(this.store, a.id));
     applyToHandlingReport(this.store, who, getAssessment(this.store, a.id));
+  }
+
+  /**
+   * A paper sheet handed in by a member without a working terminal, entered by the secretary during
+   * an electronic round; resolves only after it is committed. That member's terminal is told at once
+   * that their sheet is in (the 'round' part reaches every seat; no mark of the sheet is in it).
+   */
+  async enterPaperSheet(who: Actor, input: { assessmentId: number; memberId: number; marks: (number | null)[] }): Promise<SheetOutcome> {
+    const a = getAssessment(this.store, input.assessmentId);
+    const s = this.live.requireLive();
+    if (a.sessionId !== s.id) throw new AppError('INVALID_STATE', '该测评不属于正在进行的会议');
+    const outcome = await this.recorder.submit({ ...input, who }, 'paper');
+    this.live.changed({ roundKind: 'assessment', roundId: a.id, itemId: a.itemId, memberId: input.memberId }, 'round');
+    return outcome;
   }
 
   /** A member's sheet; resolves only after it is committed. */

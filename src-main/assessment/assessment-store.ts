@@ -179,6 +179,11 @@ export function storeOutcome(store: Store, id: number, result: AssessmentOutcome
     .run(new Date().toISOString(), JSON.stringify(result), eligible ? JSON.stringify(eligible) : null, id);
 }
 
+/** A corrected paper tally (before it is announced): the result only; state and times stay. */
+export function replaceOutcome(store: Store, id: number, result: AssessmentOutcome): void {
+  store.db.prepare('UPDATE assessments SET result = ? WHERE id = ?').run(JSON.stringify(result), id);
+}
+
 export function markAnnounced(store: Store, id: number): void {
   store.db.prepare("UPDATE assessments SET state = 'announced', announced_at = ? WHERE id = ?").run(new Date().toISOString(), id);
 }

@@ -2,6 +2,10 @@
 // sheet is acknowledged only after it has committed. A sheet is kept only as a sealed receipt in the
 // member's voter row (every sheet of a round has the same length: one byte per subject), and nothing
 // is counted on disk until the assessment closes. A member's second sheet changes nothing.
+// A member without a working terminal hands in a paper sheet, which the secretary enters: it becomes
+// the same sealed receipt in the same voter row (its origin sealed inside it, one length for both),
+// so the member is marked as handed in, their terminal refuses a second sheet, and nothing on disk
+// links the member to what the sheet marks. At close the receipts say how many came on paper.
 import { AppError } from '../shared/result';
 import { validateProjectSheet } from '../domain/project-ballot';
 import { countAssessmentSheets, scaleLevels } from '../domain/satisfaction';
@@ -34,29 +38,38 @@ export const ASSESSMENT_VOTERS: VoterTable = { table: 'assessment_voters', round
 
 const UNMARKED = 0xff;
 
-/** The body of a sheet's receipt: a version byte, then one byte per subject (0xff: unmarked). */
-export function sheetBody(marks: (number | null)[]): Buffer {
-  return Buffer.from([1, ...marks.map((m) => (m === null ? UNMARKED : m))]);
+export type SheetOrigin = 'terminal' | 'paper';
+const ORIGIN_BYTE: Record<SheetOrigin, number> = { terminal: 1, paper: 2 };
+
+/** The body of a sheet's receipt: its origin (1 terminal, 2 paper), then one byte per subject (0xff: unmarked). */
+export function sheetBody(marks: (number | null)[], origin: SheetOrigin = 'terminal'): Buffer {
+  return Buffer.from([ORIGIN_BYTE[origin], ...marks.map((m) => (m === null ? UNMARKED : m))]);
 }
 
 export function readSheetBody(b: Buffer, subjects: number): (number | null)[] {
-  if (b[0] !== 1 || b.length !== subjects + 1) throw new AppError('INTERNAL', '一张测评表回执的格式无法识别');
+  if ((b[0] !== 1 && b[0] !== 2) || b.length !== subjects + 1) throw new AppError('INTERNAL', '一张测评表回执的格式无法识别');
   return [...b.subarray(1)].map((m) => (m === UNMARKED ? null : m));
 }
+
+/** Where an opened receipt came from. */
+export const sheetOrigin = (b: Buffer): SheetOrigin => (b[0] === 2 ? 'paper' : 'terminal');
 
 /** The level labels a sheet of this assessment may mark. */
 export function levelCountOf(a: Pick<AssessmentRow, 'kind' | 'scale'>): number {
   return a.kind === 'project' ? 1 : scaleLevels(a.scale ?? 'three').length;
 }
 
-/** Checks one sheet against its assessment; throws the Chinese refusal. */
-export function checkSheet(a: AssessmentRow, marks: (number | null)[]): void {
+/**
+ * Checks one sheet against its assessment; throws the Chinese refusal. A terminal refuses an
+ * over-marked project sheet; a paper one (`paper`) is taken as it was handed in and counted invalid.
+ */
+export function checkSheet(a: AssessmentRow, marks: (number | null)[], paper = false): void {
   if (marks.length !== a.subjects.length) {
     throw new AppError('BAD_INPUT', `测评表应有${a.subjects.length}项，收到${marks.length}项，请刷新后重新填写`);
   }
   const n = levelCountOf(a);
   if (marks.some((m) => m !== null && !(Number.isInteger(m) && m >= 0 && m < n))) throw new AppError('BAD_INPUT', '测评表中有无效的选项');
-  if (a.kind !== 'project') return;
+  if (a.kind !== 'project' || paper) return;
   const chosen = marks.flatMap((m, i) => (m === null ? [] : [i]));
   const v = validateProjectSheet(chosen, a.subjects.length, a.chooseMax ?? 1);
   if (!v.valid) {
@@ -70,7 +83,11 @@ export function satisfactionCounts(a: AssessmentRow, sheets: (number | null)[][]
   return { levels: c.subjects.map((s) => s.levels), unmarked: c.subjects.map((s) => s.unmarked), sheetsReturned: c.sheetsReturned, sheetsSetAside: c.sheetsSetAside };
 }
 
-/** Votes per candidate at close (project ballots: terminals refuse invalid sheets, so all are valid). */
+/** Whether a project sheet is valid (terminals refuse invalid ones; a paper sheet may mark too many). */
+export const validProjectSheet = (a: AssessmentRow, sheet: (number | null)[]): boolean =>
+  validateProjectSheet(sheet.flatMap((m, i) => (m === null ? [] : [i])), a.subjects.length, a.chooseMax ?? 1).valid;
+
+/** Votes per candidate at close, from the valid sheets. */
 export function projectVotes(a: AssessmentRow, sheets: (number | null)[][]): number[] {
   const votes = a.subjects.map(() => 0);
   for (const sheet of sheets) sheet.forEach((m, i) => m !== null && votes[i]!++);
@@ -83,24 +100,38 @@ export class SheetRecorder {
     private readonly rounds: RoundEngine,
   ) {}
 
-  /** Resolves only after the sheet is committed (or refused). */
-  submit(sheet: SheetSubmission): Promise<SheetOutcome> {
+  /**
+   * Resolves only after the sheet is committed (or refused). `paper`: a paper sheet the secretary
+   * enters for a member without a working terminal, refused when the member has handed in a sheet
+   * already (terminal or paper).
+   */
+  submit(sheet: SheetSubmission, origin: SheetOrigin = 'terminal'): Promise<SheetOutcome> {
     return this.rounds.submit({
       ref: { kind: 'assessment', id: sheet.assessmentId },
       memberId: sheet.memberId,
-      failed: '测评表未能保存，请重新提交',
+      failed: origin === 'paper' ? '纸质测评表未能保存，请重新录入' : '测评表未能保存，请重新提交',
       head: () => getAssessment(this.store, sheet.assessmentId),
-      run: (a: AssessmentRow) => this.accept(a, sheet),
+      run: (a: AssessmentRow) => this.accept(a, sheet, origin),
     });
   }
 
-  private accept(a: AssessmentRow, s: SheetSubmission): SheetOutcome {
-    if (a.state !== 'open') throw new AppError('INVALID_STATE', a.state === 'draft' ? '测评尚未开始' : '测评已经结束，不能再提交');
-    if (a.method !== 'electronic') throw new AppError('INVALID_STATE', '本次测评使用纸质测评表');
-    if (!a.eligible.includes(s.memberId)) throw new AppError('INVALID_STATE', '您在测评开始时未签到，不能参加本次测评');
-    if (hasSubmitted(this.store, a.id, s.memberId)) return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
-    checkSheet(a, s.marks);
-    this.rounds.putReceipt({ kind: 'assessment', id: a.id }, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks));
+  private accept(a: AssessmentRow, s: SheetSubmission, origin: SheetOrigin = 'terminal'): SheetOutcome {
+    const paper = origin === 'paper';
+    const noun = a.kind === 'project' ? '票决' : '测评';
+    if (a.state !== 'open') throw new AppError('INVALID_STATE', a.state === 'draft' ? `${noun}尚未开始` : `${noun}已经结束，不能再提交`);
+    if (a.method !== 'electronic') throw new AppError('INVALID_STATE', paper ? '纸质测评请在收回后直接录入统计结果' : '本次测评使用纸质测评表');
+    if (!a.eligible.includes(s.memberId)) throw new AppError('INVALID_STATE', paper ? `该组成人员在${noun}开始时未签到，不能参加本次${noun}` : '您在测评开始时未签到，不能参加本次测评');
+    const ref = { kind: 'assessment' as const, id: a.id };
+    if (hasSubmitted(this.store, a.id, s.memberId)) {
+      if (paper) throw new AppError('CONFLICT', '该组成人员已经交表（终端或纸质），不能再录入');
+      const mine = this.rounds.receiptOf(ref, ASSESSMENT_VOTERS, s.memberId);
+      if (mine && sheetOrigin(mine) === 'paper') throw new AppError('CONFLICT', '您的测评表已由会务工作人员按纸质表录入，不能再从终端提交');
+      return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
+    }
+    checkSheet(a, s.marks, paper);
+    this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
+    // The secretary's entry is recorded (who entered a sheet for whom), never what it marks.
+    if (paper) this.store.audit.append(s.who, 'assessment.paperSheet', 'assessments', a.id, { memberId: s.memberId });
     const counted = a.kind === 'project' || a.countIncomplete || s.marks.every((m) => m !== null);
     return { assessmentId: a.id, submitted: true, duplicate: false, counted };
   }

@@ -74,6 +74,8 @@ export interface SatisfactionOutcome {
   /** "满意度测评" / "称职测评" and "满意率" / "称职率": what the scale's documents are titled by. */
   scaleTitle?: string;
   rateLabel?: string;
+  /** An electronic round: the sheets of those that came on paper (entered by the secretary). */
+  paperSheets?: number;
 }
 
 export interface ProjectRow {
@@ -102,6 +104,8 @@ export interface ProjectOutcome {
   rows: ProjectRow[];
   tieAtCutoff: number[];
   selectedCount: number;
+  /** An electronic round: the sheets of those that came on paper (entered by the secretary). */
+  paperSheets?: number;
   /**
    * Filled in when read (not stored): the item's final result across its rounds up to this one — the
    * projects selected and the round that decided each (see domain/project-ballot.ts consolidateRounds).

@@ -3,6 +3,7 @@
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
 import { projectFinal, projectFinalText } from '../assessment/results';
 import type { ProjectOutcome, ProjectRow } from '../assessment/types';
+import { paperSheetsNote } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, methodText } from './common';
@@ -36,7 +37,7 @@ export function projectResultDoc(store: Store, a: AssessmentRow): DocModel {
   } else {
     blocks.push({
       type: 'paragraph',
-      text: `应出席常委会组成人员${a.allMembers}人，参加票决${r.eligible}人，收回选票${r.validSheets + r.invalidSheets}张，其中有效票${r.validSheets}张，无效票${r.invalidSheets}张。${r.minShareText ? `${r.minShareText}。` : ''}`,
+      text: `应出席常委会组成人员${a.allMembers}人，参加票决${r.eligible}人，收回选票${r.validSheets + r.invalidSheets}张${paperSheetsNote('project', r.paperSheets)}，其中有效票${r.validSheets}张，无效票${r.invalidSheets}张。${r.minShareText ? `${r.minShareText}。` : ''}`,
       indent: false,
     });
     blocks.push({

@@ -2,7 +2,7 @@
 // header row repeats on every page), the counting rule, and the consequences by name.
 import type { AssessmentRow } from '../assessment/assessment-store';
 import type { SatisfactionOutcome, SatisfactionRow } from '../assessment/types';
-import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN, scaleWords } from '../domain/satisfaction';
+import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN, paperSheetsNote, scaleWords } from '../domain/satisfaction';
 import type { LevelWords } from '../domain/level';
 import type { Block, DocModel, TableColumn } from '../documents/model';
 import type { Store } from '../store/store';
@@ -11,7 +11,7 @@ import { docHeading, fitColumns, methodText, unitPost } from './common';
 export function participationText(r: SatisfactionOutcome, a: AssessmentRow): string {
   const returned = r.sheetsReturned + r.sheetsSetAside;
   const aside = r.sheetsSetAside > 0 ? `（${r.sheetsSetAside}份有未填写的测评对象，按规定不计入）` : '';
-  return `应出席常委会组成人员${a.allMembers}人，参加测评${r.eligible}人，收回测评表${returned}份，计入统计${r.sheetsReturned}份${aside}。`;
+  return `应出席常委会组成人员${a.allMembers}人，参加测评${r.eligible}人，收回测评表${returned}份${paperSheetsNote('satisfaction', r.paperSheets)}，计入统计${r.sheetsReturned}份${aside}。`;
 }
 
 /** 10 pt for the three-level scale, 9 pt for four levels, so every figure stays on one line. */

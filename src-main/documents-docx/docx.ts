@@ -2,11 +2,10 @@
 // GB/T 9704-2012 page: A4; top margin 37 mm, left 28 mm, type area 156 × 225 mm on a grid of
 // 22 lines × 28 characters; body 仿宋 三号 (16 pt) with a two-character first-line indent; title
 // 小标宋 二号 (22 pt); "一、" 黑体, "（一）" 楷体, "1." 仿宋; page numbers "— 1 —" in 四号宋体 7 mm
-// below the type area, odd pages right and even pages left; the 版记 (抄送, 印发机关 and date) as a
-// ruled table at the foot of the last page. For offices that finish documents in WPS or Word.
+// below the type area, odd pages right and even pages left; the 版记 (抄送, 印发机关 and date) at the
+// foot of the last page with the last lines (footer.ts). For offices that finish documents in WPS or Word.
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -15,79 +14,30 @@ import {
   Packer,
   PageBreak,
   PageNumber,
-  RelativeVerticalPosition,
   Paragraph,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
   WidthType,
-  type IBorderOptions,
 } from 'docx';
 import type { Block, CellAlign, DocModel } from '../documents/model';
 import { columnWidths } from '../documents/table-widths';
 import { isRunningText } from '../documents/structure';
 import { titleLines } from '../documents/title-break';
+import { footerParagraph } from './footer';
 import { fontTableXml, runFont, type DocxFontRole } from './fonts';
+import { blank, DOCX_PAGE, exactLine, GridParagraph, INDENT2, lines, ONE_CHAR_14PT, RED, rule, run, SZ, tw, widthInChars } from './runs';
 
-/** Twips (1/20 pt) per millimetre. */
-const TW_PER_MM = 1440 / 25.4;
-const tw = (mm: number): number => Math.round(mm * TW_PER_MM);
-
-/** Page geometry in twips. Right margin 210 − 28 − 156 = 26 mm; bottom 297 − 37 − 225 = 35 mm. */
-export const DOCX_PAGE = {
-  width: tw(210),
-  height: tw(297),
-  top: tw(37),
-  left: tw(28),
-  right: tw(26),
-  bottom: tw(35),
-  /** 225 mm / 22 lines, rounded down so that Word fits exactly 22 lines into the type area. */
-  linePitch: Math.floor((225 * TW_PER_MM) / 22),
-  /**
-   * The character grid without a character grid: Word, WPS and LibreOffice each read w:charSpace
-   * differently (LibreOffice 7.4 set about 20 characters a line), so the grid is of lines only and
-   * every 三号 run carries a small negative character spacing (w:spacing, in twentieths of a point)
-   * that makes a character advance 15.75 pt: 28 fit the 156 mm (442.2 pt) line, 29 do not.
-   */
-  charSpacing: Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
-  /** The advance of one 三号 character on that grid, in twips: 16 pt + charSpacing. */
-  charPitch: 16 * 20 + Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
-  /** The page number's line starts 7 mm below the type area (its 14 pt line ends the footer). */
-  footer: tw(35 - 7) - 14 * 20,
-} as const;
-
-/** Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-const SZ = { title: 44, body: 32, small: 28, table: 24 } as const;
-const RED = 'E60012';
-const INDENT2 = Math.round(2 * DOCX_PAGE.charPitch);
-const ONE_CHAR_14PT = 14 * 20;
-
-const exactLine = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
-
-function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number } = {}): TextRun {
-  // 三号 text sits on the 28-character grid (see DOCX_PAGE.charSpacing)
-  const grid = size === SZ.body && !more.scale ? { characterSpacing: DOCX_PAGE.charSpacing } : {};
-  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...more });
-}
-
-/** Lines of a text ("\n" = line break) as runs of one paragraph. */
-function lines(text: string, role: DocxFontRole, size: number, more: { color?: string } = {}): TextRun[] {
-  return text.split('\n').map((l, i) => run(l, role, size, { ...more, break: i > 0 ? 1 : undefined }));
-}
-
-function blank(count = 1): Paragraph[] {
-  return Array.from({ length: count }, () => new Paragraph({ spacing: exactLine, children: [run('', 'fangsong', SZ.body)] }));
-}
+export { DOCX_PAGE, widthInChars } from './runs';
 
 const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', DocxFontRole> = { heading1: 'hei', heading2: 'kai', heading3: 'fangsong' };
 
 /** A body paragraph or heading: justified, first line indented two characters. */
 function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNext = false): Paragraph {
-  return new Paragraph({
+  return new GridParagraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine,
     indent: indent ? { firstLine: INDENT2 } : undefined,
@@ -104,13 +54,10 @@ const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType
   right: AlignmentType.RIGHT,
 };
 
-const rule = (size: number, color = '000000'): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 0 });
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-
 /** A ruled table across the type area; the header row (黑体) repeats on every page. */
 function table(block: Extract<Block, { type: 'table' }>): Table {
   const size = Math.round((block.fontSize ?? 12) * 2);
-  const area = DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right;
+  const area = DOCX_PAGE.area;
   // the PDF's column widths, measured on the character grid (twips)
   const widths = columnWidths(block.columns, block.rows, { total: area, pad: 220, measure: (t) => widthInChars(t) * size * 10 }).map((w) => Math.round(w));
   const cell = (text: string, i: number, head: boolean) =>
@@ -119,7 +66,7 @@ function table(block: Extract<Block, { type: 'table' }>): Table {
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 100, right: 100, top: 40, bottom: 40 },
       children: [
-        new Paragraph({
+        new GridParagraph({
           alignment: head ? AlignmentType.CENTER : ALIGN[block.columns[i]?.align ?? 'left'],
           spacing: { line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.EXACT },
           children: lines(text, head ? 'hei' : 'fangsong', size),
@@ -139,22 +86,23 @@ function table(block: Extract<Block, { type: 'table' }>): Table {
   });
 }
 
-function blockContent(block: Block): (Paragraph | Table)[] {
+/** A block's paragraphs and tables; `keepNext`: its last lines stay on the page of what follows (the signature, the 版记). */
+function blockContent(block: Block, keepNext = false): (Paragraph | Table)[] {
   switch (block.type) {
     case 'paragraph':
-      return [bodyParagraph(block.text, 'fangsong', block.indent !== false)];
+      return [bodyParagraph(block.text, 'fangsong', block.indent !== false, keepNext)];
     case 'heading1':
     case 'heading2':
     case 'heading3':
       // as in the PDF: a short line of its own is a heading (kept with what follows), running text is body text
-      if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true)];
+      if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true, keepNext)];
       return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return [...(block.caption ?? []).map((t) => new Paragraph({ spacing: { line: Math.round((block.fontSize ?? 12) * 20 * 1.45), lineRule: LineRuleType.EXACT }, children: [run(t, 'fangsong', Math.round((block.fontSize ?? 12) * 2))] })), table(block), ...blank()];
+      return [...(block.caption ?? []).map((t) => new GridParagraph({ spacing: { line: Math.round((block.fontSize ?? 12) * 20 * 1.45), lineRule: LineRuleType.EXACT }, children: [run(t, 'fangsong', Math.round((block.fontSize ?? 12) * 2))] })), table(block), ...blank()];
     case 'spacer':
-      return blank(Math.max(0, block.lines));
+      return blank(Math.max(0, block.lines), keepNext);
     case 'pageBreak':
-      return [new Paragraph({ spacing: exactLine, children: [new PageBreak()] })];
+      return [new GridParagraph({ spacing: exactLine, children: [new PageBreak()] })];
   }
 }
 
@@ -170,14 +118,14 @@ function redHeader(h: NonNullable<DocModel['redHeader']>): Paragraph[] {
   const size = Math.round(((sizeMm * 72) / 25.4) * 2);
   const scale = Math.round((charWidth / sizeMm) * 100);
   const ruleBorder = { bottom: { ...rule(16, RED), space: 11 } };
-  const mark = new Paragraph({
+  const mark = new GridParagraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: tw(35), after: 0, line: 240, lineRule: LineRuleType.AUTO },
     border: h.docNumber ? undefined : ruleBorder,
     children: [run(h.issuer, 'xiaobiaosong', size, { color: RED, scale })],
   });
   if (!h.docNumber) return [mark, ...blank(2)];
-  const number = new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, border: ruleBorder, children: [run(h.docNumber, 'fangsong', SZ.body)] });
+  const number = new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, border: ruleBorder, children: [run(h.docNumber, 'fangsong', SZ.body)] });
   return [mark, ...blank(2), number, ...blank(2)];
 }
 
@@ -190,70 +138,18 @@ function titleBreaks(text: string, advancePt: number): string {
     .join('\n');
 }
 
-/** Width of a text on the character grid: full-width characters count 1, others ½. */
-export function widthInChars(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.5;
-  return w;
-}
-
 /**
  * 发文机关署名 and 成文日期 (no seal): one blank line below the body, the issuer two characters in from
  * the right, the date on the next line starting two characters right of the issuer's first character
- * (a long date stays two characters from the right and pushes the issuer left), as in the PDF.
+ * (a long date stays two characters from the right and pushes the issuer left), as in the PDF. The
+ * blank line, the issuer and the date keep together and with what follows, never alone on a page.
  */
 function signature(sig: NonNullable<DocModel['signature']>): Paragraph[] {
   const limit = 28 - 2;
   const issuerX = Math.max(0, Math.min(limit - widthInChars(sig.issuer), limit - widthInChars(sig.date) - 2));
   const at = (chars: number, text: string) =>
-    new Paragraph({ spacing: exactLine, indent: { left: Math.round(chars * DOCX_PAGE.charPitch) }, keepNext: true, children: [run(text, 'fangsong', SZ.body)] });
-  return [...blank(), at(issuerX, sig.issuer), at(issuerX + 2, sig.date)];
-}
-
-/**
- * 版记 in 四号仿宋: "抄送：…。" and 印发机关 / "…印发", one character in from both edges, between a thick
- * rule above and below (0.35 mm) with a thin one (0.25 mm) between; a table floating at the bottom of
- * the type area of the last page (Word and WPS place it there; LibreOffice 7.4 does not float tables,
- * nor frames of paragraphs, and sets it right after the signature, on the same page).
- */
-function footerTable(f: NonNullable<DocModel['footer']>): (Table | Paragraph)[] {
-  const thick = rule(8);
-  const thin = rule(6);
-  const para = (text: string, align: 'left' | 'right') =>
-    new Paragraph({
-      alignment: align === 'left' ? AlignmentType.JUSTIFIED : AlignmentType.RIGHT,
-      spacing: exactLine,
-      indent: align === 'left' ? { left: ONE_CHAR_14PT } : { right: ONE_CHAR_14PT },
-      children: [run(text, 'fangsong', SZ.small)],
-    });
-  const half = Math.round((DOCX_PAGE.width - DOCX_PAGE.left - DOCX_PAGE.right) / 2);
-  const rows: TableRow[] = [];
-  let cc = (f.cc ?? '').trim().replace(/^抄送[：:]\s*/, '');
-  if (cc) {
-    if (!/[。.]$/.test(cc)) cc += '。';
-    rows.push(new TableRow({ children: [new TableCell({ columnSpan: 2, children: [para(`抄送：${cc}`, 'left')] })] }));
-  }
-  const date = /印发$/.test(f.printedDate) ? f.printedDate : `${f.printedDate}印发`;
-  rows.push(
-    new TableRow({
-      children: [
-        new TableCell({ width: { size: half, type: WidthType.DXA }, children: [para(f.printedBy, 'left')] }),
-        new TableCell({ width: { size: half, type: WidthType.DXA }, children: [para(date, 'right')] }),
-      ],
-    }),
-  );
-  return [
-    new Table({
-      width: { size: half * 2, type: WidthType.DXA },
-      columnWidths: [half, half],
-      layout: TableLayoutType.FIXED,
-      float: { verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM, horizontalAnchor: TableAnchorType.MARGIN },
-      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: NONE, right: NONE, insideVertical: NONE },
-      margins: { left: 0, right: 0, top: 0, bottom: 0 },
-      rows,
-    }),
-    new Paragraph({ spacing: exactLine, children: [] }),
-  ];
+    new GridParagraph({ spacing: exactLine, indent: { left: Math.round(chars * DOCX_PAGE.charPitch) }, keepNext: true, children: [run(text, 'fangsong', SZ.body)] });
+  return [...blank(1, true), at(issuerX, sig.issuer), at(issuerX + 2, sig.date)];
 }
 
 /** "— 1 —" in 四号宋体: odd pages right-aligned one character in, even pages left-aligned one character in. */
@@ -261,7 +157,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const numberRuns = [run('— ', 'song', SZ.small), new TextRun({ children: [PageNumber.CURRENT], font: runFont('song'), size: SZ.small }), run(' —', 'song', SZ.small)];
   return new Footer({
     children: [
-      new Paragraph({
+      new GridParagraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: ONE_CHAR_14PT } : { left: ONE_CHAR_14PT },
         spacing: { line: SZ.small * 10, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -273,7 +169,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 /** "草稿" in 三号黑体 at the top right of every page of a draft. */
 function draftHeader(): Header {
-  return new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('草稿', 'hei', SZ.body)] })] });
+  return new Header({ children: [new GridParagraph({ alignment: AlignmentType.RIGHT, children: [run('草稿', 'hei', SZ.body)] })] });
 }
 
 export interface RenderDocxOptions {
@@ -286,16 +182,19 @@ export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Pa
   const out: (Paragraph | Table)[] = [];
   if (model.redHeader && opts.redHeader !== false) out.push(...redHeader(model.redHeader));
   if (model.title.trim()) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.title, SZ.title / 2), 'xiaobiaosong', SZ.title) }));
+    const title = lines(titleBreaks(model.title, SZ.title / 2), 'xiaobiaosong', SZ.title);
+    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: title }, { snapToGrid: false }));
   }
   if (model.subtitle) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.subtitle, DOCX_PAGE.charPitch / 20), 'kai', SZ.body) }));
+    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.subtitle, DOCX_PAGE.charPitch / 20), 'kai', SZ.body) }));
   }
   if (model.title.trim() || model.subtitle) out.push(...blank());
   if (model.addressee) out.push(bodyParagraph(model.addressee, 'fangsong', false));
-  for (const block of model.blocks) out.push(...blockContent(block));
+  // the last lines go along with the signature and the 版记 to a new page rather than leave them alone
+  const last = model.signature || model.footer ? model.blocks.length - 1 : -1;
+  model.blocks.forEach((block, i) => out.push(...blockContent(block, i === last)));
   if (model.signature) out.push(...signature(model.signature));
-  if (model.footer) out.push(...footerTable(model.footer));
+  if (model.footer) out.push(footerParagraph(model.footer));
   return out;
 }
 

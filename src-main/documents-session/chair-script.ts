@@ -1,14 +1,16 @@
 // 主持词: the chair's script, generated from the agenda and filled in as the session goes: the
 // attendance figure at the opening ("应出席常委会组成人员33人，实到30人，符合法定人数。现在开会。"), each
 // item in order with its presenter, each ballot's and assessment's result once known
-// ("赞成18票，反对1票，弃权1票，通过。"), blanks where a figure is not known yet.
+// ("赞成18票，反对1票，弃权1票，通过。"), the 宪法宣誓 of those appointed (as recorded, or with the
+// names the ballots adopted), blanks where a figure is not known yet.
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { chineseNumeral } from '../domain/numerals';
 import type { Block, DocModel } from '../documents/model';
 import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { docHeading, sessionDocTitle } from './heading';
-import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes, blankResult } from './outcomes';
+import { newlyAppointed, oathNames } from '../meeting/oaths';
+import { assessmentOutcome, assessmentsOf, attendanceLine, BLANK, ballotOutcomes, blankResult, oathsOf } from './outcomes';
 
 const p = (text: string): Block => ({ type: 'paragraph', text });
 
@@ -35,6 +37,24 @@ function assessmentBlocks(store: Store, item: AgendaItem, what: string): Block[]
   return rounds.flatMap((a) => [p(call), p(`${a.round > 1 ? `第${a.round}轮` : ''}${assessmentOutcome(a)}`)]);
 }
 
+/**
+ * 宪法宣誓 after an appointment item: as recorded (who, who led it, who administered it), or, before it
+ * is recorded, the names the ballots appointed with the 监誓人 left blank; nothing when nobody was appointed.
+ */
+function oathBlocks(store: Store, item: AgendaItem): Block[] {
+  const recorded = oathsOf(store, item.sessionId, item.id);
+  const how = '宣誓人左手抚按《中华人民共和国宪法》，右手举拳，诵读誓词。';
+  if (recorded.length) {
+    return recorded.flatMap((o) => [
+      p(`下面，进行宪法宣誓。请新任命的${oathNames(o)}${o.form === 'collective' ? `进行集体宣誓，由${o.ledBy}领誓` : '依次进行宣誓'}；请${o.administeredBy}监誓。${how}`),
+      p('宣誓完毕。'),
+    ]);
+  }
+  const names = newlyAppointed(store, item.sessionId, item.id).map((x) => x.name);
+  if (!names.length) return [];
+  return [p(`下面，进行宪法宣誓。请新任命的${names.join('、')}进行宣誓；请${BLANK}监誓。${how}`), p('宣誓完毕。')];
+}
+
 function itemBlocks(store: Store, item: AgendaItem, n: number): Block[] {
   const intro = p(`下面进行会议第${chineseNumeral(n)}项议程：${item.title.replace(/[。；]+$/, '')}。`);
   switch (item.kind) {
@@ -44,7 +64,7 @@ function itemBlocks(store: Store, item: AgendaItem, n: number): Block[] {
     case 'vote':
       return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item)];
     case 'appointment':
-      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item)];
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item), ...oathBlocks(store, item)];
     case 'assessment':
       return [intro, ...assessmentBlocks(store, item, '满意度测评')];
     case 'project_ballot':

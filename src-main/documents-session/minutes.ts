@@ -5,11 +5,12 @@ import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { chineseNumeral } from '../domain/numerals';
 import type { Block, DocModel } from '../documents/model';
 import { listAttendance } from '../meeting/attendance-store';
+import { listSpeakers } from '../meeting/speakers';
 import { remarksByItem } from '../review/remarks';
 import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
-import { docHeading, sessionDocTitle } from './heading';
-import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes } from './outcomes';
+import { clockTime, docHeading, sessionDocTitle } from './heading';
+import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes, oathSentence, oathsOf } from './outcomes';
 
 const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
 const p = (text: string): Block => ({ type: 'paragraph', text });
@@ -30,11 +31,19 @@ function attendanceBlocks(store: Store, sessionId: number): Block[] {
 }
 
 /**
- * 申请发言: the members who asked to speak on the item, in the order the chair called them. The speaker
- * queue arrives with issue 10; until then an item has none and this adds nothing.
+ * 申请发言: the members who asked to speak on the item, in the order the chair called them (with the
+ * times they asked and spoke), then those not called (still waiting when the item ended, or withdrawn).
  */
-export function speakerQueueBlocks(_store: Store, _item: AgendaItem): Block[] {
-  return [];
+export function speakerQueueBlocks(store: Store, item: AgendaItem): Block[] {
+  const entries = listSpeakers(store, item.sessionId).filter((e) => e.itemId === item.id);
+  if (!entries.length) return [];
+  const called = entries.filter((e) => e.calledAt).sort((a, b) => a.calledAt!.localeCompare(b.calledAt!) || a.id - b.id);
+  const rest = entries.filter((e) => !e.calledAt);
+  const lines = [...called, ...rest].map((e, i) => {
+    const spoke = e.calledAt ? `${clockTime(e.calledAt)}发言${e.remarkId !== null ? '（发言内容见审议发言）' : ''}` : e.state === 'withdrawn' ? `${clockTime(e.withdrawnAt)}撤回` : '未安排发言';
+    return p(`${i + 1}．${e.name}，${clockTime(e.requestedAt)}申请，${spoke}。`);
+  });
+  return [line(`申请发言（${entries.length}人次）：`), ...lines];
 }
 
 function remarkBlocks(remarks: ReturnType<typeof remarksByItem>[number] | undefined): Block[] {
@@ -58,6 +67,7 @@ function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnTy
     out.push(p(`表决${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
   }
   for (const a of assessmentsOf(store, item)) out.push(p(`${a.kind === 'project' ? '票决' : '满意度测评'}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。${assessmentOutcome(a)}`));
+  for (const o of oathsOf(store, item.sessionId, item.id)) out.push(p(`宪法宣誓：${oathSentence(o)}`));
   return out;
 }
 
@@ -76,6 +86,8 @@ export function minutesDoc(store: Store, sessionId: number): DocModel {
   ];
   items.forEach((item, i) => blocks.push(...itemBlocks(store, item, i + 1, remarks)));
   if (!items.length) blocks.push(p('本次会议没有议程项。'));
+  const apart = oathsOf(store, sessionId, null);
+  if (apart.length) blocks.push({ type: 'heading2', text: '宪法宣誓' }, ...apart.map((o) => p(oathSentence(o))));
   blocks.push({ type: 'spacer', lines: 1 }, line('主持人（签名）：　　　　　　　　记录人（签名）：'));
   return { kind: 'minutes', fileTitle: `会议记录-${session.title}`, title: sessionDocTitle(h, '记录'), blocks };
 }

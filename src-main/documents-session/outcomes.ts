@@ -2,12 +2,15 @@
 // with their results (spokenResult from domain/vote.ts: "赞成18票，反对1票，弃权1票，通过。"; no keypad
 // words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
-import { attendanceAnnouncement, attendanceCounts, quorumMet } from '../domain/attendance';
+import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
+import { paperSheetsNote } from '../domain/satisfaction';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { listAttendance } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
+import { listOaths, oathNames, type Oath } from '../meeting/oaths';
+import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
 /** Blank to fill in by hand where a figure is not known yet. */
@@ -45,10 +48,10 @@ export function assessmentOutcome(a: AssessmentRow): string {
   if (!r) return `测评结果：${BLANK}。`;
   if (r.kind === 'project') {
     const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
-    return `收回选票${r.validSheets + r.invalidSheets}张，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
+    return `收回选票${r.validSheets + r.invalidSheets}张${paperSheetsNote('project', r.paperSheets)}，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
   }
   const graded = r.rows.map((x) => `${x.name}${x.rate ? `满意率${x.rate}，` : ''}${x.grade}`);
-  return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
+  return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份${paperSheetsNote('satisfaction', r.paperSheets)}，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
 }
 
 export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
@@ -63,7 +66,18 @@ export function attendanceLine(store: Store, session: Session): string {
   const rows = listAttendance(store, session.id);
   const present = rows.filter((a) => a.status === 'present').length;
   const onLeave = rows.filter((a) => a.status === 'leave').length;
-  if (session.status === 'draft' && present === 0) return `应出席常委会组成人员${session.expectedMembers}人，实到${BLANK}人，${BLANK}法定人数。`;
+  if (session.status === 'draft' && present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
   const c = attendanceCounts(session.expectedMembers, present, onLeave);
-  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum));
+  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum), session.expectedReason);
+}
+
+/** The session's oaths after an appointment item (itemId), or those recorded apart from any item (null). */
+export function oathsOf(store: Store, sessionId: number, itemId: number | null): Oath[] {
+  return listOaths(store, sessionId).filter((o) => o.itemId === itemId);
+}
+
+/** "10:05，周明、吴芳进行宪法宣誓（集体宣誓，周明领誓），邱东竹监誓。" */
+export function oathSentence(o: Oath): string {
+  const form = o.form === 'collective' ? `集体宣誓，${o.ledBy}领誓` : '单独宣誓';
+  return `${clockTime(o.takenAt)}，${oathNames(o)}进行宪法宣誓（${form}），${o.administeredBy}监誓。${o.note ? `${o.note.replace(/[。；]+$/, '')}。` : ''}`;
 }

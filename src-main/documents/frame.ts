@@ -2,6 +2,7 @@
 // the 版记 at the foot of the last page, and the page numbers.
 import type { Composer } from './compose';
 import { AREA, FOOTER_RULE, GRID, PAGE_NUMBER, RED_HEADER, rowFrom, rowTop, SIZE } from './geometry';
+import { footerTexts, listLines } from './footer-text';
 import type { DocModel } from './model';
 import type { FontBook } from './pdf-fonts';
 import type { BrokenLine } from './linebreak';
@@ -23,18 +24,7 @@ function runOps(book: FontBook, style: TextStyle, text: string, x: number, basel
 
 /** Wraps a list of names ("甲，乙，丙。") keeping each name whole on a line where it fits. */
 function wrapList(book: FontBook, style: TextStyle, text: string, width: number): BrokenLine[] {
-  const items = text.match(/[^，、；]+[，、；]?/g) ?? [text];
-  const lines: string[] = [];
-  let cur = '';
-  for (const item of items) {
-    if (cur && book.measure(style.role, cur + item, style.size) > width) {
-      lines.push(cur);
-      cur = '';
-    }
-    cur += item;
-  }
-  if (cur) lines.push(cur);
-  return lines.flatMap((l) => wrap(book, style, l, width));
+  return listLines(text, (line) => book.measure(style.role, line, style.size) <= width).flatMap((l) => wrap(book, style, l, width));
 }
 
 /**
@@ -105,12 +95,8 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
   const inner = AREA.width - 2 * inset;
   const label = '抄送：';
   const labelWidth = book.measure('fangsong', label, SIZE.footer);
-  let ccLines: ReturnType<typeof wrap> = [];
-  if (footer.cc?.trim()) {
-    let cc = footer.cc.trim().replace(/^抄送[：:]\s*/, '');
-    if (!/[。.]$/.test(cc)) cc += '。';
-    ccLines = wrapList(book, style, cc, inner - labelWidth);
-  }
+  const texts = footerTexts(footer);
+  const ccLines = texts.cc ? wrapList(book, style, texts.cc, inner - labelWidth) : [];
   const need = ccLines.length + 1;
   if (rowFrom(c.y) + need > GRID.rows) c.carryOver(carry);
   const first = GRID.rows - need;
@@ -125,9 +111,8 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
     }
     c.lineInRow(line, style, first + i, AREA.left + inset + labelWidth, inner - labelWidth, 'justify');
   });
-  const [by] = wrap(book, style, footer.printedBy, inner);
-  const dateText = /印发$/.test(footer.printedDate) ? footer.printedDate : `${footer.printedDate}印发`;
-  const [date] = wrap(book, style, dateText, inner);
+  const [by] = wrap(book, style, texts.printedBy, inner);
+  const [date] = wrap(book, style, texts.printedDate, inner);
   if (by) c.lineInRow(by, style, printedRow, AREA.left + inset, inner, 'left');
   if (date) c.lineInRow(date, style, printedRow, AREA.left + inset, inner, 'right');
   rule(rowTop(first), FOOTER_RULE.thick);

@@ -21,12 +21,29 @@ const name = z.string().trim().min(1, '姓名不能为空').max(50);
 /** A person's id within its appointment item: "p1", "p2", … never reused (see assignPersonIds). */
 export const PERSON_ID = /^p[1-9]\d{0,5}$/;
 
+/**
+ * What an appointment does to a person, in the order the 任免名单 lists them: 决定任命 / 任命 /
+ * 决定免去 / 免去 / 接受辞职. Data written before these existed holds only 'appoint' and 'remove'.
+ */
+export const APPOINTMENT_ACTIONS = ['decide_appoint', 'appoint', 'decide_remove', 'remove', 'accept_resignation'] as const;
+export type AppointmentAction = (typeof APPOINTMENT_ACTIONS)[number];
+
+/** How an item's persons are planned to be voted: each alone, all on one ballot, or in groups set per person. */
+export const APPOINTMENT_MODES = ['each', 'all', 'mixed'] as const;
+export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
+
+/** The threshold an item or a ballot is adopted by (base: the session's, default 全体组成人员). */
+export const THRESHOLD_NAMES = ['more_than_half', 'two_thirds'] as const;
+export type ThresholdName = (typeof THRESHOLD_NAMES)[number];
+
 export const appointmentPersonSchema = z.object({
   /** Stable id within the item; a person sent without one is new and gets the next free id. */
   id: z.string().regex(PERSON_ID, '任免人员编号无效').optional(),
   name,
-  action: z.enum(['appoint', 'remove']), // 任命 / 免去
+  action: z.enum(APPOINTMENT_ACTIONS),
   post: z.string().trim().max(100).default(''), // "区教育局局长"
+  /** 'mixed' mode: persons with the same group number are voted on one ballot; none: alone. */
+  group: z.number().int().min(1).max(99).nullable().optional(),
 });
 
 export const assessmentSubjectSchema = z.object({
@@ -50,9 +67,11 @@ export type InquiryQuestion = z.infer<typeof inquiryQuestionSchema>;
 
 /** Per-kind details, stored as JSON in agenda_items.details. */
 export const agendaDetailsSchema = z.object({
-  /** appointment: persons voted one by one ('each') or on one ballot ('all'). */
-  appointmentMode: z.enum(['each', 'all']).optional(),
+  /** appointment: persons voted one by one ('each'), on one ballot ('all'), or in groups per person ('mixed'). */
+  appointmentMode: z.enum(APPOINTMENT_MODES).optional(),
   persons: z.array(appointmentPersonSchema).max(200).optional(),
+  /** vote and appointment: the item's threshold (default: the session's rules). */
+  threshold: z.enum(THRESHOLD_NAMES).optional(),
   /** assessment: the subjects on one sheet. */
   subjects: z.array(assessmentSubjectSchema).max(500).optional(),
   /** project ballot: candidates and the most a sheet may mark. */
@@ -72,7 +91,13 @@ export const agendaDetailsSchema = z.object({
 });
 export type AgendaDetails = z.infer<typeof agendaDetailsSchema>;
 
-export const APPOINTMENT_ACTION_LABELS = { appoint: '任命', remove: '免去' } as const;
+export const APPOINTMENT_ACTION_LABELS: Record<AppointmentAction, string> = {
+  decide_appoint: '决定任命',
+  appoint: '任命',
+  decide_remove: '决定免去',
+  remove: '免去',
+  accept_resignation: '接受辞职',
+};
 
 export type AppointmentPerson = z.infer<typeof appointmentPersonSchema>;
 
@@ -80,18 +105,28 @@ export type AppointmentPerson = z.infer<typeof appointmentPersonSchema>;
 export interface BallotPerson {
   id: string;
   name: string;
-  action: 'appoint' | 'remove';
+  action: AppointmentAction;
   post: string;
 }
 
+/** A person as the item holds them: as a ballot stores them, plus the group they are planned in ('mixed' mode). */
+export interface ItemPerson extends BallotPerson {
+  group?: number;
+}
+
 const idNumber = (id: string) => Number(id.slice(1));
+
+const withGroup = (p: BallotPerson, group: number | null | undefined): ItemPerson => (typeof group === 'number' ? { ...p, group } : p);
+
+/** What a ballot stores of an item's person: id, name, action and post, nothing of the plan. */
+export const asVoted = (p: BallotPerson): BallotPerson => ({ id: p.id, name: p.name, action: p.action, post: p.post });
 
 /**
  * The persons of an appointment item with their ids: a person stored without an id (written before
  * ids existed) has the id of its place, "p1" for the first. Pure: the stored list is not changed.
  */
-export function personsWithIds(persons: readonly AppointmentPerson[] | undefined): BallotPerson[] {
-  return (persons ?? []).map((p, i) => ({ id: p.id ?? `p${i + 1}`, name: p.name, action: p.action, post: p.post ?? '' }));
+export function personsWithIds(persons: readonly AppointmentPerson[] | undefined): ItemPerson[] {
+  return (persons ?? []).map((p, i) => withGroup({ id: p.id ?? `p${i + 1}`, name: p.name, action: p.action, post: p.post ?? '' }, p.group));
 }
 
 /**
@@ -99,14 +134,14 @@ export function personsWithIds(persons: readonly AppointmentPerson[] | undefined
  * without an id, or with an id the item never had, is new and gets the next id never used by the
  * item (`reserved`: ids ballots were cast on). An id given twice keeps its first person only.
  */
-export function assignPersonIds(previous: readonly BallotPerson[], incoming: readonly AppointmentPerson[], reserved: readonly string[] = []): BallotPerson[] {
+export function assignPersonIds(previous: readonly BallotPerson[], incoming: readonly AppointmentPerson[], reserved: readonly string[] = []): ItemPerson[] {
   const known = new Set(previous.map((p) => p.id));
   let next = Math.max(0, ...previous.map((p) => idNumber(p.id)), ...reserved.filter((id) => PERSON_ID.test(id)).map(idNumber)) + 1;
   const used = new Set<string>();
   return incoming.map((p) => {
     const id = p.id && known.has(p.id) && !used.has(p.id) ? p.id : `p${next++}`;
     used.add(id);
-    return { id, name: p.name, action: p.action, post: p.post ?? '' };
+    return withGroup({ id, name: p.name, action: p.action, post: p.post ?? '' }, p.group);
   });
 }
 

@@ -38,11 +38,42 @@ export function quorumRequired(expected: number, rule: Threshold = MORE_THAN_HAL
 /**
  * The chair's opening line:
  * "应出席常委会组成人员33人，实到29人，请假2人，缺席2人，符合法定人数。"
- * 请假 / 缺席 are left out when they are 0.
+ * 请假 / 缺席 are left out when they are 0; a stated reason for 应到 follows it in brackets.
  */
-export function attendanceAnnouncement(c: AttendanceCounts, met: boolean): string {
-  let s = `应出席常委会组成人员${c.expected}人，实到${c.present}人`;
+export function attendanceAnnouncement(c: AttendanceCounts, met: boolean, expectedReason = ''): string {
+  let s = `${expectedLine(c.expected, expectedReason)}，实到${c.present}人`;
   if (c.onLeave > 0) s += `，请假${c.onLeave}人`;
   if (c.absent > 0) s += `，缺席${c.absent}人`;
   return `${s}，${met ? '符合' : '不符合'}法定人数。`;
+}
+
+// ---- 应到 and 实到 -------------------------------------------------------------------------------
+
+/** 实到 can never exceed 应到: the problem in Chinese, or null (also what tallies check). */
+export function presentOverExpected(present: number, expected: number): string | null {
+  assertCount('present', present);
+  assertCount('expected', expected);
+  return present > expected ? `实到人数${present}人超过应出席人数${expected}人` : null;
+}
+
+/** One more sign-in would make 实到 exceed 应到: the refusal, or null. */
+export function signInRefusal(presentNow: number, expected: number): string | null {
+  if (presentOverExpected(presentNow + 1, expected) === null) return null;
+  return `实到人数已达到应出席人数${expected}人，不能再签到。如应出席人数有误（例如名单未更新），请会务工作人员更正本次会议的应出席人数及其说明`;
+}
+
+/**
+ * 应到 defaults to the members in office on the session's date; a different number needs a stated
+ * reason (a vacancy, a roster not yet updated…). The refusal in Chinese, or null.
+ */
+export function expectedReasonProblem(expected: number, inOffice: number, reason: string): string | null {
+  assertCount('expected', expected);
+  assertCount('inOffice', inOffice);
+  if (expected === inOffice || reason.trim()) return null;
+  return `应到人数${expected}人与会议日期在任的组成人员${inOffice}人不一致，请填写原因（如：缺额、名单未更新），原因将印在签到表和会议文件上`;
+}
+
+/** "应出席常委会组成人员32人（因委员张某某辞职，缺额1人）": 应到 with its stated reason, as printed. */
+export function expectedLine(expected: number, reason: string): string {
+  return `应出席常委会组成人员${expected}人${reason.trim() ? `（${reason.trim().replace(/^[（(]|[）)]$/g, '')}）` : ''}`;
 }

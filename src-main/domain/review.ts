@@ -97,14 +97,17 @@ export function opinionTitleOf(reportTitle: string): string {
   return `关于《${reportTitle}》的审议意见`;
 }
 
-/** "区第二届人大常委会第十六次会议听取和审议了区人民政府关于……的报告。……" */
-export function openingOf(region: string, term: number, sessionNumber: number, reportTitle: string): string {
-  return `${regionLevel(region)}第${chineseNumeral(term)}届人大常委会第${chineseNumeral(sessionNumber)}次会议听取和审议了${reportTitle}。现将常委会组成人员的审议意见整理如下：`;
+/**
+ * "区第二届人大常委会第十六次会议听取和审议了区人民政府关于……的报告。……". `level`: the committee's
+ * level (区/县/市/旗, domain/level.ts, from its setting); a region's name is read by its last character.
+ */
+export function openingOf(level: string, term: number, sessionNumber: number, reportTitle: string): string {
+  return `${regionLevel(level)}第${chineseNumeral(term)}届人大常委会第${chineseNumeral(sessionNumber)}次会议听取和审议了${reportTitle}。现将常委会组成人员的审议意见整理如下：`;
 }
 
-/** "请于3个月内将研究处理情况书面报告区人大常委会。" */
-export function handlingRequestOf(region: string, months: number): string {
-  return `请于${months}个月内将研究处理情况书面报告${regionLevel(region)}人大常委会。`;
+/** "请于3个月内将研究处理情况书面报告区人大常委会。" (`level` as in openingOf). */
+export function handlingRequestOf(level: string, months: number): string {
+  return `请于${months}个月内将研究处理情况书面报告${regionLevel(level)}人大常委会。`;
 }
 
 // ---- headings -------------------------------------------------------------------------------
@@ -231,9 +234,9 @@ export function inquiryTitleOf(subject: string): string {
   return `关于${subject}专题询问的审议意见`;
 }
 
-/** "区第二届人大常委会第十六次会议就……开展了专题询问。……" */
-export function inquiryOpeningOf(region: string, term: number, sessionNumber: number, subject: string): string {
-  return `${regionLevel(region)}第${chineseNumeral(term)}届人大常委会第${chineseNumeral(sessionNumber)}次会议就${subject}开展了专题询问。现将常委会组成人员在专题询问中提出的意见整理如下：`;
+/** "区第二届人大常委会第十六次会议就……开展了专题询问。……" (`level` as in openingOf). */
+export function inquiryOpeningOf(level: string, term: number, sessionNumber: number, subject: string): string {
+  return `${regionLevel(level)}第${chineseNumeral(term)}届人大常委会第${chineseNumeral(sessionNumber)}次会议就${subject}开展了专题询问。现将常委会组成人员在专题询问中提出的意见整理如下：`;
 }
 
 /** "关于……的质询案" (a title that already says 质询案 is kept). */

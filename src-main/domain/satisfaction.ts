@@ -231,3 +231,12 @@ export function countAssessmentSheets(
   }
   return { subjects, sheetsReturned, sheetsSetAside };
 }
+
+/**
+ * How many sheets of an electronic round came on paper (entered by the secretary for members without a
+ * working terminal): "（其中纸质测评表3份）", "（其中纸质选票2张）"; '' when none did.
+ */
+export function paperSheetsNote(kind: 'satisfaction' | 'project', paperSheets: number | undefined): string {
+  if (!paperSheets) return '';
+  return kind === 'project' ? `（其中纸质选票${paperSheets}张）` : `（其中纸质测评表${paperSheets}份）`;
+}

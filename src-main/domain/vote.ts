@@ -1,8 +1,10 @@
 // Votes (表决): 赞成 / 反对 / 弃权, the tally and whether an item is adopted.
 // Default: 赞成 must exceed half of ALL members, so 弃权, 未按 and absence all work against adoption.
 // Base and fraction are settings (Rules['adoption']); integers only, never floating-point fractions.
+import type { ThresholdName } from './agenda';
+import { presentOverExpected } from './attendance';
 import { assertCount } from './counts';
-import { meetsThreshold, minimumCount, type Threshold } from './fraction';
+import { meetsThreshold, minimumCount, MORE_THAN_HALF, TWO_THIRDS_OR_MORE, type Threshold } from './fraction';
 import { chineseNumeral } from './numerals';
 import type { Rules } from './settings';
 
@@ -41,12 +43,13 @@ export function votesCast(c: VoteCounts): number {
 }
 
 /**
- * Inconsistencies worth showing the secretary (e.g. when entering a paper or show-of-hands result),
- * in Chinese; empty when the tally is consistent. Never blocks: the engine decides what to do.
+ * Inconsistencies of a tally, in Chinese; empty when it is consistent. The engine computes no result
+ * on a tally that has any (an impossible attendance, more votes than members present).
  */
 export function tallyProblems(t: VoteTally): string[] {
   const out: string[] = [];
-  if (t.present > t.expected) out.push(`实到人数${t.present}人超过应出席人数${t.expected}人`);
+  const over = presentOverExpected(t.present, t.expected);
+  if (over) out.push(over);
   if (votesCast(t) > t.present) out.push(`表决票数${votesCast(t)}票超过实到人数${t.present}人`);
   return out;
 }
@@ -95,11 +98,65 @@ export function decideAdoption(t: VoteTally, adoption: Rules['adoption']): VoteO
   };
 }
 
+/** "半数", "三分之二". */
+const fractionWord = (th: Threshold): string => (th.numerator * 2 === th.denominator ? '半数' : `${chineseNumeral(th.denominator)}分之${chineseNumeral(th.numerator)}`);
+
 /** "赞成票超过全体组成人员的半数", "赞成票达到全体组成人员的三分之二以上". */
 export function adoptionRuleText(base: AdoptionBase, th: Threshold): string {
-  const frac = th.numerator * 2 === th.denominator ? '半数' : `${chineseNumeral(th.denominator)}分之${chineseNumeral(th.numerator)}`;
-  const of = `${ADOPTION_BASE_LABELS[base]}的${frac}`;
+  const of = `${ADOPTION_BASE_LABELS[base]}的${fractionWord(th)}`;
   return th.inclusive ? `赞成票达到${of}以上` : `赞成票超过${of}`;
+}
+
+// ---- thresholds per item and per ballot -----------------------------------------------------
+
+/** The two thresholds an item or a ballot may carry: 过半数 (strict) and 三分之二以上 (inclusive). */
+export const THRESHOLDS: Record<ThresholdName, Threshold> = { more_than_half: MORE_THAN_HALF, two_thirds: TWO_THIRDS_OR_MORE };
+export const THRESHOLD_LABELS: Record<ThresholdName, string> = { more_than_half: '过半数', two_thirds: '三分之二以上' };
+
+/** The name of a threshold, or null for one that is neither 过半数 nor 三分之二以上. */
+export function thresholdName(th: Threshold): ThresholdName | null {
+  for (const [name, t] of Object.entries(THRESHOLDS) as [ThresholdName, Threshold][]) {
+    if (t.numerator * th.denominator === th.numerator * t.denominator && t.inclusive === th.inclusive) return name;
+  }
+  return null;
+}
+
+/**
+ * The rule a ballot is adopted by: the threshold chosen when the ballot was created, else the item's,
+ * else the session's; the base (default 全体组成人员) is always the session's.
+ */
+export function ballotAdoption(session: Rules['adoption'], item?: ThresholdName | null, ballot?: ThresholdName | null): Rules['adoption'] {
+  const name = ballot ?? item;
+  return name ? { base: session.base, threshold: THRESHOLDS[name] } : session;
+}
+
+/** "全体组成人员33人", "投票总数30票". */
+const baseWithCount = (base: AdoptionBase, n: number): string => `${ADOPTION_BASE_LABELS[base]}${n}${base === 'votes_cast' ? '票' : '人'}`;
+
+/**
+ * The result in the rule's words, base and count included: "赞成18票，超过全体组成人员33人的半数，通过。",
+ * "赞成16票，未超过全体组成人员33人的半数，未通过。", "赞成22票，达到全体组成人员33人的三分之二以上，通过。",
+ * "赞成21票，未达到全体组成人员33人的三分之二，未通过。".
+ */
+export function verdictSentence(yes: number, o: Pick<VoteOutcome, 'adopted' | 'base'>, adoption: Rules['adoption']): string {
+  const th = adoption.threshold;
+  const of = `${baseWithCount(adoption.base, o.base)}的${fractionWord(th)}`;
+  const clause = th.inclusive ? (o.adopted ? `达到${of}以上` : `未达到${of}`) : o.adopted ? `超过${of}` : `未超过${of}`;
+  return `赞成${yes}票，${clause}，${verdictWord(o)}。`;
+}
+
+/** What adoption needs, before or after the vote: "赞成票须超过全体组成人员33人的半数，即至少17票". */
+export function requirementText(o: Pick<VoteOutcome, 'base' | 'required'>, adoption: Rules['adoption']): string {
+  const th = adoption.threshold;
+  const of = `${baseWithCount(adoption.base, o.base)}的${fractionWord(th)}`;
+  return `赞成票须${th.inclusive ? `达到${of}以上` : `超过${of}`}，即至少${o.required}票`;
+}
+
+/** The base and the fewest 赞成 that adopt, known before anyone votes when the base is 全体组成人员. */
+export function requirementBefore(expected: number, present: number, adoption: Rules['adoption']): { base: number; required: number } | null {
+  if (adoption.base === 'votes_cast') return null; // known only once the votes are cast
+  const base = adoption.base === 'all_members' ? expected : present;
+  return { base, required: Math.max(1, minimumCount(base, adoption.threshold)) };
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { RunningServer } from '../app/server';
 import { consoleState } from '../meeting/views';
 import { scopeOf } from '../server/scopes';
+import { movesSpeakers, speakersFrame } from '../server/speaker-frames';
 import type { ServerFrame } from '../shared/protocol';
 import { sendToConsoles } from './ipc';
 
@@ -31,6 +32,7 @@ export function forwardLiveState(running: RunningServer): () => void {
     const scope = scopeOf(e.parts);
     if (scope.consoles) schedule(scope.everyone ? STATE_DELAY_MS : PROGRESS_DELAY_MS);
     if (e.parts.some((p) => p !== 'progress')) send({ type: 'changed', parts: e.parts });
+    if (movesSpeakers(e.parts)) send(speakersFrame(engine));
   });
   const offHub = running.hub.onConsoleChange(() => {
     schedule(STATE_DELAY_MS);

@@ -1,6 +1,7 @@
 // Attendance of one session: who is present, on leave, absent or has left. 应到 is the session's
 // frozen expected_members; the rows exist for every member in office when the session opens.
 import { AppError } from '../shared/result';
+import { signInRefusal } from '../domain/attendance';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { AttendanceStatus } from './types';
@@ -57,7 +58,8 @@ export function seedAttendance(store: Store, who: Actor, sessionId: number, memb
 
 /**
  * Sets a member's attendance. Signing in after business has started marks the arrival late;
- * leaving keeps the sign-in time. Setting the status it already has changes nothing.
+ * leaving keeps the sign-in time. Setting the status it already has changes nothing. 实到 never
+ * exceeds 应到 (`expected`): a sign-in beyond it is refused.
  */
 export function setAttendance(
   store: Store,
@@ -65,13 +67,17 @@ export function setAttendance(
   sessionId: number,
   memberId: number,
   status: AttendanceStatus,
-  opts: { businessStarted: boolean; by: 'terminal' | 'secretary' },
+  opts: { businessStarted: boolean; by: 'terminal' | 'secretary'; expected?: number },
 ): boolean {
   const row = store.db.prepare('SELECT id, status FROM attendance WHERE session_id = ? AND member_id = ?').get(sessionId, memberId) as
     | { id: number; status: AttendanceStatus }
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', '该组成人员不在本次会议的应到名单中');
   if (row.status === status) return false;
+  if (status === 'present' && opts.expected !== undefined) {
+    const refusal = signInRefusal(countsOf(store, sessionId).present, opts.expected);
+    if (refusal) throw new AppError('INVALID_STATE', refusal);
+  }
   const now = new Date().toISOString();
   if (status === 'present') {
     store.db

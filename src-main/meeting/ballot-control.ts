@@ -3,13 +3,15 @@
 // stored as they were), manual results (show of hands, paper), timers, presses from terminals, and
 // the tally at close: named presses from their rows, secret ones from their sealed receipts.
 import { AppError } from '../shared/result';
-import { APPOINTMENT_ACTION_LABELS, personsWithIds, type BallotPerson } from '../domain/agenda';
-import { announceResult, decideAdoption, tally, type Choice } from '../domain/vote';
-import type { Actor } from '../store/audit';
+import { asVoted, personsWithIds, type BallotPerson, type ThresholdName } from '../domain/agenda';
+import { groupSubject } from '../domain/appointments';
+import { presentOverExpected } from '../domain/attendance';
+import { announceResult, ballotAdoption, decideAdoption, tally, tallyProblems, type Choice } from '../domain/vote';
+import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import type { LiveContext } from '../rounds/types';
-import { getBallot, insertBallot, markAnnounced, markOpened, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
+import { correctResult, getBallot, insertBallot, markAnnounced, markOpened, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
 import type { BallotMethod } from './types';
@@ -24,15 +26,16 @@ export interface BallotOptions {
   personIndexes?: number[];
   /** Appointment items: the persons by id (instead of personIndexes). */
   personIds?: string[];
+  /** This ballot's threshold; default the item's, else the session's rules. */
+  threshold?: ThresholdName;
 }
+
+export type VoteCounts = { yes: number; no: number; abstain: number };
 
 const VOTABLE_KINDS = ['vote', 'appointment', 'other'];
 
-/** "任命张三为区教育局局长", "免去李四的区司法局局长职务". */
-function personSubject(p: BallotPerson): string {
-  const post = p.post ? `${p.action === 'appoint' ? '为' : '的'}${p.post}${p.action === 'remove' ? '职务' : ''}` : '';
-  return `${APPOINTMENT_ACTION_LABELS[p.action]}${p.name}${post}`;
-}
+/** 未按表决器 exists only where there are keypads: a paper or show-of-hands result never mentions it. */
+const keypads = (b: Pick<BallotRow, 'method'>): boolean => b.method === 'electronic';
 
 export class BallotControl {
   readonly recorder: PressRecorder;
@@ -82,12 +85,9 @@ export class BallotControl {
       if (indexes.some((i) => i < 0 || i >= all.length)) throw new AppError('BAD_INPUT', '任免人员序号超出范围，请刷新后重新选择');
       persons = indexes.map((i) => all[i]!);
     }
-    if (item.details.appointmentMode === 'each' && persons.length !== 1) throw new AppError('BAD_INPUT', '逐人表决时每轮表决只能针对一人');
-    const subject =
-      persons.length === 1
-        ? personSubject(persons[0]!)
-        : `${item.title}（${persons.map((p) => `${APPOINTMENT_ACTION_LABELS[p.action]}${p.name}`).join('、')}，合并表决）`;
-    return { subject, persons };
+    // Any set of the item's persons may share a ballot (逐人 and 合并 in any mix): the plan is a default.
+    const voted = persons.map(asVoted);
+    return { subject: groupSubject(item.title, voted), persons: voted };
   }
 
   create(who: Actor, o: BallotOptions): BallotRow {
@@ -95,6 +95,7 @@ export class BallotControl {
     const item = getItem(this.store, o.itemId);
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
     const { subject, persons } = this.subjectOf(o.itemId, o);
+    const rules = { ...s.rules, adoption: ballotAdoption(s.rules.adoption, item.details.threshold, o.threshold) };
     const id = this.store.change(who, () => {
       const id = insertBallot(this.store, {
         sessionId: s.id,
@@ -106,7 +107,7 @@ export class BallotControl {
         pressRule: o.pressRule,
         timerSeconds: o.timerSeconds,
         expected: s.expectedMembers,
-        rules: s.rules,
+        rules,
       });
       this.store.audit.recordRow(who, 'ballot.create', 'ballots', id);
       return id;
@@ -115,8 +116,16 @@ export class BallotControl {
     return getBallot(this.store, id);
   }
 
+  /** 开始表决: refused while more members are present than 应到 (no result on an impossible attendance). */
   open(who: Actor, id: number): BallotRow {
+    const b = getBallot(this.store, id);
+    if (b.state === 'draft') this.assertAttendance(b.expected, this.live.presentMemberIds(b.sessionId).length);
     return this.rounds.open(who, this.spec, id);
+  }
+
+  private assertAttendance(expected: number, present: number): void {
+    const over = presentOverExpected(present, expected);
+    if (over) throw new AppError('INVALID_STATE', `${over}，不能表决；请先核实出席情况或本次会议的应出席人数`);
   }
 
   /** 结束表决: counts, 未按, adoption by the session's rules, the attendance snapshot, the times. */
@@ -129,24 +138,48 @@ export class BallotControl {
   }
 
   /** Results of a show of hands or paper ballot, entered by the secretary. */
-  enterResult(who: Actor, id: number, counts: { yes: number; no: number; abstain: number }): BallotRow {
+  enterResult(who: Actor, id: number, counts: VoteCounts): BallotRow {
     const b = getBallot(this.store, id);
     if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能手工录入');
-    if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；如需重新表决请发起新一轮');
+    if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；结果宣布前可以更正，如需重新表决请发起新一轮');
     const s = this.live.requireLive();
     const present = b.state === 'open' ? b.eligible.length : this.live.presentMemberIds(s.id).length;
-    if (counts.yes + counts.no + counts.abstain > present) {
-      throw new AppError('BAD_INPUT', `赞成、反对、弃权合计${counts.yes + counts.no + counts.abstain}，超过了实到人数${present}`);
-    }
+    assertCast(counts, present);
+    this.resultFrom(b, counts, present); // refused before anything is written
     if (b.state === 'draft') this.store.change(who, () => markOpened(this.store, id, this.live.presentMemberIds(s.id), null));
-    this.rounds.finish(who, this.spec, getBallot(this.store, id), () => this.storeCounts(b, counts, present));
+    this.rounds.finish(who, this.spec, getBallot(this.store, id), () => storeResult(this.store, b.id, this.resultFrom(b, counts, present)));
     return getBallot(this.store, id);
   }
 
-  private storeCounts(b: BallotRow, counts: { yes: number; no: number; abstain: number }, present: number): void {
+  /**
+   * 更正结果: a show-of-hands or paper result entered wrongly is corrected before it is announced;
+   * the reason and the counts it replaces go into the audit log with the corrected row.
+   */
+  correctResult(who: Actor, id: number, counts: VoteCounts, reason: string): BallotRow {
+    const b = getBallot(this.store, id);
+    if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能更正');
+    if (b.state === 'announced') throw new AppError('INVALID_STATE', '结果已经宣布，不能再更正；如需重新表决请发起新一轮');
+    if (b.state !== 'closed' || !b.result) throw new AppError('INVALID_STATE', '该表决还没有录入结果，请先录入结果');
+    if (!reason.trim()) throw new AppError('BAD_INPUT', '请填写更正的原因');
+    assertCast(counts, b.eligible.length);
+    const next = this.resultFrom(b, counts, b.eligible.length);
+    this.store.change(who, () => {
+      correctResult(this.store, id, next);
+      const row = this.store.db.prepare('SELECT * FROM ballots WHERE id = ?').get(id) as Record<string, unknown>;
+      const was = { yes: b.result!.yes, no: b.result!.no, abstain: b.result!.abstain };
+      this.store.audit.append(who, 'ballot.correct', 'ballots', id, { row: rowState(row), reason: reason.trim(), was });
+    });
+    this.live.changed({ roundKind: 'ballot', roundId: id, itemId: b.itemId }, 'round');
+    return getBallot(this.store, id);
+  }
+
+  /** The result to store; no result is computed on an impossible tally (实到 above 应到, more votes than present). */
+  private resultFrom(b: BallotRow, counts: VoteCounts, present: number): NonNullable<BallotRow['result']> {
     const t = tally(counts, present, b.expected);
+    const problems = tallyProblems(t);
+    if (problems.length) throw new AppError(keypads(b) ? 'INVALID_STATE' : 'BAD_INPUT', `${problems.join('；')}，不能计算表决结果`);
     const o = decideAdoption(t, b.rules.adoption);
-    storeResult(this.store, b.id, {
+    return {
       yes: t.yes,
       no: t.no,
       abstain: t.abstain,
@@ -155,8 +188,12 @@ export class BallotControl {
       rule: o.rule,
       required: o.required,
       base: o.base,
-      announcement: announceResult(t, o, b.rules.showNotPressed),
-    });
+      announcement: announceResult(t, o, keypads(b) && b.rules.showNotPressed),
+    };
+  }
+
+  private storeCounts(b: BallotRow, counts: VoteCounts, present: number): void {
+    storeResult(this.store, b.id, this.resultFrom(b, counts, present));
   }
 
   /** A press from a member's terminal; resolves only after it is committed. */
@@ -173,6 +210,11 @@ export class BallotControl {
   votedMemberIds(b: BallotRow): Set<number> {
     return this.rounds.recorder.voterIds({ kind: 'ballot', id: b.id });
   }
+}
+
+function assertCast(counts: VoteCounts, present: number): void {
+  const cast = counts.yes + counts.no + counts.abstain;
+  if (cast > present) throw new AppError('BAD_INPUT', `赞成、反对、弃权合计${cast}，超过了实到人数${present}`);
 }
 
 function countReceipts(receipts: Map<number, Buffer>): { yes: number; no: number; abstain: number } {

@@ -245,3 +245,10 @@ export function personIndexes(store: Store, b: Pick<BallotRow, 'itemId' | 'perso
   const ids = itemPersons(store, b.itemId).map((p) => p.id);
   return b.persons.map((p) => ids.indexOf(p.id)).filter((i) => i >= 0);
 }
+
+/** A corrected manual result (before it is announced): the counts and what follows from them; state and times stay. */
+export function correctResult(store: Store, id: number, r: NonNullable<BallotRow['result']>): void {
+  store.db
+    .prepare('UPDATE ballots SET yes = ?, no = ?, abstain = ?, not_pressed = ?, adopted = ?, rule = ?, required = ?, base = ?, announcement = ? WHERE id = ?')
+    .run(r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, id);
+}

@@ -2,14 +2,17 @@
 // the member list for named votes), the session's result sheet, the sign-in sheet, the appointment
 // list and the seat codes. Dated by the session; a paper or show-of-hands result never mentions
 // keypads; verdict words come from domain/vote.ts.
+import { appointmentSections } from '../domain/appointments';
+import { expectedLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
 import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
-import { appointmentList, type AppointmentEntry } from './appointments';
+import { appointmentList } from './appointments';
 import { listAttendance } from './attendance-store';
 import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
+import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
 import { listSeatCodes } from './pairing';
 import { orderForSession } from '../people/name-order';
 
@@ -45,7 +48,8 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     { type: 'paragraph', text: `议程：第${item.position}项 ${item.title}`, indent: false },
     { type: 'paragraph', text: `表决方式：${method}`, indent: false },
     { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
-    { type: 'paragraph', text: `应出席常委会组成人员${b.expected}人，表决开始时实到${b.eligible.length}人。`, indent: false },
+    { type: 'paragraph', text: `${expectedLine(b.expected, session.expectedReason)}，表决开始时实到${b.eligible.length}人。`, indent: false },
+    { type: 'paragraph', text: `通过条件：${thresholdLabel(b)}，${ballotRequirement(b) ?? '以投票总数为基数'}。`, indent: false },
   ];
   if (r) {
     const counts = [{ header: '赞成', width: 1, align: 'center' as const }, { header: '反对', width: 1, align: 'center' as const }, { header: '弃权', width: 1, align: 'center' as const }];
@@ -56,7 +60,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
         columns: [...counts, ...notPressed, { header: '表决结果', width: 1.3, align: 'center' }],
         rows: [[`${r.yes}`, `${r.no}`, `${r.abstain}`, ...(keypads(b) ? [`${r.notPressed}`] : []), verdictWord(r)]],
       },
-      { type: 'paragraph', text: `${ballotAnnouncement(b)}。通过条件：${r.rule}（${r.base}人的要求为至少${r.required}票）。` },
+      { type: 'paragraph', text: `${ballotAnnouncement(b)}。${ballotVerdict(b)}` },
     );
   } else blocks.push({ type: 'paragraph', text: '本轮表决尚未结束。' });
   if (!b.secret && b.method === 'electronic' && b.state !== 'draft') {
@@ -83,7 +87,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
     title: '表决结果汇总表',
     subtitle: `（${session.title}）`,
     blocks: [
-      { type: 'paragraph', text: `会议日期：${date}　应出席常委会组成人员${session.expectedMembers}人。`, indent: false },
+      { type: 'paragraph', text: `会议日期：${date}　${expectedLine(session.expectedMembers, session.expectedReason)}。`, indent: false },
       {
         type: 'table',
         fontSize: 11,
@@ -112,33 +116,25 @@ export function signInSheetDoc(store: Store, sessionId: number): DocModel {
     subtitle: `（${session.title}）`,
     blocks: [
       { type: 'paragraph', text: `会议时间：${date}${session.startTime ? ` ${session.startTime}` : ''}　地点：${session.place}`, indent: false },
-      { type: 'paragraph', text: `应出席常委会组成人员${session.expectedMembers}人，签到${present}人。`, indent: false },
+      { type: 'paragraph', text: `${expectedLine(session.expectedMembers, session.expectedReason)}，签到${present}人。`, indent: false },
       { type: 'table', columns: [{ header: '座位号', width: 1, align: 'center' }, { header: '姓名', width: 2, align: 'center' }, { header: '职务', width: 1.5, align: 'center' }, { header: '出席情况', width: 2, align: 'center' }, { header: '签到时间', width: 1.5, align: 'center' }], rows },
     ],
     signature: { issuer, date },
   };
 }
 
-/** "周明为示例区教育局局长", "周明的示例区教育局局长职务", "接受周明辞去示例区教育局局长职务的请求". */
-export function appointmentLine(e: Pick<AppointmentEntry, 'action' | 'name' | 'post'>): string {
-  if (e.action.includes('辞')) return `接受${e.name}辞去${e.post}职务的请求`;
-  if (e.action.includes('免')) return `${e.name}的${e.post}职务`;
-  return `${e.name}为${e.post}`;
-}
-
 /**
- * 任免名单: only the persons whose ballot adopted them, grouped under their action ("任命："，
- * "决定免去："…, in the order the actions first appear), under the 题注 "（2026年9月22日…会议通过）".
+ * 任免名单: only the persons whose ballot adopted them, under their action's heading ("决定任命："，
+ * "任命："，"决定免去："… in that order, domain/appointments.ts), under the 题注
+ * "（2026年9月22日…会议通过）". Rejected persons appear in the results, never here.
  */
 export function appointmentListDoc(store: Store, sessionId: number): DocModel {
   const { session, committee, date } = heading(store, sessionId);
-  const adopted = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name).filter((e) => e.result?.adopted);
-  const groups = new Map<string, AppointmentEntry[]>();
-  for (const e of adopted) groups.set(e.action, [...(groups.get(e.action) ?? []), e]);
+  const entries = orderForSession(store, sessionId, appointmentList(store, sessionId), (e) => e.name);
   const blocks: Block[] = [];
-  for (const [action, list] of groups) {
-    blocks.push({ type: 'paragraph', text: `${action}：`, indent: false });
-    list.forEach((e, i) => blocks.push({ type: 'paragraph', text: `${appointmentLine(e)}${i === list.length - 1 ? '。' : '；'}` }));
+  for (const section of appointmentSections(entries.map((e) => ({ action: e.actionKey, name: e.name, post: e.post, adopted: e.result?.adopted === true })))) {
+    blocks.push({ type: 'paragraph', text: `${section.heading}：`, indent: false });
+    section.lines.forEach((line, i) => blocks.push({ type: 'paragraph', text: `${line}${i === section.lines.length - 1 ? '。' : '；'}` }));
   }
   if (!blocks.length) blocks.push({ type: 'paragraph', text: '本次会议没有通过的人事任免事项。' });
   return {

@@ -5,7 +5,7 @@
 // (rounds/round-engine.ts), which sees the session only through the LiveContext this engine is.
 import { AppError } from '../shared/result';
 import { AssessmentControl } from '../assessment/assessment-control'; // issue 4
-import { attendanceCounts, quorumMet } from '../domain/attendance';
+import { attendanceCounts, expectedReasonProblem, quorumMet } from '../domain/attendance';
 import { inOfficeOn } from '../domain/people';
 import { syncHearings } from '../review/handlings';
 import type { KeyStore } from '../rounds/key-store';
@@ -20,6 +20,7 @@ import { getSession, type Session } from '../store/sessions';
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
+import { SpeakerQueue } from './speakers';
 import {
   bindingForToken,
   ensureSeatCodes,
@@ -45,6 +46,8 @@ export class MeetingEngine implements LiveContext {
   readonly ballots: BallotControl;
   /** Issue 4: satisfaction assessments and project ballots (src-main/assessment/). */
   readonly assessments: AssessmentControl;
+  /** Issue 10: the speaker queue (申请发言) of the live session. */
+  readonly speakers: SpeakerQueue;
   readonly rateLimiter = new PairingRateLimiter();
   /** Terminal ids with a live connection; provided by the WebSocket hub. */
   presence: () => Set<string> = () => new Set();
@@ -59,6 +62,7 @@ export class MeetingEngine implements LiveContext {
     this.rounds = new RoundEngine(this, keyStore);
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
+    this.speakers = new SpeakerQueue(this); // issue 10
     this.rounds.resume();
   }
 
@@ -129,6 +133,10 @@ export class MeetingEngine implements LiveContext {
     if (s.status === 'closed') throw new AppError('INVALID_STATE', `“${s.title}”已经闭会`);
     if (s.status === 'open') return;
     this.store.change(who, () => {
+      const inOffice = listMembers(this.store, { includeRetired: true }).filter((m) => inOfficeOn(m, s.date)).length;
+      // (an empty roster says nothing to compare with: nobody can sign in then anyway)
+      const problem = inOffice > 0 ? expectedReasonProblem(s.expectedMembers, inOffice, s.expectedReason) : null;
+      if (problem) throw new AppError('INVALID_STATE', `不能开会：${problem}（在“会议基本信息”中修改）`);
       this.store.db
         .prepare("UPDATE sessions SET status = 'open', opened_at = ?, region = (SELECT region FROM committee WHERE id = 1) WHERE id = ?")
         .run(new Date().toISOString(), sessionId);
@@ -230,7 +238,7 @@ export class MeetingEngine implements LiveContext {
   setAttendance(who: Actor, memberId: number, status: AttendanceStatus, by: 'terminal' | 'secretary'): void {
     const s = this.requireLive();
     const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
-    const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by }));
+    const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by, expected: s.expectedMembers }));
     if (changed) this.changed({ memberId }, 'attendance');
   }
 

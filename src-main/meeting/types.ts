@@ -48,6 +48,8 @@ export interface BallotResult {
   rule: string;
   required: number;
   base: number;
+  /** The verdict with base and count: "赞成18票，超过全体组成人员33人的半数，通过。" */
+  verdict?: string;
 }
 
 export interface PublicBallot {
@@ -69,6 +71,8 @@ export interface PublicBallot {
   voted: number;
   /** Present once announced (terminals, big screen) or closed (console). */
   result: BallotResult | null;
+  /** The ballot's rule: its threshold ("过半数" / "三分之二以上") and what adoption needs ("赞成票须超过全体组成人员33人的半数，即至少17票"). */
+  rule?: { threshold: string; requirement: string | null };
 }
 
 export interface LiveSnapshot {

@@ -6,6 +6,7 @@ import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
 import { listAttendance } from './attendance-store';
 import { ballotsOfItem, listBallots, namedChoices, namedCounts, personIndexes, type BallotRow } from './ballot-store';
+import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
 import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
 import type { Choice } from '../domain/vote';
@@ -32,9 +33,12 @@ export function publicBallot(engine: MeetingEngine, b: BallotRow, audience: 'pub
     result: showResult
       ? {
           ...b.result!,
-          notPressed: b.rules.showNotPressed || audience === 'console' ? b.result!.notPressed : null,
+          // 未按表决器 only where there are keypads, and on public screens only when the rules show it
+          notPressed: b.method === 'electronic' && (b.rules.showNotPressed || audience === 'console') ? b.result!.notPressed : null,
+          verdict: ballotVerdict(b) ?? undefined,
         }
       : null,
+    rule: { threshold: thresholdLabel(b), requirement: ballotRequirement(b) },
   };
 }
 

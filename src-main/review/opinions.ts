@@ -6,7 +6,7 @@ import { AppError } from '../shared/result';
 import { committeeName } from '../domain/numerals';
 import { getItem } from '../store/agenda';
 import type { Actor } from '../store/audit';
-import { getCommittee } from '../store/committee';
+import { getCommittee, levelWordsOf } from '../store/committee';
 import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import { listRemarks } from './remarks';
@@ -207,8 +207,10 @@ export function createDraft(store: Store, who: Actor, itemId: number): Opinion {
     const session = getSession(store, item.sessionId);
     if (session.status === 'draft') throw new AppError('INVALID_STATE', `会议“${session.title}”尚未召开，报告审议后才能起草审议意见`);
     const { region } = getCommittee(store);
+    // 区人大常委会 / 县人大常委会: the committee's level setting (committee_level), not its name's last character
+    const words = levelWordsOf(store, region);
     const settings = getReviewSettings(store);
-    const texts = draftTexts(store, item, session, region, draftBody(listRemarks(store, { itemId })));
+    const texts = draftTexts(store, item, session, words, draftBody(listRemarks(store, { itemId })));
     const months = session.rules.reviewOpinion.deadlineMonths;
     const now = new Date().toISOString();
     const id = Number(
@@ -228,7 +230,7 @@ export function createDraft(store: Store, who: Actor, itemId: number): Opinion {
           addressee: texts.addressee,
           opening: texts.opening,
           body: JSON.stringify(texts.body),
-          handling_request: handlingRequestOf(region, months),
+          handling_request: handlingRequestOf(words.level, months),
           deadline_months: months,
           doc_prefix: settings.docPrefix,
           doc_year: Number(session.date.slice(0, 4)),

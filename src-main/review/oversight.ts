@@ -2,6 +2,7 @@
 // enough members in office (rules.interpellation.minMembers, default 3) and name the body it
 // questions; each item's 研究处理情况报告 is tracked in the register as an opinion row (origin
 // 'inquiry' / 'interpellation'), sent, heard, assessed and reported again like a review opinion.
+import type { LevelWords } from '../domain/level';
 import { AppError } from '../shared/result';
 import { interpellationFilingProblem, type AgendaDetails, type AgendaKind } from '../domain/agenda';
 import { inOfficeOn } from '../domain/people';
@@ -56,7 +57,8 @@ const lines = (text: string): OpinionBlock[] =>
     .map((l) => ({ kind: 'p', text: l }));
 
 /** The texts a new register entry starts from, by the kind of item it follows. */
-export function draftTexts(store: Store, item: AgendaItem, session: Session, region: string, remarksBody: OpinionBlock[]): DraftTexts {
+/** `words`: the committee's level words (its 区/县/市/旗 setting, domain/level.ts), never guessed from the region's name. */
+export function draftTexts(store: Store, item: AgendaItem, session: Session, words: LevelWords, remarksBody: OpinionBlock[]): DraftTexts {
   if (item.kind === 'inquiry') {
     const subject = inquirySubjectOf(item.title);
     const questions = item.details.questions ?? [];
@@ -64,8 +66,8 @@ export function draftTexts(store: Store, item: AgendaItem, session: Session, reg
       origin: 'inquiry',
       reportTitle: item.title,
       title: inquiryTitleOf(subject),
-      addressee: item.presenter.replace(/\s.*$/, '') || '区人民政府',
-      opening: inquiryOpeningOf(region, session.term, session.number, subject),
+      addressee: item.presenter.replace(/\s.*$/, '') || words.government,
+      opening: inquiryOpeningOf(words.level, session.term, session.number, subject),
       body: [
         { kind: 'h1', text: '询问的主要问题' },
         ...questions.map((q): OpinionBlock => ({ kind: 'p', text: remarkToThirdPerson(q.question, 'problems').replace(/^有的委员指出/, '有的委员询问') || q.question })),
@@ -97,7 +99,7 @@ export function draftTexts(store: Store, item: AgendaItem, session: Session, reg
     reportTitle,
     title: opinionTitleOf(reportTitle),
     addressee: reportingBodyOf(reportTitle),
-    opening: openingOf(region, session.term, session.number, reportTitle),
+    opening: openingOf(words.level, session.term, session.number, reportTitle),
     body: remarksBody,
   };
 }

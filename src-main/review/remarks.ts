@@ -125,6 +125,11 @@ export function updateRemark(store: Store, who: Actor, id: number, patch: { text
 export function deleteRemark(store: Store, who: Actor, id: number): Remark {
   return store.change(who, () => {
     const old = getRemark(store, id);
+    // A speaker-queue turn that pointed at this remark forgets it (issue 10, meeting/speakers.ts).
+    for (const turn of store.db.prepare('SELECT id FROM speaker_requests WHERE remark_id = ?').all(id) as { id: number }[]) {
+      store.db.prepare('UPDATE speaker_requests SET remark_id = NULL WHERE id = ?').run(turn.id);
+      store.audit.recordRow(who, 'speaker.remark', 'speaker_requests', turn.id);
+    }
     store.db.prepare('DELETE FROM review_remarks WHERE id = ?').run(id);
     store.audit.recordRow(who, 'remark.delete', 'review_remarks', id);
     return old;

@@ -31,6 +31,7 @@ import { closedSession } from './closed-session';
 import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual } from './http';
 import { movesFocus, scopeOf } from './scopes';
+import { movesSpeakers, SpeakerCast, speakersFrame } from './speaker-frames';
 
 export { MAX_FRAME_BYTES };
 const STATE_DELAY_MS = 50;
@@ -74,10 +75,13 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
   protocolProblems = 0;
   private readonly frames: StateFrames;
+  /** The speaker queue to every identified seat, coalesced (issue 10). */
+  private readonly speakerCast: SpeakerCast;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
     this.frames = new StateFrames(engine, (p) => this.reportProblem(p));
+    this.speakerCast = new SpeakerCast(engine, (f) => this.guarded(null, () => [...this.clients.values()].forEach((c) => c.role !== 'guest' && this.send(c, f))));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
       if (e.type === 'changed') this.onChanged(e.parts);
@@ -121,6 +125,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.unsubscribe();
     clearInterval(this.heartbeat);
     for (const t of [this.stateTimer, this.progressTimer]) if (t) clearTimeout(t);
+    this.speakerCast.stop();
     for (const c of this.clients.values()) c.ws.terminate();
     this.wss.close();
   }
@@ -282,6 +287,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     c.me = me ?? null;
     this.send(c, { type: 'hello-ok', role, ...(me ? { me } : {}) });
     this.sendState(c, base);
+    this.send(c, speakersFrame(this.opts.engine));
     this.consoleViewChanged(); // this connection is no longer an unpaired terminal
   }
 
@@ -294,6 +300,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     c.me = terminalMe(this.opts.engine, binding, base.focus);
     this.send(c, { type: 'paired', token, me: c.me });
     this.sendState(c, base);
+    this.send(c, speakersFrame(this.opts.engine));
   }
 
   private revoke(terminalIds: string[], reason: string, sessionEnded: boolean): void {
@@ -338,6 +345,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (scope.everyone) this.scheduleState(false);
     else if (scope.consoles) this.scheduleState(true);
     if (scope.progress) this.scheduleProgress();
+    if (movesSpeakers(parts)) this.speakerCast.schedule();
     // Consoles hear what changed (pages that keep their own data reload it); counts alone are in progress.
     if (parts.some((p) => p !== 'progress')) for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
   }

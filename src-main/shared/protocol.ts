@@ -6,6 +6,8 @@
 // Client frames are validated before any field is used: nothing of an unvalidated value is called,
 // converted or interpolated (a frame like {"type":{"toString":1}} is only ever compared with ===).
 import { z } from 'zod';
+import { SPEAKER_STATES } from '../domain/speakers';
+import type { SpeakerEntry } from '../meeting/speakers';
 import type { ConsoleState, LiveSnapshot, TerminalMe, TerminalState } from '../meeting/types';
 import { CHANGE_PARTS, type ChangePart } from './changes';
 import { ERROR_CODES, type AppErrorData, type Result } from './result';
@@ -106,6 +108,11 @@ export interface ServerFrames {
   /** Parts that changed without a new state for this role (consoles reload what they show). */
   changed: { parts: ChangePart[] };
   paired: { token: string; me: TerminalMe };
+  /**
+   * The speaker queue (申请发言) of the live session, every item, in the order asked: to every seat
+   * after each change of the 'speakers' part and on identifying (null session: none is open).
+   */
+  speakers: { sessionId: number | null; entries: SpeakerEntry[] };
   /** This socket's seat is gone: taken over by another terminal, or its session has ended. */
   revoked: { reason: string; sessionEnded?: boolean; session?: ClosedSession };
   error: { error: AppErrorData };
@@ -182,6 +189,12 @@ const smallFrames = {
   'sheet-progress': z.object({ assessmentId: int, submitted: nonNeg, eligible: nonNeg }),
   changed: z.object({ parts: z.array(z.enum(CHANGE_PARTS)) }),
   paired: z.object({ token: z.string(), me: terminalMeSchema }),
+  speakers: z.object({
+    sessionId: int.nullable(),
+    entries: z.array(
+      z.looseObject({ id: int, itemId: int, memberId: int, name: z.string(), state: z.enum(SPEAKER_STATES), requestedAt: z.string(), calledAt: z.string().nullable(), doneAt: z.string().nullable() }),
+    ),
+  }),
   revoked: z.object({ reason: z.string(), sessionEnded: z.boolean().optional(), session: closedSession.optional() }),
   error: z.object({ error: appError }),
   pong: z.object({}),

@@ -35,6 +35,10 @@ export const AUDITED_TABLES = [
   'review_opinions',
   'opinion_handlings',
   'resolutions',
+  // issue 10: the speaker queue, the 宪法宣誓 and the reason for a 应到 other than the members in office
+  'speaker_requests',
+  'oaths',
+  'session_expected',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 

@@ -76,5 +76,7 @@ export function assertDeletable(store: Store, itemId: number, title: string): vo
   if (n('SELECT count(*) AS n FROM resolutions WHERE item_id = ?')) holds.push('决议或决定');
   if (n('SELECT count(*) AS n FROM opinion_handlings WHERE item_id = ? AND outcome IS NOT NULL')) holds.push('办理情况报告的结果');
   if (n('SELECT count(*) AS n FROM assessments WHERE report_item_id = ?') + n('SELECT count(*) AS n FROM official_years WHERE report_item_id = ?')) holds.push('述职记录');
+  if (n('SELECT count(*) AS n FROM speaker_requests WHERE item_id = ?')) holds.push('申请发言记录');
+  if (n('SELECT count(*) AS n FROM oaths WHERE item_id = ?')) holds.push('宪法宣誓记录');
   if (holds.length) throw new AppError('INVALID_STATE', `“${title}”已有${holds.join('、')}，不能删除`);
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../shared/result';
+import { expectedReasonProblem } from '../domain/attendance';
 import { inOfficeOn } from '../domain/people';
 import { sessionTitle } from '../domain/numerals';
 import { normalizeRules, type Rules } from '../domain/settings';
@@ -18,9 +19,12 @@ export interface SessionFields {
   chair: string;
   /** 应到: members expected; explicit, frozen when the session opens. */
   expectedMembers: number;
+  /** Why 应到 differs from the members in office on the date (printed); '' when it does not. */
+  expectedReason?: string;
 }
 
 export interface Session extends SessionFields {
+  expectedReason: string;
   id: number;
   title: string;
   status: SessionStatus;
@@ -45,6 +49,7 @@ interface SessionRow {
   closed_at: string | null;
   rules: string;
   item_count: number;
+  expected_reason: string | null;
 }
 
 function toSession(store: Store, r: SessionRow): Session {
@@ -59,6 +64,7 @@ function toSession(store: Store, r: SessionRow): Session {
     place: r.place,
     chair: r.chair,
     expectedMembers: r.expected_members,
+    expectedReason: r.expected_reason ?? '',
     status: r.status,
     openedAt: r.opened_at,
     closedAt: r.closed_at,
@@ -67,7 +73,8 @@ function toSession(store: Store, r: SessionRow): Session {
   };
 }
 
-const SELECT = `SELECT s.*, (SELECT count(*) FROM agenda_items a WHERE a.session_id = s.id) AS item_count FROM sessions s`;
+const SELECT = `SELECT s.*, (SELECT count(*) FROM agenda_items a WHERE a.session_id = s.id) AS item_count,
+  (SELECT reason FROM session_expected e WHERE e.id = s.id) AS expected_reason FROM sessions s`;
 
 export function listSessions(store: Store): Session[] {
   return (store.db.prepare(`${SELECT} ORDER BY s.date DESC, s.term DESC, s.number DESC`).all() as SessionRow[]).map((r) =>
@@ -91,6 +98,26 @@ function assertUnique(store: Store, term: number, number: number, exceptId: numb
   if (clash) throw new AppError('CONFLICT', `第${term}届第${number}次会议已经存在`);
 }
 
+/**
+ * 应到 other than the members in office on the date needs a reason. Checked when the session is saved
+ * (once a roster exists to compare with) and again when it opens (engine.openSession).
+ */
+function assertExpectedReason(store: Store, f: SessionFields): void {
+  const inOffice = membersInOfficeOn(store, f.date);
+  const problem = inOffice > 0 ? expectedReasonProblem(f.expectedMembers, inOffice, f.expectedReason ?? '') : null;
+  if (problem) throw new AppError('BAD_INPUT', problem);
+}
+
+/** Inside a transaction: keeps the stated reason for 应到 (audited), only while 应到 differs from the members in office. */
+function writeExpectedReason(store: Store, who: Actor, id: number, f: SessionFields): void {
+  const reason = membersInOfficeOn(store, f.date) === f.expectedMembers ? '' : (f.expectedReason ?? '').trim();
+  const had = store.db.prepare('SELECT reason FROM session_expected WHERE id = ?').get(id) as { reason: string } | undefined;
+  if ((had?.reason ?? '') === reason) return;
+  if (reason) store.db.prepare('INSERT INTO session_expected (id, reason) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET reason = excluded.reason').run(id, reason);
+  else store.db.prepare('DELETE FROM session_expected WHERE id = ?').run(id);
+  store.audit.recordRow(who, 'session.expectedReason', 'session_expected', id);
+}
+
 export function assertDraft(s: Session): void {
   if (s.status !== 'draft') throw new AppError('INVALID_STATE', `会议“${s.title}”已经开始，不能再修改其基本信息和规则`);
 }
@@ -98,6 +125,7 @@ export function assertDraft(s: Session): void {
 export function createSession(store: Store, who: Actor, f: SessionFields & { rules?: Rules }): Session {
   return store.change(who, () => {
     assertUnique(store, f.term, f.number, null);
+    assertExpectedReason(store, f);
     const rules = f.rules ?? getRules(store);
     const id = Number(
       store.db
@@ -108,6 +136,7 @@ export function createSession(store: Store, who: Actor, f: SessionFields & { rul
         .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(rules), getCommittee(store).region).lastInsertRowid,
     );
     store.audit.recordRow(who, 'session.create', 'sessions', id);
+    writeExpectedReason(store, who, id, f);
     return getSession(store, id);
   });
 }
@@ -117,6 +146,7 @@ export function updateSession(store: Store, who: Actor, id: number, f: SessionFi
     const s = getSession(store, id);
     assertDraft(s);
     assertUnique(store, f.term, f.number, id);
+    assertExpectedReason(store, f);
     store.db
       .prepare(
         `UPDATE sessions SET term = ?, number = ?, date = ?, start_time = ?, place = ?, chair = ?, expected_members = ?, rules = ?,
@@ -124,6 +154,7 @@ export function updateSession(store: Store, who: Actor, id: number, f: SessionFi
       )
       .run(f.term, f.number, f.date, f.startTime, f.place, f.chair, f.expectedMembers, JSON.stringify(f.rules ?? s.rules), getCommittee(store).region, id);
     store.audit.recordRow(who, 'session.update', 'sessions', id);
+    writeExpectedReason(store, who, id, f);
     return getSession(store, id);
   });
 }
@@ -134,6 +165,7 @@ export function deleteSession(store: Store, who: Actor, id: number): void {
     assertDraft(s);
     const items = store.db.prepare('SELECT id FROM agenda_items WHERE session_id = ?').all(id) as { id: number }[];
     for (const it of items) deleteItemRows(store, who, it.id);
+    if (store.db.prepare('DELETE FROM session_expected WHERE id = ?').run(id).changes) store.audit.recordRow(who, 'session.expectedReason', 'session_expected', id);
     store.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     store.audit.recordRow(who, 'session.delete', 'sessions', id);
   });

@@ -5,7 +5,10 @@
 // copy is replayed commit by commit, and no changed row or cell may differ between presses of
 // different choices (for sheets: of different marks, subject by subject). Without the key store the
 // copies open nothing; with it (the test's own key folder) the receipts are there, sealed. After the
-// crash the round resumes with every acknowledged press, and after close only totals remain.
+// crash the round resumes with every acknowledged press, and after close only totals remain. In the
+// assessment and the project ballot, four members without a terminal hand in paper sheets that the
+// secretary enters (issue 10): each is one more commit checked the same way, so nothing in the file
+// links them to what their sheet marks either.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +110,8 @@ interface Press {
   member: number;
   name: string;
   input: Record<string, unknown>;
+  /** A paper sheet the secretary enters (an admin command), not a terminal's call. */
+  paper?: boolean;
   labels: string[];
   /** Its commit: the WAL's salts and the index in that WAL (set once acknowledged). */
   wal?: string;
@@ -117,7 +122,7 @@ interface Press {
 async function pressInOrder(presses: Press[]): Promise<void> {
   for (const p of presses) {
     const before = walNow();
-    const r = await clients.get(p.member)!.call(p.name, p.input);
+    const r = p.paper ? await server.cmd(p.name, p.input) : await clients.get(p.member)!.call(p.name, p.input);
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const after = walNow();
     expect(after.commits).toBe(after.salt === before.salt ? before.commits + 1 : 1);
@@ -287,29 +292,40 @@ describe('a copy of the data folder taken at any moment links nobody to a choice
   });
 
   /**
-   * A round of sheets: `crashAfter` sheets, a copy while open, kill -9, a copy after the crash, the
-   * rest after the restart, a copy again, close, a copy after close. Returns the closed result.
+   * A round of sheets: `crashAfter` sheets from terminals and the paper sheets of members 12–15
+   * (entered by the secretary), a copy while open, kill -9, a copy after the crash, the rest after
+   * the restart, a copy again, close, a copy after close. Returns the closed result.
    */
   async function sheetRound(label: string, itemId: number, marksOf: (k: number) => (number | null)[], crashAfter: number): Promise<any> {
     const a = await server.must<{ id: number }>('assessments.create', { itemId, method: 'electronic' });
     await server.must('assessments.open', { assessmentId: a.id });
     const ref: RoundRef = { kind: 'assessment', id: a.id };
     const sheets: Press[] = Array.from({ length: 12 }, (_, m) => ({ member: m, name: 'terminal.submitSheet', input: { assessmentId: a.id, marks: marksOf(m) }, labels: marksOf(m).map(String) }));
+    const paper: Press[] = [12, 13, 14, 15].map((m) => ({
+      member: m,
+      name: 'assessments.paperSheet',
+      input: { assessmentId: a.id, memberId: s16.members[m]!.id, marks: marksOf(m) },
+      labels: marksOf(m).map(String),
+      paper: true,
+    }));
     const subjects = marksOf(0).length;
     const decode = (b: Buffer) => JSON.stringify(readSheetBody(b, subjects));
-    const expected = (n: number) => new Map(sheets.slice(0, n).map((p) => [s16.members[p.member]!.id, JSON.stringify(marksOf(p.member))]));
-    await pressInOrder(sheets.slice(0, crashAfter));
-    const obs = checkOpenCopy(copyFolder(`${label}-open`), ref, sheets.slice(0, crashAfter), expected(crashAfter), decode);
+    const expected = (ps: Press[]) => new Map(ps.map((p) => [s16.members[p.member]!.id, JSON.stringify(marksOf(p.member))]));
+    const first = [...sheets.slice(0, crashAfter), ...paper];
+    await pressInOrder(first);
+    const obs = checkOpenCopy(copyFolder(`${label}-open`), ref, first, expected(first), decode);
     await server.kill();
-    checkOpenCopy(copyFolder(`${label}-crash`), ref, sheets.slice(0, crashAfter), expected(crashAfter), decode);
+    checkOpenCopy(copyFolder(`${label}-crash`), ref, first, expected(first), decode);
     await restartAfterCrash();
+    const all = [...first, ...sheets.slice(crashAfter)];
     await pressInOrder(sheets.slice(crashAfter));
-    checkOpenCopy(copyFolder(`${label}-resumed`), ref, sheets, expected(12), decode);
+    checkOpenCopy(copyFolder(`${label}-resumed`), ref, all, expected(all), decode);
     const backupsBefore = backupNames();
     const closed = await server.must<any>('assessments.close', { assessmentId: a.id });
     await backupAfterClose(backupsBefore);
     checkClosedCopy(copyFolder(`${label}-closed`), ref, blobsOf(obs), backupsBefore);
-    return { ...closed.result, rows: [...closed.result.rows].sort((x: any, y: any) => x.index - y.index), marks: sheets.map((p) => marksOf(p.member)) };
+    expect(closed.result.paperSheets).toBe(4);
+    return { ...closed.result, rows: [...closed.result.rows].sort((x: any, y: any) => x.index - y.index), marks: all.map((p) => marksOf(p.member)) };
   }
 
   it('a satisfaction assessment: subject by subject, while open, after kill -9, and after close', async () => {
@@ -320,13 +336,13 @@ describe('a copy of the data folder taken at any moment links nobody to a choice
       expect(r.rows[s].levels).toEqual([0, 1, 2].map((l) => marks.filter((x: number | null) => x === l).length));
       expect(r.rows[s].unmarked).toBe(marks.filter((x: number | null) => x === null).length);
     }
-    expect(r.sheetsReturned).toBe(12);
+    expect(r.sheetsReturned).toBe(16); // 12 from terminals, 4 on paper
   });
 
   it('a project ballot: candidate by candidate, while open, after kill -9, and after close', async () => {
     // Member k chooses candidates k mod 3 and k mod 3 + 1.
     const r = await sheetRound('project', projectItem, (k) => [0, 1, 2, 3].map((c) => (c === k % 3 || c === (k % 3) + 1 ? 0 : null)), 7);
-    expect(r.rows.map((row: any) => row.votes)).toEqual([4, 8, 8, 4]);
-    expect(r.validSheets).toBe(12);
+    expect(r.rows.map((row: any) => row.votes)).toEqual([6, 11, 10, 5]);
+    expect(r.validSheets).toBe(16); // 12 from terminals, 4 on paper
   });
 });

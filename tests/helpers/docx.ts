@@ -47,12 +47,30 @@ export interface DocxParagraph {
   sizes: number[];
   align: string | null;
   inTable: boolean;
+  /** In a text box (the 版记's). */
+  inTextBox: boolean;
 }
 
 const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** The paragraphs of a WordprocessingML part in order (those inside tables marked). */
-export function docxParagraphs(xml: string): DocxParagraph[] {
+/**
+ * The paragraphs of a WordprocessingML part in order (those inside tables marked); the paragraphs of
+ * a text box (w:txbxContent) follow the paragraph that holds it, marked inTextBox.
+ */
+export function docxParagraphs(xml: string, inTextBox = false): DocxParagraph[] {
+  const boxes = [...xml.matchAll(/<w:txbxContent>([\s\S]*?)<\/w:txbxContent>/g)];
+  if (boxes.length) {
+    // the holding paragraphs without the boxes' contents, then each box's paragraphs after its holder
+    const outer = docxParagraphs(xml.replace(/<w:txbxContent>[\s\S]*?<\/w:txbxContent>/g, '<w:txbxContent/>'), inTextBox);
+    const inner = boxes.map((b) => docxParagraphs(b[1]!, true));
+    let box = 0;
+    return outer.flatMap((p) => {
+      const n = (p.xml.match(/<w:txbxContent\/>/g) ?? []).length;
+      const held = inner.slice(box, box + n).flat();
+      box += n;
+      return [p, ...held];
+    });
+  }
   const tables: [number, number][] = [];
   for (const m of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)) tables.push([m.index!, m.index! + m[0].length]);
   const out: DocxParagraph[] = [];
@@ -73,7 +91,7 @@ export function docxParagraphs(xml: string): DocxParagraph[] {
       }
     }
     const at = m.index!;
-    out.push({ xml: m[0], text, fonts: [...new Set(fonts)], sizes: [...new Set(sizes)], align: /<w:jc w:val="(\w+)"/.exec(p)?.[1] ?? null, inTable: tables.some(([a, b]) => at > a && at < b) });
+    out.push({ xml: m[0], text, fonts: [...new Set(fonts)], sizes: [...new Set(sizes)], align: /<w:jc w:val="(\w+)"/.exec(p)?.[1] ?? null, inTable: tables.some(([a, b]) => at > a && at < b), inTextBox });
   }
   return out;
 }

@@ -227,3 +227,44 @@ export function samplePdf(pages: string[]): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** A horizontal rule found on a rendered page: its centre and thickness, in mm from the page's top. */
+export interface Rule {
+  y: number;
+  thickness: number;
+}
+
+/**
+ * Black horizontal rules on one page (1-based) that span at least `span` of the type area's width
+ * (28–184 mm), found in a 300 dpi rendering by pdftoppm: text never darkens that much of a pixel row.
+ * Red rules (the 版头's) are not black and are left out.
+ */
+export function horizontalRules(pdf: PdfInput, page: number, span = 0.9): Rule[] {
+  const dpi = 300;
+  const r = pdfRaster(pdf, page, dpi);
+  const x0 = mmToPt(28);
+  const x1 = mmToPt(28 + 156);
+  const step = r.scale;
+  const dark: number[] = [];
+  for (let py = 0; py < r.height; py++) {
+    const y = py * step;
+    let hits = 0;
+    let total = 0;
+    for (let x = x0; x <= x1; x += 2 * step) {
+      const [R, G, B] = r.at(x, y);
+      total++;
+      if (R < 128 && G < 128 && B < 128) hits++;
+    }
+    if (hits >= span * total) dark.push(py);
+  }
+  const rules: Rule[] = [];
+  let start = -1;
+  dark.forEach((py, i) => {
+    if (start < 0) start = py;
+    if (dark[i + 1] !== py + 1) {
+      rules.push({ y: ptToMm(((start + py + 1) / 2) * step), thickness: ptToMm((py - start + 1) * step) });
+      start = -1;
+    }
+  });
+  return rules;
+}

@@ -87,7 +87,7 @@ describe('terminals', () => {
     const tooMany = await must('ballots.enterResult', { ballotId: hands.id, yes: 15, no: 5, abstain: 1 }).catch((e) => e.message);
     expect(tooMany).toMatch(/超过了实到人数20/);
     const first = await must('ballots.enterResult', { ballotId: hands.id, yes: 16, no: 3, abstain: 1 });
-    expect(first.result).toMatchObject({ yes: 16, no: 3, abstain: 1, notPressed: 0, adopted: false });
+    expect(first.result).toMatchObject({ yes: 16, no: 3, abstain: 1, notPressed: null, adopted: false }); // no keypads: no 未按 (issue 10)
     expect(first.method).toBe('show_of_hands');
     const rerun = await must('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', method: 'paper', timerSeconds: null });
     expect(rerun.round).toBe(2);

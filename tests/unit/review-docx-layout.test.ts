@@ -1,7 +1,8 @@
 // The DOCX writer (src-main/documents-docx/docx.ts) read back from word/document.xml and the other
 // parts: GB/T 9704 page setup and grid, fonts and sizes per block, first-line indents, the red
-// header and its rule, page numbers "— n —" odd right / even left, the 版记 table with its rules,
-// ruled tables with a repeating header row, and the font table's fallbacks.
+// header and its rule, page numbers "— n —" odd right / even left, the 版记 table with its rules in
+// a text box at the bottom margin held by the last paragraph, ruled tables with a repeating header
+// row, the font table's fallbacks, paragraph properties in schema order.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_PAGE, renderDocx, widthInChars } from '../../src-main/documents-docx/docx';
 import type { DocModel } from '../../src-main/documents/model';
@@ -149,7 +150,7 @@ describe('DOCX blocks', () => {
     expect(data).toMatch(/<w:insideV w:val="single"/);
   });
 
-  it('ends with the 版记: 抄送 and 印发 in 四号仿宋 between thick rules with a thin one between, at the foot of the type area', () => {
+  it('ends with the 版记: 抄送 and 印发 in 四号仿宋 between thick rules with a thin one between, one grid line each', () => {
     const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     const footer = tables.at(-1)!;
     const cells = docxParagraphs(footer);
@@ -160,7 +161,50 @@ describe('DOCX blocks', () => {
     expect(footer).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/);
     expect(footer).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="6"/);
     expect(footer).toMatch(/<w:insideV w:val="none"/);
-    expect(footer).toMatch(/<w:tblpPr[^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    const heights = [...footer.matchAll(/<w:trHeight ([^>]*)\/>/g)].map((m) => m[1]!);
+    expect(heights).toHaveLength(2);
+    for (const h of heights) {
+      expect(attr(`<w:trHeight ${h}/>`, 'w:trHeight', 'w:val')).toBe(String(DOCX_PAGE.linePitch));
+      expect(attr(`<w:trHeight ${h}/>`, 'w:trHeight', 'w:hRule')).toBe('exact');
+    }
+  });
+
+  it('puts the 版记 in a text box at the bottom margin of the page of the last paragraph, which is as tall and keeps the last lines with it', () => {
+    const anchors = [...doc.matchAll(/<wp:anchor [\s\S]*?<\/wp:anchor>/g)].map((m) => m[0]);
+    expect(anchors).toHaveLength(1);
+    const anchor = anchors[0]!;
+    expect(anchor).toMatch(/<wp:positionV relativeFrom="margin"><wp:align>bottom<\/wp:align><\/wp:positionV>/);
+    expect(anchor).toMatch(/<wp:positionH relativeFrom="margin"><wp:align>left<\/wp:align><\/wp:positionH>/);
+    expect(anchor).toMatch(/<wp:wrapNone\/>/);
+    expect(anchor).toMatch(/<w:txbxContent><w:tbl>[\s\S]*印发[\s\S]*<\/w:tbl>/);
+    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(anchor)!;
+    const emuPerMm = 36000;
+    expect(Number(cx) / emuPerMm).toBeCloseTo(156, 0);
+    expect(Number(cy) / 635).toBe(2 * DOCX_PAGE.linePitch); // 抄送 and 印发: two grid lines
+    // the holder: the document's last paragraph, exactly as tall as the box, its height not snapped to the grid
+    const flow = docxParagraphs(doc).filter((p) => !p.inTable && !p.inTextBox);
+    const holder = flow.at(-1)!;
+    expect(holder.xml).toContain('<wp:anchor ');
+    expect(attr(holder.xml, 'w:spacing', 'w:line')).toBe(String(2 * DOCX_PAGE.linePitch));
+    expect(attr(holder.xml, 'w:spacing', 'w:lineRule')).toBe('exact');
+    expect(holder.xml).toMatch(/<w:snapToGrid w:val="false"\/>/);
+    // the last body paragraph, the blank line, the issuer and the date keep with what follows
+    const date = flow.findIndex((p) => p.text === '2026年9月25日');
+    expect(date).toBe(flow.length - 2);
+    const chain = flow.slice(date - 3, date + 1);
+    expect(chain[0]!.text).toBe('请于3个月内将研究处理情况书面报告区人大常委会。');
+    expect(chain[0]!.xml).toMatch(/<w:widowControl\/>/);
+    for (const p of chain) expect(p.xml, p.text).toMatch(/<w:keepNext\/>/);
+    expect(flow.slice(0, date - 3).filter((p) => /<w:keepNext\/>/.test(p.xml) && !/^[一（1]/.test(p.text))).toEqual([]);
+  });
+
+  it('writes paragraph properties in the order of the schema', () => {
+    const order = ['w:keepNext', 'w:widowControl', 'w:pBdr', 'w:autoSpaceDN', 'w:snapToGrid', 'w:spacing', 'w:ind', 'w:jc', 'w:rPr'];
+    for (const m of doc.matchAll(/<w:pPr>([\s\S]*?)<\/w:pPr>/g)) {
+      const names = [...m[1]!.replace(/<w:(pBdr|rPr)>[\s\S]*?<\/w:\1>/g, '<w:$1/>').matchAll(/<(w:\w+)[ />]/g)].map((n) => n[1]!);
+      const known = names.filter((n) => order.includes(n));
+      expect(known, m[0]).toEqual([...known].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    }
   });
 
   it('leaves the red header out when asked (resolutions are usually printed without it)', async () => {

@@ -7,6 +7,7 @@ import { consoleAssessments } from '../../assessment/views';
 import { assessmentPdf, blankFormPdf, type AssessmentDocument } from '../../documents-assessment/pdf-files';
 import { exportYearRecordsXlsx } from '../../assessment/year-records-xlsx';
 import { attachPledge, listYearRecords, readPledge, saveYearRecord, yearRecord } from '../../assessment/year-records';
+import type { PaperProject, PaperSatisfaction } from '../../assessment/paper-entry';
 import { AppError } from '../../shared/result';
 import { base64, command, isoDate, type CallContext, type FilePayload } from '../command';
 import { engineOf } from './live';
@@ -33,6 +34,23 @@ const yearFields = z.object({
   followUp: z.string().trim().max(20000).default(''),
   followUpDate: isoDate.nullable().default(null),
 });
+
+const paperTallies = z.object({
+  assessmentId: id,
+  satisfaction: z.object({ sheetsReturned: count, sheetsSetAside: count.default(0), levels: z.array(z.array(count).max(10)).max(500) }).optional(),
+  projectSheets: z.array(z.array(z.number().int()).max(500)).max(10000).optional(),
+  projectTallies: z.object({ votes: z.array(count).max(500), validSheets: count, invalidSheets: count.default(0) }).optional(),
+});
+
+/** The one kind of tally given, checked against the kind of round. */
+function paperInput(ctx: CallContext, assessmentId: number, t: Omit<z.output<typeof paperTallies>, 'assessmentId'>): PaperSatisfaction | PaperProject {
+  const { satisfaction, projectSheets, projectTallies } = t;
+  const given = [satisfaction, projectSheets, projectTallies].filter((x) => x !== undefined);
+  if (given.length !== 1) throw new AppError('BAD_INPUT', '请录入一种统计结果：测评票数、逐张票决票或票决得票数');
+  const a = getAssessment(ctx.store, assessmentId);
+  if ((a.kind === 'project') === (satisfaction !== undefined)) throw new AppError('BAD_INPUT', a.kind === 'project' ? '这是票决，请录入项目得票' : '这是满意度测评，请录入各档票数');
+  return satisfaction ?? (projectSheets ? { sheets: projectSheets } : projectTallies!);
+}
 
 export const assessmentCommands = {
   'assessments.list': command({
@@ -75,19 +93,26 @@ export const assessmentCommands = {
   /** Paper tallies: satisfaction {sheetsReturned, sheetsSetAside, levels[subject][level]}; project {sheets} or {votes, validSheets, invalidSheets}. */
   'assessments.enterPaper': command({
     access: ['admin'],
-    input: z.object({
-      assessmentId: id,
-      satisfaction: z.object({ sheetsReturned: count, sheetsSetAside: count.default(0), levels: z.array(z.array(count).max(10)).max(500) }).optional(),
-      projectSheets: z.array(z.array(z.number().int()).max(500)).max(10000).optional(),
-      projectTallies: z.object({ votes: z.array(count).max(500), validSheets: count, invalidSheets: count.default(0) }).optional(),
-    }),
-    run: (ctx, { assessmentId, satisfaction, projectSheets, projectTallies }) => {
-      const given = [satisfaction, projectSheets, projectTallies].filter((x) => x !== undefined);
-      if (given.length !== 1) throw new AppError('BAD_INPUT', '请录入一种统计结果：测评票数、逐张票决票或票决得票数');
-      const a = getAssessment(ctx.store, assessmentId);
-      if ((a.kind === 'project') === (satisfaction !== undefined)) throw new AppError('BAD_INPUT', a.kind === 'project' ? '这是票决，请录入项目得票' : '这是满意度测评，请录入各档票数');
-      const input = satisfaction ?? (projectSheets ? { sheets: projectSheets } : projectTallies!);
-      return rowOf(ctx, engineOf(ctx).assessments.enterPaper(ctx.who, assessmentId, input).id);
+    input: paperTallies,
+    run: (ctx, { assessmentId, ...tallies }) => rowOf(ctx, engineOf(ctx).assessments.enterPaper(ctx.who, assessmentId, paperInput(ctx, assessmentId, tallies)).id),
+  }),
+  /** A paper tally corrected before the result is announced; the reason goes into the audit log. */
+  'assessments.correctPaper': command({
+    access: ['admin'],
+    input: paperTallies.extend({ reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
+    run: (ctx, { assessmentId, reason, ...tallies }) =>
+      rowOf(ctx, engineOf(ctx).assessments.correctPaper(ctx.who, assessmentId, paperInput(ctx, assessmentId, tallies), reason).id),
+  }),
+  /**
+   * One paper sheet inside an electronic round, for a member without a working terminal: sealed like
+   * a terminal's sheet, the member marked as handed in (their terminal then refuses a sheet).
+   */
+  'assessments.paperSheet': command({
+    access: ['admin'],
+    input: z.object({ assessmentId: id, memberId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) }),
+    run: async (ctx, input) => {
+      await engineOf(ctx).assessments.enterPaperSheet(ctx.who, input);
+      return rowOf(ctx, input.assessmentId);
     },
   }),
   /** 测评结果统计表 / 分类汇总 / 票决结果 as PDF. */

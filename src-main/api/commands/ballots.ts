@@ -1,6 +1,6 @@
 // Ballots of the live session (secretary) and presses from members' terminals.
 import { z } from 'zod';
-import { PERSON_ID } from '../../domain/agenda';
+import { PERSON_ID, THRESHOLD_NAMES } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
 import { getBallot, personIndexes } from '../../meeting/ballot-store';
 import { liveBallotRow } from '../../meeting/views';
@@ -27,8 +27,10 @@ export const ballotCommands = {
       method: z.enum(['electronic', 'show_of_hands', 'paper']).default('electronic'),
       timerSeconds: z.number().int().min(5).max(3600).nullable().default(null),
       personIndexes: z.array(z.number().int().min(0)).max(200).optional(),
-      /** Appointment persons by their stable ids (instead of personIndexes). */
+      /** Appointment persons by their stable ids (instead of personIndexes): any set, alone or together. */
       personIds: z.array(z.string().regex(PERSON_ID)).max(200).optional(),
+      /** This ballot's threshold (过半数 / 三分之二以上); default the item's, else the session's rules. */
+      threshold: z.enum(THRESHOLD_NAMES).optional(),
     }),
     run: (ctx, input) => ballotRow(ctx, engineOf(ctx).ballots.create(ctx.who, input).id),
   }),
@@ -51,6 +53,12 @@ export const ballotCommands = {
     access: ['admin'],
     input: z.object({ ballotId: id, yes: count, no: count, abstain: count }),
     run: (ctx, { ballotId, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.enterResult(ctx.who, ballotId, counts).id),
+  }),
+  /** A show-of-hands or paper result corrected before it is announced; the reason goes into the audit log. */
+  'ballots.correctResult': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
+    run: (ctx, { ballotId, reason, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason).id),
   }),
   'ballots.get': command({
     access: ['admin'],

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { AnyCommand } from '../command';
 import { archiveCommands } from './archive';
+import { oathCommands } from './oaths';
+import { speakerCommands } from './speakers';
 import { assessmentCommands } from './assessments';
 import { ballotCommands } from './ballots';
 import { importCommands } from './import';
@@ -29,6 +31,8 @@ export const commandTable = {
   ...reviewCommands,
   ...integrityCommands,
   ...archiveCommands,
+  ...speakerCommands,
+  ...oathCommands,
 };
 
 export type CommandTable = typeof commandTable;

@@ -12,7 +12,8 @@ import { command, type CallContext, type FilePayload } from '../command';
 
 const id = z.number().int().positive();
 
-function sessionIdOf(ctx: CallContext, given: number | undefined): number {
+/** The session given, else the live one (commands of the live console may leave it out). */
+export function sessionIdOf(ctx: CallContext, given: number | undefined): number {
   if (given) return given;
   const live = ctx.services.engine?.liveSession();
   if (!live) throw new AppError('BAD_INPUT', '请指定会议');

@@ -26,6 +26,8 @@ const sessionFields = z.object({
   place: z.string().trim().max(100).default(''),
   chair: z.string().trim().max(50).default(''),
   expectedMembers: z.number().int().min(1, '应到人数至少为1').max(10000),
+  /** Why 应到 differs from the members in office on the date (a vacancy…): required then, printed. */
+  expectedReason: z.string().trim().max(200).default(''),
   rules: rulesSchema.optional(),
 });
 

@@ -6,6 +6,7 @@ import { migration004 } from './004-review-opinions';
 import { migration005 } from './005-sealed-rounds';
 import { migration006 } from './006-oversight';
 import { migration007 } from './007-archive';
+import { migration008 } from './008-speakers-oaths';
 
 export interface Migration {
   version: number;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -2,6 +2,7 @@
 // above the footer: while open only "已提交 N / M" (never what anyone marked); once announced the
 // ranked table with a bar per subject (two columns when there are many), or the projects by votes.
 import type { ProjectOutcome, PublicAssessment, SatisfactionOutcome } from '../../../src-main/assessment/types';
+import { paperSheetsNote } from '../../../src-main/domain/satisfaction';
 import type { LiveSnapshot } from '../live/protocol';
 import './assessment-display.css';
 
@@ -66,7 +67,7 @@ function SatisfactionBoard({ r }: { r: SatisfactionOutcome }) {
   return (
     <div className="asa-board">
       <p className="asa-summary" data-testid="display-assessment-summary">
-        参加测评{r.eligible}人，收回测评表{r.sheetsReturned + r.sheetsSetAside}份，计入统计{r.sheetsReturned}份　按满意率排名
+        参加测评{r.eligible}人，收回测评表{r.sheetsReturned + r.sheetsSetAside}份{paperSheetsNote('satisfaction', r.paperSheets)}，计入统计{r.sheetsReturned}份　按满意率排名
       </p>
       <div className={`asa-columns cols-${columns} ${dense ? 'is-dense' : ''}`}>
         {parts.map((rows, c) => (
@@ -103,7 +104,7 @@ function ProjectBoard({ r }: { r: ProjectOutcome }) {
   return (
     <div className="asa-board">
       <p className="asa-summary" data-testid="display-assessment-summary">
-        收回选票{r.validSheets + r.invalidSheets}张，有效{r.validSheets}张，无效{r.invalidSheets}张　应选{r.chooseMax}个，入选{r.selectedCount}个
+        收回选票{r.validSheets + r.invalidSheets}张{paperSheetsNote('project', r.paperSheets)}，有效{r.validSheets}张，无效{r.invalidSheets}张　应选{r.chooseMax}个，入选{r.selectedCount}个
       </p>
       <ol className="asa-table asa-projects">
         {r.rows.map((x) => (

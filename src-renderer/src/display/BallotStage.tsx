@@ -1,5 +1,7 @@
-// The big screen during and after a ballot: while open only "已表决 N / M" and the countdown (never
-// counts per choice); once announced 赞成 / 反对 / 弃权 / 未按表决器 and 通过 / 未通过.
+// The big screen during and after a ballot: while open only "已表决 N / M", the countdown (never
+// counts per choice) and the rule ("通过条件：过半数，赞成票须超过全体组成人员33人的半数，即至少17票");
+// once announced 赞成 / 反对 / 弃权 / 未按表决器 (keypads only), 通过 / 未通过 and the verdict with its
+// base and count ("赞成18票，超过全体组成人员33人的半数，通过。").
 import { METHOD_TEXT, formatSeconds } from '../live/labels';
 import type { PublicBallot } from '../live/protocol';
 import { useCountdown } from '../live/useCountdown';
@@ -34,6 +36,11 @@ export function BallotStage({ ballot, clockOffsetMs }: { ballot: PublicBallot; c
             </div>
           ) : (
             <p className="disp-wait">请按主持人要求进行{METHOD_TEXT[ballot.method]}</p>
+          )}
+          {ballot.rule?.requirement && (
+            <p className="disp-rule" data-testid="display-requirement">
+              通过条件：{ballot.rule.threshold}，{ballot.rule.requirement}
+            </p>
           )}
           {seconds !== null && (
             <div className={`disp-countdown ${seconds <= 10 ? 'is-urgent' : ''}`} data-testid="display-countdown">
@@ -72,8 +79,8 @@ function Result({ ballot }: { ballot: PublicBallot }) {
       <p className={`disp-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`} data-testid="display-verdict">
         {r.adopted ? '通过' : '未通过'}
       </p>
-      <p className="disp-rule">
-        {r.rule}，需赞成{r.required}票
+      <p className="disp-rule" data-testid="display-verdict-text">
+        {r.verdict ?? `${r.rule}，需赞成${r.required}票`}
       </p>
     </div>
   );

@@ -28,6 +28,9 @@ export class BridgeSource implements LiveSource<ConsoleState | null> {
       if (this.pushed) return;
       if (r.ok) this.update({ state: r.value, hasState: true, error: null });
       else this.update({ error: r.error.message });
+      const sessionId = r.ok ? (r.value?.session?.id ?? null) : null;
+      // The speaker queue as it is now; later `speakers` frames replace it.
+      if (sessionId !== null) void call('speakers.list', {}).then((q) => q.ok && !this.snapshot.speakers && this.update({ speakers: { sessionId, entries: q.value } }));
     });
   }
 
@@ -47,6 +50,7 @@ export class BridgeSource implements LiveSource<ConsoleState | null> {
     } else if ((f.type === 'progress' || f.type === 'sheet-progress') && this.snapshot.state) {
       this.update({ state: applyProgress(this.snapshot.state, f) });
     } else if (f.type === 'changed') this.changes.emit(f.parts);
+    else if (f.type === 'speakers') this.update({ speakers: { sessionId: f.sessionId, entries: f.entries } });
   }
 
   private update(patch: Partial<LiveSnapshotView<ConsoleState | null>>): void {

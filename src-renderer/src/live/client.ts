@@ -2,7 +2,10 @@
 // its role, a typed cmd over the one command map, and the parts of each change for pages that keep
 // their own data. Implemented by LiveSocket (WebSocket) and BridgeSource (Electron's preload bridge).
 import type { CommandInput, CommandName, CommandOutput } from '../../../src-main/api/commands/index';
-import type { ChangePart, Result } from './protocol';
+import type { ChangePart, Result, ServerFrames } from './protocol';
+
+/** The live session's speaker queue (申请发言), as the last `speakers` frame gave it. */
+export type SpeakerQueueView = ServerFrames['speakers'];
 
 export interface LiveSnapshotView<S> {
   /** The socket is open and the server has greeted us. */
@@ -25,6 +28,8 @@ export interface LiveSnapshotView<S> {
   identified: boolean;
   /** Server clock minus this clock, in ms: for countdowns. */
   clockOffsetMs: number;
+  /** The speaker queue of the live session (every item); null until the first `speakers` frame. */
+  speakers: SpeakerQueueView | null;
 }
 
 export interface CmdOptions {
@@ -58,6 +63,7 @@ export const initialView = <S>(identified: boolean): LiveSnapshotView<S> => ({
   ended: null,
   identified,
   clockOffsetMs: 0,
+  speakers: null,
 });
 
 /** A small listener set (the page's React hooks subscribe here). */

@@ -67,3 +67,10 @@ export function closeRoundQuestion(kind: 'ballot' | 'satisfaction' | 'project', 
   const [sheet, round] = kind === 'project' ? ['选票', '票决'] : ['测评表', '测评'];
   return `已提交 ${done}/${eligible}，${missing > 0 ? `${missing}人未提交${sheet}` : `${sheet}已全部提交`}，确定结束${round}？`;
 }
+
+/** "09:32": a time of day from an ISO time, on this device's clock. */
+export function clockText(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

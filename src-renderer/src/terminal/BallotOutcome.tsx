@@ -25,7 +25,7 @@ export function BallotOutcome({ ballot }: { ballot: PublicBallot }) {
     <div className="vote-result" data-testid="ballot-result" data-adopted={r.adopted ? 'true' : 'false'}>
       <p className={`vote-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`}>{r.adopted ? '通过' : '未通过'}</p>
       <p className="vote-announcement">{r.announcement}</p>
-      <p className="term-muted">{r.rule}（需{r.required}票）</p>
+      <p className="term-muted" data-testid="ballot-verdict-text">{r.verdict ?? `${r.rule}（需${r.required}票）`}</p>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { SeatHeader } from './SeatHeader';
 import { VotePanel } from './VotePanel';
 import { RemarksPanel } from '../review/RemarksPanel'; // issue 5: members' review remarks
 import { AssessmentSheet } from '../assessment/AssessmentSheet'; // issue 4: the assessment sheet
+import { SpeakPanel } from '../speakers/SpeakPanel'; // issue 10: 申请发言
 import './terminal.css';
 
 export function TerminalApp() {
@@ -74,6 +75,7 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
             {ballot && (
               <VotePanel key={ballot.id} ballot={ballot} me={me} connected={live.connected} clockOffsetMs={live.clockOffsetMs} cmd={live.cmd} />
             )}
+            <SpeakPanel state={state} speakers={live.speakers} cmd={live.cmd} connected={live.connected} />
             <AgendaCard state={state} onOpen={open} cmd={live.cmd} />
             <RemarksPanel state={state} cmd={live.cmd} />
           </>

@@ -49,7 +49,7 @@ describe('integrity check in the background', () => {
     const before = sha256(file);
     const store = Store.open(dir, { integrity: 'background' });
     await store.integrityChecked;
-    expect(store.integrity).toMatch(/^数据库文件已损坏：.*已停止写入，请关闭程序并从备份恢复/);
+    expect(store.integrity).toMatch(/^数据库文件已损坏：.*已停止写入，请关闭程序并从备份恢复/s);
     expect(store.integrity).toContain(file);
     expect(() => member(store, 301)).toThrow(/已停止写入/);
     // Writers that bypass store.change are stopped by the connection itself.

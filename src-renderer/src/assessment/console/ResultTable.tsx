@@ -1,6 +1,7 @@
 // The result of a round in the console: ranked subjects with counts per level, rate, grade and what
 // follows; or the projects by votes with the tie at the cut-off.
 import type { AssessmentOutcome, ProjectFinal } from '../../../../src-main/assessment/types';
+import { paperSheetsNote } from '../../../../src-main/domain/satisfaction';
 
 /** After runoffs: the projects selected across the rounds, each with the round that decided it. */
 export function ProjectFinalList({ final: f }: { final: ProjectFinal }) {
@@ -27,7 +28,7 @@ export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
     return (
       <>
         <p className="muted">
-          有效票{r.validSheets}张，无效票{r.invalidSheets}张；应选{r.chooseMax}个，入选{r.selectedCount}个{r.minShareText ? `；${r.minShareText}` : ''}
+          收回选票{r.validSheets + r.invalidSheets}张{paperSheetsNote('project', r.paperSheets)}，有效票{r.validSheets}张，无效票{r.invalidSheets}张；应选{r.chooseMax}个，入选{r.selectedCount}个{r.minShareText ? `；${r.minShareText}` : ''}
         </p>
         <table className="data-table" aria-label="票决结果" data-testid="console-project-result">
           <thead>
@@ -63,7 +64,7 @@ export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
   return (
     <>
       <p className="muted">
-        参加{r.eligible}人，计入统计{r.sheetsReturned}份{r.sheetsSetAside ? `，不计入${r.sheetsSetAside}份` : ''}；{r.ruleText}
+        参加{r.eligible}人，收回测评表{r.sheetsReturned + r.sheetsSetAside}份{paperSheetsNote('satisfaction', r.paperSheets)}，计入统计{r.sheetsReturned}份{r.sheetsSetAside ? `，不计入${r.sheetsSetAside}份` : ''}；{r.ruleText}
       </p>
       <table className="data-table" aria-label="测评结果" data-testid="console-assessment-result">
         <thead>

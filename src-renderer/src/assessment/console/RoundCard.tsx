@@ -8,6 +8,7 @@ import { closeRoundQuestion } from '../../live/labels';
 import { useAction } from '../../console/useCommand';
 import type { ConsoleRound } from './ItemPanel';
 import { PaperEntry } from './PaperEntry';
+import { PaperSheetEntry } from './PaperSheetEntry';
 import { ResultTable } from './ResultTable';
 
 const STATE_TEXT = { draft: '未开始', open: '进行中', closed: '已结束', announced: '已宣布' } as const;
@@ -16,6 +17,7 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const r = focus ? { ...round, submitted: focus.submitted, eligible: focus.eligible, state: focus.state } : round;
   const word = round.kind === 'project' ? '票决' : '测评';
   const step = async (name: 'assessments.open' | 'assessments.close' | 'assessments.announce', done: string) => {
@@ -83,6 +85,11 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
               宣布结果
             </button>
           )}
+          {r.state === 'closed' && round.method === 'paper' && round.result && !correcting && (
+            <button type="button" className="btn" disabled={action.busy} onClick={() => setCorrecting(true)} data-testid="assessment-correct">
+              更正统计结果
+            </button>
+          )}
           {round.result && (
             <>
               <button type="button" className="btn" disabled={action.busy} onClick={() => void pdf('result')} data-testid="assessment-pdf-result">
@@ -100,6 +107,18 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
       <ErrorNote error={action.error} />
       <OkNote>{notice}</OkNote>
       {round.method === 'paper' && !round.result && <PaperEntry round={round} onDone={() => { setNotice('已录入纸质统计结果'); reload(); }} />}
+      {round.method === 'paper' && round.result && correcting && r.state === 'closed' && (
+        <PaperEntry
+          round={round}
+          correct
+          onDone={() => {
+            setCorrecting(false);
+            setNotice('已更正统计结果（原因已记入审计日志）');
+            reload();
+          }}
+        />
+      )}
+      {round.method === 'electronic' && r.state === 'open' && <PaperSheetEntry round={round} onDone={reload} />}
       {round.result && <ResultTable result={round.result} />}
     </section>
   );

@@ -1,22 +1,44 @@
-// Ballots of the current item. A vote item has one ballot (and new rounds); an appointment item in
-// 逐人 mode has one ballot per person, in 合并 mode one ballot for the whole list. Earlier rounds stay.
-import { useEffect, useRef, useState } from 'react';
-import type { AgendaDetails } from '../../../../src-main/domain/agenda';
+// Ballots of the current item. A vote item has one ballot (and new rounds). An appointment item's
+// persons are voted in the groups the item plans (逐人, 合并, or 分组 in any mix), and the secretary may
+// pick any set of persons for a ballot here; every person shows their own result. Earlier rounds stay.
+import { useState } from 'react';
+import { personsWithIds, type AgendaDetails, type ItemPerson } from '../../../../src-main/domain/agenda';
+import { groupSubject, personOutcomes, plannedGroups, sameGroup } from '../../../../src-main/domain/appointments';
 import type { Rules } from '../../../../src-main/domain/settings';
+import { THRESHOLD_LABELS, thresholdName } from '../../../../src-main/domain/vote';
 import type { ConsoleBallotRow, ConsoleState } from '../../live/protocol';
-import { call } from '../../api';
 import type { Actions } from './admin-actions';
 import { BallotOptionsFields, optionsValid, type BallotOptions } from './BallotOptionsFields';
 import { BallotRowCard } from './BallotRowCard';
+import { OathBlock } from './OathBlock';
 
 const VOTABLE = ['vote', 'appointment', 'other'];
-const ACTION_TEXT = { appoint: '任命', remove: '免去' } as const;
 
 interface Group {
   key: string;
   title: string | null;
-  personIndexes: number[] | undefined;
+  /** Appointment ballots: the persons (ids) this group's ballots decide. */
+  personIds: string[] | undefined;
+  /** The test id of the group's card. */
+  testId: string;
   ballots: ConsoleBallotRow[];
+}
+
+/** The groups of an appointment item: as planned, then any other set a ballot was cast for. */
+function appointmentGroups(persons: ItemPerson[], details: AgendaDetails, ballots: ConsoleBallotRow[], itemTitle: string): Group[] {
+  const sets = plannedGroups(persons, details.appointmentMode);
+  for (const b of ballots) if (b.personIds.length && !sets.some((s) => sameGroup(s, b.personIds))) sets.push(b.personIds);
+  return sets.map((ids) => {
+    const members = ids.map((id) => persons.find((p) => p.id === id)).filter((p): p is ItemPerson => !!p);
+    const index = persons.findIndex((p) => p.id === ids[0]);
+    return {
+      key: ids.join('+'),
+      title: ids.length === 1 && members[0] ? groupSubject(itemTitle, members) : `合并表决：${members.map((p) => p.name).join('、')}`,
+      personIds: ids,
+      testId: ids.length === 1 ? `person-${index}` : `group-${ids.join('-')}`,
+      ballots: ballots.filter((b) => sameGroup(b.personIds, ids)),
+    };
+  });
 }
 
 export function BallotBlock({
@@ -34,7 +56,6 @@ export function BallotBlock({
 }) {
   const item = state.currentItem;
   const ofItem = item ? state.ballots.filter((b) => b.itemId === item.id) : [];
-  const persons = useBallotPersons(ofItem);
   const [options, setOptions] = useState<BallotOptions | null>(null);
   if (!item) return null;
   if (!VOTABLE.includes(item.kind)) {
@@ -51,29 +72,17 @@ export function BallotBlock({
     pressRule: rules?.pressRule ?? 'last',
     method: 'electronic',
     timerSeconds: null,
+    threshold: '',
   };
-  const groups: Group[] = [];
-  const people = details?.persons ?? [];
-  if (item.kind === 'appointment' && details?.appointmentMode === 'each' && people.length > 0) {
-    people.forEach((p, i) => {
-      groups.push({
-        key: `p${i}`,
-        title: `${ACTION_TEXT[p.action]}${p.name}${p.post ? `（${p.post}）` : ''}`,
-        personIndexes: [i],
-        ballots: ofItem.filter((b) => {
-          const ps = persons.get(b.id);
-          return ps ? ps.length === 1 && ps[0] === i : b.subject.includes(p.name);
-        }),
-      });
-    });
-  } else {
-    groups.push({
-      key: 'all',
-      title: item.kind === 'appointment' ? `合并表决：${people.map((p) => p.name).join('、') || '（尚未填写任免人员）'}` : null,
-      personIndexes: item.kind === 'appointment' ? people.map((_, i) => i) : undefined,
-      ballots: ofItem,
-    });
-  }
+  const sessionThreshold = rules ? thresholdName(rules.adoption.threshold) : null;
+  const itemThreshold = details?.threshold ?? sessionThreshold;
+  const defaultLabel = itemThreshold ? THRESHOLD_LABELS[itemThreshold] : '会议规则';
+  const persons = personsWithIds(details?.persons);
+  const appointment = item.kind === 'appointment';
+  const groups: Group[] =
+    appointment && details && persons.length > 0
+      ? appointmentGroups(persons, details, ofItem, item.title)
+      : [{ key: 'all', title: null, personIds: undefined, testId: 'ballot-group', ballots: ofItem }];
   const anotherOpen = state.ballots.some((b) => b.state === 'open');
 
   return (
@@ -84,7 +93,7 @@ export function BallotBlock({
           <button type="button" className="lc-btn lc-btn-small" disabled={actions.busy !== null} onClick={() => void actions.pdf('resultSheet')} data-testid="pdf-result-sheet">
             结果汇总 PDF
           </button>
-          {item.kind === 'appointment' && (
+          {appointment && (
             <button type="button" className="lc-btn lc-btn-small" disabled={actions.busy !== null} onClick={() => void actions.pdf('appointmentList')} data-testid="pdf-appointment-list">
               任免名单 PDF
             </button>
@@ -92,24 +101,75 @@ export function BallotBlock({
         </span>
       </h3>
       {!state.session?.businessStarted && <p className="lc-warn">请先在上方“开始会议议程”，再开始表决。</p>}
+      {appointment && persons.length === 0 && <p className="lc-warn">该任免事项还没有填写任免人员：请在“会议”中编辑本项议程。</p>}
       {groups.some((g) => !g.ballots.some((b) => b.state === 'draft' || b.state === 'open')) && (
-        <BallotOptionsFields value={chosen} onChange={setOptions} />
+        <BallotOptionsFields value={chosen} onChange={setOptions} defaultThreshold={defaultLabel} />
       )}
+      {appointment && persons.length > 0 && <PersonResults persons={persons} ballots={ofItem} />}
       {groups.map((g, gi) => (
-        <BallotGroup
-          key={`${item.id}-${g.key}`}
-          group={g}
-          index={gi}
-          itemId={item.id}
-          options={chosen}
-          actions={actions}
-          clockOffsetMs={clockOffsetMs}
-          anotherOpen={anotherOpen}
-        />
+        <BallotGroup key={`${item.id}-${g.key}`} group={g} index={gi} itemId={item.id} options={chosen} actions={actions} clockOffsetMs={clockOffsetMs} anotherOpen={anotherOpen} />
       ))}
+      {appointment && persons.length > 1 && <PickPersons persons={persons} itemId={item.id} options={chosen} actions={actions} disabled={anotherOpen} />}
+      {appointment && <OathBlock sessionId={state.session!.id} itemId={item.id} ballots={ofItem} />}
     </section>
   );
 }
+
+/** Every person of the item with their own result: the newest finished ballot that held them. */
+function PersonResults({ persons, ballots }: { persons: ItemPerson[]; ballots: ConsoleBallotRow[] }) {
+  const decided = personOutcomes(
+    persons,
+    ballots.map((b) => ({ id: b.id, round: b.round, persons: b.personIds.map((id) => persons.find((p) => p.id === id)).filter((p): p is ItemPerson => !!p), result: b.result })),
+  );
+  return (
+    <ol className="lc-person-results" data-testid="person-results">
+      {decided.map(({ person, decided: d }) => (
+        <li key={person.id} data-testid={`person-result-${person.id}`} data-adopted={d ? String(d.adopted) : ''}>
+          <span>{groupSubject('', [person])}</span>
+          {d ? (
+            <span className={`lc-chip ${d.adopted ? 'is-adopted' : 'is-rejected'}`}>
+              {d.adopted ? '通过' : '未通过'}（赞成{d.yes}票{d.together > 1 ? `，${d.together}人合并表决` : ''}）
+            </span>
+          ) : (
+            <span className="lc-muted">未表决</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Any set of the item's persons on one ballot (the secretary's choice at the session). */
+function PickPersons({ persons, itemId, options, actions, disabled }: { persons: ItemPerson[]; itemId: number; options: BallotOptions; actions: Actions; disabled: boolean }) {
+  const [picked, setPicked] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => setPicked((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
+  const ordered = persons.filter((p) => picked.includes(p.id)).map((p) => p.id);
+  return (
+    <details className="lc-pick" data-testid="pick-persons">
+      <summary>另选人员组成一次表决</summary>
+      <div className="lc-pick-list">
+        {persons.map((p) => (
+          <label key={p.id}>
+            <input type="checkbox" checked={picked.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} data-testid={`pick-person-${p.id}`} />
+            {groupSubject('', [p])}
+          </label>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="lc-btn lc-btn-small"
+        disabled={ordered.length === 0 || disabled || actions.busy !== null || !optionsValid(options)}
+        onClick={() => void actions.run('创建表决', 'ballots.create', { itemId, ...ballotInput(options), personIds: ordered }).then(() => setPicked([]))}
+        data-testid="ballot-create-picked"
+      >
+        对所选{ordered.length || ''}人创建表决
+      </button>
+    </details>
+  );
+}
+
+/** The command's options: the threshold only when the secretary chose one for this ballot. */
+const ballotInput = ({ threshold, ...o }: BallotOptions) => ({ ...o, ...(threshold ? { threshold } : {}) });
 
 function BallotGroup({
   group,
@@ -133,28 +193,28 @@ function BallotGroup({
   const older = group.ballots.slice(0, -1);
 
   function create() {
-    const input = { itemId, ...options, ...(group.personIndexes ? { personIndexes: group.personIndexes } : {}) };
+    const input = { itemId, ...ballotInput(options), ...(group.personIds ? { personIds: group.personIds } : {}) };
     void actions.run(latest ? '重新表决' : '创建表决', 'ballots.create', input);
   }
 
-  const isPerson = group.personIndexes !== undefined && group.key !== 'all';
+  const createButton = (className: string) => (
+    <button
+      type="button"
+      className={`lc-btn ${className} ${latest ? '' : 'lc-btn-primary'} lc-group-create`}
+      disabled={actions.busy !== null || !optionsValid(options) || (!!latest && anotherOpen)}
+      onClick={create}
+      data-testid={latest ? 'ballot-revote' : 'ballot-create'}
+    >
+      {latest ? `重新表决（第${latest.round + 1}轮）` : '创建表决'}
+    </button>
+  );
   return (
-    <div className="lc-ballot-group" data-testid={isPerson ? `person-${group.personIndexes![0]}` : 'ballot-group'}>
+    <div className="lc-ballot-group" data-testid={group.testId}>
       {group.title && (
         <h4>
-          {isPerson && <span className="lc-agenda-pos">{index + 1}</span>}
+          <span className="lc-agenda-pos">{index + 1}</span>
           {group.title}
-          {finished && (
-            <button
-              type="button"
-              className={`lc-btn lc-btn-small ${latest ? '' : 'lc-btn-primary'} lc-group-create`}
-              disabled={actions.busy !== null || !optionsValid(options) || (!!latest && anotherOpen)}
-              onClick={create}
-              data-testid={latest ? 'ballot-revote' : 'ballot-create'}
-            >
-              {latest ? `重新表决（第${latest.round + 1}轮）` : '创建表决'}
-            </button>
-          )}
+          {finished && createButton('lc-btn-small')}
         </h4>
       )}
       {older.length > 0 && (
@@ -166,53 +226,7 @@ function BallotGroup({
         </details>
       )}
       {latest && <BallotRowCard ballot={latest} actions={actions} clockOffsetMs={clockOffsetMs} />}
-      {!group.title && finished && (
-        <button
-          type="button"
-          className={`lc-btn ${latest ? '' : 'lc-btn-primary'} lc-group-create`}
-          disabled={actions.busy !== null || !optionsValid(options) || (!!latest && anotherOpen)}
-          onClick={create}
-          data-testid={latest ? 'ballot-revote' : 'ballot-create'}
-        >
-          {latest ? `重新表决（第${latest.round + 1}轮）` : '创建表决'}
-        </button>
-      )}
+      {!group.title && finished && createButton('')}
     </div>
   );
-}
-
-/** The appointment persons each ballot decides (ballots.get), until ConsoleBallotRow carries them itself. */
-function useBallotPersons(ballots: ConsoleBallotRow[]): Map<number, number[]> {
-  const [known, setKnown] = useState<Map<number, number[]>>(() => new Map());
-  const missing = ballots
-    .filter((b) => !known.has(b.id))
-    .map((b) => {
-      const own = (b as ConsoleBallotRow & { persons?: number[] }).persons;
-      return { id: b.id, own };
-    });
-  const key = missing.map((m) => m.id).join(',');
-  const missingRef = useRef(missing);
-  missingRef.current = missing;
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    void Promise.all(
-      missingRef.current.map(async (m) => {
-        if (m.own) return [m.id, m.own] as const;
-        const r = await call('ballots.get', { ballotId: m.id });
-        return r.ok ? ([m.id, r.value.persons] as const) : null;
-      }),
-    ).then((pairs) => {
-      if (!live) return;
-      setKnown((prev) => {
-        const next = new Map(prev);
-        for (const p of pairs) if (p) next.set(p[0], [...p[1]]);
-        return next;
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return known;
 }

@@ -1,6 +1,9 @@
 // Options for the next ballot of the current item (shared by all its persons): method (电子表决, or
-// 举手 / 纸质票 whose results the secretary enters), 记名/无记名, which press counts, an optional timer.
+// 举手 / 纸质票 whose results the secretary enters), 记名/无记名, which press counts, an optional timer,
+// and the threshold (the item's or the session's unless chosen here).
 import { useState } from 'react';
+import { THRESHOLD_NAMES, type ThresholdName } from '../../../../src-main/domain/agenda';
+import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
 import { METHOD_TEXT, PRESS_RULE_TEXT } from '../../live/labels';
 import type { BallotMethod } from '../../../../src-main/meeting/types';
 
@@ -10,6 +13,8 @@ export interface BallotOptions {
   method: BallotMethod;
   /** null: no timer. */
   timerSeconds: number | null;
+  /** '': the item's threshold, else the session's rules. */
+  threshold: ThresholdName | '';
 }
 
 export const MIN_TIMER = 5;
@@ -19,7 +24,7 @@ export function optionsValid(o: BallotOptions): boolean {
   return o.timerSeconds === null || (Number.isInteger(o.timerSeconds) && o.timerSeconds >= MIN_TIMER && o.timerSeconds <= MAX_TIMER);
 }
 
-export function BallotOptionsFields({ value: o, onChange }: { value: BallotOptions; onChange: (o: BallotOptions) => void }) {
+export function BallotOptionsFields({ value: o, onChange, defaultThreshold }: { value: BallotOptions; onChange: (o: BallotOptions) => void; defaultThreshold: string }) {
   const [seconds, setSeconds] = useState(String(o.timerSeconds ?? 60));
   const electronic = o.method === 'electronic';
   return (
@@ -37,6 +42,17 @@ export function BallotOptionsFields({ value: o, onChange }: { value: BallotOptio
           {(Object.keys(METHOD_TEXT) as BallotMethod[]).map((m) => (
             <option key={m} value={m}>
               {METHOD_TEXT[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="lc-field">
+        <span>通过条件</span>
+        <select value={o.threshold} onChange={(e) => onChange({ ...o, threshold: e.target.value as ThresholdName | '' })} data-testid="opt-threshold">
+          <option value="">按本项设置（{defaultThreshold}）</option>
+          {THRESHOLD_NAMES.map((t) => (
+            <option key={t} value={t}>
+              {THRESHOLD_LABELS[t]}
             </option>
           ))}
         </select>

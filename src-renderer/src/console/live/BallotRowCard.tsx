@@ -1,5 +1,6 @@
 // One ballot (one round) in the console: 开始表决 / 结束表决 / 宣布结果, the manual result form for a
-// show of hands or paper ballot, live progress, and once closed the result and 通过 / 未通过.
+// show of hands or paper ballot (and its correction before the announcement, with a reason), live
+// progress, the rule with its base and required count, and once closed the result and 通过 / 未通过.
 import { useState } from 'react';
 import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
@@ -11,6 +12,7 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
   const seconds = useCountdown(b.state === 'open' ? b.closesAt : null, clockOffsetMs);
   const r = b.result;
   const [confirmClose, setConfirmClose] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   return (
     <div className={`lc-ballot is-${b.state}`} data-testid={`ballot-row-${b.id}`} data-state={b.state} data-ballot-id={b.id}>
       <div className="lc-ballot-head">
@@ -21,6 +23,12 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           {b.method === 'electronic' ? ` · ${PRESS_RULE_TEXT[b.pressRule]}` : ''}
         </span>
       </div>
+      {b.rule && (
+        <p className="lc-muted lc-requirement" data-testid="ballot-requirement" data-threshold={b.rule.threshold}>
+          通过条件：{b.rule.threshold}
+          {b.rule.requirement ? `，${b.rule.requirement}` : ''}
+        </p>
+      )}
 
       {b.state === 'draft' && b.method === 'electronic' && (
         <div className="lc-ballot-actions">
@@ -81,15 +89,20 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           </span>
           <span className="lc-result-text">
             {r.announcement}
-            <small>
-              {r.rule}，需赞成{r.required}票
-            </small>
+            <small data-testid="ballot-verdict-text">{r.verdict ?? `${r.rule}，需赞成${r.required}票`}</small>
           </span>
           <span className="lc-ballot-actions">
             {b.state === 'closed' ? (
-              <button type="button" className="lc-btn lc-btn-primary" disabled={idle} onClick={() => void actions.run('宣布结果', 'ballots.announce', { ballotId: b.id })} data-testid="ballot-announce">
-                宣布结果
-              </button>
+              <>
+                <button type="button" className="lc-btn lc-btn-primary" disabled={idle} onClick={() => void actions.run('宣布结果', 'ballots.announce', { ballotId: b.id })} data-testid="ballot-announce">
+                  宣布结果
+                </button>
+                {b.method !== 'electronic' && !correcting && (
+                  <button type="button" className="lc-btn" disabled={idle} onClick={() => setCorrecting(true)} data-testid="ballot-correct">
+                    更正结果
+                  </button>
+                )}
+              </>
             ) : (
               <span className="lc-muted">已在大屏和终端宣布</span>
             )}
@@ -99,13 +112,21 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           </span>
         </div>
       )}
+      {b.state === 'closed' && r && correcting && <ManualResultForm ballot={b} actions={actions} correct={{ from: r, done: () => setCorrecting(false) }} />}
     </div>
   );
 }
 
-function ManualResultForm({ ballot, actions }: { ballot: ConsoleBallotRow; actions: Actions }) {
-  const [v, setV] = useState({ yes: '', no: '', abstain: '' });
-  const valid = (['yes', 'no', 'abstain'] as const).every((k) => /^\d+$/.test(v[k]));
+/**
+ * The counts of a show of hands or paper ballot; with `correct`, a correction of the counts entered
+ * (before the announcement), which needs a reason kept in the audit log.
+ */
+function ManualResultForm({ ballot, actions, correct }: { ballot: ConsoleBallotRow; actions: Actions; correct?: { from: { yes: number; no: number; abstain: number }; done: () => void } }) {
+  const c = correct?.from;
+  const [v, setV] = useState({ yes: c ? String(c.yes) : '', no: c ? String(c.no) : '', abstain: c ? String(c.abstain) : '' });
+  const [reason, setReason] = useState('');
+  const valid = (['yes', 'no', 'abstain'] as const).every((k) => /^\d+$/.test(v[k])) && (!correct || reason.trim() !== '');
+  const prefix = correct ? 'correct' : 'manual';
   const fields: ['yes' | 'no' | 'abstain', string][] = [
     ['yes', '赞成'],
     ['no', '反对'],
@@ -116,18 +137,28 @@ function ManualResultForm({ ballot, actions }: { ballot: ConsoleBallotRow; actio
       className="lc-manual"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) void actions.run('录入结果', 'ballots.enterResult', { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain) });
+        if (!valid) return;
+        const counts = { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain) };
+        if (correct) void actions.run('更正结果', 'ballots.correctResult', { ...counts, reason: reason.trim() }).then((ok) => ok && correct.done());
+        else void actions.run('录入结果', 'ballots.enterResult', counts);
       }}
+      data-testid={correct ? 'ballot-correct-form' : undefined}
     >
-      <span className="lc-muted">{ballot.method === 'paper' ? '计票后录入纸质票结果：' : '清点举手后录入结果：'}</span>
+      <span className="lc-muted">{correct ? '更正录入的结果（宣布前）：' : ballot.method === 'paper' ? '计票后录入纸质票结果：' : '清点举手后录入结果：'}</span>
       {fields.map(([k, label]) => (
         <label key={k} className="lc-field lc-inline">
           <span>{label}</span>
-          <input type="number" min={0} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} data-testid={`manual-${k}`} />
+          <input type="number" min={0} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} data-testid={`${prefix}-${k}`} />
         </label>
       ))}
-      <button type="submit" className="lc-btn lc-btn-primary" disabled={!valid || actions.busy !== null} data-testid="ballot-enter-result">
-        录入结果
+      {correct && (
+        <label className="lc-field lc-inline">
+          <span>更正原因</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="如：重新清点举手人数" data-testid="correct-reason" />
+        </label>
+      )}
+      <button type="submit" className="lc-btn lc-btn-primary" disabled={!valid || actions.busy !== null} data-testid={correct ? 'ballot-correct-save' : 'ballot-enter-result'}>
+        {correct ? '保存更正' : '录入结果'}
       </button>
     </form>
   );

@@ -18,6 +18,7 @@ import { BallotBlock } from './BallotBlock';
 import { MemberGrid } from './MemberGrid';
 import { SeatCodesBlock } from './SeatCodesBlock';
 import { SessionPicker } from './SessionPicker';
+import { SpeakerQueueBlock } from '../../speakers/SpeakerQueueBlock';
 import { TerminalAddresses, TerminalsBlock } from './TerminalsBlock';
 import { useSeatCodes } from './seat-codes';
 import './live-console.css';
@@ -183,6 +184,7 @@ function LivePanel({
               clockOffsetMs={clockOffsetMs}
             />
           )}
+          <SpeakerQueueBlock state={state} actions={actions} />
           <MemberGrid state={state} actions={actions} />
         </div>
         <div className="lc-col-side">

@@ -2,7 +2,7 @@
 // satisfaction assessment (picked from 述职人员 or typed), candidates of a project ballot (票决).
 import { useId, useState } from 'react';
 import { Field } from '../../components/Field';
-import { APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
+import { APPOINTMENT_ACTIONS, APPOINTMENT_ACTION_LABELS, type AppointmentAction, type AppointmentMode } from '../../../../src-main/domain/agenda';
 import { call } from '../../api';
 import { useAction, useQuery } from '../useCommand';
 
@@ -10,9 +10,19 @@ export interface Person {
   /** Stable id given by the server; kept on save so the ballots cast for this person stay theirs. */
   id?: string;
   name: string;
-  action: 'appoint' | 'remove';
+  action: AppointmentAction;
   post: string;
+  /** 分组表决: persons with the same group number share one ballot; none: voted alone. */
+  group?: number | null;
 }
+
+/** The planned ways of voting an item's persons (the secretary may still group them otherwise at the ballot). */
+const MODES: { mode: AppointmentMode; label: string; hint: string }[] = [
+  { mode: 'each', label: '逐人表决', hint: '（每人一次表决）' },
+  { mode: 'all', label: '合并表决', hint: '（全部人员一次表决，各人分别计结果）' },
+  { mode: 'mixed', label: '分组表决', hint: '（有的一人一次，有的几人一次：每人选定分组）' },
+];
+const GROUPS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export interface Subject {
   name: string;
@@ -23,9 +33,9 @@ export interface Subject {
 }
 
 export function PersonsEditor(props: {
-  mode: 'each' | 'all';
+  mode: AppointmentMode;
   persons: Person[];
-  onMode: (m: 'each' | 'all') => void;
+  onMode: (m: AppointmentMode) => void;
   onPersons: (p: Person[]) => void;
   error: string | null;
   /** Ids of persons a ballot was cast for: they can no longer be removed or changed. */
@@ -39,14 +49,13 @@ export function PersonsEditor(props: {
     <fieldset className="subform">
       <legend>任免人员</legend>
       <div className="radio-row" role="radiogroup" aria-label="表决方式">
-        <label>
-          <input type="radio" name={name} checked={mode === 'each'} onChange={() => onMode('each')} />
-          逐人表决<span className="muted small">（每人一次表决）</span>
-        </label>
-        <label>
-          <input type="radio" name={name} checked={mode === 'all'} onChange={() => onMode('all')} />
-          合并表决<span className="muted small">（全部人员一次表决，各人分别计结果）</span>
-        </label>
+        {MODES.map((m) => (
+          <label key={m.mode}>
+            <input type="radio" name={name} checked={mode === m.mode} onChange={() => onMode(m.mode)} />
+            {m.label}
+            <span className="muted small">{m.hint}</span>
+          </label>
+        ))}
       </div>
       {persons.length > 0 && (
         <table className="data-table compact edit-table">
@@ -56,6 +65,7 @@ export function PersonsEditor(props: {
               <th>任免</th>
               <th>姓名</th>
               <th>职务</th>
+              {mode === 'mixed' && <th>表决分组</th>}
               <th className="actions" />
             </tr>
           </thead>
@@ -65,8 +75,11 @@ export function PersonsEditor(props: {
                 <td className="num">{i + 1}</td>
                 <td>
                   <select aria-label={`第${i + 1}人任免`} value={p.action} onChange={(e) => update(i, { action: e.target.value as Person['action'] })}>
-                    <option value="appoint">{APPOINTMENT_ACTION_LABELS.appoint}</option>
-                    <option value="remove">{APPOINTMENT_ACTION_LABELS.remove}</option>
+                    {APPOINTMENT_ACTIONS.map((a) => (
+                      <option key={a} value={a}>
+                        {APPOINTMENT_ACTION_LABELS[a]}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td>
@@ -80,6 +93,18 @@ export function PersonsEditor(props: {
                 <td>
                   <input aria-label={`第${i + 1}人职务`} value={p.post} onChange={(e) => update(i, { post: e.target.value })} maxLength={100} placeholder="如：区教育局局长" />
                 </td>
+                {mode === 'mixed' && (
+                  <td>
+                    <select aria-label={`第${i + 1}人表决分组`} value={p.group ?? ''} onChange={(e) => update(i, { group: e.target.value ? Number(e.target.value) : null })}>
+                      <option value="">单独表决</option>
+                      {GROUPS.map((g) => (
+                        <option key={g} value={g}>
+                          合并表决第{g}组
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                )}
                 <td className="actions">
                   <button type="button" className="btn btn-small btn-quiet" onClick={() => onPersons(persons.filter((_, j) => j !== i))} aria-label={`删去第${i + 1}人`}>
                     删去

@@ -3,7 +3,8 @@
 import { call } from '../../api';
 import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { AGENDA_KINDS, AGENDA_KIND_LABELS, type AgendaDetails, type AgendaKind } from '../../../../src-main/domain/agenda';
+import { AGENDA_KINDS, AGENDA_KIND_LABELS, THRESHOLD_NAMES, type AgendaDetails, type AgendaKind, type AppointmentMode, type ThresholdName } from '../../../../src-main/domain/agenda';
+import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
 import { useDraft } from '../useDraft';
@@ -15,8 +16,10 @@ export interface ItemDraft {
   kind: AgendaKind;
   title: string;
   presenter: string;
-  appointmentMode: 'each' | 'all';
+  appointmentMode: AppointmentMode;
   persons: Person[];
+  /** vote and appointment items: '' = the session's rules. */
+  threshold?: ThresholdName | '';
   subjects: Subject[];
   candidates: string;
   chooseMax: string;
@@ -44,6 +47,7 @@ function toDraft(item: AgendaItem | undefined): ItemDraft {
     presenter: item?.presenter ?? '',
     appointmentMode: d.appointmentMode ?? 'each',
     persons: d.persons ?? [],
+    threshold: d.threshold ?? '',
     subjects: d.subjects ?? [],
     candidates: (d.candidates ?? []).join('\n'),
     chooseMax: d.chooseMax ? String(d.chooseMax) : '',
@@ -54,13 +58,20 @@ function toDraft(item: AgendaItem | undefined): ItemDraft {
 
 /** The details the kind carries; other kinds' leftovers in the draft are dropped. Error text, or details. */
 function buildDetails(d: ItemDraft, original: AgendaDetails | undefined): AgendaDetails | string {
+  const threshold = d.threshold ? { threshold: d.threshold } : {};
   switch (d.kind) {
     case 'appointment': {
-      const persons = d.persons.filter((p) => p.name.trim() || p.post.trim());
+      const persons = d.persons
+        .filter((p) => p.name.trim() || p.post.trim())
+        // groups matter only when the item is voted in groups
+        .map(({ group, ...p }) => (d.appointmentMode === 'mixed' && group ? { ...p, group } : p));
       const missing = persons.findIndex((p) => !p.name.trim());
       if (missing >= 0) return `任免人员第${missing + 1}人：请填写姓名`;
-      return { appointmentMode: d.appointmentMode, persons };
+      return { appointmentMode: d.appointmentMode, persons, ...threshold };
     }
+    case 'vote':
+    case 'other':
+      return threshold;
     case 'assessment': {
       const subjects = d.subjects.filter((s) => s.name.trim() || s.unit.trim() || s.post.trim());
       const missing = subjects.findIndex((s) => !s.name.trim());
@@ -163,6 +174,22 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
           )}
         </Field>
       </div>
+      {(d.kind === 'vote' || d.kind === 'appointment' || d.kind === 'other') && (
+        <div className="form-grid cols-3">
+          <Field label="表决通过条件" hint="创建每轮表决时仍可更改；基数为会议规则中的基数（默认全体组成人员）">
+            {(p) => (
+              <select {...p} value={d.threshold ?? ''} onChange={(e) => set('threshold', e.target.value as ThresholdName | '')} data-testid="item-threshold">
+                <option value="">按会议规则</option>
+                {THRESHOLD_NAMES.map((t) => (
+                  <option key={t} value={t}>
+                    {THRESHOLD_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      )}
       {d.kind === 'appointment' && (
         <PersonsEditor
           mode={d.appointmentMode}

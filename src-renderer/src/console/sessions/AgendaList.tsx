@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
 import { AGENDA_KIND_LABELS, APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
+import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
 import { chineseNumeral } from '../../../../src-main/domain/numerals';
 import { go } from '../route';
 import { useAction } from '../useCommand';
@@ -109,15 +110,17 @@ export function AgendaList({ sessionId, items, editable, onItems, onChanged }: A
 function ItemDetails({ item }: { item: AgendaItem }) {
   const d = item.details;
   if (item.kind === 'appointment' && d.persons?.length) {
-    const mode = d.appointmentMode === 'all' ? '合并表决' : '逐人表决';
+    const mode = d.appointmentMode === 'all' ? '合并表决' : d.appointmentMode === 'mixed' ? '分组表决' : '逐人表决';
     return (
       <div className="agenda-details persons">
         <span className="chip chip-muted">{mode}</span>
+        {d.threshold && <span className="chip chip-muted">{THRESHOLD_LABELS[d.threshold]}通过</span>}
         <ul className="person-list">
           {d.persons.map((p, i) => (
             <li key={i}>
               <span className="action-word">{APPOINTMENT_ACTION_LABELS[p.action]}</span> {p.name}
               {p.post && <span className="muted">（{p.post}）</span>}
+              {d.appointmentMode === 'mixed' && <span className="chip chip-muted">{p.group ? `合并第${p.group}组` : '单独表决'}</span>}
             </li>
           ))}
         </ul>
@@ -140,6 +143,7 @@ function ItemDetails({ item }: { item: AgendaItem }) {
       </div>
     );
   }
+  if (d.threshold) return <div className="agenda-details"><span className="chip chip-muted">{THRESHOLD_LABELS[d.threshold]}通过</span></div>;
   return null;
 }
 

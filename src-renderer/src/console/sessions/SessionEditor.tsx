@@ -73,6 +73,7 @@ export function SessionEditor({ route }: { route: string[] }) {
             <dt>应到人数</dt>
             <dd data-testid="expected-members">
               {session.expectedMembers} 人<span className="muted small">{draft ? '（开会时冻结）' : '（已冻结）'}</span>
+              {session.expectedReason && <span className="muted small" data-testid="expected-reason-shown">　原因：{session.expectedReason}</span>}
             </dd>
           </div>
         </dl>

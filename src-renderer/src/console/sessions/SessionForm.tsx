@@ -22,6 +22,8 @@ interface SessionDraft {
   chair: string | null;
   /** '' = the members in office on the date (until the user types). */
   expectedMembers: string;
+  /** Why 应到 differs from the members in office (required then, printed on the session's documents). */
+  expectedReason?: string;
 }
 
 export interface SessionFormProps {
@@ -43,6 +45,7 @@ export function SessionForm({ session, sessions, onClose, onSaved }: SessionForm
     place: session?.place ?? '',
     chair: session ? session.chair : null,
     expectedMembers: session ? String(session.expectedMembers) : '',
+    expectedReason: session?.expectedReason ?? '',
   }));
   const action = useAction();
   const d = draft.value;
@@ -65,6 +68,8 @@ export function SessionForm({ session, sessions, onClose, onSaved }: SessionForm
     };
   }, [d.date]);
   const expected = d.expectedMembers === '' ? (inOffice === null ? '' : String(inOffice)) : d.expectedMembers;
+  // 应到 other than the members in office needs a stated reason (a vacancy, a roster not yet updated…).
+  const differs = inOffice !== null && inOffice > 0 && expected !== '' && Number(expected) !== inOffice;
 
   const numberValue = parseIntField(number);
   const title = committee?.region && term && numberValue && term > 0 && numberValue > 0 ? sessionTitle(committee.region, term, numberValue) : '';
@@ -81,7 +86,8 @@ export function SessionForm({ session, sessions, onClose, onSaved }: SessionForm
     if (!d.date) return action.fail('日期：请选择会议日期');
     const exp = parseIntField(expected);
     if (exp === null) return action.fail('应到人数：请填写整数');
-    const fields = { term, number: numberValue, date: d.date, startTime: d.startTime, place: d.place, chair, expectedMembers: exp };
+    if (differs && !(d.expectedReason ?? '').trim()) return action.fail(`应到人数与在任人数不同的原因：应到${exp}人，该日在任的组成人员${inOffice}人，请填写原因（如缺额）`);
+    const fields = { term, number: numberValue, date: d.date, startTime: d.startTime, place: d.place, chair, expectedMembers: exp, expectedReason: differs ? (d.expectedReason ?? '').trim() : '' };
     const saved = await action.run(() => (session ? call('sessions.update', { id: session.id, ...fields }) : call('sessions.create', fields)));
     if (saved) {
       draft.discard();
@@ -157,6 +163,11 @@ export function SessionForm({ session, sessions, onClose, onSaved }: SessionForm
             </div>
           )}
         </Field>
+        {differs && (
+          <Field label="应到人数与在任人数不同的原因" required span={3} error={fieldError(err, '原因')} hint="将印在签到表、表决结果和会议记录上，例如：委员张某某已辞职，缺额1人">
+            {(p) => <input {...p} value={d.expectedReason ?? ''} onChange={(e) => set('expectedReason', e.target.value)} maxLength={200} data-testid="expected-reason" />}
+          </Field>
+        )}
       </div>
     </Dialog>
   );
