@@ -1,7 +1,8 @@
-// The `state` frames of one broadcast, as text: the snapshot every seat shares is checked against the
+// The `state` frames of one broadcast: the snapshot every seat shares is checked against the
 // protocol and serialized once, every terminal adds only its own small `me` (checked for one
 // terminal per broadcast: they all have the same shape), so a state for thousands of terminals costs
-// one JSON.stringify of the snapshot (encoded once) plus one small one per terminal.
+// one JSON.stringify of the snapshot (encoded once) plus one small one per terminal, and each
+// terminal's state is built as the complete bytes of its WebSocket frame (textFrame).
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { ConsoleState, TerminalMe } from '../meeting/types';
@@ -12,6 +13,31 @@ import { lastClosedSession } from './closed-session';
 export type Snapshot = ReturnType<typeof liveSnapshot>;
 
 const FRAME_END = Buffer.from('}}');
+
+/**
+ * One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2) of head + middle + tail, in one
+ * buffer: the bytes ws would write for `send(text)` on this server (no compression), built without
+ * its header buffer, the concatenation and the two-part write.
+ */
+export function textFrame(head: Buffer, middle: string, tail: Buffer): Buffer {
+  const length = head.length + Buffer.byteLength(middle) + tail.length;
+  const headerLength = length > 0xffff ? 10 : length > 125 ? 4 : 2;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x81; // FIN, text
+  if (headerLength === 2) frame[1] = length;
+  else if (headerLength === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  let at = headerLength + head.copy(frame, headerLength);
+  at += frame.write(middle, at);
+  tail.copy(frame, at);
+  return frame;
+}
 
 export class StateFrames {
   private sharedJson = new WeakMap<object, string>();
@@ -25,11 +51,11 @@ export class StateFrames {
   ) {}
 
   /**
-   * A terminal's state: the shared snapshot plus its own "me" (see views.terminalState), as UTF-8
-   * bytes: the snapshot's part is encoded once per broadcast, only `me` per terminal. `broadcast`:
-   * this state goes to every terminal, so the members' seats and choices are read once for all.
+   * A terminal's state: the shared snapshot plus its own "me" (see views.terminalState), as the bytes
+   * of its WebSocket frame: the snapshot's part is encoded once per broadcast, only `me` per terminal.
+   * `broadcast`: this state goes to every terminal, so the members' seats and choices are read once for all.
    */
-  terminal(base: Snapshot, binding: TerminalBinding, broadcast = false): { data: Buffer; me: TerminalMe } {
+  terminal(base: Snapshot, binding: TerminalBinding, broadcast = false): { frame: Buffer; me: TerminalMe } {
     const me = terminalMe(this.engine, binding, base.focus, this.lookupFor(base, broadcast));
     if (!this.checkedMe.has(base)) {
       this.checkedMe.add(base);
@@ -37,7 +63,7 @@ export class StateFrames {
     }
     let head = this.terminalHeads.get(base);
     if (!head) this.terminalHeads.set(base, (head = Buffer.from(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":`)));
-    return { data: Buffer.concat([head, Buffer.from(JSON.stringify(me)), FRAME_END]), me };
+    return { frame: textFrame(head, JSON.stringify(me), FRAME_END), me };
   }
 
   /** The big screen's state: the shared snapshot (with the session that closed last when none is open). */
