@@ -78,11 +78,12 @@ export class Store {
    */
   transactionSyncedLater<T>(fn: () => T): T {
     this.assertWritable();
-    this.db.pragma('synchronous = NORMAL');
+    // Prepared once (db.prepare is cached, db.pragma compiles its statement on every call).
+    this.db.prepare('PRAGMA synchronous = NORMAL').run();
     try {
       return this.db.transaction(fn).immediate();
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.db.prepare('PRAGMA synchronous = FULL').run();
     }
   }
 

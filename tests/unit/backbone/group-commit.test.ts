@@ -16,11 +16,14 @@ import { Store } from '../../../src-main/store/store';
 
 let dir: string;
 let store: Store;
+/** synchronous as each request saw it inside its batch (1 = NORMAL: the batch's commit leaves the fsync to syncWal). */
+let seen: number[];
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-group-commit-'));
   store = Store.open(dir);
   store.db.exec('CREATE TABLE presses (n INTEGER PRIMARY KEY) STRICT');
+  seen = [];
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -32,6 +35,7 @@ function group() {
   return new GroupCommit<number, number, null>(store, {
     begin: () => null,
     each: (_s, n) => {
+      seen.push(store.db.pragma('synchronous', { simple: true }) as number);
       store.db.prepare('INSERT INTO presses (n) VALUES (?)').run(n);
       return n;
     },
@@ -89,6 +93,7 @@ describe('group commit: acknowledged only after the WAL is synced', () => {
     expect(await settled(second)).toBe(false);
     fsync.release();
     expect(await second).toBe(3);
+    expect(seen).toEqual([1, 1, 1]);
     expect(store.integrity).toBe('ok');
   });
 
