@@ -39,8 +39,20 @@ export function describeZodError(e: ZodError): string {
 
 function actorFor(store: Store, caller: Caller): CallContext['who'] {
   if (caller.kind === 'terminal' && caller.memberId !== null) {
-    const row = store.db.prepare('SELECT name FROM members WHERE id = ?').get(caller.memberId) as { name: string } | undefined;
-    return { actor: row?.name ?? `组成人员#${caller.memberId}`, source: caller.source };
+    // The member's name is read when something records it (an audit entry), not for every call: a
+    // secret press records no name, and a named press reads it inside its own transaction.
+    const memberId = caller.memberId;
+    let name: string | undefined;
+    return {
+      get actor() {
+        if (name === undefined) {
+          const row = store.db.prepare('SELECT name FROM members WHERE id = ?').get(memberId) as { name: string } | undefined;
+          name = row?.name ?? `组成人员#${memberId}`;
+        }
+        return name;
+      },
+      source: caller.source,
+    };
   }
   if (caller.kind === 'terminal') return { actor: `列席终端`, source: caller.source };
   if (caller.kind === 'display') return { actor: '大屏', source: caller.source };

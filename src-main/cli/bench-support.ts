@@ -1,5 +1,6 @@
 // Pieces of `npm run bench`: percentiles, the server's memory, a child process that prints a URL,
-// the plain WebSocket echo baseline measured with the same number of clients, the few helpers that
+// the plain WebSocket echo baselines measured with the same number of clients (round trips, and the
+// closed loop of the ingest), the few helpers that
 // speak the terminal protocol (docs/terminal-protocol.md: the one place to adapt when frames change),
 // and a count of the commits in a WAL file.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -84,23 +85,75 @@ wss.on('connection', (ws) => ws.on('message', (d) => ws.send(d.toString())));
 wss.on('listening', () => console.log('ECHO ' + wss.address().port));
 `;
 
-export async function echoBaseline(n: number, spreadMs: number): Promise<number[]> {
+/** Runs `measure` with n clients connected to a fresh plain echo server in its own process. */
+async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>): Promise<T> {
   const { proc, match } = await spawnUntil(['-e', ECHO_SERVER_SOURCE], /ECHO (\d+)/);
   try {
     const clients = await connectMany(`ws://127.0.0.1:${match[1]}`, n);
-    const trips = await roundTrips(
-      clients,
-      spreadMs,
-      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
-      () => true,
-    );
+    const result = await measure(clients);
     for (const c of clients) c.terminate();
-    return trips;
+    return result;
   } finally {
     proc.kill('SIGKILL');
   }
 }
 
+export function echoBaseline(n: number, spreadMs: number): Promise<number[]> {
+  return withEchoServer(n, (clients) =>
+    roundTrips(
+      clients,
+      spreadMs,
+      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
+      () => true,
+    ),
+  );
+}
+
+/**
+ * Every client sends, waits for the answer and sends again, for `seconds` (ingest). `commands`: the
+ * answer is the `result` frame of the command (a refusal stops the bench); otherwise any frame back
+ * answers (the echo). Returns the answered frames and each client's last answered seq.
+ */
+export function closedLoop(clients: WebSocket[], seconds: number, frame: (id: number, seq: number) => string, commands: boolean): Promise<{ acked: number; last: number[]; ms: number }> {
+  const last = clients.map(() => 0);
+  let acked = 0;
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  return new Promise((resolve) => {
+    let running = clients.length;
+    clients.forEach((ws, i) => {
+      let seq = 0;
+      const id = () => 9_000_000 + i * 1000 + (seq % 1000);
+      const send = () => {
+        seq++;
+        ws.send(frame(id(), seq));
+      };
+      const onMessage = (data: WebSocket.RawData) => {
+        const f = parseFrame(data);
+        if (commands) {
+          const r = resultOf(f, id());
+          if (!r) return;
+          if (!r.ok) throw new Error(`press refused: ${r.error?.message}`);
+        }
+        acked++;
+        last[i] = seq;
+        if (performance.now() < until) return send();
+        ws.off('message', onMessage);
+        if (--running === 0) resolve({ acked, last, ms: performance.now() - t0 });
+      };
+      ws.on('message', onMessage);
+      send();
+    });
+  });
+}
+
+/** The ingest's transport ceiling: the same closed loop against the plain echo server (frames per second). */
+export function echoIngest(n: number, seconds: number): Promise<number> {
+  return withEchoServer(n, async (clients) => {
+    const run = await closedLoop(clients, seconds, (id, seq) => cmdFrame(id, 'terminal.vote', { ballotId: 1, choice: seq % 2 ? 'no' : 'yes', pressSeq: seq }), false);
+    return Math.round(run.acked / (run.ms / 1000));
+  });
+}
 
 // ---- the terminal protocol, as the bench uses it --------------------------------------------
 

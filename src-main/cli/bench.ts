@@ -2,8 +2,8 @@
 // (bench-report.ts says how each figure is measured). The data folder is first seeded with ten years
 // of sessions (bench-seed.ts); then the real headless server starts on it in a child process on
 // loopback (startup_ms), N simulated terminals vote in rounds (ack and result broadcast, with the
-// plain WebSocket echo baseline), press as fast as their acks allow (ingest, with the bare SQLite
-// baseline, bench-ingest.ts), the archive is listed and searched (bench-archive.ts) and a 20-page
+// plain WebSocket echo baseline), press as fast as their acks allow in a secret and in a named
+// ballot (ingest, with the bare SQLite baselines and the echo server's closed loop, bench-ingest.ts), the archive is listed and searched (bench-archive.ts) and a 20-page
 // 审议意见书 rendered (bench-pdf.ts, with LibreOffice's conversion of its DOCX for reference).
 // Smaller runs for tests: --rounds, --ingest-seconds, --archive-sessions, --archive-ballots,
 // --archive-requests, --pause-ms, and --report FILE (or none).
@@ -18,7 +18,7 @@ import { measureIngest, sqliteBaseline } from './bench-ingest';
 import { benchPdf } from './bench-pdf';
 import { writeReport } from './bench-report';
 import { seedArchive } from './bench-seed';
-import { ballotOf, cmdFrame, connectMany, echoBaseline, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, spawnUntil, waitForFrame, wsCall } from './bench-support';
+import { ballotOf, cmdFrame, connectMany, echoBaseline, echoIngest, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, spawnUntil, waitForFrame, wsCall } from './bench-support';
 
 const SPREAD_MS = 1000;
 const SCREENS = 3;
@@ -108,10 +108,14 @@ async function main(): Promise<void> {
       if (round < o.rounds) await new Promise((r) => setTimeout(r, o.pauseMs));
     }
 
-    log(`吞吐：${n} 个终端连续按键 ${o.ingestSeconds} 秒…`);
-    const ingest = await measureIngest(admin, clients, memberCodes.map((c) => c.id), item.id, dataDir, o.ingestSeconds);
+    const memberIds = memberCodes.map((c) => c.id);
+    log(`吞吐：${n} 个终端在无记名表决中连续按键 ${o.ingestSeconds} 秒…`);
+    const ingest = await measureIngest(admin, clients, memberIds, item.id, dataDir, o.ingestSeconds, 'secret');
+    log(`吞吐：${n} 个终端在记名表决中连续按键 ${o.ingestSeconds} 秒…`);
+    const named = await measureIngest(admin, clients, memberIds, item.id, dataDir, o.ingestSeconds, 'named');
     log(`基线：同样的行、同样的批量直接写入 SQLite…`);
-    const sqliteBaselinePerS = sqliteBaseline(n, ingest.ingest_batch_mean ?? 1, o.ingestSeconds);
+    const sqliteBaselinePerS = sqliteBaseline('secret', n, ingest.batchMean ?? 1, o.ingestSeconds);
+    const sqliteBaselineNamedPerS = sqliteBaseline('named', n, named.batchMean ?? 1, o.ingestSeconds);
 
     log(`档案检索：${o.archiveRequests} 次列表、${o.archiveRequests} 次搜索…`);
     const archive = await benchArchive(admin, seed, FIRST_YEAR, YEARS, o.archiveRequests);
@@ -125,6 +129,8 @@ async function main(): Promise<void> {
     log(`基线：${n} 个客户端的 WebSocket 回显（${o.rounds}轮）…`);
     const echoes: number[][] = [];
     for (let round = 1; round <= o.rounds; round++) echoes.push(await echoBaseline(n, SPREAD_MS));
+    log(`基线：${n} 个客户端对回显服务器连续发送 ${o.ingestSeconds} 秒…`);
+    const echoIngestPerS = await echoIngest(n, o.ingestSeconds);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const acked = rounds.reduce((s, r) => s + r.acked, 0);
     const result = {
@@ -145,8 +151,18 @@ async function main(): Promise<void> {
       echo_p99_ms_each: echoes.map((e) => percentile(e, 99)),
       result_broadcast_p99_ms: median(rounds.map((r) => percentile(r.broadcast, 99))),
       result_broadcast_p99_ms_each: rounds.map((r) => percentile(r.broadcast, 99)),
-      ...ingest,
+      ingest_per_s: ingest.perS,
+      ingest_presses: ingest.presses,
+      ingest_seconds: ingest.seconds,
+      ingest_batch_mean: ingest.batchMean,
+      ingest_committed_before_ack: ingest.committedBeforeAck,
       sqlite_baseline_per_s: sqliteBaselinePerS,
+      ingest_named_per_s: named.perS,
+      ingest_named_presses: named.presses,
+      ingest_named_batch_mean: named.batchMean,
+      ingest_named_committed_before_ack: named.committedBeforeAck,
+      sqlite_baseline_named_per_s: sqliteBaselineNamedPerS,
+      echo_ingest_per_s: echoIngestPerS,
       rss_mb: serverRss,
       rss_after_pdf_mb: pdfRss,
       startup_ms: startupMs,

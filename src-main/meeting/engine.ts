@@ -72,12 +72,15 @@ export class MeetingEngine implements LiveContext {
   }
 
   emit(e: EngineEvent): void {
+    if (e.type === 'revoked') this.terminalVerdicts.clear();
     for (const l of this.listeners) l(e);
   }
 
   /** Tells the views what this change touched (see shared/changes.ts), optionally naming where. */
   changed(first: ChangePart | ChangeScope, ...parts: ChangePart[]): void {
-    if (typeof first === 'string') this.emit({ type: 'changed', parts: [first, ...parts] });
+    const all = typeof first === 'string' ? [first, ...parts] : parts;
+    if (all.includes('session') || all.includes('terminals')) this.terminalVerdicts.clear();
+    if (typeof first === 'string') this.emit({ type: 'changed', parts: all });
     else this.emit({ type: 'changed', parts, ...first });
   }
 
@@ -177,12 +180,27 @@ export class MeetingEngine implements LiveContext {
    * session must not sign in to the next one).
    */
   assertTerminal(terminalId: string): void {
+    let verdict = this.terminalVerdicts.get(terminalId);
+    if (verdict === undefined) this.terminalVerdicts.set(terminalId, (verdict = this.terminalVerdict(terminalId)));
+    if (verdict !== null) throw new AppError('UNAUTHORIZED', verdict);
+  }
+
+  /**
+   * What assertTerminal found for each terminal (null: it stands), read from the store once and kept
+   * until a change touches the terminals or the session: only the engine writes them (pairing,
+   * 开会, 闭会), and each of those says so through `changed` ('terminals' / 'session'), which
+   * forgets every verdict. Every press is still checked, without a query of its own.
+   */
+  private readonly terminalVerdicts = new Map<string, string | null>();
+
+  private terminalVerdict(terminalId: string): string | null {
     const row = this.store.db
       .prepare('SELECT t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?')
       .get(terminalId) as { revoked_at: string | null; revoked_reason: string | null; status: string } | undefined;
-    if (!row) throw new AppError('UNAUTHORIZED', '终端凭据无效，请重新输入座位码');
-    if (row.revoked_reason === '闭会' || row.status !== 'open') throw new AppError('UNAUTHORIZED', `${SESSION_ENDED}；下次会议请重新输入座位码`);
-    if (row.revoked_at) throw new AppError('UNAUTHORIZED', '该座位已在另一台终端上登录，本终端已退出');
+    if (!row) return '终端凭据无效，请重新输入座位码';
+    if (row.revoked_reason === '闭会' || row.status !== 'open') return `${SESSION_ENDED}；下次会议请重新输入座位码`;
+    if (row.revoked_at) return '该座位已在另一台终端上登录，本终端已退出';
+    return null;
   }
 
   /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */

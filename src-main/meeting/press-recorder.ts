@@ -11,7 +11,7 @@ import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { VoterTable } from '../rounds/round-recorder';
-import { ballotHead, getBallot, type BallotHead } from './ballot-store';
+import { ballotHead, getBallot, namedChoices, type BallotHead } from './ballot-store';
 
 export interface Press {
   ballotId: number;
@@ -124,14 +124,35 @@ export class PressRecorder {
     return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed };
   }
 
+  /**
+   * Every member's recorded choice in a ballot, read in one query (for a broadcast to every
+   * terminal, each shown only its own); secret: while the ballot is open, each receipt opened when asked.
+   */
+  recordedChoices(b: Pick<BallotHead, 'id' | 'secret'>): (memberId: number) => Choice | null {
+    if (!b.secret) {
+      const choices = namedChoices(this.store, b.id);
+      return (memberId) => choices.get(memberId) ?? null;
+    }
+    const ref = { kind: 'ballot' as const, id: b.id };
+    const receipts = this.rounds.sealedReceipts(ref, SECRET_VOTERS);
+    return (memberId) => {
+      const receipt = receipts.get(memberId);
+      return receipt ? this.choiceIn(() => this.rounds.sealed.open(ref, memberId, receipt)) : null;
+    };
+  }
+
   /** The member's recorded choice in a ballot (their own view only); secret: while the ballot is open. */
   recordedChoice(b: Pick<BallotHead, 'id' | 'secret'>, memberId: number): Choice | null {
     if (!b.secret) {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;
     }
+    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, SECRET_VOTERS, memberId));
+  }
+
+  private choiceIn(open: () => Buffer | null): Choice | null {
     try {
-      const body = this.rounds.receiptOf({ kind: 'ballot', id: b.id }, SECRET_VOTERS, memberId);
+      const body = open();
       return body ? readPressBody(body).choice : null;
     } catch (e) {
       console.error('[press]', (e as Error).message); // a view must not fail: the press itself reports the problem

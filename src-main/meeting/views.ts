@@ -9,6 +9,7 @@ import { ballotsOfItem, listBallots, namedChoices, namedCounts, personIndexes, t
 import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
 import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
+import type { Choice } from '../domain/vote';
 import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
 
 /** A ballot as public screens may see it; the result appears once announced (or closed, for the console). */
@@ -98,16 +99,20 @@ export function terminalState(engine: MeetingEngine, binding: TerminalBinding, b
 
 /**
  * What every terminal's "me" needs of the ballot and sheet in focus, computed once per broadcast
- * (a thousand terminals would otherwise each scan the eligible lists).
+ * (a thousand terminals would otherwise each scan the eligible lists). With `seats` (a broadcast to
+ * every terminal), the members' names, seats, attendance and recorded choices are read in one query
+ * each instead of three queries per terminal.
  */
 export interface MeLookup {
   ballotEligible: Set<number> | null;
   sheet: { open: boolean; electronic: boolean; eligible: Set<number>; submitted: Set<number> } | null;
+  seats?: { members: Map<number, { name: string; seat: number | null; attendance: TerminalMe['attendance'] }>; choiceOf: (memberId: number) => Choice | null };
 }
 
-export function meLookup(engine: MeetingEngine, sessionId: number | null, focus: BallotRow | null): MeLookup {
+export function meLookup(engine: MeetingEngine, sessionId: number | null, focus: BallotRow | null, withSeats = false): MeLookup {
   const sheetRow = sessionId === null ? null : engine.assessments.focus(sessionId, engine.liveRow(sessionId).currentItemId);
   return {
+    ...(withSeats && sessionId !== null ? { seats: seatsLookup(engine, sessionId, focus) } : {}),
     ballotEligible: focus ? new Set(focus.eligible) : null,
     sheet:
       sheetRow && sheetRow.state !== 'draft'
@@ -121,23 +126,41 @@ export function meLookup(engine: MeetingEngine, sessionId: number | null, focus:
   };
 }
 
+/** Every member of the session with their attendance, and the choices recorded in the ballot in focus: one query each. */
+function seatsLookup(engine: MeetingEngine, sessionId: number, focus: BallotRow | null): NonNullable<MeLookup['seats']> {
+  const rows = engine.store.db
+    .prepare('SELECT m.id, m.name, m.seat, a.status FROM attendance a JOIN members m ON m.id = a.member_id WHERE a.session_id = ?')
+    .all(sessionId) as { id: number; name: string; seat: number | null; status: TerminalMe['attendance'] }[];
+  const members = new Map(rows.map((r) => [r.id, { name: r.name, seat: r.seat, attendance: r.status }]));
+  const choiceOf = focus && focus.state !== 'draft' ? engine.ballots.recorder.recordedChoices(focus) : () => null;
+  return { members, choiceOf };
+}
+
+/** A member's name, seat and attendance in the terminal's session. */
+function seatOf(engine: MeetingEngine, binding: TerminalBinding & { memberId: number }): { name: string; seat: number | null; attendance: TerminalMe['attendance'] } {
+  const db = engine.store.db;
+  const m = db.prepare('SELECT name, seat FROM members WHERE id = ?').get(binding.memberId) as { name: string; seat: number | null };
+  const att = db.prepare('SELECT status FROM attendance WHERE session_id = ? AND member_id = ?').get(binding.sessionId, binding.memberId) as
+    | { status: TerminalMe['attendance'] }
+    | undefined;
+  return { name: m.name, seat: m.seat, attendance: att?.status ?? null };
+}
+
 export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focus: BallotRow | null, lookup?: MeLookup): TerminalMe {
   const db = engine.store.db;
   if (binding.memberId === null) {
     const a = db.prepare('SELECT name FROM attendees WHERE id = ?').get(binding.attendeeId) as { name: string } | undefined;
     return { kind: 'attendee', id: binding.attendeeId!, name: a?.name ?? '列席人员', seat: null, attendance: null, canVote: false, myVote: null, sheetSubmitted: false, canSubmitSheet: false };
   }
-  const m = db.prepare('SELECT name, seat FROM members WHERE id = ?').get(binding.memberId) as { name: string; seat: number | null };
-  const att = db.prepare('SELECT status FROM attendance WHERE session_id = ? AND member_id = ?').get(binding.sessionId, binding.memberId) as
-    | { status: TerminalMe['attendance'] }
-    | undefined;
-  const choice = focus && focus.state !== 'draft' ? engine.ballots.recorder.recordedChoice(focus, binding.memberId) : null;
+  const memberBinding = binding as TerminalBinding & { memberId: number };
+  const m = lookup?.seats?.members.get(binding.memberId) ?? seatOf(engine, memberBinding);
+  const choice = !focus || focus.state === 'draft' ? null : lookup?.seats ? lookup.seats.choiceOf(binding.memberId) : engine.ballots.recorder.recordedChoice(focus, binding.memberId);
   return {
     kind: 'member',
     id: binding.memberId,
     name: m.name,
     seat: m.seat,
-    attendance: att?.status ?? null,
+    attendance: m.attendance,
     canVote:
       !!focus && focus.state === 'open' && focus.method === 'electronic' && (lookup?.ballotEligible?.has(binding.memberId) ?? focus.eligible.includes(binding.memberId)),
     myVote: focus && choice ? { ballotId: focus.id, choice } : null,
@@ -184,13 +207,25 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
     };
   });
   const titles = new Map(listItems(engine.store, s.id).map((i) => [i.id, i.title]));
-  const ballots: ConsoleBallotRow[] = listBallots(engine.store, s.id).map((b) => ({
+  const ballots = listBallots(engine.store, s.id).map((b) => consoleBallotRow(engine, b, titles));
+  return { ...snapshot, members, ballots, unpairedTerminals: unpaired, quorumOverride: engine.liveRow(s.id).quorumOverride };
+}
+
+/** A ballot as the console lists it (`titles`: the session's item titles by id). */
+function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<number, string>): ConsoleBallotRow {
+  return {
     ...publicBallot(engine, b, 'console'),
     itemTitle: titles.get(b.itemId) ?? '',
     persons: personIndexes(engine.store, b),
     personIds: b.persons.map((p) => p.id),
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
     liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : b.state !== 'draft' && !b.secret ? namedCounts(engine.store, b.id) : null,
-  }));
-  return { ...snapshot, members, ballots, unpairedTerminals: unpaired, quorumOverride: engine.liveRow(s.id).quorumOverride };
+  };
+}
+
+/** The console's row of one ballot of the live session (as in consoleState), or null; without building the whole console view. */
+export function liveBallotRow(engine: MeetingEngine, ballotId: number): ConsoleBallotRow | null {
+  const s = engine.liveSession();
+  const b = s ? listBallots(engine.store, s.id).find((x) => x.id === ballotId) : undefined;
+  return b ? consoleBallotRow(engine, b, new Map([[b.itemId, getItem(engine.store, b.itemId).title]])) : null;
 }

@@ -182,12 +182,19 @@ export class RoundEngine {
       .run(ref.id, memberId, this.sealed.seal(ref, memberId, body));
   }
 
-  private openReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
+  /** Every receipt of the round by member, still sealed (`sealed.open` opens one). */
+  sealedReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
     const rows = this.store.db.prepare(`SELECT member_id, receipt FROM ${voters.table} WHERE ${voters.round} = ? AND receipt IS NOT NULL`).all(ref.id) as {
       member_id: number;
       receipt: Buffer;
     }[];
-    return new Map(rows.map((r) => [r.member_id, this.sealed.open(ref, r.member_id, r.receipt)]));
+    return new Map(rows.map((r) => [r.member_id, r.receipt]));
+  }
+
+  private openReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
+    const opened = new Map<number, Buffer>();
+    for (const [memberId, receipt] of this.sealedReceipts(ref, voters)) opened.set(memberId, this.sealed.open(ref, memberId, receipt));
+    return opened;
   }
 
   private eraseReceipts(who: Actor, ref: RoundRef, voters: VoterTable): void {

@@ -75,8 +75,22 @@ export class SealedRounds {
     return key;
   }
 
+  /** Random bytes for nonces: one call of the CSPRNG for 1024 receipts, 12 fresh bytes for each. */
+  private nonces = Buffer.alloc(0);
+  private nonceAt = 0;
+
+  private nonce(): Buffer {
+    if (this.nonceAt + 12 > this.nonces.length) {
+      this.nonces = randomBytes(12 * 1024);
+      this.nonceAt = 0;
+    }
+    const iv = this.nonces.subarray(this.nonceAt, this.nonceAt + 12);
+    this.nonceAt += 12;
+    return iv;
+  }
+
   seal(ref: RoundRef, memberId: number, body: Buffer): Buffer {
-    const iv = randomBytes(12);
+    const iv = this.nonce();
     const c = createCipheriv('aes-256-gcm', this.key(ref), iv);
     c.setAAD(Buffer.from(`${refKey(ref)}:${memberId}`));
     const sealed = Buffer.concat([c.update(body), c.final()]);

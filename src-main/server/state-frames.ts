@@ -1,7 +1,8 @@
-// The `state` frames of one broadcast, as text: the snapshot every seat shares is checked against the
+// The `state` frames of one broadcast: the snapshot every seat shares is checked against the
 // protocol and serialized once, every terminal adds only its own small `me` (checked for one
 // terminal per broadcast: they all have the same shape), so a state for thousands of terminals costs
-// one JSON.stringify of the snapshot plus one small one per terminal.
+// one JSON.stringify of the snapshot (encoded once) plus one small one per terminal, and each
+// terminal's state is built as the complete bytes of its WebSocket frame (textFrame).
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { ConsoleState, TerminalMe } from '../meeting/types';
@@ -11,8 +12,36 @@ import { lastClosedSession } from './closed-session';
 
 export type Snapshot = ReturnType<typeof liveSnapshot>;
 
+const FRAME_END = Buffer.from('}}');
+
+/**
+ * One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2) of head + middle + tail, in one
+ * buffer: the bytes ws would write for `send(text)` on this server (no compression), built without
+ * its header buffer, the concatenation and the two-part write.
+ */
+export function textFrame(head: Buffer, middle: string, tail: Buffer): Buffer {
+  const length = head.length + Buffer.byteLength(middle) + tail.length;
+  const headerLength = length > 0xffff ? 10 : length > 125 ? 4 : 2;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x81; // FIN, text
+  if (headerLength === 2) frame[1] = length;
+  else if (headerLength === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  let at = headerLength + head.copy(frame, headerLength);
+  at += frame.write(middle, at);
+  tail.copy(frame, at);
+  return frame;
+}
+
 export class StateFrames {
   private sharedJson = new WeakMap<object, string>();
+  private terminalHeads = new WeakMap<object, Buffer>();
   private lookups = new WeakMap<object, MeLookup>();
   private checkedMe = new WeakSet<object>();
 
@@ -21,14 +50,20 @@ export class StateFrames {
     private readonly reportProblem: (problem: string) => void,
   ) {}
 
-  /** A terminal's state: the shared snapshot plus its own "me" (see views.terminalState). */
-  terminal(base: Snapshot, binding: TerminalBinding): { text: string; me: TerminalMe } {
-    const me = terminalMe(this.engine, binding, base.focus, this.lookupFor(base));
+  /**
+   * A terminal's state: the shared snapshot plus its own "me" (see views.terminalState), as the bytes
+   * of its WebSocket frame: the snapshot's part is encoded once per broadcast, only `me` per terminal.
+   * `broadcast`: this state goes to every terminal, so the members' seats and choices are read once for all.
+   */
+  terminal(base: Snapshot, binding: TerminalBinding, broadcast = false): { frame: Buffer; me: TerminalMe } {
+    const me = terminalMe(this.engine, binding, base.focus, this.lookupFor(base, broadcast));
     if (!this.checkedMe.has(base)) {
       this.checkedMe.add(base);
       this.check('me', me);
     }
-    return { text: `{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":${JSON.stringify(me)}}}`, me };
+    let head = this.terminalHeads.get(base);
+    if (!head) this.terminalHeads.set(base, (head = Buffer.from(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":`)));
+    return { frame: textFrame(head, JSON.stringify(me), FRAME_END), me };
   }
 
   /** The big screen's state: the shared snapshot (with the session that closed last when none is open). */
@@ -47,9 +82,9 @@ export class StateFrames {
     if (problem) this.reportProblem(problem);
   }
 
-  private lookupFor(base: Snapshot): MeLookup {
+  private lookupFor(base: Snapshot, broadcast: boolean): MeLookup {
     let l = this.lookups.get(base);
-    if (!l) this.lookups.set(base, (l = meLookup(this.engine, base.session?.id ?? null, base.focus)));
+    if (!l || (broadcast && !l.seats)) this.lookups.set(base, (l = meLookup(this.engine, base.session?.id ?? null, base.focus, broadcast)));
     return l;
   }
 

@@ -3,8 +3,8 @@
 // change that touches it (server/scopes.ts). Every frame is parsed with the one protocol schema
 // (shared/protocol.ts) before any field is used, and every handler runs inside one guard: a refused
 // or failing frame is answered with an error frame, never an unhandled rejection.
-// Views are coalesced (at most one state every STATE_DELAY_MS per client) and progress is throttled;
-// the snapshot every seat shares is serialized once per broadcast, so thousands of terminals can vote.
+// Views are coalesced and progress is throttled (server/state-cast.ts); the snapshot every seat
+// shares is serialized once per broadcast, so thousands of terminals can vote.
 import { randomBytes, randomInt } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -28,14 +28,13 @@ import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
+import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual } from './http';
 import { movesFocus, scopeOf } from './scopes';
 import { movesSpeakers, SpeakerCast, speakersFrame } from './speaker-frames';
 
 export { MAX_FRAME_BYTES };
-const STATE_DELAY_MS = 50;
-const PROGRESS_DELAY_MS = 200;
 const HEARTBEAT_MS = 30_000;
 /** Commands after which the terminal is sent its own part (`me`) at once. */
 const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
@@ -51,6 +50,8 @@ interface Client {
   /** The terminal's own part as last sent (its next `me` after a press is derived from it). */
   me: TerminalMe | null;
   alive: boolean;
+  /** The TCP socket under ws: corked while a command's answer and the terminal's own part are written, so both leave in one write. */
+  socket: Duplex;
 }
 
 export interface WsHubOptions {
@@ -63,8 +64,6 @@ export interface WsHubOptions {
 export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly clients = new Map<string, Client>();
-  private stateTimer: NodeJS.Timeout | null = null;
-  private progressTimer: NodeJS.Timeout | null = null;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private readonly consoleListeners = new Set<() => void>();
@@ -72,13 +71,19 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private focusCache: { focus: Snapshot['focus'] } | null = null;
   /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
   protocolProblems = 0;
-  private readonly frames: StateFrames;
+  /** States and progress to every client, coalesced (server/state-cast.ts). */
+  private readonly cast: StateCast<Client>;
   /** The speaker queue to every identified seat, coalesced (issue 10). */
   private readonly speakerCast: SpeakerCast;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
-    this.frames = new StateFrames(engine, (p) => this.reportProblem(p));
+    this.cast = new StateCast(engine, new StateFrames(engine, (p) => this.reportProblem(p)), {
+      clients: () => this.clients.values(),
+      unpaired: () => this.unpaired(),
+      send: (c, f) => this.send(c, f),
+      guarded: (handler) => this.guarded(null, handler),
+    });
     this.speakerCast = new SpeakerCast(engine, (f) => this.guarded(null, () => [...this.clients.values()].forEach((c) => c.role !== 'guest' && this.send(c, f))));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
@@ -102,7 +107,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean => {
     if (url.pathname !== '/ws') return false;
     const address = (this.opts.remoteAddressOf ?? ((r) => r.socket.remoteAddress))(req) ?? '';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, address));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, address, socket));
     return true;
   };
 
@@ -122,7 +127,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   close(): void {
     this.unsubscribe();
     clearInterval(this.heartbeat);
-    for (const t of [this.stateTimer, this.progressTimer]) if (t) clearTimeout(t);
+    this.cast.stop();
     this.speakerCast.stop();
     for (const c of this.clients.values()) c.ws.terminate();
     this.wss.close();
@@ -136,8 +141,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
-  private connect(ws: WebSocket, address: string): void {
-    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true };
+  private connect(ws: WebSocket, address: string, socket: Duplex): void {
+    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(), role: 'guest', binding: null, me: null, alive: true, socket };
     this.clients.set(c.id, c);
     ws.on('pong', () => (c.alive = true));
     ws.on('close', () => {
@@ -207,6 +212,15 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       return this.endSession(c);
     }
     const result = await this.opts.dispatch(frame.name, frame.input ?? {}, this.caller(c));
+    c.socket.cork();
+    try {
+      this.answer(c, frame, result);
+    } finally {
+      c.socket.uncork();
+    }
+  }
+
+  private answer(c: Client, frame: CmdFrame, result: Awaited<ReturnType<Dispatcher>>): void {
     this.send(c, { type: 'result', id: frame.id, result });
     if (frame.name === 'terminal.pair') {
       if (result.ok) {
@@ -275,7 +289,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     const me = binding ? terminalMe(this.opts.engine, binding, base.focus) : undefined;
     c.me = me ?? null;
     this.send(c, { type: 'hello-ok', role, ...(me ? { me } : {}) });
-    this.sendState(c, base);
+    this.cast.sendState(c, base);
     this.send(c, speakersFrame(this.opts.engine));
     this.consoleViewChanged(); // this connection is no longer an unpaired terminal
   }
@@ -288,7 +302,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     const base = liveSnapshot(this.opts.engine);
     c.me = terminalMe(this.opts.engine, binding, base.focus);
     this.send(c, { type: 'paired', token, me: c.me });
-    this.sendState(c, base);
+    this.cast.sendState(c, base);
     this.send(c, speakersFrame(this.opts.engine));
   }
 
@@ -331,70 +345,21 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       for (const c of [...this.clients.values()]) if (c.binding && !this.bindingIsLive(c.binding)) this.endSession(c);
     }
     const scope = scopeOf(parts);
-    if (scope.everyone) this.scheduleState(false);
-    else if (scope.consoles) this.scheduleState(true);
-    if (scope.progress) this.scheduleProgress();
+    if (scope.everyone) this.cast.schedule(false);
+    else if (scope.consoles) this.cast.schedule(true);
+    if (scope.progress) this.cast.scheduleProgress();
     if (movesSpeakers(parts)) this.speakerCast.schedule();
     // Consoles hear what changed (pages that keep their own data reload it); counts alone are in progress.
     if (parts.some((p) => p !== 'progress')) for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
   }
 
   private consoleViewChanged(): void {
-    this.scheduleState(true);
+    this.cast.schedule(true);
     for (const l of this.consoleListeners) l();
   }
 
   private focus(): Snapshot['focus'] {
     if (!this.focusCache) this.focusCache = { focus: liveSnapshot(this.opts.engine).focus };
     return this.focusCache.focus;
-  }
-
-  private sendState(c: Client, base: Snapshot): void {
-    if (c.ws.readyState !== c.ws.OPEN) return;
-    if (c.role === 'terminal' && c.binding) {
-      const { text, me } = this.frames.terminal(base, c.binding);
-      c.me = me;
-      c.ws.send(text);
-    } else if (c.role === 'display') c.ws.send(this.frames.display(base));
-    else if (c.role === 'console') c.ws.send(this.frames.console(this.unpaired()));
-  }
-
-  /** Coalesces changes into one state per client; `consoleOnly` refreshes just the console(s). */
-  private pendingAll = false;
-  private scheduleState(consoleOnly: boolean): void {
-    if (!consoleOnly) this.pendingAll = true;
-    if (this.stateTimer) return;
-    this.stateTimer = setTimeout(() => {
-      this.stateTimer = null;
-      const all = this.pendingAll;
-      this.pendingAll = false;
-      this.guarded(null, () => {
-        const base = liveSnapshot(this.opts.engine);
-        for (const c of this.clients.values()) if (all || c.role === 'console') this.sendState(c, base);
-      });
-    }, STATE_DELAY_MS);
-  }
-
-  private scheduleProgress(): void {
-    if (this.progressTimer) return;
-    this.progressTimer = setTimeout(() => {
-      this.progressTimer = null;
-      this.guarded(null, () => this.sendProgress());
-    }, PROGRESS_DELAY_MS);
-  }
-
-  private sendProgress(): void {
-    // Only the screens follow the count: terminals learn the totals at close, which keeps a
-    // thousand-terminal ballot from spending its time on progress frames.
-    const watchers = [...this.clients.values()].filter((c) => c.role === 'console' || c.role === 'display');
-    if (watchers.length === 0) return;
-    const base = liveSnapshot(this.opts.engine);
-    const frames: ServerFrame[] = [];
-    if (base.ballot) frames.push({ type: 'progress', ballotId: base.ballot.id, voted: base.ballot.voted, eligible: base.ballot.eligible });
-    if (base.assessment) frames.push({ type: 'sheet-progress', assessmentId: base.assessment.id, submitted: base.assessment.submitted, eligible: base.assessment.eligible });
-    for (const c of watchers) {
-      if (c.role === 'console') this.sendState(c, base);
-      else for (const f of frames) this.send(c, f);
-    }
   }
 }

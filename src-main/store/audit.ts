@@ -58,27 +58,32 @@ export interface AuditRow {
   hash: string;
 }
 
-function canonical(value: unknown): string {
+/** JSON with object keys in code-unit order and undefined members left out: the text every hash is taken of. */
+export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  const obj = value as Record<string, unknown>;
+  let out = '';
+  for (const k of Object.keys(obj).sort()) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonical(v)}`;
+  }
+  return `{${out}}`;
+}
+
+/**
+ * The canonical text of an entry's fields, written out in their sorted order (action, actor, at, data,
+ * entity, entity_id, seq, source): the same text as canonical() of them, without sorting for every
+ * press (audit-canonical.test.ts compares the two).
+ */
+export function entryBody(e: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+  const j = JSON.stringify;
+  return `{"action":${j(e.action)},"actor":${j(e.actor)},"at":${j(e.at)},"data":${j(e.data)},"entity":${j(e.entity)},"entity_id":${j(e.entity_id)},"seq":${j(e.seq)},"source":${j(e.source)}}`;
 }
 
 function entryHash(e: Omit<AuditRow, 'hash'>): string {
-  const body = canonical({
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor,
-    source: e.source,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entity_id,
-    data: e.data,
-  });
-  return createHash('sha256').update(e.prev_hash).update('\n').update(body).digest('hex');
+  return createHash('sha256').update(e.prev_hash).update('\n').update(entryBody(e)).digest('hex');
 }
 
 /** A row as it is recorded in the log: BLOBs are replaced by their SHA-256. */

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditLog, type Actor } from './audit';
+import { copyDatabase } from './backup-copy';
 import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
 import { checkIntegrity, DatabaseDamagedError, DB_FILE_NAME } from './db';
 import type { Store } from './store';
@@ -36,14 +37,14 @@ function stamp(d = new Date()): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
 }
 
-/** Writes a consistent copy of the database to dataDir/backups and records it in the audit log. */
+/** Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and records it in the audit log. */
 export async function createBackup(store: Store, who: Actor, reason: string): Promise<BackupInfo> {
   const dir = backupDir(store.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const fileName = `yishi-${stamp()}.sqlite`;
   const target = path.join(dir, fileName);
   store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
-  await store.track(store.db.backup(target));
+  await store.track(copyDatabase(store.db.name, target));
   // The head of what the copy really holds (commits made while it was written may or may not be in it).
   writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
   return backupInfo(dir, fileName);

@@ -1,6 +1,10 @@
 // Group commit: requests that arrive together (in one turn of the event loop) are written in ONE
-// durable transaction, and each is answered only after that transaction has committed. One request
-// that is refused does not stop the others; if the commit itself fails, nobody gets a success.
+// durable transaction, and each is answered only after that transaction has committed and its WAL
+// frames are on disk. The fsync that synchronous=FULL does inside COMMIT runs on libuv's thread pool
+// instead (Store.transactionSyncedLater / syncWal), so the event loop keeps reading and answering
+// frames while the disk works; requests arriving meanwhile form the next batch, written once this
+// one is durable. One request that is refused does not stop the others; if the commit or the fsync
+// fails, nobody gets a success.
 import { AppError } from '../shared/result';
 import type { Store } from './store';
 
@@ -26,6 +30,8 @@ interface Pending<T, R> {
 export class GroupCommit<T, R, B> {
   private queue: Pending<T, R>[] = [];
   private scheduled = false;
+  /** A committed batch is waiting for its fsync; the next batch is written after it. */
+  private syncing = false;
 
   constructor(
     private readonly store: Store,
@@ -35,11 +41,14 @@ export class GroupCommit<T, R, B> {
   submit(request: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.syncing || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
@@ -49,33 +58,46 @@ export class GroupCommit<T, R, B> {
     if (batch.length === 0) return;
     const results: ({ ok: true; value: R } | { ok: false; error: unknown })[] = [];
     try {
-      this.store.db
-        .transaction(() => {
-          results.length = 0;
-          const state = this.spec.begin();
-          // Each request in its own savepoint: a refused one leaves none of its writes behind.
-          const one = this.store.db.transaction((request: T) => this.spec.each(state, request));
-          for (const p of batch) {
-            try {
-              results.push({ ok: true, value: one(p.request) });
-            } catch (e) {
-              results.push({ ok: false, error: e });
-            }
+      this.store.transactionSyncedLater(() => {
+        results.length = 0;
+        const state = this.spec.begin();
+        // Each request in its own savepoint: a refused one leaves none of its writes behind.
+        const one = this.store.db.transaction((request: T) => this.spec.each(state, request));
+        for (const p of batch) {
+          try {
+            results.push({ ok: true, value: one(p.request) });
+          } catch (e) {
+            results.push({ ok: false, error: e });
           }
-          this.spec.end?.(state);
-        })
-        .immediate();
+        }
+        this.spec.end?.(state);
+      });
     } catch (e) {
       // Nothing of this batch was committed: no request is acknowledged.
       for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error, p.request)));
-      return;
+      return this.schedule();
     }
-    this.store.committed();
-    batch.forEach((p, i) => {
-      const r = results[i]!;
-      if (r.ok) p.resolve(r.value);
-      else p.reject(r.error);
-    });
-    this.spec.committed?.(batch.filter((_, i) => results[i]!.ok).map((p) => p.request));
+    // Committed; durable once the WAL is synced (off the event loop). Meanwhile requests queue up
+    // for the next batch, which is written after this one is on disk.
+    this.syncing = true;
+    this.store.syncWal().then(
+      () => {
+        this.syncing = false;
+        this.store.committed();
+        batch.forEach((p, i) => {
+          const r = results[i]!;
+          if (r.ok) p.resolve(r.value);
+          else p.reject(r.error);
+        });
+        this.spec.committed?.(batch.filter((_, i) => results[i]!.ok).map((p) => p.request));
+        this.schedule();
+      },
+      (e: Error) => {
+        // The disk did not take it: nobody is told their request was saved (the store has stopped writing).
+        this.syncing = false;
+        for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e, p.request)));
+        this.schedule();
+      },
+    );
   }
 }

@@ -54,12 +54,79 @@ export class Store {
   /** Resolves when the background integrity check has finished (at once when there is none). */
   integrityChecked: Promise<void> = Promise.resolve();
 
+  /** Damage found, or a sync that failed, stops every write with its message. */
+  private assertWritable(): void {
+    if (this.integrity !== 'ok' && this.integrity !== 'checking') throw new AppError('INTERNAL', this.integrity);
+  }
+
   /** Runs fn in one IMMEDIATE transaction; the audit entries it appends commit with the change. */
   change<T>(who: Actor, fn: (who: Actor) => T): T {
-    if (this.integrity !== 'ok' && this.integrity !== 'checking') throw new AppError('INTERNAL', this.integrity);
+    this.assertWritable();
     const result = this.db.transaction(() => fn(who)).immediate();
     this.committed();
     return result;
+  }
+
+  /**
+   * Runs fn in one IMMEDIATE transaction whose commit does not wait for the disk: the fsync of the WAL
+   * that synchronous=FULL performs inside COMMIT is left to `syncWal()`, which runs it on libuv's
+   * thread pool. Same bytes, same order, same guarantee — but only once syncWal() has resolved:
+   * nothing of fn may be acknowledged before (store/group-commit.ts does this for presses and sheets).
+   * The connection is back to synchronous=FULL for everything else at once. A checkpoint that this
+   * commit may run is safe as well: with synchronous=NORMAL SQLite syncs the WAL before it copies
+   * frames into the database, and the database after (sqlite.org/pragma.html#pragma_synchronous).
+   */
+  transactionSyncedLater<T>(fn: () => T): T {
+    this.assertWritable();
+    // Prepared once (db.prepare is cached, db.pragma compiles its statement on every call).
+    this.db.prepare('PRAGMA synchronous = NORMAL').run();
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.db.prepare('PRAGMA synchronous = FULL').run();
+    }
+  }
+
+  /**
+   * Makes every commit so far durable: fsync of the WAL file, off the event loop. A failure means
+   * committed changes may not be on disk: the store stops writing and says so (like damage found by
+   * the integrity check), and whoever waited for it must not acknowledge anything.
+   */
+  syncWal(): Promise<void> {
+    const work = new Promise<void>((resolve, reject) => {
+      let fd: number;
+      try {
+        fd = this.walFd ??= fs.openSync(`${this.db.name}-wal`, 'r+'); // r+: Windows flushes only a handle open for writing
+      } catch (e) {
+        return reject(e);
+      }
+      this.syncsRunning++;
+      fs.fsync(fd, (e) => {
+        this.syncsRunning--;
+        if (this.syncsRunning === 0 && !this.db.open) this.closeWal();
+        if (e) reject(e);
+        else resolve();
+      });
+    }).catch((e: Error) => {
+      this.durabilityLost(e);
+      throw new AppError('INTERNAL', this.integrity);
+    });
+    return this.track(work);
+  }
+
+  /** The WAL's file handle for syncWal, kept open with the store (closed once no sync uses it). */
+  private walFd: number | null = null;
+  private syncsRunning = 0;
+
+  private closeWal(): void {
+    if (this.walFd !== null) fs.closeSync(this.walFd);
+    this.walFd = null;
+  }
+
+  private durabilityLost(e: Error): void {
+    this.integrity = `预写日志未能写入磁盘（${this.db.name}-wal：${e.message}）：最近的改动可能没有保存。已停止写入，请关闭程序，检查磁盘后重新启动（见 README“备份与恢复”）。`;
+    if (this.db.open) this.db.pragma('query_only = ON');
+    console.error(this.integrity);
   }
 
   private readonly commitListeners = new Set<() => void>();
@@ -90,5 +157,6 @@ export class Store {
   close(): void {
     this.stopCheck?.();
     if (this.db.open) this.db.close();
+    if (this.syncsRunning === 0) this.closeWal();
   }
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PERSON_ID, THRESHOLD_NAMES } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
 import { getBallot, personIndexes } from '../../meeting/ballot-store';
-import { consoleState } from '../../meeting/views';
+import { liveBallotRow } from '../../meeting/views';
 import { AppError } from '../../shared/result';
 import { command, type CallContext } from '../command';
 import { engineOf } from './live';
@@ -12,8 +12,7 @@ const id = z.number().int().positive();
 const count = z.number().int().min(0).max(10000);
 
 const ballotRow = (ctx: CallContext, ballotId: number) => {
-  const state = consoleState(engineOf(ctx));
-  const row = state?.ballots.find((b) => b.id === ballotId);
+  const row = liveBallotRow(engineOf(ctx), ballotId);
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为${ballotId}的表决`);
   return row;
 };

@@ -1,0 +1,111 @@
+// The `state` and `progress` frames to every connected client (server/ws-hub.ts holds the sockets):
+// changes are coalesced into one state per client, at most one every STATE_DELAY_MS, and progress is
+// throttled to the screens. A terminal's state leaves as one prebuilt WebSocket frame written straight
+// to its TCP socket (StateFrames.terminal): for three thousand terminals the broadcast is then one
+// write per socket and nothing else.
+import type { Duplex } from 'node:stream';
+import type { WebSocket } from 'ws';
+import type { MeetingEngine } from '../meeting/engine';
+import type { TerminalBinding } from '../meeting/pairing';
+import type { TerminalMe } from '../meeting/types';
+import { liveSnapshot } from '../meeting/views';
+import type { LiveRole, ServerFrame } from '../shared/protocol';
+import type { StateFrames, Snapshot } from './state-frames';
+
+const STATE_DELAY_MS = 50;
+const PROGRESS_DELAY_MS = 200;
+
+/** What the cast needs of a connection (ws-hub's Client). */
+export interface CastClient {
+  ws: WebSocket;
+  /** The TCP socket under ws. */
+  socket: Duplex;
+  role: 'guest' | LiveRole;
+  binding: TerminalBinding | null;
+  me: TerminalMe | null;
+}
+
+export interface CastHost<C extends CastClient> {
+  clients(): Iterable<C>;
+  unpaired(): Parameters<StateFrames['console']>[0];
+  send(c: C, frame: ServerFrame): void;
+  guarded(handler: () => void): void;
+}
+
+export class StateCast<C extends CastClient> {
+  private stateTimer: NodeJS.Timeout | null = null;
+  private progressTimer: NodeJS.Timeout | null = null;
+  private pendingAll = false;
+  private lastStateAt = -Infinity;
+
+  constructor(
+    private readonly engine: MeetingEngine,
+    private readonly frames: StateFrames,
+    private readonly host: CastHost<C>,
+  ) {}
+
+  /**
+   * `broadcast`: the same snapshot goes to every client now (see StateFrames.terminal). A terminal's
+   * frame is complete WebSocket bytes written to the socket itself: ws sends every frame of this
+   * server synchronously (no compression, no Blobs), so frames never interleave.
+   */
+  sendState(c: C, base: Snapshot, broadcast = false): void {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    if (c.role === 'terminal' && c.binding) {
+      const { frame, me } = this.frames.terminal(base, c.binding, broadcast);
+      c.me = me;
+      c.socket.write(frame);
+    } else if (c.role === 'display') c.ws.send(this.frames.display(base));
+    else if (c.role === 'console') c.ws.send(this.frames.console(this.host.unpaired()));
+  }
+
+  /**
+   * Coalesces changes into one state per client, at most one every STATE_DELAY_MS: a change after a
+   * quiet moment is sent at once (the changes of the same turn together), a burst waits for the rest
+   * of the interval. `consoleOnly` refreshes just the console(s).
+   */
+  schedule(consoleOnly: boolean): void {
+    if (!consoleOnly) this.pendingAll = true;
+    if (this.stateTimer) return;
+    this.stateTimer = setTimeout(
+      () => {
+        this.stateTimer = null;
+        this.lastStateAt = performance.now();
+        const all = this.pendingAll;
+        this.pendingAll = false;
+        this.host.guarded(() => {
+          const base = liveSnapshot(this.engine);
+          for (const c of this.host.clients()) if (all || c.role === 'console') this.sendState(c, base, all);
+        });
+      },
+      Math.max(0, this.lastStateAt + STATE_DELAY_MS - performance.now()),
+    );
+  }
+
+  scheduleProgress(): void {
+    if (this.progressTimer) return;
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      this.host.guarded(() => this.sendProgress());
+    }, PROGRESS_DELAY_MS);
+  }
+
+  stop(): void {
+    for (const t of [this.stateTimer, this.progressTimer]) if (t) clearTimeout(t);
+  }
+
+  private sendProgress(): void {
+    // Only the screens follow the count: terminals learn the totals at close, which keeps a
+    // thousand-terminal ballot from spending its time on progress frames.
+    const watchers = [...this.host.clients()].filter((c) => c.role === 'console' || c.role === 'display');
+    if (watchers.length === 0) return;
+    const base = liveSnapshot(this.engine);
+    const frames: ServerFrame[] = [];
+    if (base.ballot) frames.push({ type: 'progress', ballotId: base.ballot.id, voted: base.ballot.voted, eligible: base.ballot.eligible });
+    if (base.assessment) frames.push({ type: 'sheet-progress', assessmentId: base.assessment.id, submitted: base.assessment.submitted, eligible: base.assessment.eligible });
+    for (const c of watchers) {
+      if (c.role === 'console') this.sendState(c, base);
+      else for (const f of frames) this.host.send(c, f);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+// The group commit writes a batch with synchronous=NORMAL and fsyncs the WAL on libuv's thread pool
+// before anyone is answered (store/group-commit.ts, Store.syncWal). What that must keep: no request
+// is resolved before the fsync of its batch has completed; the next batch is written only after;
+// the connection is back to synchronous=FULL for every other writer; a failed fsync answers nobody
+// with success, stops every write and says so. The disk's failure is injected at fs.fsync (the one
+// call the store makes for it); everything else is a real SQLite file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src-main/store/audit';
+import { DB_FILE_NAME } from '../../../src-main/store/db';
+import { GroupCommit } from '../../../src-main/store/group-commit';
+import { Store } from '../../../src-main/store/store';
+
+let dir: string;
+let store: Store;
+/** synchronous as each request saw it inside its batch (1 = NORMAL: the batch's commit leaves the fsync to syncWal). */
+let seen: number[];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-group-commit-'));
+  store = Store.open(dir);
+  store.db.exec('CREATE TABLE presses (n INTEGER PRIMARY KEY) STRICT');
+  seen = [];
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function group() {
+  return new GroupCommit<number, number, null>(store, {
+    begin: () => null,
+    each: (_s, n) => {
+      seen.push(store.db.pragma('synchronous', { simple: true }) as number);
+      store.db.prepare('INSERT INTO presses (n) VALUES (?)').run(n);
+      return n;
+    },
+    failed: (e) => `未能保存（${e.message}）`,
+  });
+}
+
+/** Holds every fsync of the WAL until release() is called; fails them with `error` if given. */
+function holdFsync(error?: NodeJS.ErrnoException) {
+  const held: (() => void)[] = [];
+  const real = fs.fsync;
+  vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, cb: (e: NodeJS.ErrnoException | null) => void) => {
+    held.push(() => (error ? cb(error) : real(fd, cb)));
+  }) as typeof fs.fsync);
+  return { held, release: () => held.splice(0).forEach((f) => f()) };
+}
+
+const inFile = () => {
+  const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
+  try {
+    return (db.prepare('SELECT n FROM presses ORDER BY n').all() as { n: number }[]).map((r) => r.n);
+  } finally {
+    db.close();
+  }
+};
+
+const settled = async (p: Promise<unknown>) => {
+  let done = false;
+  void p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  return done;
+};
+
+describe('group commit: acknowledged only after the WAL is synced', () => {
+  it('a batch is answered after its fsync; the next batch is written after it; FULL for everyone else', async () => {
+    const fsync = holdFsync();
+    const g = group();
+    const first = Promise.all([g.submit(1), g.submit(2)]);
+    await new Promise((r) => setImmediate(r));
+    // Committed (a second connection sees it) but not yet synced: nobody is answered.
+    expect(inFile()).toEqual([1, 2]);
+    expect(fsync.held).toHaveLength(1);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for every other writer
+    const second = g.submit(3);
+    expect(await settled(first)).toBe(false);
+    expect(inFile()).toEqual([1, 2]); // the next batch waits for this one to be on disk
+    fsync.release();
+    expect(await first).toEqual([1, 2]);
+    await new Promise((r) => setImmediate(r));
+    expect(inFile()).toEqual([1, 2, 3]);
+    expect(await settled(second)).toBe(false);
+    fsync.release();
+    expect(await second).toBe(3);
+    expect(seen).toEqual([1, 1, 1]);
+    expect(store.integrity).toBe('ok');
+  });
+
+  it('a failed fsync answers nobody with success, stops every write and says why', async () => {
+    const fsync = holdFsync(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const g = group();
+    const presses = [g.submit(1), g.submit(2)].map((p) => p.then(() => 'saved', (e: { code: string }) => e.code));
+    await new Promise((r) => setImmediate(r));
+    fsync.release();
+    expect(await Promise.all(presses)).toEqual(['INTERNAL', 'INTERNAL']);
+    expect(store.integrity).toMatch(/预写日志未能写入磁盘.*EIO.*已停止写入/);
+    expect(errors).toHaveBeenCalledWith(store.integrity);
+    // Nothing more is written: neither a press nor any other change.
+    await expect(g.submit(3)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(() => store.change(SYSTEM_ACTOR, () => store.db.prepare('INSERT INTO presses (n) VALUES (4)').run())).toThrow(/已停止写入/);
+    expect(inFile()).toEqual([1, 2]);
+  });
+});
