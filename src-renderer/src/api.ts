@@ -3,6 +3,7 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../src-main/api/commands/index';
 import type { Result } from '../../src-main/shared/result';
 import { Listeners } from './live/client';
+import { saveBytes } from './save-file';
 
 export type { CommandInput, CommandName, CommandOutput };
 
@@ -78,14 +79,7 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
+/** Saves a file the host produced (see save-file.ts: offered with a 保存 link when the click is too long ago). */
 export function downloadBase64(fileName: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBytes(fileName, mime, Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }

@@ -6,10 +6,10 @@
 // from the console lists only the adopted persons under 决定任命 / 决定免去 with its 题注; the 宪法宣誓
 // is recorded from the console and appears in the 会议记录.
 import fs from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
@@ -129,7 +129,7 @@ describe('one appointment item: three one by one, two removals together', () => 
   });
 
   it('prints the 任免名单 from the console: adopted persons only, under 决定任命 / 决定免去, with the 题注', async () => {
-    const [dl] = (await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-appointment-list').click()])) as [Download, void];
+    const dl = await downloadOnClick(page, () => page.getByTestId('pdf-appointment-list').click());
     const file = artifactPath('documents', 'appointments-mixed-list.pdf');
     await dl.saveAs(file);
     const text = flat(pdfText(fs.readFileSync(file)));

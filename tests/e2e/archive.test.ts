@@ -4,7 +4,7 @@
 // result, with its document, downloaded again byte for byte; the server refuses changes to it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { BUDGET_BALLOT, prepareArchive, type ArchiveFixture } from '../helpers/archive-fixture';
 import { startServe, type ServeProcess } from '../helpers/server';
 
@@ -88,7 +88,7 @@ describe('archive page', () => {
     expect(await page.getByText('附加材料…').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^移除/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '编辑基本信息' }).isDisabled()).toBe(true);
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 医疗保障基金使用情况的报告.pdf' }).click()]);
+    const dl = await downloadOnClick(page, () => page.getByRole('button', { name: '下载 医疗保障基金使用情况的报告.pdf' }).click());
     const file = artifactPath('documents', 'archive-reprinted.pdf');
     await dl.saveAs(file);
     const fs = await import('node:fs');

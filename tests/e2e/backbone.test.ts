@@ -8,7 +8,7 @@ import path from 'node:path';
 import { samplePdf } from '../helpers/pdf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -330,7 +330,7 @@ describe('backbone: the secretary console', () => {
       expect(await page.locator('tr.row-inactive').textContent()).toContain('韩强');
 
       // Export the roster as XLSX.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
+      const download = await downloadOnClick(page, () => page.getByRole('button', { name: '导出 XLSX' }).click());
       expect(download.suggestedFilename()).toBe('组成人员名单.xlsx');
 
       // Officials: 停用 and 恢复.

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { docxPart, docxParagraphs } from '../helpers/docx';
 import { pdfFonts, pdfText, RESULTS_DIR } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
@@ -39,7 +39,7 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 
 /** Clicks and keeps the downloaded file under test-results/documents/ with the given name. */
 async function downloadAs(page: Page, click: () => Promise<void>, name: string): Promise<{ path: string; bytes: Buffer; suggested: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const dl = await downloadOnClick(page, click);
   const file = `${RESULTS_DIR}/${name}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await dl.saveAs(file);

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { CANDIDATES, prepareSession44, projectSheets, SESSION44_RANKING, session44Sheet, type Session44 } from '../helpers/assessment-fixture';
-import { artifactPath, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { pdfPages, pdfRows, pdfText, RESULTS_DIR } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 
@@ -31,7 +31,7 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 
 /** Clicks and keeps the file the page downloads under test-results/documents/ (or elsewhere) as `name`. */
 async function download(page: Page, click: () => Promise<void>, name: string, dir = RESULTS_DIR): Promise<string> {
-  const [dl] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const dl = await downloadOnClick(page, click);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   await dl.saveAs(file);

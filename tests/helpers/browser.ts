@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (never `playwright install`: no downloads here).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { ROOT } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,4 +29,20 @@ export function artifactPath(...parts: string[]): string {
   const p = path.join(ROOT, 'test-results', ...parts);
   fs.mkdirSync(path.dirname(p), { recursive: true });
   return p;
+}
+
+/**
+ * Clicks and returns the download. A browser starts a download by itself only shortly after the
+ * user's click; when the meeting machine took longer to produce the file, the page offers it with a
+ * 保存 link instead (src-renderer/src/save-file.ts), and this clicks that link, as the user would.
+ */
+export async function downloadOnClick(page: Page, click: () => Promise<unknown>): Promise<Download> {
+  const offer = page.getByRole('alert').filter({ hasText: '文件已生成' });
+  const direct = page.waitForEvent('download', { timeout: 90_000 });
+  direct.catch(() => undefined);
+  await click();
+  const first = await Promise.race([direct.then((d) => ({ d })), offer.waitFor({ timeout: 90_000 }).then(() => ({ d: null }))]);
+  if (first.d) return first.d;
+  const [dl] = await Promise.all([page.waitForEvent('download'), offer.getByRole('link', { name: /^保存 / }).click()]);
+  return dl;
 }
