@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { decideAdoption, announceResult, tally } from '../domain/vote';
 import { DEFAULT_RULES } from '../domain/settings';
 import { openDatabase } from '../store/db';
+import { seededRandom } from '../shared/seeded-random';
 
 export interface SeedOptions {
   sessions: number;
@@ -42,16 +43,7 @@ const FILLER = '的一是在不了有和人这中大为上个我以要他时来�
 const OFFICIALS = ['潘刚超', '林晓梅', '赵国平', '钱文静', '孙立新', '李海燕', '周建华', '吴晓东', '郑丽君', '王志强', '冯雪', '陈思远'];
 const BODIES = ['区人民政府', '区人民法院', '区人民检察院', '区监察委员会'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** Deterministic Chinese text about the committee's topics: sentences and paragraphs. */
 export function chineseText(seed: number) {
