@@ -32,11 +32,8 @@ export interface VoterTable {
   round: 'ballot_id' | 'assessment_id';
 }
 
-/** One commit: the heads of its rounds, and the sealed rounds it wrote to. */
-interface Batch {
-  heads: Map<string, unknown>;
-  sealed: Map<string, RoundRef>;
-}
+/** One commit, by round: what its jobs need of the round (read once), whether it is sealed, whether a job of it was taken. */
+type Batch = Map<string, { ref: RoundRef; head: unknown; sealed: boolean; taken: boolean }>;
 
 export class RoundRecorder {
   private readonly group: GroupCommit<RoundJob, unknown, Batch>;
@@ -48,18 +45,17 @@ export class RoundRecorder {
     onCommitted: (refs: RoundRef[]) => void,
   ) {
     this.group = new GroupCommit<RoundJob, unknown, Batch>(store, {
-      begin: () => ({ heads: new Map(), sealed: new Map() }),
+      begin: () => new Map(),
       each: (batch, job) => {
         const key = refKey(job.ref);
-        if (!batch.heads.has(key)) batch.heads.set(key, job.head());
-        const value = job.run(batch.heads.get(key));
-        if (this.tableOf(job.ref).table !== 'named_votes') {
-          batch.sealed.set(key, job.ref);
-        }
+        let round = batch.get(key);
+        if (!round) batch.set(key, (round = { ref: job.ref, head: job.head(), sealed: this.tableOf(job.ref).table !== 'named_votes', taken: false }));
+        const value = job.run(round.head);
+        round.taken = true; // reached only when the job was not refused
         return value;
       },
       end: (batch) => {
-        for (const ref of batch.sealed.values()) store.audit.append(SYSTEM_ACTOR, 'round.receipts', ref.kind === 'ballot' ? 'ballots' : 'assessments', ref.id, undefined);
+        for (const r of batch.values()) if (r.sealed && r.taken) store.audit.append(SYSTEM_ACTOR, 'round.receipts', r.ref.kind === 'ballot' ? 'ballots' : 'assessments', r.ref.id, undefined);
       },
       failed: (e, job) => `${job.failed}（${e.message}）`,
       committed: (taken) => {

@@ -4,7 +4,6 @@
 // otherwise be dropped without a word after the first one. Then the page offers the file instead: a
 // notice with a 保存 link, which the user's own click downloads.
 
-const OFFER_ID = 'save-file-offer';
 /** Chromium keeps a click's activation for 5 s; this leaves a margin for the time the file takes to save. */
 const RECENT_MS = 4000;
 
@@ -28,11 +27,13 @@ export function saveBytes(fileName: string, mime: string, bytes: Uint8Array): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Removes the notice on screen, if any. */
+let dismissOffer: (() => void) | null = null;
+
 /** A notice with the file's name and a link that saves it (one at a time; the newest replaces it). */
 function offer(fileName: string, url: string): void {
-  document.getElementById(OFFER_ID)?.querySelector('button')?.click();
+  dismissOffer?.();
   const box = document.createElement('div');
-  box.id = OFFER_ID;
   box.className = 'save-offer';
   box.setAttribute('role', 'alert');
   const text = document.createElement('span');
@@ -50,7 +51,9 @@ function offer(fileName: string, url: string): void {
   const dismiss = () => {
     box.remove();
     URL.revokeObjectURL(url);
+    if (dismissOffer === dismiss) dismissOffer = null;
   };
+  dismissOffer = dismiss;
   close.addEventListener('click', dismiss);
   link.addEventListener('click', () => setTimeout(dismiss, 1000));
   box.append(text, link, close);

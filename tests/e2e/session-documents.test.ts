@@ -4,9 +4,9 @@
 // opens the session's page and downloads every document of its 会议文件 panel as PDF and as Word. The
 // files are kept under test-results/documents/ and read back (pdftotext, word/document.xml).
 import fs from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
+import { artifactPath, downloadOrOffer, launchChromium } from '../helpers/browser';
 import { docxPart, docxParagraphs } from '../helpers/docx';
 import { pdfInfo, pdfText, RESULTS_DIR } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
@@ -61,20 +61,13 @@ afterAll(async () => {
  */
 async function download(label: string, keepAs: string, late = false): Promise<{ bytes: Buffer; suggested: string }> {
   const button = page.getByRole('button', { name: label, exact: true });
-  const offer = page.getByRole('alert').filter({ hasText: '文件已生成' });
-  let dl: Download;
+  const render = '**/api/cmd/documents.render';
+  // The meeting machine takes 6 s to answer (a big file, a busy machine): longer than a click counts.
+  if (late) await page.route(render, (route) => new Promise<void>((r) => setTimeout(r, 6000)).then(() => route.continue()));
+  const { download: dl, offered } = await downloadOrOffer(page, () => button.click());
   if (late) {
-    // The meeting machine takes 6 s to answer (a big file, a busy machine): longer than a click counts.
-    await page.route('**/api/cmd/documents.render', async (route) => {
-      await new Promise((r) => setTimeout(r, 6000));
-      await route.continue();
-    });
-    await button.click();
-    await offer.waitFor({ timeout: 60_000 });
-    await page.unroute('**/api/cmd/documents.render');
-    [dl] = await Promise.all([page.waitForEvent('download'), offer.getByRole('link', { name: /^保存 / }).click()]);
-  } else {
-    dl = await downloadOnClick(page, () => button.click());
+    await page.unroute(render);
+    expect(offered, 'a file that came 6 s after the click is offered with a 保存 link').toBe(true);
   }
   const file = `${RESULTS_DIR}/${keepAs}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });

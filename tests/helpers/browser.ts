@@ -37,12 +37,17 @@ export function artifactPath(...parts: string[]): string {
  * 保存 link instead (src-renderer/src/save-file.ts), and this clicks that link, as the user would.
  */
 export async function downloadOnClick(page: Page, click: () => Promise<unknown>): Promise<Download> {
+  return (await downloadOrOffer(page, click)).download;
+}
+
+/** downloadOnClick, telling also whether the page had to offer the file (`offered`). */
+export async function downloadOrOffer(page: Page, click: () => Promise<unknown>): Promise<{ download: Download; offered: boolean }> {
   const offer = page.getByRole('alert').filter({ hasText: '文件已生成' });
   const direct = page.waitForEvent('download', { timeout: 90_000 });
   direct.catch(() => undefined);
   await click();
   const first = await Promise.race([direct.then((d) => ({ d })), offer.waitFor({ timeout: 90_000 }).then(() => ({ d: null }))]);
-  if (first.d) return first.d;
-  const [dl] = await Promise.all([page.waitForEvent('download'), offer.getByRole('link', { name: /^保存 / }).click()]);
-  return dl;
+  if (first.d) return { download: first.d, offered: false };
+  const [download] = await Promise.all([page.waitForEvent('download'), offer.getByRole('link', { name: /^保存 / }).click()]);
+  return { download, offered: true };
 }

@@ -11,3 +11,15 @@ export function pairedCaller(core: Core, seat: { memberId?: number; attendeeId?:
   const { binding } = core.store.change(who, () => pairTerminal(core.store, who, sessionId, target, 'console', 'test'));
   return { kind: 'terminal', source: `test:${binding.terminalId}`, ...binding };
 }
+
+/** Pairs a terminal for each member and signs them in (the live session is open): their callers, in order. */
+export async function signInPaired(core: Core, memberIds: number[]): Promise<Caller[]> {
+  const callers: Caller[] = [];
+  for (const memberId of memberIds) {
+    const t = pairedCaller(core, { memberId });
+    const r = await core.dispatch('terminal.signIn', {}, t);
+    if (!r.ok) throw new Error(`terminal.signIn: ${r.error.code} ${r.error.message}`);
+    callers.push(t);
+  }
+  return callers;
+}

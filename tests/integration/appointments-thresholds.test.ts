@@ -9,7 +9,7 @@ import { verifyAuditLog } from '../../src-main/store/audit';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { pairedCaller } from '../helpers/terminal-caller';
+import { pairedCaller, signInPaired } from '../helpers/terminal-caller';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -59,11 +59,7 @@ beforeAll(async () => {
   const vote = s16.items[3]!;
   await admin.must('agenda.update', { id: vote.id, kind: 'vote', title: vote.title, presenter: '区人大常委会法制工作委员会', details: { threshold: 'two_thirds' } });
   await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) {
-    const t = pairedCaller(admin.core, { memberId: m.id });
-    terminals.push(t);
-    await admin.core.dispatch('terminal.signIn', {}, t);
-  }
+  terminals.push(...(await signInPaired(admin.core, s16.members.slice(0, 30).map((m) => m.id))));
   await admin.must('live.startBusiness');
 });
 afterAll(() => admin.close());

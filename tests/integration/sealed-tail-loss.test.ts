@@ -13,7 +13,7 @@ import { DB_FILE_NAME } from '../../src-main/store/db';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { pairedCaller } from '../helpers/terminal-caller';
+import { signInPaired } from '../helpers/terminal-caller';
 
 const FRAME = 24 + 4096; // WAL frame header + default page size
 const walFrames = (dir: string) => Math.floor((fs.statSync(path.join(dir, `${DB_FILE_NAME}-wal`)).size - 32) / FRAME);
@@ -22,6 +22,8 @@ let admin: AdminCore;
 let s16: Session16;
 let ballotId: number;
 let reopened: Core | null = null;
+/** The WAL's frames before the presses, and after them. */
+const presses = { from: 0, to: 0 };
 const copy = tempDataDir('yishi-sealed-tail-copy-');
 const terminals: Caller[] = [];
 
@@ -29,11 +31,7 @@ beforeAll(async () => {
   admin = openAdminCore('yishi-sealed-tail-');
   s16 = await prepareSession16(admin.must);
   await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) {
-    const t = pairedCaller(admin.core, { memberId: m.id });
-    terminals.push(t);
-    await admin.core.dispatch('terminal.signIn', {}, t);
-  }
+  terminals.push(...(await signInPaired(admin.core, s16.members.slice(0, 30).map((m) => m.id))));
   await admin.must('live.startBusiness');
   const vote = s16.items.find((i) => i.kind === 'vote')!;
   await admin.must('live.setItem', { itemId: vote.id });
@@ -50,6 +48,7 @@ afterAll(async () => {
 describe('a secret ballot open when the WAL loses its tail', () => {
   it('each commit of presses records one entry that names nobody and counts nothing', async () => {
     const before = databaseHead(admin.core.store.db)!.seq;
+    presses.from = walFrames(admin.dataDir);
     for (const [m, t] of terminals.entries()) {
       const r = await admin.core.dispatch('terminal.vote', { ballotId, choice: m % 3 === 0 ? 'no' : 'yes', pressSeq: 1 }, t);
       expect(r.ok).toBe(true);
@@ -68,6 +67,7 @@ describe('a secret ballot open when the WAL loses its tail', () => {
     const second = s16.members.slice(0, 10).map((_, m) => admin.core.dispatch('terminal.vote', { ballotId, choice: 'abstain', pressSeq: 2 }, terminals[m]!));
     expect((await Promise.all(second)).every((r) => r.ok)).toBe(true);
     expect(databaseHead(admin.core.store.db)!.seq).toBe(before + 31);
+    presses.to = walFrames(admin.dataDir);
     const names = s16.members.map((m) => m.name);
     const text = JSON.stringify(entries);
     expect(names.some((n) => text.includes(n))).toBe(false);
@@ -76,14 +76,13 @@ describe('a secret ballot open when the WAL loses its tail', () => {
   });
 
   it('a crash copy with one flipped byte among the presses is reported at start; the lost receipts are named as lost changes', () => {
-    const framesBefore = walFrames(admin.dataDir);
-    const pressesStartAt = framesBefore - 30 * 2; // roughly: the last commits are the presses (each ≥ 2 pages)
+    expect(presses.to - presses.from).toBeGreaterThan(30); // the presses are still in the WAL (no checkpoint while open)
     const recorded = databaseHead(admin.core.store.db)!.seq;
     for (const f of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, HEAD_FILE_NAME]) fs.copyFileSync(path.join(admin.dataDir, f), path.join(copy, f));
     for (const f of fs.readdirSync(admin.dataDir)) if (f.endsWith('.key') || f === 'round-keys') fs.cpSync(path.join(admin.dataDir, f), path.join(copy, f), { recursive: true });
     const wal = path.join(copy, `${DB_FILE_NAME}-wal`);
     const bytes = fs.readFileSync(wal);
-    const at = 32 + Math.max(1, pressesStartAt + 20) * FRAME + 24 + 200; // inside the presses, before the last ones
+    const at = 32 + Math.floor((presses.from + presses.to) / 2) * FRAME + 24 + 200; // a frame in the middle of the presses
     bytes[at] = bytes[at]! ^ 0xff;
     fs.writeFileSync(wal, bytes);
 
