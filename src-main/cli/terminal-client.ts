@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import type { CommandInput, CommandName, CommandOutput } from '../api/commands/index';
 import type { ClientFrame, LiveRole, ServerFrame } from '../shared/protocol';
-import { applyProgress, parseServerFrame } from '../shared/protocol';
+import { applyProgress, applyState, parseServerFrame } from '../shared/protocol';
 import type { Result } from '../shared/result';
 
 export type Frame = ServerFrame & { [k: string]: unknown };
@@ -37,7 +37,7 @@ export class TerminalClient {
         this.pairingNumber = f.pairingNumber;
         return;
       case 'state':
-        this.state = f.state;
+        this.state = applyState(this.state, f.state);
         return;
       case 'me':
         if (this.state) this.state = { ...this.state, me: f.me };
@@ -108,8 +108,10 @@ export class TerminalClient {
   async waitForState(pred: (s: any) => boolean, timeoutMs = 10_000): Promise<any> {
     if (this.state && pred(this.state)) return this.state;
     const changesState = (t: string) => t === 'state' || t === 'me' || t === 'progress' || t === 'sheet-progress';
-    const f = await this.waitFor((x) => changesState(x.type) && !!this.state && pred(this.state), timeoutMs);
-    return f.type === 'state' ? f.state : this.state;
+    // The state as held when it matched (a state frame without `me` keeps the `me` held).
+    let matched: any = null;
+    await this.waitFor((x) => changesState(x.type) && !!this.state && pred(this.state) && ((matched = this.state), true), timeoutMs);
+    return matched;
   }
 
   async hello(role: LiveRole, token?: string): Promise<Frame> {

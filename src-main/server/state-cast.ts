@@ -45,17 +45,19 @@ export class StateCast<C extends CastClient> {
   ) {}
 
   /**
-   * `broadcast`: the same snapshot goes to every client now (see StateFrames.terminal). A terminal's
-   * frame is complete WebSocket bytes written to the socket itself: ws sends every frame of this
-   * server synchronously (no compression, no Blobs), so frames never interleave.
+   * `broadcast`: the same snapshot goes to every client now (see StateFrames.terminal), and a
+   * terminal whose own part is unchanged gets the shared frame without it (it keeps the `me` it
+   * holds: the first state after identifying always carries `me`). A frame is complete WebSocket
+   * bytes written to the socket itself: ws sends every frame of this server synchronously (no
+   * compression, no Blobs), so frames never interleave.
    */
   sendState(c: C, base: Snapshot, broadcast = false): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding) {
-      const { frame, me } = this.frames.terminal(base, c.binding, broadcast);
+      const { frame, me } = this.frames.terminal(base, c.binding, broadcast, broadcast ? c.me : null);
       c.me = me;
       c.socket.write(frame);
-    } else if (c.role === 'display') c.ws.send(this.frames.display(base));
+    } else if (c.role === 'display') c.socket.write(this.frames.sharedFrame(base));
     else if (c.role === 'console') c.ws.send(this.frames.console(this.host.unpaired()));
   }
 
@@ -74,8 +76,10 @@ export class StateCast<C extends CastClient> {
         const all = this.pendingAll;
         this.pendingAll = false;
         this.host.guarded(() => {
+          const targets = all ? [...this.host.clients()] : [...this.host.clients()].filter((c) => c.role === 'console');
+          if (targets.length === 0) return; // a press with no console connected builds nothing
           const base = liveSnapshot(this.engine);
-          for (const c of this.host.clients()) if (all || c.role === 'console') this.sendState(c, base, all);
+          for (const c of targets) this.sendState(c, base, all);
         });
       },
       Math.max(0, this.lastStateAt + STATE_DELAY_MS - performance.now()),

@@ -1,8 +1,9 @@
 // The `state` frames of one broadcast: the snapshot every seat shares is checked against the
 // protocol and serialized once, every terminal adds only its own small `me` (checked for one
-// terminal per broadcast: they all have the same shape), so a state for thousands of terminals costs
-// one JSON.stringify of the snapshot (encoded once) plus one small one per terminal, and each
-// terminal's state is built as the complete bytes of its WebSocket frame (textFrame).
+// terminal per broadcast: they all have the same shape), and each terminal's state is built as the
+// complete bytes of its WebSocket frame (textFrame). A terminal whose `me` has not changed since the
+// last it received gets the shared frame itself, without `me` (docs/terminal-protocol.md): for an
+// announced result, one buffer written to every socket.
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { ConsoleState, TerminalMe } from '../meeting/types';
@@ -13,6 +14,26 @@ import { lastClosedSession } from './closed-session';
 export type Snapshot = ReturnType<typeof liveSnapshot>;
 
 const FRAME_END = Buffer.from('}}');
+const STATE_HEAD = Buffer.from('{"type":"state","state":');
+const FRAME_CLOSE = Buffer.from('}');
+
+/**
+ * Whether two of a terminal's own parts say the same: every field equal, the recorded vote by its
+ * ballot and choice (fields are plain values or one level of them, see TerminalMe).
+ */
+export function sameMe(a: TerminalMe, b: TerminalMe): boolean {
+  const ka = Object.keys(a) as (keyof TerminalMe)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    const kx = Object.keys(x);
+    if (kx.length !== Object.keys(y).length || kx.some((f) => (x as Record<string, unknown>)[f] !== (y as Record<string, unknown>)[f])) return false;
+  }
+  return true;
+}
 
 /**
  * One unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2) of head + middle + tail, in one
@@ -41,6 +62,7 @@ export function textFrame(head: Buffer, middle: string, tail: Buffer): Buffer {
 
 export class StateFrames {
   private sharedJson = new WeakMap<object, string>();
+  private sharedFrames = new WeakMap<object, Buffer>();
   private terminalHeads = new WeakMap<object, Buffer>();
   private lookups = new WeakMap<object, MeLookup>();
   private checkedMe = new WeakSet<object>();
@@ -54,21 +76,30 @@ export class StateFrames {
    * A terminal's state: the shared snapshot plus its own "me" (see views.terminalState), as the bytes
    * of its WebSocket frame: the snapshot's part is encoded once per broadcast, only `me` per terminal.
    * `broadcast`: this state goes to every terminal, so the members' seats and choices are read once for all.
+   * `last`: the `me` this terminal holds; when the new one is the same, the frame is the shared one
+   * without `me` (the terminal keeps its own), and `me` is `last` itself.
    */
-  terminal(base: Snapshot, binding: TerminalBinding, broadcast = false): { frame: Buffer; me: TerminalMe } {
+  terminal(base: Snapshot, binding: TerminalBinding, broadcast = false, last: TerminalMe | null = null): { frame: Buffer; me: TerminalMe } {
     const me = terminalMe(this.engine, binding, base.focus, this.lookupFor(base, broadcast));
     if (!this.checkedMe.has(base)) {
       this.checkedMe.add(base);
       this.check('me', me);
     }
+    if (last && sameMe(last, me)) return { frame: this.sharedFrame(base), me: last };
     let head = this.terminalHeads.get(base);
     if (!head) this.terminalHeads.set(base, (head = Buffer.from(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":`)));
     return { frame: textFrame(head, JSON.stringify(me), FRAME_END), me };
   }
 
-  /** The big screen's state: the shared snapshot (with the session that closed last when none is open). */
-  display(base: Snapshot): string {
-    return `{"type":"state","state":${this.snapshotJson(base)}}`;
+  /**
+   * The big screen's state: the shared snapshot (with the session that closed last when none is
+   * open), as the bytes of its WebSocket frame, built once per broadcast. The same frame goes to
+   * every terminal whose own part has not changed.
+   */
+  sharedFrame(base: Snapshot): Buffer {
+    let frame = this.sharedFrames.get(base);
+    if (!frame) this.sharedFrames.set(base, (frame = textFrame(STATE_HEAD, this.snapshotJson(base), FRAME_CLOSE)));
+    return frame;
   }
 
   console(unpaired: ConsoleState['unpairedTerminals']): string {

@@ -236,6 +236,15 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
   return null;
 }
 
+/**
+ * Applies a `state` frame to the state held: a terminal's state without `me` (its own part is
+ * unchanged since the last it received) keeps the `me` held. Any other state replaces the held one.
+ */
+export function applyState<S>(held: S | null, next: S): S {
+  if (next && typeof next === 'object' && !('me' in next) && held && typeof held === 'object' && 'me' in held) return { ...next, me: (held as { me: unknown }).me };
+  return next;
+}
+
 /** Applies a progress frame to a state of any role; the same object when nothing changes. */
 export function applyProgress<S extends LiveSnapshot>(state: S, f: ServerFrames['progress'] | ServerFrames['sheet-progress']): S {
   let next = state;

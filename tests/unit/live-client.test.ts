@@ -107,6 +107,11 @@ describe('the live client of a terminal', () => {
     expect(c.getSnapshot().state?.me.myVote).toEqual({ ballotId: 9, choice: 'no' });
     socketNow().say({ type: 'progress', ballotId: 9, voted: 7, eligible: 30 });
     expect(c.getSnapshot().state?.ballot).toMatchObject({ voted: 7, eligible: 30 });
+    // A state without `me` (its own part unchanged, the big screen's frame): the terminal keeps its own.
+    socketNow().say({ type: 'state', state: { ...snapshot, ballot: { ...snapshot.ballot, voted: 8 } } });
+    expect(c.getSnapshot().state).toMatchObject({ ballot: { voted: 8 }, me: { id: 3, myVote: { ballotId: 9, choice: 'no' } } });
+    socketNow().say({ type: 'state', state: { ...snapshot, ballot: { ...snapshot.ballot, voted: 7 }, me: { ...me, canVote: false } } });
+    expect(c.getSnapshot().state?.me).toEqual({ ...me, canVote: false });
     // Frames that are not the protocol's are ignored.
     socketNow().say('not json');
     socketNow().say({ type: { toString: 1 } });

@@ -18,5 +18,5 @@ export type {
   TerminalState,
 } from '../../../src-main/meeting/types';
 export type { ClientFrame, ClosedSession, LiveRole, PublicState, ServerFrame, ServerFrames, StateByRole } from '../../../src-main/shared/protocol';
-export { applyProgress, parseServerFrame } from '../../../src-main/shared/protocol';
+export { applyProgress, applyState, parseServerFrame } from '../../../src-main/shared/protocol';
 export type { ChangePart } from '../../../src-main/shared/changes';

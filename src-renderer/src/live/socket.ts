@@ -6,7 +6,7 @@
 // its events over this socket; a refused console credential is said plainly and retried.
 import { adminRefusals, adminToken, call } from '../api';
 import { initialView, Listeners, type CmdOptions, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
-import { applyProgress, parseServerFrame, type ChangePart, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
+import { applyProgress, applyState, parseServerFrame, type ChangePart, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
 import { forgetTerminalToken, loadTerminalToken, saveTerminalToken } from './terminal-token';
 
 /** What LiveSocket needs of a WebSocket (the browser's, or a fake one in tests). */
@@ -263,7 +263,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
         this.becomeReady();
         return;
       case 'state':
-        this.update({ state: f.state as StateByRole[R], hasState: true });
+        this.update({ state: applyState(this.snapshot.state, f.state as StateByRole[R]), hasState: true });
         return;
       case 'me': {
         const s = this.snapshot.state as { me?: unknown } | null;
