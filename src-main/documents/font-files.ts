@@ -28,18 +28,21 @@ const key = (file: string, postscriptName?: string): string => `${file}#${postsc
 export function parsedFace(file: string, postscriptName?: string): ParsedFace | null {
   const k = key(file, postscriptName);
   if (cache.has(k)) return cache.get(k)!;
-  let face: ParsedFace | null;
+  const face = openFace(file, postscriptName);
+  cache.set(k, face);
+  return face;
+}
+
+function openFace(file: string, postscriptName?: string): ParsedFace | null {
   try {
     const data = fs.readFileSync(file);
     const opened = fontkit.create(data, postscriptName) as unknown as ParsedFace & { fonts?: ParsedFace[] };
     // a collection opened without a PostScript name: its first face
-    face = opened.fonts ? (opened.fonts[0] ?? null) : opened;
-    if (face && typeof face.hasGlyphForCodePoint !== 'function') face = null;
+    const face = opened.fonts ? (opened.fonts[0] ?? null) : opened;
+    return face && typeof face.hasGlyphForCodePoint === 'function' ? face : null;
   } catch {
-    face = null;
+    return null;
   }
-  cache.set(k, face);
-  return face;
 }
 
 /** How many font files this process has parsed (for the speed test: each is parsed once). */
@@ -69,8 +72,20 @@ export function faceDisplayName(face: ParsedFace): string {
   return zh && zh !== own ? `${zh} (${own})` : own;
 }
 
-/** A font file's own name, e.g. "FandolFang R"; the label given when the file cannot be read. */
+const ownNames = new Map<string, string | null>();
+
+/**
+ * A font file's own name, e.g. "FandolFang R"; the label given when the file cannot be read. Asking
+ * (system.info, the console's settings) does not keep the file parsed: a parsed face holds the whole
+ * file (the four bundled faces ≈ 54 MB), which only a document render needs. The name is kept.
+ */
 export function fontOwnName(file: string, postscriptName: string | undefined, fallback: string): string {
-  const face = parsedFace(file, postscriptName);
-  return face ? faceDisplayName(face) : fallback;
+  const k = key(file, postscriptName);
+  const parsed = cache.get(k);
+  if (parsed !== undefined) return parsed ? faceDisplayName(parsed) : fallback;
+  if (!ownNames.has(k)) {
+    const face = openFace(file, postscriptName);
+    ownNames.set(k, face ? faceDisplayName(face) : null);
+  }
+  return ownNames.get(k) ?? fallback;
 }
