@@ -63,10 +63,19 @@ ${goalRows(r)}
   (\`committee.get\` over HTTP, the console's first request): the database opened (a quick check of the file, migrations), the engine and the
   server up; the full integrity check of the file then runs in a worker thread (store/integrity.ts).
   startup_empty_ms: the same on an empty folder (after one start that fills Node's compile cache).
+  integrity_checked_ms: from the spawn until that full check has finished (\`system.info\`); the live
+  rounds start after it, as a hall's machine is started well before its first ballot.
+- **The simulated terminals** are ${r.terminals} WebSocket clients in the bench's one process, on the same
+  2 cores as the server. Before each timed window the bench collects its own garbage and waits 300 ms
+  for the collector's background threads (bench_gc_before_windows: \`npm run bench\` starts it with
+  --expose-gc and a 64 MB young generation, so no collection of the bench falls inside a window); a
+  frame whose bytes equal the one parsed last is not parsed again (a broadcast writes the same bytes to
+  most sockets); each window's sends are timed from a start after all its timers are set.
 - **ack / echo**: ${r.terminals} simulated terminals pair with seat codes, sign in, and all press within one
   second in a secret ballot (last press counts); ${r.rounds} rounds (a re-vote is a new round); the median
   of the rounds' percentiles. The baseline is a plain WebSocket echo server in its own process, the same
-  number of clients sending the same frames at the same rate, also ${r.rounds} times.
+  number of clients sending the same frames at the same rate, also ${r.rounds} times, each warmed by one
+  echo per client first (the app's server is warm by the time it is measured).
 - **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
   ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
 - **ingest_per_s**: every terminal presses, waits for its acknowledgement and presses again, for
