@@ -110,7 +110,11 @@ export class TerminalClient {
     const changesState = (t: string) => t === 'state' || t === 'me' || t === 'progress' || t === 'sheet-progress';
     // The state as held when it matched (a state frame without `me` keeps the `me` held).
     let matched: any = null;
-    await this.waitFor((x) => changesState(x.type) && !!this.state && pred(this.state) && ((matched = this.state), true), timeoutMs);
+    await this.waitFor((x) => {
+      if (!changesState(x.type) || !this.state || !pred(this.state)) return false;
+      matched = this.state;
+      return true;
+    }, timeoutMs);
     return matched;
   }
 

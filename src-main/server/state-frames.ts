@@ -87,7 +87,7 @@ export class StateFrames {
     }
     if (last && sameMe(last, me)) return { frame: this.sharedFrame(base), me: last };
     let head = this.terminalHeads.get(base);
-    if (!head) this.terminalHeads.set(base, (head = Buffer.from(`{"type":"state","state":${this.snapshotJson(base).slice(0, -1)},"me":`)));
+    if (!head) this.terminalHeads.set(base, (head = Buffer.concat([STATE_HEAD, Buffer.from(`${this.snapshotJson(base).slice(0, -1)},"me":`)])));
     return { frame: textFrame(head, JSON.stringify(me), FRAME_END), me };
   }
 

@@ -13,15 +13,21 @@ export interface AdminCore {
   close: () => Promise<void>;
 }
 
-export function openAdminCore(prefix: string): AdminCore {
-  const dataDir = tempDataDir(prefix);
-  const core = createCore(dataDir);
+/** The admin's `call` and `must` on a core (also a running server's: `running.core`); a refusal thrown by `must` carries its `code`. */
+export function adminCalls(core: Core): Pick<AdminCore, 'call' | 'must'> {
   const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
   const must = async <T = any>(name: string, input: unknown = {}): Promise<T> => {
     const r = await call(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { code: r.error.code });
     return r.value as T;
   };
+  return { call, must };
+}
+
+export function openAdminCore(prefix: string): AdminCore {
+  const dataDir = tempDataDir(prefix);
+  const core = createCore(dataDir);
+  const { call, must } = adminCalls(core);
   const close = async () => {
     await new Promise((r) => setTimeout(r, 200));
     core.close();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { CLOSE_REVOKED } from '../../src-main/shared/protocol';
+import { adminCalls } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
@@ -15,11 +16,7 @@ let running: RunningServer;
 let s16: Session16;
 let base: string;
 let staticRoot: string;
-const must = async (name: string, input: unknown = {}) => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), { code: r.error.code });
-  return r.value as any;
-};
+const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
 const open: TerminalClient[] = [];
 const connect = async (localAddress?: string) => {
   const t = await TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`, { localAddress });

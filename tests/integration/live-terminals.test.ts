@@ -6,16 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { verifyAuditLog } from '../../src-main/store/audit';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
+import { adminCalls } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 let running: RunningServer;
 let s16: Session16;
-const must = async (name: string, input: unknown = {}) => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), { code: r.error.code });
-  return r.value as any;
-};
+const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
 const connect = () => TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`);
 const open: TerminalClient[] = [];
 const track = (t: TerminalClient) => (open.push(t), t);
