@@ -2,15 +2,14 @@
 // project ballots (票决). One policy over both kinds: the explicit state machine of
 // domain/ballot-state.ts (draft → open → closed → announced, repeats harmless), one round open at a
 // time across all kinds, the current item moved to the round's item on open, no WAL auto-checkpoint
-// while a round is open and a checkpoint at close (TRUNCATE for sealed rounds), the backup after
-// close, and the change events. Sealed rounds keep only sealed receipts while open; at close the
-// receipts are tallied, only totals are written, the receipts are erased and the key is destroyed.
-// Each kind says what is particular to it in a RoundSpec (meeting/ballot-control.ts,
-// assessment/assessment-control.ts).
+// while a round is open and a checkpoint at close (TRUNCATE for sealed rounds), a backup asked for at
+// close and written once the room is quiet (store/backup-schedule.ts), and the change events. Sealed
+// rounds keep only sealed receipts while open; at close the receipts are tallied, only totals are
+// written, the receipts are erased and the key is destroyed. Each kind says what is particular to it
+// in a RoundSpec (meeting/ballot-control.ts, assessment/assessment-control.ts).
 import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
-import { SYSTEM_ACTOR, type Actor } from '../store/audit';
-import { createBackup } from '../store/backup';
+import type { Actor } from '../store/audit';
 import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { SealedRounds } from './sealed';
@@ -49,6 +48,7 @@ export class RoundEngine {
     keyStore: KeyStore,
   ) {
     this.sealed = new SealedRounds(live.store.dataDir, keyStore);
+    live.store.backups.holdWhile(() => this.openRound() !== null);
     this.recorder = new RoundRecorder(
       live.store,
       (ref) => this.spec(ref.kind).voters(this.spec(ref.kind).get(ref.id)),
@@ -111,6 +111,7 @@ export class RoundEngine {
     }
     this.recorder.forget(ref);
     this.quietWal();
+    this.store.backups.activity();
     this.arm(ref, spec.closesAt(spec.get(id)));
     this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round', ...(moved ? (['agenda', 'register'] as const) : []));
     return spec.get(id);
@@ -130,7 +131,7 @@ export class RoundEngine {
    * paper or a show of hands): `write` stores the result; for a sealed round the receipts are erased
    * in the same transaction and each voter is recorded once in the audit log (with no time of their
    * own); then the key is destroyed, the WAL checkpointed (truncated for sealed rounds), the screens
-   * told, and a backup written.
+   * told, and a backup asked for (written once the room is quiet).
    */
   finish<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, r: R, write: () => void, action = `${spec.kind}.close`): void {
     const ref = { kind: spec.kind, id: r.id };
@@ -146,7 +147,7 @@ export class RoundEngine {
     this.quietWal();
     this.checkpoint(sealed);
     this.live.changed({ roundKind: spec.kind, roundId: r.id, itemId: r.itemId }, 'round');
-    createBackup(this.store, SYSTEM_ACTOR, `${spec.noun(r)}结束后自动备份（${spec.noun(r)}#${r.id}）`).catch((e) => console.error('[backup]', e));
+    this.store.backups.request(`${spec.noun(r)}结束后自动备份（${spec.noun(r)}#${r.id}）`);
   }
 
   /** 宣布结果: terminals and the big screen show the result. */
@@ -157,6 +158,7 @@ export class RoundEngine {
       spec.markAnnounced(id);
       this.store.audit.recordRow(who, `${spec.kind}.announce`, `${spec.kind}s`, id);
     });
+    this.store.backups.activity();
     this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round');
     return spec.get(id);
   }

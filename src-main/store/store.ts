@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { AuditLog, type Actor } from './audit';
 import { DB_FILE_NAME, openDatabase } from './db';
 import { checkInBackground } from './file-check';
+import { BackupSchedule } from './backup-schedule';
 import { AppError } from '../shared/result';
 
 /** The open database with its audit log. Every change goes through `change`, inside one transaction. */
@@ -11,12 +12,15 @@ export class Store {
   readonly audit: AuditLog;
   /** Backups still being written; closing waits for them (see whenIdle). */
   readonly pending = new Set<Promise<unknown>>();
+  /** The automatic backups after rounds, written when the room is quiet (backup-schedule.ts). */
+  readonly backups: BackupSchedule;
 
   constructor(
     readonly db: Database.Database,
     readonly dataDir: string,
   ) {
     this.audit = new AuditLog(db);
+    this.backups = new BackupSchedule(this);
   }
 
   /**
@@ -150,11 +154,14 @@ export class Store {
     return work;
   }
 
+  /** Writes a backup still waiting for a quiet room, then waits for every backup being written. */
   async whenIdle(): Promise<void> {
+    this.backups.flush();
     await Promise.allSettled([...this.pending]);
   }
 
   close(): void {
+    this.backups.cancel();
     this.stopCheck?.();
     if (this.db.open) this.db.close();
     if (this.syncsRunning === 0) this.closeWal();

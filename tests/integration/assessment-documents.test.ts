@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const m of s44.members) await must('attendance.set', { memberId: m.id, status: 'present' });
 });
 afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 200)); // let the automatic backups after each result finish
+  await core.store.whenIdle(); // the automatic backup after the results, before the store closes
   core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -110,14 +110,21 @@ describe('terminals', () => {
     await must('ballots.close', { ballotId: b.id });
   });
 
-  it('backs the database up after a closed ballot, with the result in the copy', async () => {
+  it('backs the database up after the closed rounds (once the room is quiet, or before closing), with every result in the copy', async () => {
+    const db = running.core.store.db;
+    const closedRounds = (db.prepare("SELECT count(*) AS n FROM ballots WHERE state IN ('closed', 'announced') AND yes IS NOT NULL").get() as { n: number }).n;
+    const asked = (db.prepare("SELECT count(*) AS n FROM assessments WHERE state IN ('closed', 'announced')").get() as { n: number }).n + closedRounds;
     await running.core.store.whenIdle();
     const dir = path.join(running.core.store.dataDir, 'backups');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
-    expect(files.length).toBeGreaterThanOrEqual(3); // one per closed ballot so far
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    // Every closed round is named by the audit entry of an automatic backup (rounds in quick succession share one).
+    const reasons = (db.prepare("SELECT data FROM audit_log WHERE action = 'backup.create'").all() as { data: string }[]).map((r) => JSON.parse(r.data).reason as string).join('；');
+    expect(reasons.match(/结束后自动备份/g)?.length).toBe(asked);
     const copy = new Database(path.join(dir, files.at(-1)!), { readonly: true });
     try {
       const closed = copy.prepare("SELECT count(*) AS n FROM ballots WHERE state IN ('closed', 'announced') AND yes IS NOT NULL").get() as { n: number };
+      expect(closed.n).toBe(closedRounds);
       expect(closed.n).toBeGreaterThanOrEqual(2);
       expect((copy.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
     } finally {

@@ -122,14 +122,18 @@ describe.each(KINDS)('the round policy for a $name', (kind) => {
     expect(walSize()).toBeGreaterThan(0);
   });
 
-  it('closes: the result is stored, the WAL truncated, the key destroyed, a backup written; repeating the close changes nothing', async () => {
+  it('closes: the result is stored, the WAL truncated, the key destroyed, a backup asked for (written once the room is quiet, or before the store closes); repeating the close changes nothing', async () => {
     const backupsBefore = backups();
     const closed = await must(kind.cmd.close, input());
     expect(closed.state).toBe('closed');
     expect(closed.result).not.toBeNull();
     expect(core.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(keyFiles()).toEqual([]);
+    // Not at the close itself: the announcement comes first.
+    expect(core.store.backups.pending).toEqual([`${kind.noun}结束后自动备份（${kind.noun}#${round.id}）`]);
+    expect(backups()).toBe(backupsBefore);
     await core.store.whenIdle();
+    expect(core.store.backups.pending).toEqual([]);
     expect(backups()).toBe(backupsBefore + 1);
     const again = await must(kind.cmd.close, input());
     expect(again).toEqual(closed);

@@ -34,7 +34,7 @@ export function SystemPanel() {
     <>
       <div className="panel" role="region" aria-labelledby="backup-title">
         <h2 id="backup-title">备份</h2>
-        <p className="muted small">每次表决结束后自动备份；也可随时手动备份。备份是数据库的一致副本，保存在数据目录的 backups 文件夹中。</p>
+        <p className="muted small">每次表决结束后，会场安静下来（没有进行中的表决）时自动备份；也可随时手动备份。备份是数据库的一致副本，保存在数据目录的 backups 文件夹中。</p>
         <div className="form-actions start">
           <button type="button" className="btn btn-primary" onClick={runBackup} disabled={backup.busy}>
             {backup.busy ? '正在备份…' : '立即备份'}
