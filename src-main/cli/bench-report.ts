@@ -73,9 +73,13 @@ ${goalRows(r)}
   most sockets); each window's sends are timed from a start after all its timers are set.
 - **ack / echo**: ${r.terminals} simulated terminals pair with seat codes, sign in, and all press within one
   second in a secret ballot (last press counts); ${r.rounds} rounds (a re-vote is a new round); the median
-  of the rounds' percentiles. The baseline is a plain WebSocket echo server in its own process, the same
+  of the rounds' percentiles. ${r.trial_round ? `Before them one 试表决 (a session tests its keypads with a trial ballot before the first real one) is run the same way and not counted (trial_ack_p99_ms, trial_result_broadcast_p99_ms): the first time the server and the simulated terminals run a press and its answer.` : 'No 试表决 before them (--trial-round false).'}
+  The baseline is a plain WebSocket echo server in its own process, the same
   number of clients sending the same frames at the same rate, also ${r.rounds} times, each warmed by one
-  echo per client first (the app's server is warm by the time it is measured).
+  echo per client first. **durable_echo_p99_ms** (a reference, not a goal): the same clients and rate
+  against an echo server that, like the app's group commit, appends each turn's frames to a file on the
+  same disk and answers them only after that file's fsync (off its event loop; the next turn's after it):
+  the floor of a durable answer on this machine, without SQLite, validation or sealing.
 - **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
   ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
 - **ingest_per_s**: every terminal presses, waits for its acknowledgement and presses again, for

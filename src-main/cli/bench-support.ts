@@ -109,9 +109,42 @@ wss.on('connection', (ws) => ws.on('message', (d) => ws.send(d.toString())));
 wss.on('listening', () => console.log('ECHO ' + wss.address().port));
 `;
 
-/** Runs `measure` with n clients connected to a fresh plain echo server in its own process. */
-async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>): Promise<T> {
-  const { proc, match } = await spawnUntil(['-e', ECHO_SERVER_SOURCE], /ECHO (\d+)/);
+/**
+ * Child-process script for the durable floor: the same echo, but each turn's frames are appended to a
+ * file and answered only after its fsync (off the event loop), the next turn's after that: the app's
+ * group commit without SQLite, validation or sealing. argv[1]: the file (on the data folder's disk).
+ */
+export const DURABLE_ECHO_SERVER_SOURCE = `
+const fs = require('node:fs');
+const { WebSocketServer } = require(${JSON.stringify(require.resolve('ws'))});
+const fd = fs.openSync(process.argv[1], 'w');
+let queue = [], scheduled = false, syncing = false;
+const schedule = () => {
+  if (scheduled || syncing || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(flush);
+};
+const flush = () => {
+  scheduled = false;
+  const batch = queue;
+  queue = [];
+  fs.writeSync(fd, batch.map((b) => b[1]).join('\\n') + '\\n');
+  syncing = true;
+  fs.fsync(fd, (e) => {
+    if (e) throw e;
+    syncing = false;
+    for (const [ws, d] of batch) ws.send(d);
+    schedule();
+  });
+};
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+wss.on('connection', (ws) => ws.on('message', (d) => { queue.push([ws, d.toString()]); schedule(); }));
+wss.on('listening', () => console.log('ECHO ' + wss.address().port));
+`;
+
+/** Runs `measure` with n clients connected to a fresh echo server (plain, or durable: `file`) in its own process. */
+async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>, file?: string): Promise<T> {
+  const { proc, match } = await spawnUntil(file ? ['-e', DURABLE_ECHO_SERVER_SOURCE, file] : ['-e', ECHO_SERVER_SOURCE], /ECHO (\d+)/);
   try {
     const clients = await connectMany(`ws://127.0.0.1:${match[1]}`, n);
     // Warm, as the app's server is by the time it is measured: one echo per client first.
@@ -125,14 +158,18 @@ async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => P
   }
 }
 
-export function echoBaseline(n: number, spreadMs: number): Promise<number[]> {
-  return withEchoServer(n, (clients) =>
-    roundTrips(
-      clients,
-      spreadMs,
-      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
-      () => true,
-    ),
+/** Round trips of n clients sending once each within spreadMs to an echo server (durable when `file` is given). */
+export function echoBaseline(n: number, spreadMs: number, file?: string): Promise<number[]> {
+  return withEchoServer(
+    n,
+    (clients) =>
+      roundTrips(
+        clients,
+        spreadMs,
+        (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
+        () => true,
+      ),
+    file,
   );
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/server';
 
 const FIELDS = [
-  'ack_p50_ms', 'ack_p99_ms', 'echo_p99_ms', 'result_broadcast_p99_ms', 'ingest_per_s', 'sqlite_baseline_per_s', 'rss_mb', 'startup_ms',
+  'ack_p50_ms', 'ack_p99_ms', 'echo_p99_ms', 'durable_echo_p99_ms', 'trial_ack_p99_ms', 'result_broadcast_p99_ms', 'ingest_per_s', 'sqlite_baseline_per_s', 'rss_mb', 'startup_ms',
   'archive_list_p99_ms', 'archive_search_p99_ms', 'pdf_20_pages_ms', 'pdf_20_pages_bytes',
 ];
 
@@ -31,7 +31,7 @@ describe('npm run bench', () => {
       expect(typeof r[f], f).toBe('number');
       expect(Number.isFinite(r[f]) && r[f] > 0, `${f} = ${r[f]}`).toBe(true);
     }
-    expect(r).toMatchObject({ terminals: 20, rounds: 1, acked: 20, counted: 20, committed_before_ack: true, ingest_committed_before_ack: true, pdf_pages: 20 });
+    expect(r).toMatchObject({ terminals: 20, rounds: 1, trial_round: true, acked: 20, counted: 20, committed_before_ack: true, ingest_committed_before_ack: true, pdf_pages: 20 });
     expect(r.ingest_seconds).toBeGreaterThanOrEqual(1);
     // The seeded archive is what was asked for: 12 sessions, 6000 ballots cast, over ten years.
     expect(r).toMatchObject({ archive_sessions: 12, archive_ballots: 6000, archive_years: 10 });
