@@ -82,6 +82,10 @@ ${goalRows(r)}
   the floor of a durable answer on this machine, without SQLite, validation or sealing.
 - **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
   ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
+  **fanout_floor_p99_ms** (a reference, not a goal): a plain \`ws\` server in its own process writing
+  the same frame (the announced state as the screens received it, announced_frame_bytes) as one
+  prebuilt WebSocket frame to as many sockets on one trigger, received and checked by the same clients
+  the same way: what the transport alone takes on this machine.
 - **ingest_per_s**: every terminal presses, waits for its acknowledgement and presses again, for
   ${r.ingest_seconds} s, in a secret ballot where the last press counts and each press changes the choice:
   each press is a sealed receipt in the member's voter row. Afterwards the ballot is closed and its

@@ -5,6 +5,7 @@
 // and a count of the commits in a WAL file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 
 /**
@@ -142,9 +143,28 @@ wss.on('connection', (ws) => ws.on('message', (d) => { queue.push([ws, d.toStrin
 wss.on('listening', () => console.log('ECHO ' + wss.address().port));
 `;
 
-/** Runs `measure` with n clients connected to a fresh echo server (plain, or durable: `file`) in its own process. */
-async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>, file?: string): Promise<T> {
-  const { proc, match } = await spawnUntil(file ? ['-e', DURABLE_ECHO_SERVER_SOURCE, file] : ['-e', ECHO_SERVER_SOURCE], /ECHO (\d+)/);
+/**
+ * Child-process script for the fan-out floor: on "go" from any client, one prebuilt WebSocket text
+ * frame (argv[1]: its payload) is written to every connected client's TCP socket, as the app's
+ * server writes a broadcast; anything else is echoed (the warm-up).
+ */
+export const FANOUT_SERVER_SOURCE = `
+const fs = require('node:fs');
+const { WebSocketServer } = require(${JSON.stringify(require.resolve('ws'))});
+const payload = fs.readFileSync(process.argv[1]);
+const head = payload.length < 126 ? Buffer.from([0x81, payload.length]) : Buffer.from([0x81, 126, payload.length >> 8, payload.length & 255]);
+const frame = Buffer.concat([head, payload]);
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+wss.on('connection', (ws) => ws.on('message', (d) => {
+  if (d.toString() === 'go') for (const c of wss.clients) c._socket.write(frame);
+  else ws.send(d.toString());
+}));
+wss.on('listening', () => console.log('ECHO ' + wss.address().port));
+`;
+
+/** Runs `measure` with n clients connected to a fresh echo server (plain, durable: `file`, or the fan-out server: `args`) in its own process. */
+async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>, file?: string, args?: string[]): Promise<T> {
+  const { proc, match } = await spawnUntil(args ?? (file ? ['-e', DURABLE_ECHO_SERVER_SOURCE, file] : ['-e', ECHO_SERVER_SOURCE]), /ECHO (\d+)/);
   try {
     const clients = await connectMany(`ws://127.0.0.1:${match[1]}`, n);
     // Warm, as the app's server is by the time it is measured: one echo per client first.
@@ -170,6 +190,33 @@ export function echoBaseline(n: number, spreadMs: number, file?: string): Promis
         () => true,
       ),
     file,
+  );
+}
+
+/**
+ * The fan-out floor: n clients of a plain server that writes the same frame (`payload`, e.g. the
+ * app's announced state) to each of them on one trigger; each round, every client's time from the
+ * trigger until it has received and checked the frame, as the bench checks the app's broadcast.
+ */
+export function fanoutFloor(n: number, payload: string, dir: string, rounds: number): Promise<number[][]> {
+  const file = path.join(dir, 'fanout-frame.json');
+  fs.writeFileSync(file, payload);
+  const type = (JSON.parse(payload) as { type: string }).type;
+  return withEchoServer(
+    n,
+    async (clients) => {
+      const out: number[][] = [];
+      for (let round = 0; round < rounds; round++) {
+        await settle();
+        const t0 = performance.now();
+        const shown = clients.map((ws) => waitForFrame(ws, (f) => f.type === type).then(() => performance.now() - t0));
+        clients[0]!.send('go');
+        out.push(await Promise.all(shown));
+      }
+      return out;
+    },
+    undefined,
+    ['-e', FANOUT_SERVER_SOURCE, file],
   );
 }
 

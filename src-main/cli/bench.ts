@@ -18,7 +18,7 @@ import { measureIngest, sqliteBaseline } from './bench-ingest';
 import { benchPdf } from './bench-pdf';
 import { writeReport } from './bench-report';
 import { seedArchive } from './bench-seed';
-import { ballotOf, benchCollectsGarbage, cmdFrame, connectMany, echoBaseline, echoIngest, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, settle, sleep, spawnUntil, waitForFrame, wsCall } from './bench-support';
+import { ballotOf, benchCollectsGarbage, cmdFrame, connectMany, echoBaseline, echoIngest, fanoutFloor, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, settle, sleep, spawnUntil, waitForFrame, wsCall } from './bench-support';
 
 const SPREAD_MS = 1000;
 const SCREENS = 3;
@@ -148,6 +148,8 @@ async function main(): Promise<void> {
     log(`参照：${n} 个客户端对“写盘后才回显”的服务器（${o.rounds}轮）…`);
     const durableEchoes: number[][] = [];
     for (let round = 1; round <= o.rounds; round++) durableEchoes.push(await echoBaseline(n, SPREAD_MS, path.join(dataDir, 'durable-echo.log')));
+    log(`参照：一台普通服务器把同一帧写给 ${n + SCREENS} 个连接（${o.rounds}轮）…`);
+    const fanouts = await fanoutFloor(n + SCREENS, announcedFrame, dataDir, o.rounds);
     log(`基线：${n} 个客户端对回显服务器连续发送 ${o.ingestSeconds} 秒…`);
     const echoIngestPerS = await echoIngest(n, o.ingestSeconds);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -178,6 +180,10 @@ async function main(): Promise<void> {
       durable_echo_p99_ms_each: durableEchoes.map((e) => percentile(e, 99)),
       result_broadcast_p99_ms: median(rounds.map((r) => percentile(r.broadcast, 99))),
       result_broadcast_p99_ms_each: rounds.map((r) => percentile(r.broadcast, 99)),
+      // The floor of a broadcast here: a plain server writing the same frame to as many sockets.
+      fanout_floor_p99_ms: median(fanouts.map((f) => percentile(f, 99))),
+      fanout_floor_p99_ms_each: fanouts.map((f) => percentile(f, 99)),
+      announced_frame_bytes: Buffer.byteLength(announcedFrame),
       ingest_per_s: ingest.perS,
       ingest_presses: ingest.presses,
       ingest_seconds: ingest.seconds,
@@ -217,6 +223,9 @@ async function main(): Promise<void> {
   }
 }
 
+/** The announced state as a big screen last received it (the fan-out floor sends the same bytes). */
+let announcedFrame = '';
+
 /** One secret ballot: open, every terminal presses once within a second, close, announce. */
 async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[], itemId: number, dataDir: string) {
   const ballot = await admin('ballots.create', { itemId, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
@@ -251,7 +260,10 @@ async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[
   await settle();
   const announcedAt = performance.now();
   const shown = everyone.map((ws) =>
-    waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'announced' && ballotOf(f)!.result != null).then(() => performance.now() - announcedAt),
+    waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'announced' && ballotOf(f)!.result != null).then((f) => {
+      announcedFrame = JSON.stringify(f); // the screens' frame: for the fan-out floor
+      return performance.now() - announcedAt;
+    }),
   );
   await admin('ballots.announce', { ballotId: ballot.id });
   const broadcast = await Promise.all(shown);
