@@ -159,7 +159,7 @@ export class RoundEngine {
       this.store.audit.recordRow(who, `${spec.kind}.announce`, `${spec.kind}s`, id);
     });
     this.store.backups.activity();
-    this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round');
+    this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId, ownPartsUnchanged: true }, 'round');
     return spec.get(id);
   }
 

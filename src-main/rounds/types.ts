@@ -32,6 +32,12 @@ export interface ChangeScope {
   roundId?: number;
   itemId?: number;
   memberId?: number;
+  /**
+   * No terminal's own part (`me`) can have changed: an announcement (closed → announced changes
+   * neither who may vote nor what anyone recorded). Terminals that hold a `me` get the big screen's
+   * frame without their own part being built again (server/state-cast.ts).
+   */
+  ownPartsUnchanged?: true;
 }
 
 /** What rounds need of the live session, and nothing more. */

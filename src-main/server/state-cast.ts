@@ -2,7 +2,8 @@
 // changes are coalesced into one state per client, at most one every STATE_DELAY_MS, and progress is
 // throttled to the screens. A terminal's state leaves as one prebuilt WebSocket frame written straight
 // to its TCP socket (StateFrames.terminal): for three thousand terminals the broadcast is then one
-// write per socket and nothing else.
+// write per socket and nothing else. A change that says it leaves every terminal's own part as it is
+// (an announcement: ChangeScope.ownPartsUnchanged) does not even build those parts to compare them.
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { MeetingEngine } from '../meeting/engine';
@@ -36,6 +37,8 @@ export class StateCast<C extends CastClient> {
   private stateTimer: NodeJS.Timeout | null = null;
   private progressTimer: NodeJS.Timeout | null = null;
   private pendingAll = false;
+  /** Every change pending for all clients says no terminal's own part changed (ChangeScope.ownPartsUnchanged). */
+  private pendingKeepsMe = false;
   private lastStateAt = -Infinity;
 
   constructor(
@@ -51,9 +54,10 @@ export class StateCast<C extends CastClient> {
    * bytes written to the socket itself: ws sends every frame of this server synchronously (no
    * compression, no Blobs), so frames never interleave.
    */
-  sendState(c: C, base: Snapshot, broadcast = false): void {
+  sendState(c: C, base: Snapshot, broadcast = false, keepsMe = false): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
-    if (c.role === 'terminal' && c.binding) {
+    if (c.role === 'terminal' && c.binding && keepsMe && broadcast && c.me) c.socket.write(this.frames.sharedFrame(base));
+    else if (c.role === 'terminal' && c.binding) {
       const { frame, me } = this.frames.terminal(base, c.binding, broadcast, broadcast ? c.me : null);
       c.me = me;
       c.socket.write(frame);
@@ -64,22 +68,29 @@ export class StateCast<C extends CastClient> {
   /**
    * Coalesces changes into one state per client, at most one every STATE_DELAY_MS: a change after a
    * quiet moment is sent at once (the changes of the same turn together), a burst waits for the rest
-   * of the interval. `consoleOnly` refreshes just the console(s).
+   * of the interval. `consoleOnly` refreshes just the console(s). `ownPartsUnchanged`: this change
+   * leaves every terminal's `me` as it is (an announcement); if all changes of the interval say so,
+   * a terminal holding its `me` is written the shared frame without its own part being built.
    */
-  schedule(consoleOnly: boolean): void {
-    if (!consoleOnly) this.pendingAll = true;
+  schedule(consoleOnly: boolean, ownPartsUnchanged = false): void {
+    if (!consoleOnly) {
+      this.pendingKeepsMe = (this.pendingAll ? this.pendingKeepsMe : true) && ownPartsUnchanged;
+      this.pendingAll = true;
+    }
     if (this.stateTimer) return;
     this.stateTimer = setTimeout(
       () => {
         this.stateTimer = null;
         this.lastStateAt = performance.now();
         const all = this.pendingAll;
+        const keepsMe = all && this.pendingKeepsMe;
         this.pendingAll = false;
+        this.pendingKeepsMe = false;
         this.host.guarded(() => {
           const targets = all ? [...this.host.clients()] : [...this.host.clients()].filter((c) => c.role === 'console');
           if (targets.length === 0) return; // a press with no console connected builds nothing
           const base = liveSnapshot(this.engine);
-          for (const c of targets) this.sendState(c, base, all);
+          for (const c of targets) this.sendState(c, base, all, keepsMe);
         });
       },
       Math.max(0, this.lastStateAt + STATE_DELAY_MS - performance.now()),

@@ -87,7 +87,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.speakerCast = new SpeakerCast(engine, (f) => this.guarded(null, () => [...this.clients.values()].forEach((c) => c.role !== 'guest' && this.send(c, f))));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
-      if (e.type === 'changed') this.onChanged(e.parts);
+      if (e.type === 'changed') this.onChanged(e.parts, e.ownPartsUnchanged === true);
       else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason, e.sessionEnded === true);
       else if (e.type === 'paired') this.guarded(null, () => this.bindConnection(e.connectionId, e.token, e.binding));
     });
@@ -337,7 +337,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     return this.liveSessionId === b.sessionId;
   }
 
-  private onChanged(parts: ChangePart[]): void {
+  private onChanged(parts: ChangePart[], ownPartsUnchanged = false): void {
     if (movesFocus(parts)) this.focusCache = null;
     if (parts.includes('session')) {
       this.liveSessionId = undefined;
@@ -345,7 +345,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       for (const c of [...this.clients.values()]) if (c.binding && !this.bindingIsLive(c.binding)) this.endSession(c);
     }
     const scope = scopeOf(parts);
-    if (scope.everyone) this.cast.schedule(false);
+    if (scope.everyone) this.cast.schedule(false, ownPartsUnchanged);
     else if (scope.consoles) this.cast.schedule(true);
     if (scope.progress) this.cast.scheduleProgress();
     if (movesSpeakers(parts)) this.speakerCast.schedule();

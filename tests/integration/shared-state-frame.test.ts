@@ -81,5 +81,22 @@ describe('the state of a broadcast', () => {
       expect(s.me).toEqual(closed[i]);
       expect(s.ballot.result).toEqual(shown.ballot.result);
     }
+
+    // An announcement together with a change that does touch a terminal's own part (the same turn, one
+    // coalesced state): the terminal whose member left gets its new me, the other the shared bytes.
+    const second = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
+    await must('ballots.open', { ballotId: second.id });
+    await must('ballots.close', { ballotId: second.id });
+    for (const { t } of seats) await t.waitForState((x) => x.ballot?.id === second.id && x.ballot.state === 'closed');
+    await new Promise((r) => setTimeout(r, 100)); // past the state interval: the next change is sent at once
+    await Promise.all([must('ballots.announce', { ballotId: second.id }), must('attendance.set', { memberId: s16.members[0]!.id, status: 'left' })]);
+    const left = await seats[0]!.t.waitForState((x) => x.ballot?.id === second.id && x.ballot.state === 'announced');
+    expect(left.me.attendance).toBe('left');
+    const leftFrame = JSON.parse(seats[0]!.raw.filter((b) => ballotState(b) === 'announced').at(-1)!.toString());
+    expect(leftFrame.state.me).toEqual(left.me);
+    const stayed = await seats[1]!.t.waitForState((x) => x.ballot?.id === second.id && x.ballot.state === 'announced' && x.attendance);
+    expect(stayed.me.attendance).toBe('present');
+    const screenSecond = await screen.t.waitForState((x) => x.ballot?.id === second.id && x.ballot.state === 'announced');
+    expect(JSON.parse(seats[1]!.raw.filter((b) => ballotState(b) === 'announced').at(-1)!.toString()).state).toEqual(screenSecond);
   });
 });

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src-main/api/command';
 import { createCore, type Core } from '../../../src-main/app/core';
 import type { EngineEvent } from '../../../src-main/meeting/engine';
+import type { TerminalBinding } from '../../../src-main/meeting/pairing';
+import { liveSnapshot, meLookup, terminalMe } from '../../../src-main/meeting/views';
 import { commandsOf } from '../../helpers/dispatch';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
 import { tempDataDir } from '../../helpers/server';
@@ -76,6 +78,12 @@ afterAll(async () => {
 const walSize = () => fs.statSync(path.join(dataDir, 'yishi.sqlite-wal')).size;
 const keyFiles = () => (fs.existsSync(path.join(dataDir, 'round-keys')) ? fs.readdirSync(path.join(dataDir, 'round-keys')) : []);
 const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.sqlite')).length : 0);
+/** Every terminal's own part as a broadcast builds it (with the seat lookup) and as built alone. */
+const terminalParts = () => {
+  const base = liveSnapshot(core.engine);
+  const lookup = meLookup(core.engine, base.session?.id ?? null, base.focus, true);
+  return terminals.map((t) => [terminalMe(core.engine, t as unknown as TerminalBinding, base.focus, lookup), terminalMe(core.engine, t as unknown as TerminalBinding, base.focus)]);
+};
 const auditCount = () => (core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe.each(KINDS)('the round policy for a $name', (kind) => {
@@ -140,18 +148,35 @@ describe.each(KINDS)('the round policy for a $name', (kind) => {
     expect(await refusal(kind.cmd.open, input())).toBe(`INVALID_STATE ${kind.noun}已结束，不能再次开启；如需重新${kind.noun}请发起新一轮`);
   });
 
-  it('announces once; repeating the announcement is harmless', async () => {
+  it('announces once, changing no terminal\'s own part (so the terminals are sent the shared frame as is); repeating the announcement is harmless', async () => {
+    const before = terminalParts();
+    events.length = 0;
     const a = await must(kind.cmd.announce, input());
     expect(a.state).toBe('announced');
-    const before = auditCount();
+    expect(terminalParts()).toEqual(before);
+    expect(events.filter((e) => e.type === 'changed')).toEqual([{ type: 'changed', parts: ['round'], roundKind: kind.name, roundId: round.id, itemId: kind.item(), ownPartsUnchanged: true }]);
+    const audited = auditCount();
     expect(await must(kind.cmd.announce, input())).toEqual(a);
     expect(await must(kind.cmd.close, input())).toEqual(a);
-    expect(auditCount()).toBe(before);
+    expect(auditCount()).toBe(audited);
   });
 
   it('refuses to close or announce a round that never opened, in its own words', async () => {
     const r = await kind.create();
     expect(await refusal(kind.cmd.close, { [kind.cmd.id]: r.id })).toBe(`INVALID_STATE ${kind.noun}尚未开始，不能结束`);
     expect(await refusal(kind.cmd.announce, { [kind.cmd.id]: r.id })).toBe(`INVALID_STATE ${kind.noun}尚未开始，不能宣布结果`);
+  });
+});
+
+describe('announcing a named ballot', () => {
+  it('changes no terminal\'s own part either: what each member recorded stays as it was', async () => {
+    const b = await must('ballots.create', { itemId: items.vote, secret: false, pressRule: 'last', method: 'electronic', timerSeconds: null });
+    await must('ballots.open', { ballotId: b.id });
+    await must('terminal.vote', { ballotId: b.id, choice: 'no', pressSeq: 1 }, terminals[0]);
+    await must('ballots.close', { ballotId: b.id });
+    const before = terminalParts();
+    expect(before[0]!.map((me) => me.myVote)).toEqual([{ ballotId: b.id, choice: 'no' }, { ballotId: b.id, choice: 'no' }]);
+    await must('ballots.announce', { ballotId: b.id });
+    expect(terminalParts()).toEqual(before);
   });
 });
