@@ -80,6 +80,9 @@ ${goalRows(r)}
   against an echo server that, like the app's group commit, appends each turn's frames to a file on the
   same disk and answers them only after that file's fsync (off its event loop; the next turn's after it):
   the floor of a durable answer on this machine, without SQLite, validation or sealing.
+- **steal_ms_voting_each / steal_ms_announce_each**: the CPU time the hypervisor gave to other guests
+  while this machine's CPUs wanted to run (\`/proc/stat\` steal, both CPUs together), during each
+  round's presses and during its announcement: stalls that neither the server nor the bench caused.
 - **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
   ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
   **fanout_floor_p99_ms** (a reference, not a goal): a plain \`ws\` server in its own process writing

@@ -31,6 +31,19 @@ export function percentile(values: number[], p: number): number {
   return Math.round(sorted[idx]! * 100) / 100;
 }
 
+/**
+ * CPU time the hypervisor gave to others while this machine's CPUs wanted to run (steal, all CPUs
+ * together, ms; /proc/stat counts it in 1/100 s). A window with steal had stalls no program here caused.
+ */
+export function stealMs(): number {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    return Number(cpu[8] ?? 0) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 export function rssMb(pid: number): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -18,7 +18,7 @@ import { measureIngest, sqliteBaseline } from './bench-ingest';
 import { benchPdf } from './bench-pdf';
 import { writeReport } from './bench-report';
 import { seedArchive } from './bench-seed';
-import { ballotOf, benchCollectsGarbage, cmdFrame, connectMany, echoBaseline, echoIngest, fanoutFloor, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, settle, sleep, spawnUntil, waitForFrame, wsCall } from './bench-support';
+import { ballotOf, benchCollectsGarbage, cmdFrame, connectMany, echoBaseline, echoIngest, fanoutFloor, helloFrame, parseFrame, percentile, resultOf, roundTrips, rssMb, settle, sleep, spawnUntil, stealMs, waitForFrame, wsCall } from './bench-support';
 
 const SPREAD_MS = 1000;
 const SCREENS = 3;
@@ -172,6 +172,9 @@ async function main(): Promise<void> {
       ack_p50_ms: median(rounds.map((r) => percentile(r.acks, 50))),
       ack_p99_ms: median(rounds.map((r) => percentile(r.acks, 99))),
       ack_p99_ms_each: rounds.map((r) => percentile(r.acks, 99)),
+      // CPU time taken by the hypervisor (steal) during each round's presses and its announcement.
+      steal_ms_voting_each: rounds.map((r) => r.steal.voting),
+      steal_ms_announce_each: rounds.map((r) => r.steal.announce),
       echo_p50_ms: median(echoes.map((e) => percentile(e, 50))),
       echo_p99_ms: median(echoes.map((e) => percentile(e, 99))),
       echo_p99_ms_each: echoes.map((e) => percentile(e, 99)),
@@ -238,6 +241,7 @@ async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[
   const idBase = ballot.id * 100_000;
   let acked = 0;
   const t0 = performance.now();
+  const stealBefore = stealMs();
   const acks = await roundTrips(
     clients,
     SPREAD_MS,
@@ -249,6 +253,7 @@ async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[
     },
   );
   const votingMs = performance.now() - t0;
+  const votingSteal = stealMs() - stealBefore;
   // Every acknowledged press is in the file: read it from a second connection now.
   const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
   const committed = (db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ?').get(ballot.id) as { n: number }).n;
@@ -265,9 +270,11 @@ async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[
       return performance.now() - announcedAt;
     }),
   );
+  const announceSteal = stealMs();
   await admin('ballots.announce', { ballotId: ballot.id });
   const broadcast = await Promise.all(shown);
-  return { acks, acked, committed, counted: closed.result.yes + closed.result.no + closed.result.abstain, votingMs, broadcast };
+  const steal = { voting: votingSteal, announce: stealMs() - announceSteal };
+  return { acks, acked, committed, counted: closed.result.yes + closed.result.no + closed.result.abstain, votingMs, broadcast, steal };
 }
 
 main().catch((e) => {
