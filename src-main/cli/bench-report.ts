@@ -41,6 +41,11 @@ export function goalRows(r: BenchResult): string {
   }).join('\n');
 }
 
+const TRIAL = `Before them one 试表决 (a session tests its keypads with a trial ballot
+  before the first real one) is run the same way and not counted (trial_ack_p99_ms,
+  trial_result_broadcast_p99_ms): the first time the server and the simulated terminals run a press
+  and its answer.`;
+
 export function writeReport(file: string, r: BenchResult, notes: string): void {
   const fields = Object.entries(r)
     .map(([k, v]) => `| ${k} | ${Array.isArray(v) ? v.join(', ') : String(v)} |`)
@@ -73,7 +78,7 @@ ${goalRows(r)}
   most sockets); each window's sends are timed from a start after all its timers are set.
 - **ack / echo**: ${r.terminals} simulated terminals pair with seat codes, sign in, and all press within one
   second in a secret ballot (last press counts); ${r.rounds} rounds (a re-vote is a new round); the median
-  of the rounds' percentiles. ${r.trial_round ? `Before them one 试表决 (a session tests its keypads with a trial ballot before the first real one) is run the same way and not counted (trial_ack_p99_ms, trial_result_broadcast_p99_ms): the first time the server and the simulated terminals run a press and its answer.` : 'No 试表决 before them (--trial-round false).'}
+  of the rounds' percentiles. ${r.trial_round ? TRIAL : 'No 试表决 before them (--trial-round false).'}
   The baseline is a plain WebSocket echo server in its own process, the same
   number of clients sending the same frames at the same rate, also ${r.rounds} times, each warmed by one
   echo per client first. **durable_echo_p99_ms** (a reference, not a goal): the same clients and rate
