@@ -72,16 +72,24 @@ export function spawnUntil(args: string[], pattern: RegExp): Promise<{ proc: Chi
   });
 }
 
-export function connectMany(url: string, n: number): Promise<WebSocket[]> {
-  const one = () =>
+/**
+ * n open clients, connected in waves of 250 (a fresh server's accept queue holds 511; thousands of
+ * handshakes at once were sometimes reset); a connection reset during its handshake is tried again.
+ */
+export async function connectMany(url: string, n: number): Promise<WebSocket[]> {
+  const one = (attempt = 0): Promise<WebSocket> =>
     new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url, { perMessageDeflate: false });
-      ws.once('open', () => resolve(ws));
-      ws.once('error', reject);
+      const failed = (e: Error) => (attempt < 3 ? sleep(100).then(() => one(attempt + 1)).then(resolve, reject) : reject(e));
+      ws.once('error', failed);
+      ws.once('open', () => {
+        ws.off('error', failed); // an error once open stops the bench, as before
+        resolve(ws);
+      });
     });
-  const all: Promise<WebSocket>[] = [];
-  for (let i = 0; i < n; i++) all.push(one());
-  return Promise.all(all);
+  const all: WebSocket[] = [];
+  for (let i = 0; i < n; i += 250) all.push(...(await Promise.all(Array.from({ length: Math.min(250, n - i) }, () => one()))));
+  return all;
 }
 
 /**
