@@ -80,7 +80,10 @@ export async function connectMany(url: string, n: number): Promise<WebSocket[]> 
   const one = (attempt = 0): Promise<WebSocket> =>
     new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url, { perMessageDeflate: false });
-      const failed = (e: Error) => (attempt < 3 ? sleep(100).then(() => one(attempt + 1)).then(resolve, reject) : reject(e));
+      const failed = (e: Error): void => {
+        if (attempt < 3) void sleep(100).then(() => one(attempt + 1)).then(resolve, reject);
+        else reject(e);
+      };
       ws.once('error', failed);
       ws.once('open', () => {
         ws.off('error', failed); // an error once open stops the bench, as before
