@@ -186,9 +186,9 @@ wss.on('connection', (ws) => ws.on('message', (d) => {
 wss.on('listening', () => console.log('ECHO ' + wss.address().port));
 `;
 
-/** Runs `measure` with n clients connected to a fresh echo server (plain, durable: `file`, or the fan-out server: `args`) in its own process. */
-async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => Promise<T>, file?: string, args?: string[]): Promise<T> {
-  const { proc, match } = await spawnUntil(args ?? (file ? ['-e', DURABLE_ECHO_SERVER_SOURCE, file] : ['-e', ECHO_SERVER_SOURCE]), /ECHO (\d+)/);
+/** Runs `measure` with n clients connected to a fresh reference server (`script` and its arguments: one of the sources above) in its own process. */
+async function withReferenceServer<T>(script: string[], n: number, measure: (clients: WebSocket[]) => Promise<T>): Promise<T> {
+  const { proc, match } = await spawnUntil(['-e', ...script], /ECHO (\d+)/);
   try {
     const clients = await connectMany(`ws://127.0.0.1:${match[1]}`, n);
     // Warm, as the app's server is by the time it is measured: one echo per client first.
@@ -204,16 +204,13 @@ async function withEchoServer<T>(n: number, measure: (clients: WebSocket[]) => P
 
 /** Round trips of n clients sending once each within spreadMs to an echo server (durable when `file` is given). */
 export function echoBaseline(n: number, spreadMs: number, file?: string): Promise<number[]> {
-  return withEchoServer(
-    n,
-    (clients) =>
-      roundTrips(
-        clients,
-        spreadMs,
-        (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
-        () => true,
-      ),
-    file,
+  return withReferenceServer(file ? [DURABLE_ECHO_SERVER_SOURCE, file] : [ECHO_SERVER_SOURCE], n, (clients) =>
+    roundTrips(
+      clients,
+      spreadMs,
+      (ws, i) => ws.send(JSON.stringify({ type: 'cmd', id: i, name: 'echo', input: { ballotId: 1, choice: 'yes', pressSeq: 1 } })),
+      () => true,
+    ),
   );
 }
 
@@ -226,22 +223,17 @@ export function fanoutFloor(n: number, payload: string, dir: string, rounds: num
   const file = path.join(dir, 'fanout-frame.json');
   fs.writeFileSync(file, payload);
   const type = (JSON.parse(payload) as { type: string }).type;
-  return withEchoServer(
-    n,
-    async (clients) => {
-      const out: number[][] = [];
-      for (let round = 0; round < rounds; round++) {
-        await settle();
-        const t0 = performance.now();
-        const shown = clients.map((ws) => waitForFrame(ws, (f) => f.type === type).then(() => performance.now() - t0));
-        clients[0]!.send('go');
-        out.push(await Promise.all(shown));
-      }
-      return out;
-    },
-    undefined,
-    ['-e', FANOUT_SERVER_SOURCE, file],
-  );
+  return withReferenceServer([FANOUT_SERVER_SOURCE, file], n, async (clients) => {
+    const out: number[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      await settle();
+      const t0 = performance.now();
+      const shown = clients.map((ws) => waitForFrame(ws, (f) => f.type === type).then(() => performance.now() - t0));
+      clients[0]!.send('go');
+      out.push(await Promise.all(shown));
+    }
+    return out;
+  });
 }
 
 /**
@@ -285,7 +277,7 @@ export async function closedLoop(clients: WebSocket[], seconds: number, frame: (
 
 /** The ingest's transport ceiling: the same closed loop against the plain echo server (frames per second). */
 export function echoIngest(n: number, seconds: number): Promise<number> {
-  return withEchoServer(n, async (clients) => {
+  return withReferenceServer([ECHO_SERVER_SOURCE], n, async (clients) => {
     const run = await closedLoop(clients, seconds, (id, seq) => cmdFrame(id, 'terminal.vote', { ballotId: 1, choice: seq % 2 ? 'no' : 'yes', pressSeq: seq }), false);
     return Math.round(run.acked / (run.ms / 1000));
   });

@@ -50,13 +50,15 @@ export class StateCast<C extends CastClient> {
   /**
    * `broadcast`: the same snapshot goes to every client now (see StateFrames.terminal), and a
    * terminal whose own part is unchanged gets the shared frame without it (it keeps the `me` it
-   * holds: the first state after identifying always carries `me`). A frame is complete WebSocket
-   * bytes written to the socket itself: ws sends every frame of this server synchronously (no
-   * compression, no Blobs), so frames never interleave.
+   * holds: the first state after identifying always carries `me`). `keepsMe` (a broadcast after
+   * changes that all leave `me` as it is): a terminal holding its `me` gets the shared frame without
+   * its part being built. A frame is complete WebSocket bytes written to the socket itself: ws
+   * sends every frame of this server synchronously (no compression, no Blobs), so frames never
+   * interleave.
    */
   sendState(c: C, base: Snapshot, broadcast = false, keepsMe = false): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
-    if (c.role === 'terminal' && c.binding && keepsMe && broadcast && c.me) c.socket.write(this.frames.sharedFrame(base));
+    if (c.role === 'terminal' && c.binding && keepsMe && c.me) c.socket.write(this.frames.sharedFrame(base));
     else if (c.role === 'terminal' && c.binding) {
       const { frame, me } = this.frames.terminal(base, c.binding, broadcast, broadcast ? c.me : null);
       c.me = me;

@@ -39,7 +39,7 @@ export class BackupSchedule {
     if (this.waiting.length > 0) this.arm();
   }
 
-  /** The reasons waiting for a backup (for system.info and the tests). */
+  /** The reasons waiting for a backup, in order. */
   get pending(): readonly string[] {
     return this.waiting;
   }

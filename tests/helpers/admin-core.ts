@@ -29,7 +29,7 @@ export function openAdminCore(prefix: string): AdminCore {
   const core = createCore(dataDir);
   const { call, must } = adminCalls(core);
   const close = async () => {
-    await new Promise((r) => setTimeout(r, 200));
+    await core.store.whenIdle(); // a backup still waiting for a quiet room is written first
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

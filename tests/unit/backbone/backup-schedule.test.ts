@@ -26,7 +26,6 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await store.whenIdle();
-  await Promise.allSettled([...store.pending]);
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,8 @@
 // The policy of the one round engine (rounds/round-engine.ts), run the same way for ballots and for
 // assessments: one round open at a time across kinds, the current item moving to the round's item,
 // close and announce repeated harmlessly, no going back, the WAL checkpoint policy, the key destroyed
-// and a backup written after close, and the parts each change names.
+// and a backup asked for at close (written once the room is quiet), the parts each change names, and
+// an announcement that changes no terminal's own part.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
