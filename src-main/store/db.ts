@@ -64,16 +64,23 @@ export function checkIntegrity(file: string): void {
 }
 
 /**
+ * What a damaged file shows at once (header, size, schema: store/file-check.ts), refused untouched
+ * like checkIntegrity; damage deeper inside is left to the full check in the background.
+ */
+export function checkQuickly(file: string): void {
+  const problem = headerProblem(file) ?? quickProblem(file);
+  if (problem !== null) throw new DatabaseDamagedError(file, problem);
+}
+
+/**
  * Opens (creating on first run) the app's database: WAL, durable commits, foreign keys, migrations.
  * `check: 'quick'` looks only at what a damaged file shows at once (store/file-check.ts), for a
  * start that runs the full check in the background.
  */
 export function openDatabase(file: string, check: 'full' | 'quick' = 'full'): Database.Database {
   if (fs.existsSync(file) && check === 'full') checkIntegrity(file);
-  else if (fs.existsSync(file)) {
-    const problem = headerProblem(file) ?? quickProblem(file);
-    if (problem !== null) throw new DatabaseDamagedError(file, problem);
-  } else createDatabase(file);
+  else if (fs.existsSync(file)) checkQuickly(file);
+  else createDatabase(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // an acknowledged write survives a power cut

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { Actor } from './audit';
 import { compareWithHead, HEAD_FILE_NAME, HeadWriter, readHeadFile, type HeadCheck } from './audit-head';
 import { newestUsableBackup, type BackupInfo } from './backup';
-import { checkIntegrity, DB_FILE_NAME } from './db';
+import { checkQuickly, DB_FILE_NAME } from './db';
 import type { Store } from './store';
 
 /** Compares the database in dataDir (already open; null when there is no file) with its head file. */
@@ -19,12 +19,14 @@ export function checkDataDir(db: Database.Database | null, dataDir: string): Hea
 
 /**
  * The same check before the app opens anything (the desktop app offers to restore a backup first).
- * Throws DatabaseDamagedError for a damaged file, like opening it would.
+ * Throws DatabaseDamagedError for a file damaged at a glance, like opening it would. Only the quick
+ * look (checkQuickly): the full integrity check reads every page (30–40 s on ten years of sessions)
+ * and runs in a worker once the server has started (store/file-check.ts), so the window opens at once.
  */
 export function inspectDataDir(dataDir: string): HeadCheck {
   const file = path.join(dataDir, DB_FILE_NAME);
   if (!fs.existsSync(file)) return checkDataDir(null, dataDir);
-  checkIntegrity(file);
+  checkQuickly(file);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return checkDataDir(db, dataDir);

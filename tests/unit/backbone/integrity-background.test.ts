@@ -1,14 +1,17 @@
 // The app's start checks the file quickly and runs the full integrity check in a worker thread
 // (store/file-check.ts): a file damaged where one can see at once is still refused untouched before
 // anything opens it; damage deep inside is found by the background check, which stops every write
-// with a Chinese message; an intact file checks 'ok' and takes writes as usual.
+// with a Chinese message; an intact file checks 'ok' and takes writes as usual. The desktop app's look
+// before it opens anything (inspectDataDir, for its restore offer) is the same quick one.
 import { createHash, randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src-main/store/audit';
+import Database from 'better-sqlite3';
 import { DatabaseDamagedError, DB_FILE_NAME } from '../../../src-main/store/db';
+import { inspectDataDir } from '../../../src-main/store/integrity';
 import { createMember } from '../../../src-main/store/members';
 import { Store } from '../../../src-main/store/store';
 
@@ -68,5 +71,37 @@ describe('integrity check in the background', () => {
       expect(sha256(file)).toBe(before);
       expect(['-wal', '-shm'].filter((s) => fs.existsSync(file + s))).toEqual([]);
     }
+  });
+});
+
+describe("the desktop app's look before opening the file (inspectDataDir)", () => {
+  /** The pages of the members table's rows (leaf pages), from SQLite's own page map. */
+  const memberLeaves = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare("SELECT pageno FROM dbstat WHERE name = 'members' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((r) => r.pageno);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is the quick look: damage deep inside does not hold the window, the background check of the start finds it', async () => {
+    const leaves = memberLeaves();
+    expect(leaves.length).toBeGreaterThan(4);
+    const page = leaves[Math.floor(leaves.length / 2)]!;
+    overwrite((page - 1) * 4096 + 100, 3000); // the cells of one page of member rows
+    // The full check would refuse this file; the look before opening does not read every page.
+    expect(inspectDataDir(dir).status).toBe('ok');
+    const store = Store.open(dir, { integrity: 'background' });
+    await store.integrityChecked;
+    expect(store.integrity).toMatch(/^数据库文件已损坏/);
+    store.close();
+  });
+
+  it('refuses a file damaged at a glance, as opening it would, and leaves it unchanged', () => {
+    overwrite(0, 100);
+    const before = sha256(file);
+    expect(() => inspectDataDir(dir)).toThrow(DatabaseDamagedError);
+    expect(sha256(file)).toBe(before);
   });
 });
