@@ -63,6 +63,7 @@ export class MeetingEngine implements LiveContext {
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
     this.speakers = new SpeakerQueue(this); // issue 10
+    store.backups.onChange(() => this.changed('backups'));
     this.rounds.resume();
   }
 

@@ -10,5 +10,6 @@ export const CHANGE_PARTS = [
   'remarks', // review remarks: the console (and the member who wrote one)
   'register', // review opinions and their handling reports: the console only
   'speakers', // the speaker queue: the console and the terminals
+  'backups', // a backup asked for, being written, written or failed: the console only
 ] as const;
 export type ChangePart = (typeof CHANGE_PARTS)[number];

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { AppError } from '../shared/result';
 import { AuditLog, type Actor } from './audit';
 import { copyDatabase } from './backup-copy';
 import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
@@ -38,16 +39,24 @@ function stamp(d = new Date()): string {
 }
 
 /** Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and records it in the audit log. */
-export async function createBackup(store: Store, who: Actor, reason: string): Promise<BackupInfo> {
-  const dir = backupDir(store.dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  const fileName = `yishi-${stamp()}.sqlite`;
-  const target = path.join(dir, fileName);
-  store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
-  await store.track(copyDatabase(store.db.name, target));
-  // The head of what the copy really holds (commits made while it was written may or may not be in it).
-  writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
-  return backupInfo(dir, fileName);
+export function createBackup(store: Store, who: Actor, reason: string): Promise<BackupInfo> {
+  return store.backups.writing(async () => {
+    try {
+      const dir = backupDir(store.dataDir);
+      fs.mkdirSync(dir, { recursive: true });
+      const fileName = `yishi-${stamp()}.sqlite`;
+      const target = path.join(dir, fileName);
+      store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
+      await store.track(copyDatabase(store.db.name, target));
+      // The head of what the copy really holds (commits made while it was written may or may not be in it).
+      writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
+      return backupInfo(dir, fileName);
+    } catch (e) {
+      if (e instanceof AppError) throw e; // the store refuses writes (damage found): its own message
+      const m = (e as Error).message;
+      throw new AppError('INTERNAL', m.startsWith('备份未能写入') ? m : `备份未能写入（${m}）`);
+    }
+  });
 }
 
 function withReadonly<T>(file: string, fn: (db: Database.Database) => T): T {

@@ -125,6 +125,13 @@ describe('backbone: the secretary console', () => {
     const fonts = (await page.getByTestId('document-fonts').textContent()) ?? '';
     for (const role of ['仿宋', '小标宋', '黑体', '楷体', '宋体']) expect(fonts).toContain(`${role}：`);
     expect(fonts).toContain('随程序附带的免费字体');
+    // A backup made elsewhere (another console, the desktop app's menu) shows up in the list at once:
+    // the page is told of it live, without a reload.
+    const backupRows = page.getByRole('table', { name: '备份列表' }).locator('tbody tr');
+    await backupRows.filter({ hasText: '还没有备份' }).waitFor();
+    const made = await server.must<{ fileName: string }>('system.backup', {});
+    await backupRows.filter({ hasText: made.fileName }).waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('backup-status').textContent()).toBe('');
     await shot(page, '01-settings');
 
     // A broken roster: every error is listed with 行/列/原因, 确认导入 stays disabled, nothing is imported.

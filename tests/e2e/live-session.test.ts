@@ -129,6 +129,14 @@ describe('a session run from the console with terminals and the big screen', () 
     expect(await display.getByTestId('display-ballot').textContent()).not.toMatch(/赞成\s*\d/); // no per-choice counts during a secret ballot
     await shot(display, 'display-progress');
 
+    // A second console page on 设置 (数据与备份) follows the automatic backup live.
+    const settings = await consolePage.context().newPage();
+    await settings.goto(server.consoleUrl);
+    await settings.getByRole('link', { name: '设置', exact: true }).click();
+    const backupRows = settings.getByRole('table', { name: '备份列表' }).locator('tbody tr');
+    await backupRows.first().waitFor();
+    const backupsBefore = await backupRows.filter({ hasText: 'yishi-' }).count();
+
     const row = consolePage.getByTestId(`ballot-row-${ballotId}`);
     // Closing asks first and says how many have not voted; 取消 keeps the ballot open.
     await row.getByTestId('ballot-close').click();
@@ -153,6 +161,14 @@ describe('a session run from the console with terminals and the big screen', () 
     await shot(display, 'display-result');
     await shot(terminals[4]!.page, 'terminal-result');
     await shot(consolePage, 'console-result');
+    // The backup asked for at the close waits for a quiet room, and the page says so; once written it
+    // is in the list and nothing waits any more, without a reload.
+    const status = settings.getByTestId('backup-status');
+    await expect.poll(() => status.textContent()).toContain(`等待写入的自动备份：表决结束后自动备份（表决#${ballotId}）`);
+    await settings.getByRole('region', { name: '备份' }).screenshot({ path: artifactPath('screens', 'live-console-backup-waiting.png') });
+    await expect.poll(() => backupRows.filter({ hasText: 'yishi-' }).count(), { timeout: 20_000 }).toBe(backupsBefore + 1);
+    await expect.poll(() => status.textContent()).toBe('');
+    await settings.close();
   });
 
   it('votes an appointment of three persons one by one, each with its own result', async () => {

@@ -132,6 +132,29 @@ describe('terminals', () => {
     }
   });
 
+  it('tells the console about the automatic backup as it goes: asked for at a close, written, and what system.info shows meanwhile', async () => {
+    await running.core.store.whenIdle(); // nothing left from the rounds before
+    const consoleWs = track(await connect());
+    await consoleWs.hello('console', running.adminToken);
+    const told = () => consoleWs.frames.filter((f) => f.type === 'changed' && (f as { parts?: string[] }).parts?.includes('backups')).length;
+    const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
+    await must('ballots.enterResult', { ballotId: b.id, yes: 12, no: 8, abstain: 0 });
+    await consoleWs.waitFor(() => told() >= 1, 2000, true);
+    expect((await must('system.info')).backup).toEqual({ waiting: [`表决结束后自动备份（表决#${b.id}）`], quietSeconds: 5, writing: 0, lastError: null });
+    const files = () => fs.readdirSync(path.join(running.core.store.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite')).length;
+    const before = files();
+    await running.core.store.whenIdle(); // the quiet room, without waiting for it
+    expect(files()).toBe(before + 1);
+    // Its start and its end reach the console too, so the backup list is read again without a reload.
+    await consoleWs.waitFor(() => told() >= 3, 2000, true);
+    expect((await must('system.info')).backup).toEqual({ waiting: [], quietSeconds: 5, writing: 0, lastError: null });
+    // Only the console hears of backups: no terminal still connected was sent a frame naming them.
+    const terminals = open.filter((t) => t !== consoleWs && t.ws.readyState === t.ws.OPEN);
+    expect(terminals.length).toBeGreaterThan(0);
+    for (const t of terminals) expect(t.frames.some((f) => JSON.stringify(f).includes('backups'))).toBe(false);
+    await consoleWs.close();
+  });
+
   it('closes a ballot by itself when its timer runs out', async () => {
     const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: 5 });
     const opened = await must('ballots.open', { ballotId: b.id });

@@ -21,6 +21,8 @@ export const systemCommands = {
       integrity: store.integrity,
       /** The fonts formal documents are printed with: official ones where installed, else bundled. */
       fonts: documentFontsInUse(),
+      /** The automatic backups waiting for a quiet room, those being written, and the last failure. */
+      backup: store.backups.status,
     }),
   }),
   'system.backup': command({

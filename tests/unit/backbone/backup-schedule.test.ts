@@ -1,13 +1,15 @@
 // The automatic backup after a round is written once the room is quiet (store/backup-schedule.ts):
 // not while a round is open, not until no round has changed for the quiet period; requests made
 // meanwhile become one backup naming each; closing the store writes a pending one first (whenIdle);
-// a store closed without waiting starts nothing more. A real SQLite file and real backup copies.
+// a store closed without waiting starts nothing more; the console is told what waits, what is being
+// written and what failed (status, onChange). A real SQLite file and real backup copies.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupDir } from '../../../src-main/store/backup';
+import { SYSTEM_ACTOR } from '../../../src-main/store/audit';
+import { backupDir, createBackup } from '../../../src-main/store/backup';
 import { BackupSchedule } from '../../../src-main/store/backup-schedule';
 import { Store } from '../../../src-main/store/store';
 
@@ -115,5 +117,33 @@ describe('the automatic backup waits for a quiet room', () => {
       console.error = original;
       store = Store.open(dir); // for afterEach
     }
+  });
+});
+
+describe('what the console is shown (status and its changes)', () => {
+  it('the reasons waiting, then the backup being written, then done: each step told to the listeners', async () => {
+    const seen: (typeof store.backups.status)[] = [];
+    const off = store.backups.onChange(() => seen.push(store.backups.status));
+    store.backups.request('表决结束后自动备份（表决#1）');
+    expect(seen).toEqual([{ waiting: ['表决结束后自动备份（表决#1）'], quietSeconds: 5, writing: 0, lastError: null }]);
+    await store.whenIdle();
+    expect(seen.slice(1)).toEqual([
+      { waiting: [], quietSeconds: 5, writing: 1, lastError: null },
+      { waiting: [], quietSeconds: 5, writing: 0, lastError: null },
+    ]);
+    expect(copies()).toHaveLength(1);
+    off();
+    store.backups.request('表决结束后自动备份（表决#2）');
+    expect(seen).toHaveLength(3); // no longer listening
+  });
+
+  it('a backup that cannot be written is shown with its Chinese reason until one is written again', async () => {
+    fs.writeFileSync(backupDir(dir), 'a file where the backups folder should be');
+    await expect(createBackup(store, SYSTEM_ACTOR, '手动备份')).rejects.toThrow(/^备份未能写入（.*backups/);
+    expect(store.backups.status).toMatchObject({ writing: 0, lastError: expect.stringMatching(/^备份未能写入（/) });
+    fs.rmSync(backupDir(dir));
+    await createBackup(store, SYSTEM_ACTOR, '手动备份');
+    expect(store.backups.status).toMatchObject({ writing: 0, lastError: null });
+    expect(copies()).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 // 数据与备份: where the data file is, backups now and before, and the audit log's verification.
 import { useState } from 'react';
 import { call, type CommandOutput } from '../../api';
-import { ErrorNote, OkNote } from '../../components/Notice';
+import { ErrorNote, InfoNote, OkNote } from '../../components/Notice';
+import { useLiveChanges } from '../../live/useLive';
 import { formatDateTime, formatSize } from '../format';
 import { useAction, useQuery } from '../useCommand';
 
 type Verify = CommandOutput<'system.verifyAudit'>;
+type BackupState = CommandOutput<'system.info'>['backup'];
 
 export function SystemPanel() {
   const info = useQuery('system.info', {});
@@ -14,6 +16,12 @@ export function SystemPanel() {
   const verify = useAction();
   const [written, setWritten] = useState('');
   const [report, setReport] = useState<Verify | null>(null);
+  // A backup asked for after a round, being written, written or failed (automatic or from another console).
+  useLiveChanges((parts) => {
+    if (!parts.includes('backups')) return;
+    info.reload();
+    backups.reload();
+  });
 
   const runBackup = async () => {
     setWritten('');
@@ -35,6 +43,7 @@ export function SystemPanel() {
       <div className="panel" role="region" aria-labelledby="backup-title">
         <h2 id="backup-title">备份</h2>
         <p className="muted small">每次表决结束后，会场安静下来（没有进行中的表决）时自动备份；也可随时手动备份。备份是数据库的一致副本，保存在数据目录的 backups 文件夹中。</p>
+        {info.data && <BackupStatus state={info.data.backup} />}
         <div className="form-actions start">
           <button type="button" className="btn btn-primary" onClick={runBackup} disabled={backup.busy}>
             {backup.busy ? '正在备份…' : '立即备份'}
@@ -127,6 +136,21 @@ export function SystemPanel() {
         )}
       </div>
     </>
+  );
+}
+
+/** What waits for a quiet room, what is being written, and the last failure: updated live. */
+function BackupStatus({ state }: { state: BackupState }) {
+  return (
+    <div data-testid="backup-status" aria-live="polite">
+      {state.writing > 0 && <InfoNote>正在写入备份…</InfoNote>}
+      {state.waiting.length > 0 && (
+        <InfoNote>
+          等待写入的自动备份：{state.waiting.join('；')}。没有进行中的表决、测评或票决，且 {state.quietSeconds} 秒内没有开始、结束或宣布时写入；关闭程序时先写入。
+        </InfoNote>
+      )}
+      {state.lastError && <ErrorNote error={{ message: `上次备份未能写入：${state.lastError}` }} />}
+    </div>
   );
 }
 
