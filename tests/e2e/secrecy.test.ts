@@ -49,12 +49,16 @@ const walNow = () => {
 /** The backup copies (each may have its head file and SQLite's -wal/-shm beside it). */
 const backupNames = () => (fs.existsSync(path.join(server.dataDir, 'backups')) ? fs.readdirSync(path.join(server.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite')) : []);
 
-/** Waits (on a condition, not a clock) until the backup written after a close is complete. */
+/**
+ * Waits (on a condition, not a clock) until the backup written after a close is complete: its head
+ * file, written last (store/backup.ts), is there, so no file of it (the copy's journal) is still
+ * coming and going while the folder is copied.
+ */
 async function backupAfterClose(before: string[]): Promise<void> {
   await expect
     .poll(() => {
       const fresh = backupNames().filter((f) => !before.includes(f));
-      if (fresh.length === 0) return false;
+      if (fresh.length === 0 || !fs.existsSync(path.join(server.dataDir, 'backups', fresh[0]!.replace(/\.sqlite$/, '.head')))) return false;
       try {
         const db = new Database(path.join(server.dataDir, 'backups', fresh[0]!), { readonly: true, fileMustExist: true });
         try {
