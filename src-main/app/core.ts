@@ -29,6 +29,8 @@ const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
   'assessments.paperSheet',
   'assessments.correctPaper',
   'ballots.correctResult',
+  'ballots.void',
+  'assessments.void',
   'terminals.bind',
   'terminal.pair',
   'terminal.signIn',

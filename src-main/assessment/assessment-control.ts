@@ -15,6 +15,7 @@ import {
   insertAssessment,
   listAssessments,
   markAnnounced,
+  markVoided,
   markOpened,
   openAssessments,
   replaceOutcome,
@@ -84,6 +85,7 @@ export class AssessmentControl {
         this.storeResult(who, a, { ...outcome, paperSheets });
       },
       markAnnounced: (id) => markAnnounced(store, id),
+      markVoided: (id) => markVoided(store, id),
     };
     rounds.register(this.spec);
   }
@@ -169,6 +171,11 @@ export class AssessmentControl {
   /** 宣布结果: terminals and the big screen show the ranked result. */
   announce(who: Actor, id: number): AssessmentRow {
     return this.rounds.announce(who, this.spec, id);
+  }
+
+  /** 作废本轮: an open round whose sheets cannot be opened here (RoundEngine.voidRound). */
+  voidRound(who: Actor, id: number, reason: string): AssessmentRow {
+    return this.rounds.voidRound(who, this.spec, id, reason);
   }
 
   /** 纸质测评表 / 纸质票: the secretary enters the tallies counted by hand. */

@@ -173,6 +173,11 @@ export function markOpened(store: Store, id: number, eligible: number[]): void {
   store.db.prepare("UPDATE assessments SET state = 'open', opened_at = ?, eligible = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(eligible), id);
 }
 
+/** 作废本轮 (RoundEngine.voidRound): back to draft, as if never opened. */
+export function markVoided(store: Store, id: number): void {
+  store.db.prepare("UPDATE assessments SET state = 'draft', opened_at = NULL, eligible = '[]' WHERE id = ?").run(id);
+}
+
 export function storeOutcome(store: Store, id: number, result: AssessmentOutcome, eligible?: number[]): void {
   store.db
     .prepare("UPDATE assessments SET state = 'closed', closed_at = ?, result = ?, eligible = coalesce(?, eligible) WHERE id = ?")

@@ -34,7 +34,15 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
 export function consoleAssessments(
   store: Store,
   rows: AssessmentRow[],
-  submitted: (a: AssessmentRow) => number,
-): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null }> {
-  return rows.map((a) => ({ ...publicAssessment(store, a, 'console', submitted(a)), year: a.year, reportItemId: a.reportItemId, scale: a.scale, rule: a.rule }));
+  live: { submitted: (a: AssessmentRow) => number; keyLost: (a: AssessmentRow) => boolean },
+): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null; keyLost: boolean }> {
+  return rows.map((a) => ({
+    ...publicAssessment(store, a, 'console', live.submitted(a)),
+    year: a.year,
+    reportItemId: a.reportItemId,
+    scale: a.scale,
+    rule: a.rule,
+    /** Open, and its sheets cannot be opened here: the console offers 作废本轮 (RoundEngine.voidRound). */
+    keyLost: live.keyLost(a),
+  }));
 }

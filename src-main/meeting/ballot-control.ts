@@ -11,7 +11,7 @@ import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import type { LiveContext } from '../rounds/types';
-import { correctResult, getBallot, insertBallot, markAnnounced, markOpened, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
+import { correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
 import type { BallotMethod } from './types';
@@ -60,6 +60,7 @@ export class BallotControl {
       markOpened: (b, eligible, closesAt) => markOpened(store, b.id, eligible, closesAt),
       storeTally: (_who, b, receipts) => this.storeCounts(b, receipts ? countReceipts(receipts) : namedCounts(store, b.id), b.eligible.length),
       markAnnounced: (id) => markAnnounced(store, id),
+      markVoided: (id) => markVoided(store, id),
     };
     rounds.register(this.spec);
   }
@@ -135,6 +136,11 @@ export class BallotControl {
 
   announce(who: Actor, id: number): BallotRow {
     return this.rounds.announce(who, this.spec, id);
+  }
+
+  /** 作废本轮: an open secret ballot whose receipts cannot be opened here (RoundEngine.voidRound). */
+  voidRound(who: Actor, id: number, reason: string): BallotRow {
+    return this.rounds.voidRound(who, this.spec, id, reason);
   }
 
   /** Results of a show of hands or paper ballot, entered by the secretary. */

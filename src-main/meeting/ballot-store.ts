@@ -213,6 +213,11 @@ export function markOpened(store: Store, id: number, eligible: number[], closesA
     .run(new Date().toISOString(), closesAt, JSON.stringify(eligible), id);
 }
 
+/** 作废本轮 (RoundEngine.voidRound): back to draft, as if never opened. */
+export function markVoided(store: Store, id: number): void {
+  store.db.prepare("UPDATE ballots SET state = 'draft', opened_at = NULL, closes_at = NULL, eligible = '[]' WHERE id = ?").run(id);
+}
+
 export function storeResult(store: Store, id: number, r: NonNullable<BallotRow['result']>, method?: BallotMethod): void {
   store.db
     .prepare(

@@ -142,6 +142,8 @@ export interface ConsoleBallotRow extends PublicBallot {
   personIds: string[];
   /** Live counts: named ballots only while open; every ballot once closed. */
   liveCounts: { yes: number; no: number; abstain: number } | null;
+  /** Open, and its receipts cannot be opened here (key gone): the console offers 作废本轮. */
+  keyLost: boolean;
 }
 
 export interface ConsoleState extends LiveSnapshot {

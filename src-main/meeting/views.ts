@@ -220,6 +220,7 @@ function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<numbe
     personIds: b.persons.map((p) => p.id),
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
     liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : b.state !== 'draft' && !b.secret ? namedCounts(engine.store, b.id) : null,
+    keyLost: engine.rounds.keyLost('ballot', b),
   };
 }
 

@@ -9,7 +9,7 @@
 // in a RoundSpec (meeting/ballot-control.ts, assessment/assessment-control.ts).
 import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
-import type { Actor } from '../store/audit';
+import { rowState, type Actor } from '../store/audit';
 import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { SealedRounds } from './sealed';
@@ -35,6 +35,8 @@ export interface RoundSpec<R extends RoundRow> {
   /** Inside the close transaction: the result from the receipts (opened bodies by member; null when not sealed). */
   storeTally(who: Actor, r: R, receipts: Map<number, Buffer> | null): void;
   markAnnounced(id: number): void;
+  /** Inside the void transaction: back to draft (not opened, nobody eligible yet). */
+  markVoided(id: number): void;
 }
 
 export class RoundEngine {
@@ -148,6 +150,44 @@ export class RoundEngine {
     this.checkpoint(sealed);
     this.live.changed({ roundKind: spec.kind, roundId: r.id, itemId: r.itemId }, 'round');
     this.store.backups.request(`${spec.noun(r)}结束后自动备份（${spec.noun(r)}#${r.id}）`);
+  }
+
+  /**
+   * 作废本轮: an open sealed round whose receipts can no longer be opened here (its key file is gone, or
+   * sealed by another machine's or user's key store: a data folder moved mid-round, a backup taken
+   * mid-round restored after that round had closed) would stay open for ever, and with it every later
+   * round and 闭会 would be refused. Voiding discards its receipts unread and takes it back to draft,
+   * so that it can be held again; the reason and how many were discarded go into the audit log. A
+   * round that can be tallied is closed, never voided.
+   */
+  voidRound<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, id: number, reason: string): R {
+    const r = spec.get(id);
+    if (!this.transition(spec, r, 'void')) return r;
+    const ref = { kind: spec.kind, id };
+    const noun = spec.noun(r);
+    if (!spec.sealed(r) || this.sealed.usable(ref)) throw new AppError('INVALID_STATE', `本轮${noun}可以正常结束并计票，不能作废`);
+    if (!reason.trim()) throw new AppError('BAD_INPUT', '请填写作废的原因');
+    const voters = spec.voters(r);
+    this.store.change(who, () => {
+      const discarded = this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(id).changes;
+      spec.markVoided(id);
+      const row = this.store.db.prepare(`SELECT * FROM ${spec.kind}s WHERE id = ?`).get(id) as Record<string, unknown>;
+      this.store.audit.append(who, `${spec.kind}.void`, `${spec.kind}s`, id, { row: rowState(row), reason: reason.trim(), discarded });
+    });
+    this.disarm(ref);
+    this.recorder.forget(ref);
+    this.sealed.destroy(ref);
+    this.quietWal();
+    this.checkpoint(true);
+    this.store.backups.activity();
+    this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round');
+    return spec.get(id);
+  }
+
+  /** Whether an open sealed round's receipts can be opened here (the console offers 作废 when not). */
+  keyLost(kind: RoundKind, r: RoundRow): boolean {
+    const spec = this.spec(kind);
+    return r.state === 'open' && spec.sealed(r) && !this.sealed.usable({ kind, id: r.id });
   }
 
   /** 宣布结果: terminals and the big screen show the result. */

@@ -12,6 +12,8 @@ import { writeSynced, type KeyStore } from './key-store';
 import { refKey, type RoundRef } from './types';
 
 export const ROUND_KEYS_DIR = 'round-keys';
+/** What the secretary can do about a round whose key is gone (RoundEngine.voidRound). */
+const KEY_LOST_HINT = '。本轮已提交的票无法计入：请在控制台“作废本轮”，清除已提交的票后重新开始';
 /** Where version 0.1 kept plaintext ballot keys; removed at startup. */
 const LEGACY_KEYS_DIR = 'ballot-keys';
 
@@ -63,16 +65,26 @@ export class SealedRounds {
     try {
       sealed = fs.readFileSync(this.file(ref));
     } catch {
-      throw new AppError('INVALID_STATE', `本轮的密钥文件不存在（${this.file(ref)}），无法读取已提交的无记名表决或测评表`);
+      throw new AppError('INVALID_STATE', `本轮的密钥文件不存在（${this.file(ref)}），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
     let key: Buffer;
     try {
       key = this.keyStore.open(sealed);
     } catch {
-      throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表`);
+      throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
     this.keys.set(refKey(ref), key);
     return key;
+  }
+
+  /** Whether this round's key can be had here: already in memory, or its file opens with this key store. */
+  usable(ref: RoundRef): boolean {
+    try {
+      this.key(ref);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Random bytes for nonces: one call of the CSPRNG for 1024 receipts, 12 fresh bytes for each. */

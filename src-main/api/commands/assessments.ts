@@ -19,8 +19,11 @@ const year = z.number().int().min(1949).max(2200);
 const share = z.object({ numerator: z.number().int().min(1).max(99), denominator: z.number().int().min(1).max(99), inclusive: z.boolean() });
 
 /** The console's row for one assessment, fresh after a change. */
-const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments(ctx.store, [getAssessment(ctx.store, assessmentId)], submittedOf(ctx))[0]!;
-const submittedOf = (ctx: CallContext) => (a: AssessmentRow) => engineOf(ctx).assessments.submitted(a);
+const rowOf = (ctx: CallContext, assessmentId: number) => consoleAssessments(ctx.store, [getAssessment(ctx.store, assessmentId)], liveOf(ctx))[0]!;
+const liveOf = (ctx: CallContext) => ({
+  submitted: (a: AssessmentRow) => engineOf(ctx).assessments.submitted(a),
+  keyLost: (a: AssessmentRow) => engineOf(ctx).rounds.keyLost('assessment', a),
+});
 
 const pdfPayload = (pdf: { fileName: string; data: Buffer }): FilePayload => ({ fileName: pdf.fileName, mime: 'application/pdf', base64: pdf.data.toString('base64') });
 
@@ -56,7 +59,7 @@ export const assessmentCommands = {
   'assessments.list': command({
     access: ['admin'],
     input: z.object({ sessionId: id }),
-    run: (ctx, { sessionId }) => consoleAssessments(ctx.store, listAssessments(ctx.store, sessionId), submittedOf(ctx)),
+    run: (ctx, { sessionId }) => consoleAssessments(ctx.store, listAssessments(ctx.store, sessionId), liveOf(ctx)),
   }),
   'assessments.get': command({ access: ['admin'], input: z.object({ assessmentId: id }), run: (ctx, { assessmentId }) => rowOf(ctx, assessmentId) }),
   'assessments.create': command({
@@ -89,6 +92,12 @@ export const assessmentCommands = {
     access: ['admin'],
     input: z.object({ assessmentId: id }),
     run: (ctx, { assessmentId }) => rowOf(ctx, engineOf(ctx).assessments.announce(ctx.who, assessmentId).id),
+  }),
+  /** 作废本轮: an open round whose sheets cannot be opened here, back to draft (RoundEngine.voidRound). */
+  'assessments.void': command({
+    access: ['admin'],
+    input: z.object({ assessmentId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
+    run: (ctx, { assessmentId, reason }) => rowOf(ctx, engineOf(ctx).assessments.voidRound(ctx.who, assessmentId, reason).id),
   }),
   /** Paper tallies: satisfaction {sheetsReturned, sheetsSetAside, levels[subject][level]}; project {sheets} or {votes, validSheets, invalidSheets}. */
   'assessments.enterPaper': command({

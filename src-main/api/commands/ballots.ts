@@ -49,6 +49,12 @@ export const ballotCommands = {
     input: z.object({ ballotId: id }),
     run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.announce(ctx.who, ballotId).id),
   }),
+  /** 作废本轮: an open secret ballot whose receipts cannot be opened here, back to draft (RoundEngine.voidRound). */
+  'ballots.void': command({
+    access: ['admin'],
+    input: z.object({ ballotId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
+    run: (ctx, { ballotId, reason }) => ballotRow(ctx, engineOf(ctx).ballots.voidRound(ctx.who, ballotId, reason).id),
+  }),
   'ballots.enterResult': command({
     access: ['admin'],
     input: z.object({ ballotId: id, yes: count, no: count, abstain: count }),

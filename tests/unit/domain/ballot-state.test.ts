@@ -31,4 +31,11 @@ describe('ballot state machine: draft → open → closed → announced', () => 
     expect(acceptsPresses('closed')).toBe(false);
     expect(acceptsPresses('announced')).toBe(false);
   });
+  it('作废 takes only an open round back to draft (the engine allows it only when its receipts cannot be opened); a result is never voided', () => {
+    expect(nextBallotState('open', 'void')).toEqual({ ok: true, state: 'draft', changed: true });
+    expect(nextBallotState('draft', 'void')).toEqual({ ok: true, state: 'draft', changed: false }); // a retried 作废
+    const msg = '表决已结束，不能作废；如需重新表决请发起新一轮';
+    expect(nextBallotState('closed', 'void')).toEqual({ ok: false, code: 'INVALID_STATE', message: msg });
+    expect(nextBallotState('announced', 'void')).toEqual({ ok: false, code: 'INVALID_STATE', message: msg });
+  });
 });

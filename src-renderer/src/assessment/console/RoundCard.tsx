@@ -1,9 +1,11 @@
 // One round of an assessment or project ballot in the console: state, progress (how many sheets,
-// never whose), start / close / announce, paper tallies, the result and its PDFs.
+// never whose), start / close / announce, paper tallies, the result and its PDFs; 作废本轮 when the
+// round's sheets cannot be opened here.
 import { useState } from 'react';
 import type { PublicAssessment } from '../../../../src-main/assessment/types';
 import { call, downloadBase64 } from '../../api';
 import { ErrorNote, OkNote } from '../../components/Notice';
+import { VoidRoundForm } from '../../components/VoidRoundForm';
 import { closeRoundQuestion } from '../../live/labels';
 import { useAction } from '../../console/useCommand';
 import type { ConsoleRound } from './ItemPanel';
@@ -104,6 +106,19 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
           )}
         </span>
       </header>
+      {r.state === 'open' && round.keyLost && (
+        <VoidRoundForm
+          noun={word}
+          busy={action.busy}
+          buttonClass="btn btn-danger"
+          onVoid={async (reason) => {
+            if (await action.run(() => call('assessments.void', { assessmentId: round.id, reason }))) {
+              setNotice(`本轮${word}已作废，可重新开始`);
+              reload();
+            }
+          }}
+        />
+      )}
       <ErrorNote error={action.error} />
       <OkNote>{notice}</OkNote>
       {round.method === 'paper' && !round.result && <PaperEntry round={round} onDone={() => { setNotice('已录入纸质统计结果'); reload(); }} />}

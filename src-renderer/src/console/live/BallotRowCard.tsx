@@ -1,10 +1,12 @@
 // One ballot (one round) in the console: 开始表决 / 结束表决 / 宣布结果, the manual result form for a
 // show of hands or paper ballot (and its correction before the announcement, with a reason), live
-// progress, the rule with its base and required count, and once closed the result and 通过 / 未通过.
+// progress, the rule with its base and required count, and once closed the result and 通过 / 未通过;
+// 作废本轮 when the round's receipts cannot be opened here.
 import { useState } from 'react';
 import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
 import { useCountdown } from '../../live/useCountdown';
+import { VoidRoundForm } from '../../components/VoidRoundForm';
 import type { Actions } from './admin-actions';
 
 export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: ConsoleBallotRow; actions: Actions; clockOffsetMs: number }) {
@@ -80,6 +82,10 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
             </button>
           )}
         </div>
+      )}
+
+      {b.state === 'open' && b.keyLost && (
+        <VoidRoundForm noun="表决" busy={idle} buttonClass="lc-btn lc-btn-danger" onVoid={(reason) => actions.run('作废本轮', 'ballots.void', { ballotId: b.id, reason })} />
       )}
 
       {(b.state === 'closed' || b.state === 'announced') && r && (
