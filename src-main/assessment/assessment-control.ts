@@ -8,6 +8,7 @@ import { getItem, listItems } from '../store/agenda';
 import { getSession, type Session } from '../store/sessions';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
+import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
 import {
   assessmentsOfItem,
@@ -240,6 +241,7 @@ export class AssessmentControl {
     if (binding.memberId === null) return Promise.reject(new AppError('FORBIDDEN', '列席人员不参加测评'));
     const a = getAssessment(this.store, input.assessmentId);
     if (a.sessionId !== binding.sessionId) return Promise.reject(new AppError('INVALID_STATE', '该测评不属于本次会议'));
+    if (this.rounds.sealed.isLost({ kind: 'assessment', id: a.id })) return Promise.reject(new AppError('INVALID_STATE', KEY_LOST_AT_TERMINAL));
     return this.recorder.submit({ ...input, memberId: binding.memberId, who });
   }
 

@@ -10,6 +10,7 @@ import { announceResult, ballotAdoption, decideAdoption, tally, tallyProblems, t
 import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
+import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
 import { correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
@@ -205,6 +206,7 @@ export class BallotControl {
   /** A press from a member's terminal; resolves only after it is committed. */
   vote(who: Actor, binding: TerminalBinding, input: { ballotId: number; choice: Choice; pressSeq: number }): Promise<PressOutcome> {
     if (binding.memberId === null) return Promise.reject(new AppError('FORBIDDEN', '列席人员不参加表决'));
+    if (this.rounds.sealed.isLost({ kind: 'ballot', id: input.ballotId })) return Promise.reject(new AppError('INVALID_STATE', KEY_LOST_AT_TERMINAL));
     return this.recorder.submit({ ...input, memberId: binding.memberId, terminalId: binding.terminalId, who });
   }
 

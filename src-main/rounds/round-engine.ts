@@ -292,6 +292,7 @@ export class RoundEngine {
       for (const r of spec.openRounds()) {
         open.push({ kind: spec.kind, id: r.id });
         this.arm({ kind: spec.kind, id: r.id }, spec.closesAt(r));
+        if (spec.sealed(r)) this.sealed.usable({ kind: spec.kind, id: r.id }); // a key lost is known before the first press
       }
     }
     this.sealed.prune(open);

@@ -12,6 +12,8 @@ import { writeSynced, type KeyStore } from './key-store';
 import { refKey, type RoundRef } from './types';
 
 export const ROUND_KEYS_DIR = 'round-keys';
+/** What a member's terminal is told when a press or sheet cannot be sealed: the console says why. */
+export const KEY_LOST_AT_TERMINAL = '本轮的票暂时无法记录，请等候会务工作人员处理';
 /** What the secretary can do about a round whose key is gone (RoundEngine.voidRound). */
 const KEY_LOST_HINT = '。本轮已提交的票无法计入：请在控制台“作废本轮”，清除已提交的票后重新开始';
 /** Where version 0.1 kept plaintext ballot keys; removed at startup. */
@@ -36,6 +38,8 @@ function syncDir(dir: string): void {
 
 export class SealedRounds {
   private readonly keys = new Map<string, Buffer>();
+  /** Rounds whose key was found unusable here (missing, or sealed by another key store). */
+  private readonly lost = new Set<string>();
   private readonly dir: string;
 
   constructor(
@@ -56,6 +60,7 @@ export class SealedRounds {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     writeDurably(this.file(ref), this.keyStore.seal(key));
     this.keys.set(refKey(ref), key);
+    this.lost.delete(refKey(ref));
   }
 
   private key(ref: RoundRef): Buffer {
@@ -65,16 +70,23 @@ export class SealedRounds {
     try {
       sealed = fs.readFileSync(this.file(ref));
     } catch {
+      this.lost.add(refKey(ref));
       throw new AppError('INVALID_STATE', `本轮的密钥文件不存在（${this.file(ref)}），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
     let key: Buffer;
     try {
       key = this.keyStore.open(sealed);
     } catch {
+      this.lost.add(refKey(ref));
       throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
     this.keys.set(refKey(ref), key);
     return key;
+  }
+
+  /** Whether this round's key has been found unusable here (cheap: no file is read). */
+  isLost(ref: RoundRef): boolean {
+    return this.lost.has(refKey(ref));
   }
 
   /** Whether this round's key can be had here: already in memory, or its file opens with this key store. */
@@ -124,6 +136,7 @@ export class SealedRounds {
   /** Forgets the key for good: the file is overwritten, synced and removed. */
   destroy(ref: RoundRef): void {
     this.keys.delete(refKey(ref));
+    this.lost.delete(refKey(ref));
     const file = this.file(ref);
     if (!fs.existsSync(file)) return;
     writeSynced(file, Buffer.alloc(fs.statSync(file).size), 'r+');
