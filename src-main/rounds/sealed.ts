@@ -81,6 +81,7 @@ export class SealedRounds {
       throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
     this.keys.set(refKey(ref), key);
+    this.lost.delete(refKey(ref)); // a key file put back is used again
     return key;
   }
 

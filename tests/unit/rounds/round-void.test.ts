@@ -52,10 +52,11 @@ const KINDS = [
 type Must = ReturnType<typeof adminCalls>['must'];
 type Items = { vote: number; assessment: number };
 
-async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[] }> {
+async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[]; keyStore: ReturnType<typeof fakeKeyStore> }> {
   const dataDir = tempDataDir('yishi-void-');
   dirs.push(dataDir);
-  const core = createCore(dataDir, { keyStore: fakeKeyStore() });
+  const keyStore = fakeKeyStore();
+  const core = createCore(dataDir, { keyStore });
   cores.push(core);
   const { must } = adminCalls(core);
   await must('committee.update', { region: '示例区', term: 2 });
@@ -72,7 +73,7 @@ async function session(): Promise<{ dataDir: string; core: Core; must: Must; ite
   const terminals = members.map((memberId) => pairedCaller(core, { memberId }));
   for (const memberId of members) await must('attendance.set', { memberId, status: 'present' });
   await must('live.startBusiness', {});
-  return { dataDir, core, must, items, terminals };
+  return { dataDir, core, must, items, terminals, keyStore };
 }
 
 /** The same folder opened again (a restart, or the spare computer: a key store of its own). */
@@ -138,3 +139,31 @@ describe.each(KINDS)('作废本轮: $name', (kind) => {
     expect(report.ok).toBe(true);
   });
 });
+
+describe('作废本轮 is a way out, not the only one', () => {
+  it('a key file put back is used again: the press is taken and the round closes with every receipt', async () => {
+    const s = await session();
+    const kind = KINDS[0];
+    const round = await kind.create(s.must, s.items);
+    await s.must(kind.cmd.open, { ballotId: round.id });
+    expect((await kind.press(s.core, s.terminals[0]!, round.id, 0)).ok).toBe(true);
+    const keyDir = path.join(s.dataDir, 'round-keys');
+    const aside = `${keyDir}.aside`;
+    fs.cpSync(keyDir, aside, { recursive: true });
+    dirs.push(aside);
+    kind.loseKey(s.dataDir);
+    // The same key store (the same machine), the key file missing at the start.
+    await s.core.store.whenIdle();
+    s.core.close();
+    cores.splice(cores.indexOf(s.core), 1);
+    const core = createCore(s.dataDir, { keyStore: s.keyStore });
+    cores.push(core);
+    const { must } = adminCalls(core);
+    expect((await kind.press(core, s.terminals[1]!, round.id, 1)).ok).toBe(false);
+    fs.cpSync(aside, keyDir, { recursive: true });
+    expect(await kind.keyLost(must, round.id)).toBe(false);
+    expect((await kind.press(core, s.terminals[1]!, round.id, 1)).ok).toBe(true);
+    expect((await must('ballots.close', { ballotId: round.id })).result).toMatchObject({ yes: 1, no: 1, notPressed: 1 });
+  });
+});
+
