@@ -1,8 +1,8 @@
 // 作废本轮 in the console, end to end: a secret ballot is open with presses when the meeting machine
 // is replaced (the data folder is opened by a server whose key store cannot open the round's key).
 // The console's ballot row says the round cannot be tallied here and offers 作废本轮 with a reason; once
-// voided the row is back to 未开始, it is held again, and a terminal's press counts. Real server,
-// real sockets, Chromium.
+// voided the row is back to 未开始, it is held again, and a terminal's press counts. The same for an
+// assessment round on the 测评 page after one more move. Real server, real sockets, Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ let browser: Browser;
 let s16: Session16;
 const dataDir = tempDataDir('yishi-void-e2e-');
 const spareKeys = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-spare-keys-'));
+const thirdKeys = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-third-keys-'));
 const clients: TerminalClient[] = [];
 
 beforeAll(async () => {
@@ -29,7 +30,7 @@ afterAll(async () => {
   for (const c of clients) if (c.ws.readyState === c.ws.OPEN) await c.close();
   await browser?.close();
   await server?.stop();
-  for (const d of [dataDir, spareKeys]) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of [dataDir, spareKeys, thirdKeys]) fs.rmSync(d, { recursive: true, force: true });
 });
 
 /** Three members pair (a fresh seat code each: a code is used once) and sign in on terminals. */
@@ -68,6 +69,7 @@ describe('作废本轮 from the console', () => {
     const offer = row.getByTestId('void-round');
     await offer.waitFor();
     expect(await offer.textContent()).toContain('本轮表决的密钥在这台计算机上无法打开');
+    expect(await row.getByTestId('ballot-close').count()).toBe(0); // it cannot be closed here
     expect(await row.getByTestId('void-confirm').isDisabled()).toBe(true); // a reason first
     await row.getByTestId('void-reason').fill('会议用计算机故障，数据已移至备用计算机');
     await row.screenshot({ path: artifactPath('screens', 'void-round-offer.png') });
@@ -83,5 +85,30 @@ describe('作废本轮 from the console', () => {
     const closed = await server.must<{ result: { yes: number; no: number } }>('ballots.close', { ballotId: ballot.id });
     expect(closed.result).toMatchObject({ yes: 0, no: 1 });
     await expect.poll(() => row.getAttribute('data-state')).toBe('closed');
+  });
+
+  it('offers it on an assessment round the same way: voided with a reason, back to 未开始', async () => {
+    const a = await server.must<{ id: number; subjects: unknown[] }>('assessments.create', { itemId: s16.items[2]!.id, method: 'electronic' });
+    await server.must('assessments.open', { assessmentId: a.id });
+    const members = await terminals();
+    expect((await members[0]!.cmd('terminal.submitSheet', { assessmentId: a.id, marks: a.subjects.map(() => 0) })).ok).toBe(true);
+    // Moved once more: a third computer, a third key store.
+    for (const c of clients.splice(0)) await c.close();
+    await server.stop();
+    server = await startServe({ dataDir, env: { YISHI_KEY_DIR: thirdKeys } });
+    const page: Page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await page.goto(server.consoleUrl);
+    await page.evaluate((id) => (window.location.hash = `#/console/assessments/${id}`), s16.sessionId);
+    const round = page.getByTestId(`assessment-round-${a.id}`);
+    await expect.poll(() => round.getAttribute('data-state')).toBe('open');
+    await round.getByTestId('void-round').waitFor();
+    expect(await round.getByTestId('void-round').textContent()).toContain('本轮测评的密钥在这台计算机上无法打开');
+    expect(await round.getByTestId('assessment-close').count()).toBe(0);
+    await round.getByTestId('void-reason').fill('会议用计算机再次更换');
+    await round.getByTestId('void-confirm').click();
+    await expect.poll(() => round.getAttribute('data-state')).toBe('draft');
+    expect(await round.textContent()).toContain('本轮测评已作废，可重新开始');
+    const audit = await server.must<{ ok: boolean }>('system.verifyAudit', {});
+    expect(audit.ok).toBe(true);
   });
 });

@@ -60,6 +60,7 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
             </button>
           )}
           {r.state === 'open' &&
+            !round.keyLost && // its sheets cannot be opened here: 作废本轮 below instead of closing
             (confirmClose ? (
               // Closing asks first and says how many sheets are missing.
               <span className="asc-confirm" role="alertdialog" data-testid="assessment-close-question">

@@ -77,9 +77,12 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
               </button>
             </span>
           ) : (
-            <button type="button" className="lc-btn lc-btn-danger" disabled={idle} onClick={() => setConfirmClose(true)} data-testid="ballot-close">
-              结束表决
-            </button>
+            // A round whose receipts cannot be opened here cannot be closed: 作废本轮 below instead.
+            !b.keyLost && (
+              <button type="button" className="lc-btn lc-btn-danger" disabled={idle} onClick={() => setConfirmClose(true)} data-testid="ballot-close">
+                结束表决
+              </button>
+            )
           )}
         </div>
       )}
