@@ -44,11 +44,6 @@ export class BackupSchedule {
     if (this.waiting.length > 0) this.arm();
   }
 
-  /** The reasons waiting for a backup, in order. */
-  get pending(): readonly string[] {
-    return this.waiting;
-  }
-
   /**
    * What the console shows: the reasons waiting for a quiet room, how many backups are being written,
    * and why the last one failed (null once one has been written since).

@@ -47,6 +47,21 @@ async function terminals(): Promise<TerminalClient[]> {
   return out;
 }
 
+/**
+ * The data folder opened on another computer: the terminals go, the server stops and starts again on
+ * the same folder with `keyDir` as its key store; a console page opened on the session's live or
+ * assessment view.
+ */
+async function moveTo(keyDir: string, view: 'live' | 'assessments'): Promise<Page> {
+  for (const c of clients.splice(0)) await c.close();
+  await server.stop();
+  server = await startServe({ dataDir, env: { YISHI_KEY_DIR: keyDir } });
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  await page.goto(server.consoleUrl);
+  await page.evaluate(([v, id]) => (window.location.hash = `#/console/${v}/${id}`), [view, s16.sessionId] as const);
+  return page;
+}
+
 describe('作废本轮 from the console', () => {
   it('offers it on a ballot whose key this machine cannot open, voids it with a reason, and the ballot is held again', async () => {
     await server.must('live.open', { sessionId: s16.sessionId });
@@ -58,12 +73,7 @@ describe('作废本轮 from the console', () => {
     for (const t of first.slice(0, 2)) expect((await t.cmd('terminal.vote', { ballotId: ballot.id, choice: 'yes', pressSeq: 1 })).ok).toBe(true);
 
     // The spare computer: same data folder, a key store of its own.
-    for (const c of clients.splice(0)) await c.close();
-    await server.stop();
-    server = await startServe({ dataDir, env: { YISHI_KEY_DIR: spareKeys } });
-    const page: Page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-    await page.goto(server.consoleUrl);
-    await page.evaluate((id) => (window.location.hash = `#/console/live/${id}`), s16.sessionId);
+    const page = await moveTo(spareKeys, 'live');
     const row = page.getByTestId(`ballot-row-${ballot.id}`);
     await expect.poll(() => row.getAttribute('data-state')).toBe('open');
     const offer = row.getByTestId('void-round');
@@ -93,12 +103,7 @@ describe('作废本轮 from the console', () => {
     const members = await terminals();
     expect((await members[0]!.cmd('terminal.submitSheet', { assessmentId: a.id, marks: a.subjects.map(() => 0) })).ok).toBe(true);
     // Moved once more: a third computer, a third key store.
-    for (const c of clients.splice(0)) await c.close();
-    await server.stop();
-    server = await startServe({ dataDir, env: { YISHI_KEY_DIR: thirdKeys } });
-    const page: Page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-    await page.goto(server.consoleUrl);
-    await page.evaluate((id) => (window.location.hash = `#/console/assessments/${id}`), s16.sessionId);
+    const page = await moveTo(thirdKeys, 'assessments');
     const round = page.getByTestId(`assessment-round-${a.id}`);
     await expect.poll(() => round.getAttribute('data-state')).toBe('open');
     await round.getByTestId('void-round').waitFor();

@@ -51,7 +51,7 @@ describe('the automatic backup waits for a quiet room', () => {
     await sleep(QUIET);
     expect(await written()).toHaveLength(1);
     expect(reasons()).toEqual(['表决结束后自动备份（表决#1）']);
-    expect(schedule.pending).toEqual([]);
+    expect(schedule.status.waiting).toEqual([]);
   });
 
   it('waits again after each round event (opened, announced): the quiet period counts from the last one', async () => {
@@ -90,7 +90,7 @@ describe('the automatic backup waits for a quiet room', () => {
     roundOpen = true;
     schedule.flush();
     expect(await written()).toHaveLength(1);
-    expect(schedule.pending).toEqual([]);
+    expect(schedule.status.waiting).toEqual([]);
   });
 
   it("the store's whenIdle writes what its own schedule holds", async () => {
@@ -109,7 +109,7 @@ describe('the automatic backup waits for a quiet room', () => {
       schedule.request('表决结束后自动备份（表决#8）');
       store.backups.request('表决结束后自动备份（表决#9）');
       store.close();
-      expect(store.backups.pending).toEqual([]);
+      expect(store.backups.status.waiting).toEqual([]);
       await sleep(QUIET * 2); // this schedule's timer fires on a closed store
       expect(copies()).toEqual([]);
       expect(errors).toEqual([]);

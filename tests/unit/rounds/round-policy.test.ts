@@ -139,10 +139,10 @@ describe.each(KINDS)('the round policy for a $name', (kind) => {
     expect(core.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(keyFiles()).toEqual([]);
     // Not at the close itself: the announcement comes first.
-    expect(core.store.backups.pending).toEqual([`${kind.noun}结束后自动备份（${kind.noun}#${round.id}）`]);
+    expect(core.store.backups.status.waiting).toEqual([`${kind.noun}结束后自动备份（${kind.noun}#${round.id}）`]);
     expect(backups()).toBe(backupsBefore);
     await core.store.whenIdle();
-    expect(core.store.backups.pending).toEqual([]);
+    expect(core.store.backups.status.waiting).toEqual([]);
     expect(backups()).toBe(backupsBefore + 1);
     const again = await must(kind.cmd.close, input());
     expect(again).toEqual(closed);
