@@ -88,12 +88,14 @@ ${goalRows(r)}
 - **steal_ms_voting_each / steal_ms_announce_each**: the CPU time the hypervisor gave to other guests
   while this machine's CPUs wanted to run (\`/proc/stat\` steal, both CPUs together), during each
   round's presses and during its announcement: stalls that neither the server nor the bench caused.
-- **result_broadcast_p99_ms**: from the admin's \`ballots.announce\` request until each of the
-  ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
+- **result_broadcast_p99_ms**: from the moment the admin's \`ballots.announce\` request leaves until
+  each of the ${r.terminals} terminals and ${r.screens} big screens has received a state showing the announced result.
+  The request goes over a kept-alive connection opened just before, as a console page holds one;
+  each receipt is timed before the bench does anything else with it.
   **fanout_floor_p99_ms** (a reference, not a goal): a plain \`ws\` server in its own process writing
   the same frame (the announced state as the screens received it, announced_frame_bytes) as one
   prebuilt WebSocket frame to as many sockets on one trigger, received and checked by the same clients
-  the same way: what the transport alone takes on this machine.
+  the same way (timed from the moment the trigger leaves): what the transport alone takes on this machine.
 - **ingest_per_s**: every terminal presses, waits for its acknowledgement and presses again, for
   ${r.ingest_seconds} s, in a secret ballot where the last press counts and each press changes the choice:
   each press is a sealed receipt in the member's voter row. Afterwards the ballot is closed and its

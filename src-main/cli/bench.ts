@@ -8,6 +8,7 @@
 // Smaller runs for tests: --rounds, --ingest-seconds, --archive-sessions, --archive-ballots,
 // --archive-requests, --pause-ms, --trial-round false, and --report FILE (or none).
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -64,7 +65,37 @@ async function startServer(dataDir: string) {
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));
   };
-  return { proc, base, admin, startupMs, startedAt: started, stop };
+  return { proc, base, admin, console: () => openConsole(base, match[2]!), startupMs, startedAt: started, stop };
+}
+
+type ConsoleLink = { call: Admin; close: () => void };
+
+/**
+ * The console's connection as a console page holds it: one kept-alive HTTP connection, opened by a
+ * first request just before the timed one. The timed request is then what the secretary's click
+ * sends, not a TCP handshake (nor a reuse of a connection the server may be closing after its
+ * keep-alive timeout).
+ */
+async function openConsole(base: string, token: string): Promise<ConsoleLink> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const call: Admin = (name, input = {}) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(input);
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const req = http.request(`${base}/api/cmd/${name}`, { method: 'POST', agent, headers }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => {
+          const r = JSON.parse(Buffer.concat(parts).toString('utf8')) as { ok: boolean; value?: unknown; error?: { message: string } };
+          if (r.ok) resolve(r.value);
+          else reject(new Error(`${name}: ${r.error!.message}`));
+        });
+      });
+      req.on('error', reject);
+      req.end(body); // the headers and the body leave in one write
+    });
+  await call('committee.get');
+  return { call, close: () => agent.destroy() };
 }
 
 async function main(): Promise<void> {
@@ -112,13 +143,13 @@ async function main(): Promise<void> {
     let trial = null;
     if (o.trialRound) {
       log(`试表决：${n} 个终端各按一次（不计入）…`);
-      trial = await voteRound(admin, clients, screens, item.id, dataDir);
+      trial = await voteRound(admin, server.console, clients, screens, item.id, dataDir);
       await sleep(o.pauseMs);
     }
     const rounds = [];
     for (let round = 1; round <= o.rounds; round++) {
       log(`第${round}轮：${n} 个终端在 1 秒内表决…`);
-      rounds.push(await voteRound(admin, clients, screens, item.id, dataDir));
+      rounds.push(await voteRound(admin, server.console, clients, screens, item.id, dataDir));
       // Between ballots the chair reads out the result and moves on (the automatic backup waits
       // for a quiet room: store/backup-schedule.ts).
       if (round < o.rounds) await sleep(o.pauseMs);
@@ -230,7 +261,7 @@ async function main(): Promise<void> {
 let announcedFrame = '';
 
 /** One secret ballot: open, every terminal presses once within a second, close, announce. */
-async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[], itemId: number, dataDir: string) {
+async function voteRound(admin: Admin, openConsole: () => Promise<ConsoleLink>, clients: WebSocket[], screens: WebSocket[], itemId: number, dataDir: string) {
   const ballot = await admin('ballots.create', { itemId, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
   // Terminals light up when the open ballot reaches them; members press after that.
   const lit = Promise.all(clients.map((ws) => waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'open')));
@@ -263,16 +294,20 @@ async function voteRound(admin: Admin, clients: WebSocket[], screens: WebSocket[
   const closed = await admin('ballots.close', { ballotId: ballot.id });
   await closedSeen;
   await settle();
-  const announcedAt = performance.now();
+  const consoleLink = await openConsole();
+  // Each receipt is timed before anything else is done with it; the clock starts as the request
+  // leaves, after the bench's own bookkeeping (these listeners, the steal counter).
+  let announcedAt = 0;
   const shown = everyone.map((ws) =>
-    waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'announced' && ballotOf(f)!.result != null).then((f) => {
-      announcedFrame = JSON.stringify(f); // the screens' frame: for the fan-out floor
-      return performance.now() - announcedAt;
-    }),
+    waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'announced' && ballotOf(f)!.result != null).then((f) => ({ ms: performance.now() - announcedAt, f })),
   );
   const announceSteal = stealMs();
-  await admin('ballots.announce', { ballotId: ballot.id });
-  const broadcast = await Promise.all(shown);
+  announcedAt = performance.now();
+  await consoleLink.call('ballots.announce', { ballotId: ballot.id });
+  consoleLink.close();
+  const seen = await Promise.all(shown);
+  announcedFrame = JSON.stringify(seen[seen.length - 1]!.f); // a big screen's frame (the screens come last): for the fan-out floor
+  const broadcast = seen.map((s) => s.ms);
   const steal = { voting: votingSteal, announce: stealMs() - announceSteal };
   return { acks, acked, committed, counted: closed.result.yes + closed.result.no + closed.result.abstain, votingMs, broadcast, steal };
 }
