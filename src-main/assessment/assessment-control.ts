@@ -7,7 +7,7 @@ import { rowState, type Actor } from '../store/audit';
 import { getItem, listItems } from '../store/agenda';
 import { getSession, type Session } from '../store/sessions';
 import type { TerminalBinding } from '../meeting/pairing';
-import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
+import { PAPER_RESULT_ACTION, type RoundEngine, type RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
 import {
@@ -188,7 +188,7 @@ export class AssessmentControl {
     const present = live && live.id === a.sessionId ? this.live.presentMemberIds(live.id) : null;
     const limit = present ? present.length : a.allMembers;
     const outcome = paperOutcome(a, input, limit);
-    this.rounds.finish(who, this.spec, a, () => this.storeResult(who, a, outcome, present ?? undefined), 'assessment.paper');
+    this.rounds.finish(who, this.spec, a, () => this.storeResult(who, a, outcome, present ?? undefined), PAPER_RESULT_ACTION);
     return getAssessment(this.store, id);
   }
 

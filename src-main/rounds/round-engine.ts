@@ -10,6 +10,7 @@
 import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
 import { rowState, type Actor } from '../store/audit';
+import { newestBackupSeq } from '../store/backup';
 import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { SealedRounds } from './sealed';
@@ -38,6 +39,9 @@ export interface RoundSpec<R extends RoundRow> {
   /** Inside the void transaction: back to draft (not opened, nobody eligible yet). */
   markVoided(id: number): void;
 }
+
+/** The audit action of a result entered from paper tallies (finish's `action`; a close otherwise records `<kind>.close`). */
+export const PAPER_RESULT_ACTION = 'assessment.paper';
 
 export class RoundEngine {
   readonly sealed: SealedRounds;
@@ -297,6 +301,25 @@ export class RoundEngine {
     }
     this.sealed.prune(open);
     this.quietWal();
+    this.askForMissedBackup();
+  }
+
+  /**
+   * The backup a round's finish asked for is written once the room is quiet; an app killed (or the
+   * power lost) before then never wrote it. At the start it is asked for again when a round finished
+   * after the newest complete backup, naming the last few such rounds (one backup holds them all).
+   */
+  private askForMissedBackup(): void {
+    const actions = [...[...this.specs.keys()].map((k) => `${k}.close`), PAPER_RESULT_ACTION];
+    const rows = this.live.store.db
+      .prepare(`SELECT action, entity_id AS id FROM audit_log WHERE seq > ? AND action IN (${actions.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT 6`)
+      .all(newestBackupSeq(this.live.store.dataDir) ?? 0, ...actions) as { action: string; id: string }[];
+    if (rows.length === 0) return;
+    const rounds = rows.slice(0, 5).reverse().map((row) => {
+      const spec = this.spec(row.action.slice(0, row.action.indexOf('.')) as RoundKind);
+      return `${spec.noun(spec.get(Number(row.id)))}#${row.id}`;
+    });
+    this.live.store.backups.request(`启动后补写：上次运行结束前未写出的自动备份（${rounds.join('、')}${rows.length > 5 ? '等' : ''}结束后）`);
   }
 
   stop(): void {

@@ -85,6 +85,21 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
 }
 
+/**
+ * The last audit entry the newest complete backup holds (its head file is written once its copy is
+ * done), or null when there is none. Only the newest backups are read: a later one holds more.
+ */
+export function newestBackupSeq(dataDir: string): number | null {
+  const dir = backupDir(dataDir);
+  if (!fs.existsSync(dir)) return null;
+  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().reverse();
+  for (const name of names) {
+    const head = readHeadFile(headFileOf(path.join(dir, name)));
+    if (head.state === 'ok') return head.head.seq;
+  }
+  return null;
+}
+
 /** Throws BackupUnusableError unless the file is a sound database holding every record its head names. */
 export function checkBackup(file: string): void {
   try {
