@@ -3,7 +3,8 @@
 // sessions (≈150 MB) that is a second of the main thread, and the automatic backup after a closed
 // ballot starts just when the result is about to be announced to every terminal. The worker copies
 // the whole file in one step from a read snapshot (WAL: the app keeps writing meanwhile, and the copy
-// is consistent as of the moment it started), syncs it, and reports. Its thread runs at the lowest
+// is consistent as of the moment it started), takes the copy out of WAL mode (one file, nothing
+// beside it when it is read), syncs it, and reports. Its thread runs at the lowest
 // priority, so on a busy machine the live session comes first.
 import { Worker } from 'node:worker_threads';
 
@@ -19,6 +20,14 @@ try {
   try {
     // All remaining pages in one step: between steps a commit from the app's connection would restart the copy.
     await db.backup(workerData.target, { progress: () => 0x7fffffff });
+    // A backup is one file: out of WAL mode, nothing is created beside it when it is read (the app
+    // puts the database back into WAL mode when it opens a restored one).
+    const copy = new Database(workerData.target);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     parentPort.postMessage({ ok: true });
   } finally {
     db.close();

@@ -87,7 +87,7 @@ export class BackupSchedule {
     if (reasons.length === 0 || !this.store.db.open) return;
     this.waiting = []; // the backup's own start tells the listeners (writing)
     const reason = reasons.length === 1 ? reasons[0]! : `${reasons.join('；')}（合并为一份）`;
-    this.store.track(createBackup(this.store, SYSTEM_ACTOR, reason)).catch((e) => console.error('[backup]', e));
+    this.store.track(createBackup(this.store, SYSTEM_ACTOR, reason, true)).catch((e) => console.error('[backup]', e));
   }
 
   /** The store is closing without waiting: nothing more starts. */

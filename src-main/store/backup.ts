@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/result';
-import { AuditLog, type Actor } from './audit';
+import { AuditLog, SYSTEM_ACTOR, type Actor } from './audit';
 import { copyDatabase } from './backup-copy';
 import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
 import { checkIntegrity, DatabaseDamagedError, DB_FILE_NAME } from './db';
@@ -38,18 +38,28 @@ function stamp(d = new Date()): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
 }
 
-/** Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and records it in the audit log. */
-export function createBackup(store: Store, who: Actor, reason: string): Promise<BackupInfo> {
+/** Automatic backups kept: the newest this many (each holds everything before it); backups made by hand are all kept. */
+export const AUTOMATIC_BACKUPS_KEPT = 20;
+/** The end of an automatic backup's file name (yishi-<time>-auto.sqlite). */
+const AUTOMATIC_SUFFIX = '-auto.sqlite';
+
+/**
+ * Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and
+ * records it in the audit log. `automatic` (after rounds: backup-schedule.ts): named as such, and once
+ * it is complete the automatic backups older than the newest AUTOMATIC_BACKUPS_KEPT are removed.
+ */
+export function createBackup(store: Store, who: Actor, reason: string, automatic = false): Promise<BackupInfo> {
   return store.backups.writing(async () => {
     try {
       const dir = backupDir(store.dataDir);
       fs.mkdirSync(dir, { recursive: true });
-      const fileName = `yishi-${stamp()}.sqlite`;
+      const fileName = `yishi-${stamp()}${automatic ? AUTOMATIC_SUFFIX : '.sqlite'}`;
       const target = path.join(dir, fileName);
       store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
       await store.track(copyDatabase(store.db.name, target));
       // The head of what the copy really holds (commits made while it was written may or may not be in it).
       writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
+      if (automatic) pruneAutomaticBackups(store, dir);
       return backupInfo(dir, fileName);
     } catch (e) {
       if (e instanceof AppError) throw e; // the store refuses writes (damage found): its own message
@@ -57,6 +67,33 @@ export function createBackup(store: Store, who: Actor, reason: string): Promise<
       throw new AppError('INTERNAL', m.startsWith('备份未能写入') ? m : `备份未能写入（${m}）`);
     }
   });
+}
+
+/**
+ * Removes the automatic backups older than the newest AUTOMATIC_BACKUPS_KEPT complete ones (with their
+ * head files) and records which in the audit log. Backups made by hand, restored files and backups
+ * named before automatic ones were marked are never removed. A file that cannot be removed stays and
+ * is tried again after the next backup.
+ */
+function pruneAutomaticBackups(store: Store, dir: string): void {
+  const complete = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(AUTOMATIC_SUFFIX) && fs.existsSync(headFileOf(path.join(dir, f))))
+    .sort()
+    .reverse();
+  const removed: string[] = [];
+  for (const fileName of complete.slice(AUTOMATIC_BACKUPS_KEPT)) {
+    try {
+      fs.rmSync(path.join(dir, fileName));
+      fs.rmSync(headFileOf(path.join(dir, fileName)), { force: true });
+      removed.push(fileName);
+    } catch (e) {
+      console.error('[backup] 旧的自动备份未能删除', fileName, (e as Error).message);
+    }
+  }
+  if (removed.length > 0) {
+    store.change(SYSTEM_ACTOR, () => store.audit.append(SYSTEM_ACTOR, 'backup.prune', 'backup', removed[0]!, { removed, kept: AUTOMATIC_BACKUPS_KEPT }));
+  }
 }
 
 function withReadonly<T>(file: string, fn: (db: Database.Database) => T): T {
