@@ -27,6 +27,7 @@ const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
   'assessments.open',
   'assessments.enterPaper',
   'assessments.paperSheet',
+  'assessments.correctPaperSheet',
   'assessments.correctPaper',
   'ballots.correctResult',
   'ballots.void',

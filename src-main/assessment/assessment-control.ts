@@ -224,10 +224,10 @@ export class AssessmentControl {
 
   /**
    * A paper sheet handed in by a member without a working terminal, entered by the secretary during
-   * an electronic round; resolves only after it is committed. That member's terminal is told at once
+   * an electronic round (`correction`: entered again, in place of a wrong entry); resolves only after it is committed. That member's terminal is told at once
    * that their sheet is in (the 'round' part reaches every seat; no mark of the sheet is in it).
    */
-  async enterPaperSheet(who: Actor, input: { assessmentId: number; memberId: number; marks: (number | null)[] }): Promise<SheetOutcome> {
+  async enterPaperSheet(who: Actor, input: { assessmentId: number; memberId: number; marks: (number | null)[]; correction?: true }): Promise<SheetOutcome> {
     const a = getAssessment(this.store, input.assessmentId);
     const s = this.live.requireLive();
     if (a.sessionId !== s.id) throw new AppError('INVALID_STATE', '该测评不属于正在进行的会议');

@@ -22,6 +22,8 @@ export interface SheetSubmission {
   /** Per subject: the level index (best first), or null when unmarked. Project ballots: 0 = chosen. */
   marks: (number | null)[];
   who: Actor;
+  /** A paper sheet entered again, in place of the one entered for this member before (a mistake in the entry). */
+  correction?: true;
 }
 
 export interface SheetOutcome {
@@ -122,6 +124,11 @@ export class SheetRecorder {
     if (a.method !== 'electronic') throw new AppError('INVALID_STATE', paper ? '纸质测评请在收回后直接录入统计结果' : '本次测评使用纸质测评表');
     if (!a.eligible.includes(s.memberId)) throw new AppError('INVALID_STATE', paper ? `该组成人员在${noun}开始时未签到，不能参加本次${noun}` : '您在测评开始时未签到，不能参加本次测评');
     const ref = { kind: 'assessment' as const, id: a.id };
+    const sheet = a.kind === 'project' ? '选票' : '测评表';
+    if (s.correction) {
+      if (!paper) throw new AppError('FORBIDDEN', `只有会务工作人员录入的纸质${sheet}可以更正`);
+      return this.correct(a, s, sheet);
+    }
     if (hasSubmitted(this.store, a.id, s.memberId)) {
       if (paper) throw new AppError('CONFLICT', '该组成人员已经交表（终端或纸质），不能再录入');
       const mine = this.rounds.receiptOf(ref, ASSESSMENT_VOTERS, s.memberId);
@@ -132,7 +139,26 @@ export class SheetRecorder {
     this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
     // The secretary's entry is recorded (who entered a sheet for whom), never what it marks.
     if (paper) this.store.audit.append(s.who, 'assessment.paperSheet', 'assessments', a.id, { memberId: s.memberId });
-    const counted = a.kind === 'project' || a.countIncomplete || s.marks.every((m) => m !== null);
-    return { assessmentId: a.id, submitted: true, duplicate: false, counted };
+    return { assessmentId: a.id, submitted: true, duplicate: false, counted: counts(a, s.marks) };
+  }
+
+  /**
+   * A paper sheet entered wrongly, entered again while the round is open: its receipt is replaced.
+   * Only a sheet the secretary entered (its origin is sealed in the receipt); a member's own sheet
+   * from a terminal is never touched. The audit log says who entered it again for whom, as for the
+   * first entry, and no reason in words: a reason could say what the sheet marks.
+   */
+  private correct(a: AssessmentRow, s: SheetSubmission, sheet: string): SheetOutcome {
+    const ref = { kind: 'assessment' as const, id: a.id };
+    const before = hasSubmitted(this.store, a.id, s.memberId) ? this.rounds.receiptOf(ref, ASSESSMENT_VOTERS, s.memberId) : null;
+    if (!before) throw new AppError('INVALID_STATE', `还没有为该组成人员录入纸质${sheet}，请直接录入`);
+    if (sheetOrigin(before) !== 'paper') throw new AppError('CONFLICT', `该组成人员的${sheet}是从终端提交的，只有会务工作人员录入的纸质${sheet}可以更正`);
+    checkSheet(a, s.marks, true);
+    this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, 'paper'));
+    this.store.audit.append(s.who, 'assessment.paperSheetCorrect', 'assessments', a.id, { memberId: s.memberId });
+    return { assessmentId: a.id, submitted: true, duplicate: false, counted: counts(a, s.marks) };
   }
 }
+
+/** Whether a sheet enters the count (an incomplete satisfaction sheet may be set aside by the rules). */
+const counts = (a: AssessmentRow, marks: (number | null)[]): boolean => a.kind === 'project' || a.countIncomplete || marks.every((m) => m !== null);

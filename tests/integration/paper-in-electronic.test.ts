@@ -165,4 +165,37 @@ describe('paper sheets inside an electronic round', () => {
     expect(await refusal('ballots.correctResult', { ballotId: b.id, yes: 8, no: 0, abstain: 0, reason: '再改' })).toMatch(/^INVALID_STATE 结果已经宣布，不能再更正/);
     expect(verifyAuditLog(db()).driftedRows).toEqual([]);
   });
+
+  it('a paper sheet entered wrongly is entered again while the round is open; a sheet from a terminal never is', async () => {
+    const a = await must('assessments.create', { itemId: assessmentItem, method: 'electronic' });
+    await must('assessments.open', { assessmentId: a.id });
+    expect((await terminals.get(0)!.cmd('terminal.submitSheet', { assessmentId: a.id, marks: [0, 0, 0] })).ok).toBe(true);
+    expect(await refusal('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(6), marks: [1, 1, 1] })).toBe('INVALID_STATE 还没有为该组成人员录入纸质测评表，请直接录入');
+    await must('assessments.paperSheet', { assessmentId: a.id, memberId: member(6), marks: [2, 2, 2] }); // entered wrongly
+    const fixed = await must('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(6), marks: [0, 1, null] });
+    expect(fixed).toMatchObject({ id: a.id, state: 'open', submitted: 2 });
+    // A member's own sheet from a terminal is never replaced; a sheet of the wrong shape is refused as at entry.
+    expect(await refusal('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(0), marks: [2, 2, 2] })).toBe(
+      'CONFLICT 该组成人员的测评表是从终端提交的，只有会务工作人员录入的纸质测评表可以更正',
+    );
+    expect(await refusal('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(6), marks: [0] })).toMatch(/^BAD_INPUT 测评表应有3项/);
+    // Still one sealed receipt per member, of one length.
+    const receipts = db().prepare('SELECT member_id, length(receipt) AS n FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number; n: number }[];
+    expect(receipts.map((r) => r.member_id)).toEqual([member(0), member(6)].sort((x, y) => x - y));
+    expect(new Set(receipts.map((r) => r.n)).size).toBe(1);
+    // Who entered it again for whom, nothing of its marks.
+    const again = db().prepare("SELECT actor, data FROM audit_log WHERE action = 'assessment.paperSheetCorrect' ORDER BY seq").all() as { actor: string; data: string }[];
+    expect(again.map((r) => JSON.parse(r.data))).toEqual([{ memberId: member(6) }]);
+
+    const closed = await must('assessments.close', { assessmentId: a.id });
+    // The corrected sheet is counted, not the wrong one: [0,0,0] from the terminal and [0,1,—] on paper.
+    expect(closed.result).toMatchObject({ sheetsReturned: 2, paperSheets: 1 });
+    expect([0, 1, 2].map((i) => closed.result.rows.find((x: any) => x.index === i).levels)).toEqual([
+      [2, 0, 0],
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
+    expect(await refusal('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(6), marks: [1, 1, 1] })).toMatch(/^INVALID_STATE 测评已经结束/);
+    expect(verifyAuditLog(db()).ok).toBe(true);
+  });
 });

@@ -38,6 +38,9 @@ const yearFields = z.object({
   followUpDate: isoDate.nullable().default(null),
 });
 
+/** One paper sheet for one member: per subject the level index (best first) or null (unmarked); project ballots 0 = chosen. */
+const paperSheet = z.object({ assessmentId: id, memberId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) });
+
 const paperTallies = z.object({
   assessmentId: id,
   satisfaction: z.object({ sheetsReturned: count, sheetsSetAside: count.default(0), levels: z.array(z.array(count).max(10)).max(500) }).optional(),
@@ -118,9 +121,21 @@ export const assessmentCommands = {
    */
   'assessments.paperSheet': command({
     access: ['admin'],
-    input: z.object({ assessmentId: id, memberId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) }),
+    input: paperSheet,
     run: async (ctx, input) => {
       await engineOf(ctx).assessments.enterPaperSheet(ctx.who, input);
+      return rowOf(ctx, input.assessmentId);
+    },
+  }),
+  /**
+   * A paper sheet entered wrongly, entered again while the round is open (in place of the one entered
+   * for that member before; never a sheet from a terminal). No reason in words: it could say what the sheet marks.
+   */
+  'assessments.correctPaperSheet': command({
+    access: ['admin'],
+    input: paperSheet,
+    run: async (ctx, input) => {
+      await engineOf(ctx).assessments.enterPaperSheet(ctx.who, { ...input, correction: true });
       return rowOf(ctx, input.assessmentId);
     },
   }),
