@@ -6,6 +6,7 @@ import type { ProjectOutcome, ProjectRow } from '../assessment/types';
 import { paperSheetsNote } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
+import { assessmentVoidLines } from '../documents-session/voided';
 import { docHeading, fitColumns, methodText } from './common';
 
 export function projectVerdict(x: ProjectRow): string {
@@ -31,6 +32,7 @@ export function projectResultDoc(store: Store, a: AssessmentRow): DocModel {
     { type: 'paragraph', text: `票决事项：${a.title}${a.round > 1 ? `（第${a.round}轮）` : ''}`, indent: false },
     { type: 'paragraph', text: `票决时间：${date}　票决方式：${methodText(a)}`, indent: false },
     { type: 'paragraph', text: `候选项目${a.subjects.length}个，每张选票最多选择${a.chooseMax ?? 1}个，多选的选票无效。`, indent: false },
+    ...assessmentVoidLines(store, a).map((text): Block => ({ type: 'paragraph', text, indent: false })),
   ];
   if (!r) {
     blocks.push({ type: 'paragraph', text: '本次票决尚未结束，暂无结果。' });

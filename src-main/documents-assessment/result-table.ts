@@ -6,6 +6,7 @@ import { CONSEQUENCE_RECTIFY, CONSEQUENCE_REPORT_AGAIN, paperSheetsNote, scaleWo
 import type { LevelWords } from '../domain/level';
 import type { Block, DocModel, TableColumn } from '../documents/model';
 import type { Store } from '../store/store';
+import { assessmentVoidLines } from '../documents-session/voided';
 import { docHeading, fitColumns, methodText, unitPost } from './common';
 
 export function participationText(r: SatisfactionOutcome, a: AssessmentRow): string {
@@ -71,6 +72,7 @@ export function resultTableDoc(store: Store, a: AssessmentRow): DocModel {
   const blocks: Block[] = [
     { type: 'paragraph', text: `测评事项：${a.title}${a.round > 1 ? `（第${a.round}轮）` : ''}`, indent: false },
     { type: 'paragraph', text: `测评时间：${date}　测评方式：${methodText(a)}`, indent: false },
+    ...assessmentVoidLines(store, a).map((text): Block => ({ type: 'paragraph', text, indent: false })),
   ];
   if (!r) {
     blocks.push({ type: 'paragraph', text: '本次测评尚未结束，暂无统计结果。' });

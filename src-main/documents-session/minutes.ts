@@ -10,6 +10,7 @@ import { remarksByItem } from '../review/remarks';
 import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { clockTime, docHeading, sessionDocTitle } from './heading';
+import { assessmentVoidLines, ballotVoidLines } from './voided';
 import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes, oathSentence, oathsOf } from './outcomes';
 
 const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
@@ -64,9 +65,14 @@ function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnTy
   for (const o of ballotOutcomes(store, item)) {
     const who = o.persons.length ? `（${o.persons.join('、')}）` : '';
     const round = o.ballot.round > 1 ? `第${o.ballot.round}轮` : '';
+    out.push(...ballotVoidLines(store, o.ballot).map((t) => p(`表决${round}${who}：${t}`)));
     out.push(p(`表决${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
   }
-  for (const a of assessmentsOf(store, item)) out.push(p(`${a.kind === 'project' ? '票决' : '满意度测评'}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。${assessmentOutcome(a)}`));
+  for (const a of assessmentsOf(store, item)) {
+    const what = `${a.kind === 'project' ? '票决' : '满意度测评'}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。`;
+    out.push(...assessmentVoidLines(store, a).map((t) => p(`${what}${t}`)));
+    out.push(p(`${what}${assessmentOutcome(a)}`));
+  }
   for (const o of oathsOf(store, item.sessionId, item.id)) out.push(p(`宪法宣誓：${oathSentence(o)}`));
   return out;
 }

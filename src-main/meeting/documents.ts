@@ -7,6 +7,7 @@ import { expectedLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
+import { ballotVoidLines } from '../documents-session/voided';
 import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { appointmentList } from './appointments';
@@ -50,6 +51,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
     { type: 'paragraph', text: `${expectedLine(b.expected, session.expectedReason)}，表决开始时实到${b.eligible.length}人。`, indent: false },
     { type: 'paragraph', text: `通过条件：${thresholdLabel(b)}，${ballotRequirement(b) ?? '以投票总数为基数'}。`, indent: false },
+    ...ballotVoidLines(store, b).map((text): Block => ({ type: 'paragraph', text, indent: false })),
   ];
   if (r) {
     const counts = [{ header: '赞成', width: 1, align: 'center' as const }, { header: '反对', width: 1, align: 'center' as const }, { header: '弃权', width: 1, align: 'center' as const }];

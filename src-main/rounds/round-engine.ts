@@ -13,6 +13,7 @@ import { rowState, type Actor } from '../store/audit';
 import { newestBackupSeq } from '../store/backup';
 import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
+import { recordVoid } from './round-voids';
 import { SealedRounds } from './sealed';
 import { refKey, type LiveContext, type RoundKind, type RoundRef, type RoundRow } from './types';
 
@@ -174,6 +175,8 @@ export class RoundEngine {
     const voters = spec.voters(r);
     this.store.change(who, () => {
       const discarded = this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(id).changes;
+      const { opened_at: openedAt } = this.store.db.prepare(`SELECT opened_at FROM ${spec.kind}s WHERE id = ?`).get(id) as { opened_at: string | null };
+      recordVoid(this.store, who, spec.kind, id, { openedAt, reason: reason.trim(), discarded });
       spec.markVoided(id);
       const row = this.store.db.prepare(`SELECT * FROM ${spec.kind}s WHERE id = ?`).get(id) as Record<string, unknown>;
       this.store.audit.append(who, `${spec.kind}.void`, `${spec.kind}s`, id, { row: rowState(row), reason: reason.trim(), discarded });

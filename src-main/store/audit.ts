@@ -39,6 +39,8 @@ export const AUDITED_TABLES = [
   'speaker_requests',
   'oaths',
   'session_expected',
+  // 作废本轮: each voided attempt of a round (migration 009)
+  'round_voids',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 

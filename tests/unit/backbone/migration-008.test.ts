@@ -38,7 +38,7 @@ const request = (id: number, member: number, state: string, extra: Record<string
 describe('migration 008: speaker queue, 宪法宣誓, reasons for 应到', () => {
   it('takes a version-7 file to version 8, the existing rows unchanged, three STRICT audited tables added', () => {
     const sessions = db.prepare('SELECT * FROM sessions').all();
-    expect(migrate(db)).toEqual([8]);
+    expect(migrate(db, 8)).toEqual([8]);
     expect(currentVersion(db)).toBe(8);
     expect(db.prepare('SELECT * FROM sessions').all()).toEqual(sessions);
     const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('speaker_requests', 'oaths', 'session_expected') ORDER BY name").all();
@@ -51,7 +51,7 @@ describe('migration 008: speaker queue, 宪法宣誓, reasons for 应到', () =>
   });
 
   it('keeps a request in one consistent state, one open request per member and item, references enforced', () => {
-    migrate(db);
+    migrate(db, 8);
     request(1, 2, 'waiting');
     expect(() => request(2, 2, 'waiting')).toThrow(/UNIQUE constraint failed/); // one open request per member and item
     request(3, 1, 'called', { called_at: 'now' });
@@ -66,7 +66,7 @@ describe('migration 008: speaker queue, 宪法宣誓, reasons for 应到', () =>
   });
 
   it('records an oath with at least one person and its 监誓人; a reason for 应到 is never blank', () => {
-    migrate(db);
+    migrate(db, 8);
     const oath = (persons: string, by: string) =>
       db.prepare("INSERT INTO oaths (session_id, item_id, taken_at, administered_by, persons, recorded_at) VALUES (1, 2, 'now', ?, ?, 'now')").run(by, persons);
     oath('[{"personId":"p1","name":"周明","post":"区教育局局长"}]', '邱东竹');

@@ -11,6 +11,7 @@ import type { Caller } from '../../../src-main/api/command';
 import { createCore, type Core } from '../../../src-main/app/core';
 import { verifyAuditLog } from '../../../src-main/store/audit';
 import { adminCalls } from '../../helpers/admin-core';
+import { pdfText } from '../../helpers/pdf';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
 import { tempDataDir } from '../../helpers/server';
 import { pairedCaller } from '../../helpers/terminal-caller';
@@ -36,6 +37,8 @@ const KINDS = [
     keyLost: async (must: Must, id: number) => ((await must('live.state')).ballots as { id: number; keyLost: boolean }[]).find((b) => b.id === id)!.keyLost,
     loseKey: (dataDir: string) => fs.rmSync(path.join(dataDir, 'round-keys'), { recursive: true, force: true }),
     noun: '表决',
+    discarded: '作废前已表决的2人的票未计入',
+    sheet: (id: number) => `ballotResult:${id}`,
   },
   {
     name: 'an assessment in a data folder opened under another key store',
@@ -47,12 +50,14 @@ const KINDS = [
     keyLost: async (must: Must, id: number) => (await must('assessments.get', { assessmentId: id })).keyLost as boolean,
     loseKey: () => {}, // the next core opens the folder with a key store of its own
     noun: '测评',
+    discarded: '作废前已交的2份测评表未计入',
+    sheet: (id: number) => `assessment:${id}:result`,
   },
 ] as const;
 type Must = ReturnType<typeof adminCalls>['must'];
 type Items = { vote: number; assessment: number };
 
-async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[]; keyStore: ReturnType<typeof fakeKeyStore> }> {
+async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[]; keyStore: ReturnType<typeof fakeKeyStore>; sessionId: number }> {
   const dataDir = tempDataDir('yishi-void-');
   dirs.push(dataDir);
   const keyStore = fakeKeyStore();
@@ -73,7 +78,7 @@ async function session(): Promise<{ dataDir: string; core: Core; must: Must; ite
   const terminals = members.map((memberId) => pairedCaller(core, { memberId }));
   for (const memberId of members) await must('attendance.set', { memberId, status: 'present' });
   await must('live.startBusiness', {});
-  return { dataDir, core, must, items, terminals, keyStore };
+  return { dataDir, core, must, items, terminals, keyStore, sessionId };
 }
 
 /** The same folder opened again (a restart, or the spare computer: a key store of its own). */
@@ -120,6 +125,11 @@ describe.each(KINDS)('作废本轮: $name', (kind) => {
     expect(JSON.parse(entry.data)).toMatchObject({ reason: '会议用计算机故障，数据已移至备用计算机', discarded: 2, row: { state: 'draft', opened_at: null } });
     expect(await call(kind.cmd.void, { [kind.cmd.id]: round.id, reason: '再次作废' })).toMatchObject({ ok: true, value: { state: 'draft' } }); // a retry: harmless
     expect(fs.statSync(path.join(s.dataDir, 'yishi.sqlite-wal')).size).toBe(0); // no page of a receipt left in the WAL
+    // The attempt is kept for the record: when, why, how many discarded (a retry adds nothing).
+    const attempts = db.prepare('SELECT kind, round_id, opened_at, voided_at, reason, discarded FROM round_voids').all() as Record<string, unknown>[];
+    expect(attempts).toEqual([
+      { kind: kind.cmd.id.replace('Id', ''), round_id: round.id, opened_at: expect.any(String), voided_at: expect.any(String), reason: '会议用计算机故障，数据已移至备用计算机', discarded: 2 },
+    ]);
 
     // Held again: a fresh key, and only the new presses count.
     await must(kind.cmd.open, { [kind.cmd.id]: round.id });
@@ -131,6 +141,14 @@ describe.each(KINDS)('作废本轮: $name', (kind) => {
     expect((await must('ballots.open', { ballotId: other.id })).state).toBe('open');
     await must('ballots.close', { ballotId: other.id });
     await must('live.close', {});
+    // The minutes and the round's own result sheet say what happened, in the same words.
+    const at = new Date(attempts[0]!.voided_at as string);
+    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    const said = `本轮${kind.noun}于${hhmm}作废，原因：会议用计算机故障，数据已移至备用计算机；${kind.discarded}，随后重新${kind.noun}。`;
+    for (const doc of ['minutes', kind.sheet(round.id)]) {
+      const pdf = await must('documents.render', { sessionId: s.sessionId, id: doc, format: 'pdf' });
+      expect(pdfText(Buffer.from(pdf.base64, 'base64')).replace(/\s+/g, '')).toContain(said);
+    }
     // A closed round is never voided.
     expect(await call(kind.cmd.void, { [kind.cmd.id]: round.id, reason: '结束后作废' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/已结束，不能作废/) } });
     // The audit log's chain and its audited rows still verify.
