@@ -53,10 +53,16 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** Every child still running: a bench that fails (or is stopped) takes its servers with it. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
 /** Spawns a Node child and resolves with the first stdout match of `pattern`. */
 export function spawnUntil(args: string[], pattern: RegExp): Promise<{ proc: ChildProcess; match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(proc);
+    proc.once('exit', () => children.delete(proc));
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();

@@ -312,6 +312,9 @@ async function voteRound(admin: Admin, openConsole: () => Promise<ConsoleLink>, 
   return { acks, acked, committed, counted: closed.result.yes + closed.result.no + closed.result.abstain, votingMs, broadcast, steal };
 }
 
+// Stopped (a test's timeout, Ctrl-C): exit, so that the servers it started go with it (bench-support.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
+
 main().catch((e) => {
   console.error('bench 失败：', e);
   process.exit(1);

@@ -1,8 +1,9 @@
 // `npm run bench` in a small run: 20 terminals, one round, a short ingest, a small seeded archive.
 // Checks the one JSON line has every field of issue 13, each measured (a number, or true for the
 // durability checks), and that the report shows the goals beside their figures. Speeds are the
-// bench's business (docs/benchmarks.md), never asserted here.
-import { execFileSync, spawnSync } from 'node:child_process';
+// bench's business (docs/benchmarks.md), never asserted here. A bench stopped midway takes the
+// server it started with it.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,5 +44,26 @@ describe('npm run bench', () => {
     }
     for (const f of FIELDS) expect(text).toContain(`| ${f} | ${r[f]} |`);
     fs.rmSync(path.dirname(report), { recursive: true, force: true });
+  });
+
+  it('stopped midway (a timeout, Ctrl-C), it leaves no server running', async () => {
+    const bench = spawn(process.execPath, [path.join(ROOT, 'out/main/bench.js'), '--terminals', '20', '--archive-sessions', '2', '--archive-ballots', '200', '--report', 'none'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Once the rounds begin, its headless server is a child of the bench.
+    await new Promise<void>((resolve) => bench.stderr.on('data', (d: Buffer) => d.toString().includes('个终端各按一次') && resolve()));
+    const servers = execFileSync('pgrep', ['-P', String(bench.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    expect(servers.length).toBeGreaterThan(0);
+    const exited = new Promise((r) => bench.once('exit', r));
+    bench.kill('SIGTERM');
+    await exited;
+    await new Promise((r) => setTimeout(r, 200));
+    // Gone, or a zombie waiting to be reaped by whoever adopted it (its state in /proc: Z).
+    const alive = servers.filter((pid) => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
   });
 });
