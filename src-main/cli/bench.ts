@@ -261,7 +261,7 @@ async function main(): Promise<void> {
 let announcedFrame = '';
 
 /** One secret ballot: open, every terminal presses once within a second, close, announce. */
-async function voteRound(admin: Admin, openConsole: () => Promise<ConsoleLink>, clients: WebSocket[], screens: WebSocket[], itemId: number, dataDir: string) {
+async function voteRound(admin: Admin, newConsole: () => Promise<ConsoleLink>, clients: WebSocket[], screens: WebSocket[], itemId: number, dataDir: string) {
   const ballot = await admin('ballots.create', { itemId, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
   // Terminals light up when the open ballot reaches them; members press after that.
   const lit = Promise.all(clients.map((ws) => waitForFrame(ws, (f) => ballotOf(f)?.id === ballot.id && ballotOf(f)!.state === 'open')));
@@ -294,7 +294,7 @@ async function voteRound(admin: Admin, openConsole: () => Promise<ConsoleLink>, 
   const closed = await admin('ballots.close', { ballotId: ballot.id });
   await closedSeen;
   await settle();
-  const consoleLink = await openConsole();
+  const consoleLink = await newConsole();
   // Each receipt is timed before anything else is done with it; the clock starts as the request
   // leaves, after the bench's own bookkeeping (these listeners, the steal counter).
   let announcedAt = 0;

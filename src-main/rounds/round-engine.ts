@@ -316,7 +316,7 @@ export class RoundEngine {
     const actions = [...[...this.specs.keys()].map((k) => `${k}.close`), PAPER_RESULT_ACTION];
     const rows = this.live.store.db
       .prepare(`SELECT action, entity_id AS id FROM audit_log WHERE seq > ? AND action IN (${actions.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT 6`)
-      .all(newestBackupSeq(this.live.store.dataDir) ?? 0, ...actions) as { action: string; id: string }[];
+      .all(newestBackupSeq(this.live.store) ?? 0, ...actions) as { action: string; id: string }[];
     if (rows.length === 0) return;
     const rounds = rows.slice(0, 5).reverse().map((row) => {
       const spec = this.spec(row.action.slice(0, row.action.indexOf('.')) as RoundKind);

@@ -92,7 +92,11 @@ function pruneAutomaticBackups(store: Store, dir: string): void {
     }
   }
   if (removed.length > 0) {
-    store.change(SYSTEM_ACTOR, () => store.audit.append(SYSTEM_ACTOR, 'backup.prune', 'backup', removed[0]!, { removed, kept: AUTOMATIC_BACKUPS_KEPT }));
+    try {
+      store.change(SYSTEM_ACTOR, () => store.audit.append(SYSTEM_ACTOR, 'backup.prune', 'backup', removed[0]!, { removed, kept: AUTOMATIC_BACKUPS_KEPT }));
+    } catch (e) {
+      console.error('[backup] 删除旧的自动备份未能记入审计日志', removed.join('、'), (e as Error).message); // the new backup stands
+    }
   }
 }
 
@@ -123,16 +127,19 @@ export function listBackups(dataDir: string): BackupInfo[] {
 }
 
 /**
- * The last audit entry the newest complete backup holds (its head file is written once its copy is
- * done), or null when there is none. Only the newest backups are read: a later one holds more.
+ * The last audit entry of this database that the newest complete backup holds (its head file is
+ * written once its copy is done), or null when there is none. A backup of another history (taken
+ * before an older backup was restored: its head's entry is not this database's) does not count.
+ * Only the newest backups are read: a later one holds more.
  */
-export function newestBackupSeq(dataDir: string): number | null {
-  const dir = backupDir(dataDir);
+export function newestBackupSeq(store: Store): number | null {
+  const dir = backupDir(store.dataDir);
   if (!fs.existsSync(dir)) return null;
   const names = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().reverse();
+  const hashAt = store.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
   for (const name of names) {
     const head = readHeadFile(headFileOf(path.join(dir, name)));
-    if (head.state === 'ok') return head.head.seq;
+    if (head.state === 'ok' && hashAt.get(head.head.seq) === head.head.hash) return head.head.seq;
   }
   return null;
 }

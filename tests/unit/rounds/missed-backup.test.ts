@@ -4,8 +4,10 @@
 // complete backup; once it is written, a start asks for nothing. Real SQLite files and backup copies;
 // a store closed without waiting stands for the kill (it drops what waits, as a killed process does).
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/app/core';
+import { headFileOf, writeHeadFile } from '../../../src-main/store/audit-head';
 import { backupDir } from '../../../src-main/store/backup';
 import { adminCalls } from '../../helpers/admin-core';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
@@ -77,6 +79,27 @@ describe('a backup asked for by a round and lost with the process', () => {
 
     const fourth = start(dataDir);
     expect(fourth.core.store.backups.status.waiting).toEqual([]);
+  });
+
+  it('does not count a backup of another history (its head names an entry this database does not hold, as after an older backup was restored)', async () => {
+    const dataDir = tempDataDir('yishi-missed-backup-');
+    dirs.push(dataDir);
+    const first = start(dataDir);
+    const s16 = await prepareSession16(first.must);
+    await first.must('live.open', { sessionId: s16.sessionId });
+    for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
+    await first.must('live.startBusiness');
+    const b = await first.must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
+    await first.must('ballots.enterResult', { ballotId: b.id, yes: 18, no: 2, abstain: 0 });
+    const last = first.core.store.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
+    kill(first.core);
+    // The newest backup by name, complete, but of a history where entry `last` is another one.
+    fs.mkdirSync(backupDir(dataDir), { recursive: true });
+    const other = path.join(backupDir(dataDir), 'yishi-29991231-000000-000-auto.sqlite');
+    fs.writeFileSync(other, '');
+    writeHeadFile(headFileOf(other), { seq: last, hash: 'f'.repeat(64) });
+    const second = start(dataDir);
+    expect(second.core.store.backups.status.waiting).toEqual([`启动后补写：上次运行结束前未写出的自动备份（表决#${b.id}结束后）`]);
   });
 
   it('names the last five rounds of many, and none on a fresh folder', async () => {
