@@ -44,6 +44,12 @@ export interface CallContext {
 export interface CommandDef<S extends z.ZodType, R> {
   /** Who may call it. */
   access: readonly Access[];
+  /**
+   * Runs a session's business — opening it and moving through it, attendance, opening rounds and
+   * entering or correcting their results, every write from a terminal: refused while a loss of
+   * records waits for the secretary's acknowledgement (app/core.ts). Preparing and reading are not.
+   */
+  sessionBusiness?: true;
   input: S;
   run: (ctx: CallContext, input: z.output<S>) => R;
 }

@@ -10,41 +10,6 @@ import { fail } from '../shared/result';
 import { IntegrityMonitor } from '../store/integrity';
 import { Store } from '../store/store';
 
-/**
- * What a detected loss of records blocks until the secretary has acknowledged it: opening and
- * running a session, its rounds, and every terminal write. Preparing (rosters, agendas) and reading
- * stay possible, so the secretary can look at what is left.
- */
-const BLOCKED_UNTIL_ACKNOWLEDGED = new Set([
-  'live.open',
-  'live.startBusiness',
-  'live.setItem',
-  'live.next',
-  'live.prev',
-  'attendance.set',
-  'ballots.open',
-  'ballots.enterResult',
-  'assessments.open',
-  'assessments.enterPaper',
-  'assessments.paperSheet',
-  'assessments.correctPaperSheet',
-  'assessments.correctPaper',
-  'ballots.correctResult',
-  'ballots.void',
-  'assessments.void',
-  'terminals.bind',
-  'terminal.pair',
-  'terminal.signIn',
-  'terminal.vote',
-  'terminal.submitSheet',
-  'terminal.addRemark',
-  'terminal.withdrawRemark',
-  'terminal.requestSpeak',
-  'terminal.withdrawSpeak',
-  'speakers.call',
-  'speakers.finish',
-]);
-
 export interface Core {
   store: Store;
   engine: MeetingEngine;
@@ -67,8 +32,10 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const engine = new MeetingEngine(store, keyStore);
   const services: Services = { engine, integrity };
   const inner = createDispatcher(anyCommandTable, store, services);
+  // A detected loss of records blocks the session's business until the secretary has acknowledged
+  // it (CommandDef.sessionBusiness); preparing and reading stay possible, to look at what is left.
   const dispatch: Dispatcher = (name, input, caller) =>
-    integrity.notice && BLOCKED_UNTIL_ACKNOWLEDGED.has(name)
+    integrity.notice && anyCommandTable[name]?.sessionBusiness
       ? Promise.resolve(fail('DATA_LOSS_UNACKNOWLEDGED', `${integrity.notice.message}请会务工作人员先在控制台查看并确认这一提示，再开始会议。`))
       : inner(name, input, caller);
   return {

@@ -83,6 +83,7 @@ export const assessmentCommands = {
   }),
   'assessments.open': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ assessmentId: id }),
     run: (ctx, { assessmentId }) => rowOf(ctx, engineOf(ctx).assessments.open(ctx.who, assessmentId).id),
   }),
@@ -99,18 +100,21 @@ export const assessmentCommands = {
   /** 作废本轮: an open round whose sheets cannot be opened here, back to draft (RoundEngine.voidRound). */
   'assessments.void': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ assessmentId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
     run: (ctx, { assessmentId, reason }) => rowOf(ctx, engineOf(ctx).assessments.voidRound(ctx.who, assessmentId, reason).id),
   }),
   /** Paper tallies: satisfaction {sheetsReturned, sheetsSetAside, levels[subject][level]}; project {sheets} or {votes, validSheets, invalidSheets}. */
   'assessments.enterPaper': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: paperTallies,
     run: (ctx, { assessmentId, ...tallies }) => rowOf(ctx, engineOf(ctx).assessments.enterPaper(ctx.who, assessmentId, paperInput(ctx, assessmentId, tallies)).id),
   }),
   /** A paper tally corrected before the result is announced; the reason goes into the audit log. */
   'assessments.correctPaper': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: paperTallies.extend({ reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
     run: (ctx, { assessmentId, reason, ...tallies }) =>
       rowOf(ctx, engineOf(ctx).assessments.correctPaper(ctx.who, assessmentId, paperInput(ctx, assessmentId, tallies), reason).id),
@@ -121,6 +125,7 @@ export const assessmentCommands = {
    */
   'assessments.paperSheet': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: paperSheet,
     run: async (ctx, input) => {
       await engineOf(ctx).assessments.enterPaperSheet(ctx.who, input);
@@ -133,6 +138,7 @@ export const assessmentCommands = {
    */
   'assessments.correctPaperSheet': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: paperSheet,
     run: async (ctx, input) => {
       await engineOf(ctx).assessments.enterPaperSheet(ctx.who, { ...input, correction: true });
@@ -154,6 +160,7 @@ export const assessmentCommands = {
 
   'terminal.submitSheet': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({ assessmentId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) }),
     run: (ctx, input) => engineOf(ctx).assessments.submit(ctx.who, bindingOf(ctx), input),
   }),

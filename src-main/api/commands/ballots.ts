@@ -36,6 +36,7 @@ export const ballotCommands = {
   }),
   'ballots.open': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id }),
     run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.open(ctx.who, ballotId).id),
   }),
@@ -52,17 +53,20 @@ export const ballotCommands = {
   /** 作废本轮: an open secret ballot whose receipts cannot be opened here, back to draft (RoundEngine.voidRound). */
   'ballots.void': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
     run: (ctx, { ballotId, reason }) => ballotRow(ctx, engineOf(ctx).ballots.voidRound(ctx.who, ballotId, reason).id),
   }),
   'ballots.enterResult': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id, yes: count, no: count, abstain: count }),
     run: (ctx, { ballotId, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.enterResult(ctx.who, ballotId, counts).id),
   }),
   /** A show-of-hands or paper result corrected before it is announced; the reason goes into the audit log. */
   'ballots.correctResult': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id, yes: count, no: count, abstain: count, reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
     run: (ctx, { ballotId, reason, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason).id),
   }),
@@ -78,6 +82,7 @@ export const ballotCommands = {
 
   'terminal.vote': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id, choice: z.enum(CHOICES), pressSeq: z.number().int().positive() }),
     run: (ctx, input) => {
       if (ctx.caller.kind !== 'terminal') throw new AppError('FORBIDDEN', '只有组成人员的终端可以表决');

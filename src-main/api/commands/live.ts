@@ -32,24 +32,28 @@ export const liveCommands = {
   'live.state': command({ access: ['admin'], input: z.object({}), run: (ctx) => consoleState(engineOf(ctx), unpairedOf(ctx)) }),
   'live.open': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ sessionId: id }),
     run: (ctx, { sessionId }) => viewAfter(ctx, (e) => e.openSession(ctx.who, sessionId)),
   }),
   'live.close': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.closeSession(ctx.who)) }),
   'live.startBusiness': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ override: z.string().trim().max(500).optional() }),
     run: (ctx, { override }) => viewAfter(ctx, (e) => e.startBusiness(ctx.who, override)),
   }),
   'live.setItem': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ itemId: id }),
     run: (ctx, { itemId }) => viewAfter(ctx, (e) => e.setItem(ctx.who, itemId)),
   }),
-  'live.next': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, 1)) }),
-  'live.prev': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, -1)) }),
+  'live.next': command({ access: ['admin'], sessionBusiness: true, input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, 1)) }),
+  'live.prev': command({ access: ['admin'], sessionBusiness: true, input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, -1)) }),
   'attendance.set': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ memberId: id, status: z.enum(['present', 'leave', 'left', 'absent']) }),
     run: (ctx, { memberId, status }) => viewAfter(ctx, (e) => e.setAttendance(ctx.who, memberId, status, 'secretary')),
   }),
@@ -70,6 +74,7 @@ export const liveCommands = {
   }),
   'terminals.bind': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ pairingNumber: z.string().regex(/^\d{4}$/, '终端号应为4位数字') }).and(seatTarget),
     run: (ctx, { pairingNumber, memberId, attendeeId }) => {
       const conn = ctx.services.lan?.unpaired().find((u) => u.pairingNumber === pairingNumber);

@@ -143,6 +143,7 @@ export const reviewCommands = {
   }),
   'terminal.addRemark': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({ itemId: id, text: remarkText }),
     run: (ctx, { itemId, text }) => {
       const t = terminalTarget(ctx, itemId);
@@ -152,6 +153,7 @@ export const reviewCommands = {
   }),
   'terminal.withdrawRemark': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({ id }),
     run: (ctx, { id: remarkId }) => {
       const t = terminalTarget(ctx, undefined);

@@ -26,12 +26,14 @@ export const speakerCommands = {
   /** 请发言: the given request, or the next one in order on the current item (who is speaking is finished first). */
   'speakers.call': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ id: id.optional() }),
     run: (ctx, input) => engineOf(ctx).speakers.call(ctx.who, input.id),
   }),
   /** 发言结束, optionally with what was said (kept as the member's spoken review remark). */
   'speakers.finish': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ id, remark: text.optional() }),
     run: (ctx, { id: entryId, remark }) => engineOf(ctx).speakers.finish(ctx.who, entryId, remark),
   }),
@@ -44,11 +46,13 @@ export const speakerCommands = {
 
   'terminal.requestSpeak': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({}),
     run: (ctx) => engineOf(ctx).speakers.request(ctx.who, memberOf(ctx)),
   }),
   'terminal.withdrawSpeak': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({}),
     run: (ctx) => engineOf(ctx).speakers.withdraw(ctx.who, memberOf(ctx)),
   }),

@@ -16,6 +16,7 @@ export function bindingOf(ctx: CallContext): TerminalBinding {
 export const terminalCommands = {
   'terminal.pair': command({
     access: ['guest', 'terminal'],
+    sessionBusiness: true,
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '座位码应为6位数字') }),
     run: (ctx, { code }) => {
       const address = ctx.caller.kind === 'guest' ? ctx.caller.address : ctx.caller.source;
@@ -27,6 +28,7 @@ export const terminalCommands = {
   }),
   'terminal.signIn': command({
     access: ['terminal'],
+    sessionBusiness: true,
     input: z.object({}),
     run: (ctx) => {
       const binding = bindingOf(ctx);
