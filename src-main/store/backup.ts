@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { AUTOMATIC_BACKUPS_KEPT } from '../shared/backup-policy';
 import { AppError } from '../shared/result';
 import { AuditLog, SYSTEM_ACTOR, type Actor } from './audit';
 import { copyDatabase } from './backup-copy';
@@ -18,6 +19,8 @@ export interface BackupInfo {
   createdAt: string;
   /** The last audit entry the backup holds (from its head file), null for a backup without one. */
   auditSeq: number | null;
+  /** Written after rounds (only the newest AUTOMATIC_BACKUPS_KEPT are kept), not by hand. */
+  automatic: boolean;
 }
 
 /** A backup that cannot be restored: empty, damaged, or missing records its head file says it had. */
@@ -38,8 +41,6 @@ function stamp(d = new Date()): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
 }
 
-/** Automatic backups kept: the newest this many (each holds everything before it); backups made by hand are all kept. */
-export const AUTOMATIC_BACKUPS_KEPT = 20;
 /** The end of an automatic backup's file name (yishi-<time>-auto.sqlite). */
 const AUTOMATIC_SUFFIX = '-auto.sqlite';
 
@@ -113,7 +114,7 @@ function backupInfo(dir: string, fileName: string): BackupInfo {
   const file = path.join(dir, fileName);
   const st = fs.statSync(file);
   const head = readHeadFile(headFileOf(file));
-  return { fileName, path: file, size: st.size, createdAt: st.mtime.toISOString(), auditSeq: head.state === 'ok' ? head.head.seq : null };
+  return { fileName, path: file, size: st.size, createdAt: st.mtime.toISOString(), auditSeq: head.state === 'ok' ? head.head.seq : null, automatic: fileName.endsWith(AUTOMATIC_SUFFIX) };
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {

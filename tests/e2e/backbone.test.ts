@@ -131,6 +131,7 @@ describe('backbone: the secretary console', () => {
     await backupRows.filter({ hasText: '还没有备份' }).waitFor();
     const made = await server.must<{ fileName: string }>('system.backup', {});
     await backupRows.filter({ hasText: made.fileName }).waitFor({ timeout: 5000 });
+    expect(await backupRows.filter({ hasText: made.fileName }).textContent()).toContain('手动'); // kept: never removed as old
     expect(await page.getByTestId('backup-status').textContent()).toBe('');
     await shot(page, '01-settings');
 

@@ -167,6 +167,7 @@ describe('a session run from the console with terminals and the big screen', () 
     await expect.poll(() => status.textContent()).toContain(`等待写入的自动备份：表决结束后自动备份（表决#${ballotId}）`);
     await settings.getByRole('region', { name: '备份' }).screenshot({ path: artifactPath('screens', 'live-console-backup-waiting.png') });
     await expect.poll(() => backupRows.filter({ hasText: 'yishi-' }).count(), { timeout: 20_000 }).toBe(backupsBefore + 1);
+    expect(await backupRows.filter({ hasText: '-auto.sqlite' }).first().textContent()).toContain('自动'); // one of the newest 20 kept
     await expect.poll(() => status.textContent()).toBe('');
     await settings.close();
   });

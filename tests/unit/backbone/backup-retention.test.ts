@@ -8,7 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, verifyAuditLog } from '../../../src-main/store/audit';
-import { AUTOMATIC_BACKUPS_KEPT, backupDir, createBackup, listBackups, newestUsableBackup } from '../../../src-main/store/backup';
+import { AUTOMATIC_BACKUPS_KEPT } from '../../../src-main/shared/backup-policy';
+import { backupDir, createBackup, listBackups, newestUsableBackup } from '../../../src-main/store/backup';
 import { BackupSchedule } from '../../../src-main/store/backup-schedule';
 import { Store } from '../../../src-main/store/store';
 
@@ -42,7 +43,7 @@ it(`keeps the newest ${AUTOMATIC_BACKUPS_KEPT} automatic backups and every backu
   const kept = automatic.slice(3);
   const heads = (names: string[]) => names.map((f) => f.replace(/\.sqlite$/, '.head'));
   expect(files()).toEqual([byHand.fileName, unmarked.fileName, ...kept, ...heads([byHand.fileName, unmarked.fileName, ...kept])].sort());
-  expect(listBackups(dir).map((b) => b.fileName)).toEqual([...kept].reverse().concat([unmarked.fileName, byHand.fileName]));
+  expect(listBackups(dir).map((b) => [b.fileName, b.automatic])).toEqual([...kept].reverse().map((f) => [f, true]).concat([[unmarked.fileName, false], [byHand.fileName, false]]));
   // The newest is the one a restore takes.
   expect(newestUsableBackup(dir)!.fileName).toBe(automatic.at(-1));
 

@@ -1,5 +1,6 @@
 // 数据与备份: where the data file is, backups now and before, and the audit log's verification.
 import { useState } from 'react';
+import { AUTOMATIC_BACKUPS_KEPT } from '../../../../src-main/shared/backup-policy';
 import { call, type CommandOutput } from '../../api';
 import { ErrorNote, InfoNote, OkNote } from '../../components/Notice';
 import { useLiveChanges } from '../../live/useLive';
@@ -42,7 +43,9 @@ export function SystemPanel() {
     <>
       <div className="panel" role="region" aria-labelledby="backup-title">
         <h2 id="backup-title">备份</h2>
-        <p className="muted small">每次表决结束后，会场安静下来（没有进行中的表决）时自动备份；也可随时手动备份。备份是数据库的一致副本，保存在数据目录的 backups 文件夹中。</p>
+        <p className="muted small">
+          每次表决结束后，会场安静下来（没有进行中的表决）时自动备份；也可随时手动备份。备份是数据库的一致副本，保存在数据目录的 backups 文件夹中。自动备份只保留最近 {AUTOMATIC_BACKUPS_KEPT} 份（每份都包含之前的全部记录），手动备份全部保留。
+        </p>
         {info.data && <BackupStatus state={info.data.backup} />}
         <div className="form-actions start">
           <button type="button" className="btn btn-primary" onClick={runBackup} disabled={backup.busy}>
@@ -56,6 +59,7 @@ export function SystemPanel() {
           <thead>
             <tr>
               <th>文件</th>
+              <th>类别</th>
               <th>时间</th>
               <th className="num">大小</th>
             </tr>
@@ -66,13 +70,14 @@ export function SystemPanel() {
                 <td title={b.path}>
                   <code>{b.fileName}</code>
                 </td>
+                <td>{b.automatic ? '自动' : '手动'}</td>
                 <td>{formatDateTime(b.createdAt)}</td>
                 <td className="num">{formatSize(b.size)}</td>
               </tr>
             ))}
             {backups.data?.length === 0 && (
               <tr>
-                <td colSpan={3} className="empty">
+                <td colSpan={4} className="empty">
                   还没有备份。
                 </td>
               </tr>
