@@ -5,6 +5,8 @@ import type { Store } from '../store/store';
 import { assessmentsOfItem, type AssessmentRow } from './assessment-store';
 import { withProjectFinal } from './results';
 import type { PublicAssessment } from './types';
+import type { VoidedAttempt } from '../domain/round-void';
+import { voidsOf } from '../rounds/round-voids';
 
 /** `submitted`: sheets in so far (AssessmentControl.submitted: from memory while open). */
 export function publicAssessment(store: Store, a: AssessmentRow, audience: 'public' | 'console', submitted: number): PublicAssessment {
@@ -35,7 +37,7 @@ export function consoleAssessments(
   store: Store,
   rows: AssessmentRow[],
   live: { submitted: (a: AssessmentRow) => number; keyLost: (a: AssessmentRow) => boolean },
-): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null; keyLost: boolean }> {
+): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null; keyLost: boolean; voids: VoidedAttempt[] }> {
   return rows.map((a) => ({
     ...publicAssessment(store, a, 'console', live.submitted(a)),
     year: a.year,
@@ -44,5 +46,7 @@ export function consoleAssessments(
     rule: a.rule,
     /** Open, and its sheets cannot be opened here: the console offers 作废本轮 (RoundEngine.voidRound). */
     keyLost: live.keyLost(a),
+    /** Its voided attempts (作废本轮), oldest first. */
+    voids: voidsOf(store, 'assessment', a.id),
   }));
 }

@@ -31,3 +31,11 @@ export function voidedAttemptSentence(kind: VoidedRoundKind, v: VoidedAttempt, t
   const reason = v.reason.trim().replace(/[。；;.]+$/, '');
   return `本轮${ROUND[kind]}于${time(v.voidedAt)}作废，原因：${reason}；${DISCARDED[kind](v.discarded)}${heldAgain ? `，随后重新${ROUND[kind]}` : ''}。`;
 }
+
+/**
+ * Every voided attempt of one round, oldest first. Each but the last was held again (the next attempt
+ * opened it); the last was if the round has left draft since (`openedSince`).
+ */
+export function voidedAttemptSentences(kind: VoidedRoundKind, voids: VoidedAttempt[], time: (iso: string) => string, openedSince: boolean): string[] {
+  return voids.map((v, i) => voidedAttemptSentence(kind, v, time, openedSince || i < voids.length - 1));
+}

@@ -3,6 +3,7 @@
 import type { AgendaKind } from '../domain/agenda';
 import type { Choice } from '../domain/vote';
 import type { PublicAssessment } from '../assessment/types'; // issue 4: the assessment block
+import type { VoidedAttempt } from '../domain/round-void';
 
 export type AttendanceStatus = 'absent' | 'present' | 'leave' | 'left'; // 未到 / 已签到 / 请假 / 离会
 export type BallotStateName = 'draft' | 'open' | 'closed' | 'announced';
@@ -144,6 +145,8 @@ export interface ConsoleBallotRow extends PublicBallot {
   liveCounts: { yes: number; no: number; abstain: number } | null;
   /** Open, and its receipts cannot be opened here (key gone): the console offers 作废本轮. */
   keyLost: boolean;
+  /** Its voided attempts (作废本轮), oldest first: the console says what happened, as the documents do. */
+  voids: VoidedAttempt[];
 }
 
 export interface ConsoleState extends LiveSnapshot {

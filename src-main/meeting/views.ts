@@ -11,6 +11,7 @@ import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
 import type { Choice } from '../domain/vote';
 import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
+import { voidsOf } from '../rounds/round-voids';
 
 /** A ballot as public screens may see it; the result appears once announced (or closed, for the console). */
 export function publicBallot(engine: MeetingEngine, b: BallotRow, audience: 'public' | 'console'): PublicBallot {
@@ -221,6 +222,7 @@ function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<numbe
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
     liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : b.state !== 'draft' && !b.secret ? namedCounts(engine.store, b.id) : null,
     keyLost: engine.rounds.keyLost('ballot', b),
+    voids: voidsOf(engine.store, 'ballot', b.id),
   };
 }
 

@@ -86,11 +86,15 @@ describe('作废本轮 from the console', () => {
     await row.getByTestId('void-confirm').click();
     await expect.poll(() => row.getAttribute('data-state')).toBe('draft');
     expect(await row.getByTestId('void-round').count()).toBe(0);
+    // The row keeps what happened, in the words of the minutes and the result sheet.
+    const history = row.getByTestId('voided-attempts');
+    await expect.poll(() => history.textContent()).toMatch(/^本轮表决于\d\d:\d\d作废，原因：会议用计算机故障，数据已移至备用计算机；作废前已表决的2人的票未计入。$/);
 
     // Held again on this machine: a terminal's press counts, the two discarded ones do not.
     const again = await terminals();
     await row.getByTestId('ballot-open').click();
     await expect.poll(() => row.getAttribute('data-state')).toBe('open');
+    await expect.poll(() => history.textContent()).toMatch(/随后重新表决。$/);
     expect((await again[2]!.cmd('terminal.vote', { ballotId: ballot.id, choice: 'no', pressSeq: 1 })).ok).toBe(true);
     const closed = await server.must<{ result: { yes: number; no: number } }>('ballots.close', { ballotId: ballot.id });
     expect(closed.result).toMatchObject({ yes: 0, no: 1 });
@@ -113,6 +117,7 @@ describe('作废本轮 from the console', () => {
     await round.getByTestId('void-confirm').click();
     await expect.poll(() => round.getAttribute('data-state')).toBe('draft');
     expect(await round.textContent()).toContain('本轮测评已作废，可重新开始');
+    await expect.poll(() => round.getByTestId('voided-attempts').textContent()).toMatch(/^本轮测评于\d\d:\d\d作废，原因：会议用计算机再次更换；作废前已交的1份测评表未计入。$/);
     const audit = await server.must<{ ok: boolean }>('system.verifyAudit', {});
     expect(audit.ok).toBe(true);
   });

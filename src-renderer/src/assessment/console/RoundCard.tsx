@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { PublicAssessment } from '../../../../src-main/assessment/types';
 import { call, downloadBase64 } from '../../api';
 import { ErrorNote, OkNote } from '../../components/Notice';
+import { VoidedAttempts } from '../../components/VoidedAttempts';
 import { VoidRoundForm } from '../../components/VoidRoundForm';
 import { closeRoundQuestion } from '../../live/labels';
 import { useAction } from '../../console/useCommand';
@@ -107,6 +108,7 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
           )}
         </span>
       </header>
+      <VoidedAttempts kind={round.kind === 'project' ? 'project' : 'satisfaction'} voids={round.voids} heldAgain={r.state !== 'draft'} />
       {r.state === 'open' && round.keyLost && (
         <VoidRoundForm
           noun={word}

@@ -8,6 +8,7 @@ import type { ConsoleBallotRow } from '../../live/protocol';
 import { useCountdown } from '../../live/useCountdown';
 import { VoidRoundForm } from '../../components/VoidRoundForm';
 import type { Actions } from './admin-actions';
+import { VoidedAttempts } from '../../components/VoidedAttempts';
 
 export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: ConsoleBallotRow; actions: Actions; clockOffsetMs: number }) {
   const idle = actions.busy !== null;
@@ -86,6 +87,8 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           )}
         </div>
       )}
+
+      <VoidedAttempts kind="ballot" voids={b.voids} heldAgain={b.state !== 'draft'} />
 
       {b.state === 'open' && b.keyLost && (
         <VoidRoundForm noun="表决" busy={idle} buttonClass="lc-btn lc-btn-danger" onVoid={(reason) => actions.run('作废本轮', 'ballots.void', { ballotId: b.id, reason })} />
