@@ -38,8 +38,10 @@ const yearFields = z.object({
   followUpDate: isoDate.nullable().default(null),
 });
 
-/** One paper sheet for one member: per subject the level index (best first) or null (unmarked); project ballots 0 = chosen. */
-const paperSheet = z.object({ assessmentId: id, memberId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) });
+/** A sheet's marks: per subject the level index (best first) or null (unmarked); project ballots 0 = chosen. */
+const sheetMarks = z.array(z.number().int().min(0).max(9).nullable()).max(500);
+/** One paper sheet, entered for one member. */
+const paperSheet = z.object({ assessmentId: id, memberId: id, marks: sheetMarks });
 
 const paperTallies = z.object({
   assessmentId: id,
@@ -161,7 +163,7 @@ export const assessmentCommands = {
   'terminal.submitSheet': command({
     access: ['terminal'],
     sessionBusiness: true,
-    input: z.object({ assessmentId: id, marks: z.array(z.number().int().min(0).max(9).nullable()).max(500) }),
+    input: z.object({ assessmentId: id, marks: sheetMarks }),
     run: (ctx, input) => engineOf(ctx).assessments.submit(ctx.who, bindingOf(ctx), input),
   }),
 

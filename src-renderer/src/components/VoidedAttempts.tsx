@@ -1,17 +1,13 @@
 // A round's voided attempts (作废本轮), in the words the minutes and its result sheet print
 // (domain/round-void.ts): when each was voided, why, what was discarded, and that it was held again.
 import { voidedAttemptSentences, type VoidedAttempt, type VoidedRoundKind } from '../../../src-main/domain/round-void';
-
-const clock = (iso: string) => {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+import { clockText } from '../live/labels';
 
 export function VoidedAttempts({ kind, voids, heldAgain }: { kind: VoidedRoundKind; voids: VoidedAttempt[]; heldAgain: boolean }) {
   if (voids.length === 0) return null;
   return (
     <ul className="voided-attempts" data-testid="voided-attempts">
-      {voidedAttemptSentences(kind, voids, clock, heldAgain).map((text, i) => (
+      {voidedAttemptSentences(kind, voids, clockText, heldAgain).map((text, i) => (
         <li key={i}>{text}</li>
       ))}
     </ul>

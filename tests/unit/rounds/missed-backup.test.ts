@@ -5,54 +5,39 @@
 // a store closed without waiting stands for the kill (it drops what waits, as a killed process does).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/app/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/app/core';
 import { headFileOf, writeHeadFile } from '../../../src-main/store/audit-head';
 import { backupDir } from '../../../src-main/store/backup';
-import { adminCalls } from '../../helpers/admin-core';
-import { fakeKeyStore } from '../../helpers/fake-key-store';
-import { tempDataDir } from '../../helpers/server';
+import { coreFolders } from '../../helpers/core-folders';
 import { prepareSession16 } from '../../helpers/session-fixture';
 
-const dirs: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) {
-    await c.store.whenIdle();
-    c.close();
-  }
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const app = coreFolders();
+const { start, kill } = app;
 
-const start = (dataDir: string) => {
-  const core = createCore(dataDir, { keyStore: fakeKeyStore() });
-  cores.push(core);
-  return { core, ...adminCalls(core) };
-};
-/** The kill: the process ends without writing what waits for a quiet room. */
-const kill = (core: Core) => {
-  cores.splice(cores.indexOf(core), 1);
-  core.close();
-};
+/** A folder with the session live, 20 members present; `hands` enters a show-of-hands result (a round finished). */
+async function liveSession() {
+  const dataDir = app.folder('yishi-missed-backup-');
+  const first = start(dataDir);
+  const s16 = await prepareSession16(first.must);
+  await first.must('live.open', { sessionId: s16.sessionId });
+  for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
+  await first.must('live.startBusiness');
+  const hands = async (must: typeof first.must, yes: number) => {
+    const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
+    await must('ballots.enterResult', { ballotId: b.id, yes, no: 20 - yes, abstain: 0 });
+    return b.id as number;
+  };
+  return { dataDir, first, hands };
+}
+
 const copies = (dataDir: string) => (fs.existsSync(backupDir(dataDir)) ? fs.readdirSync(backupDir(dataDir)).filter((f) => f.endsWith('.sqlite')) : []);
 const reasons = (core: Core) =>
   (core.store.db.prepare("SELECT data FROM audit_log WHERE action = 'backup.create' ORDER BY seq").all() as { data: string }[]).map((r) => JSON.parse(r.data).reason as string);
 
 describe('a backup asked for by a round and lost with the process', () => {
   it('is asked for again at the next start, naming the rounds finished since the newest complete backup; once written, nothing more', async () => {
-    const dataDir = tempDataDir('yishi-missed-backup-');
-    dirs.push(dataDir);
-    const first = start(dataDir);
-    const s16 = await prepareSession16(first.must);
-    await first.must('live.open', { sessionId: s16.sessionId });
-    for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
-    await first.must('live.startBusiness');
-    const item = s16.items[3]!.id;
-    const hands = async (must: typeof first.must, yes: number) => {
-      const b = await must('ballots.create', { itemId: item, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
-      await must('ballots.enterResult', { ballotId: b.id, yes, no: 20 - yes, abstain: 0 });
-      return b.id as number;
-    };
+    const { dataDir, first, hands } = await liveSession();
     const b1 = await hands(first.must, 18);
     expect(first.core.store.backups.status.waiting).toEqual([`表决结束后自动备份（表决#${b1}）`]);
     kill(first.core);
@@ -72,9 +57,7 @@ describe('a backup asked for by a round and lost with the process', () => {
     // Only the round finished after that backup is named; the one before it is held by it.
     const third = start(dataDir);
     expect(third.core.store.backups.status.waiting).toEqual([`启动后补写：上次运行结束前未写出的自动备份（表决#${b2}结束后）`]);
-    await third.core.store.whenIdle(); // a store closing writes what waits
-    third.core.close();
-    cores.splice(cores.indexOf(third.core), 1);
+    await app.stop(third.core); // a store closing writes what waits
     expect(copies(dataDir)).toHaveLength(2);
 
     const fourth = start(dataDir);
@@ -82,15 +65,8 @@ describe('a backup asked for by a round and lost with the process', () => {
   });
 
   it('does not count a backup of another history (its head names an entry this database does not hold, as after an older backup was restored)', async () => {
-    const dataDir = tempDataDir('yishi-missed-backup-');
-    dirs.push(dataDir);
-    const first = start(dataDir);
-    const s16 = await prepareSession16(first.must);
-    await first.must('live.open', { sessionId: s16.sessionId });
-    for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
-    await first.must('live.startBusiness');
-    const b = await first.must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
-    await first.must('ballots.enterResult', { ballotId: b.id, yes: 18, no: 2, abstain: 0 });
+    const { dataDir, first, hands } = await liveSession();
+    const b = await hands(first.must, 18);
     const last = first.core.store.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
     kill(first.core);
     // The newest backup by name, complete, but of a history where entry `last` is another one.
@@ -99,25 +75,18 @@ describe('a backup asked for by a round and lost with the process', () => {
     fs.writeFileSync(other, '');
     writeHeadFile(headFileOf(other), { seq: last, hash: 'f'.repeat(64) });
     const second = start(dataDir);
-    expect(second.core.store.backups.status.waiting).toEqual([`启动后补写：上次运行结束前未写出的自动备份（表决#${b.id}结束后）`]);
+    expect(second.core.store.backups.status.waiting).toEqual([`启动后补写：上次运行结束前未写出的自动备份（表决#${b}结束后）`]);
   });
 
-  it('names the last five rounds of many, and none on a fresh folder', async () => {
-    const dataDir = tempDataDir('yishi-missed-backup-');
-    dirs.push(dataDir);
-    const first = start(dataDir);
-    expect(first.core.store.backups.status.waiting).toEqual([]);
-    const s16 = await prepareSession16(first.must);
-    await first.must('live.open', { sessionId: s16.sessionId });
-    for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
-    await first.must('live.startBusiness');
-    const ids: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const b = await first.must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
-      await first.must('ballots.enterResult', { ballotId: b.id, yes: 11 + i, no: 9 - i, abstain: 0 });
-      ids.push(b.id);
-    }
+  it('names the last five rounds of many, and none before any round has finished', async () => {
+    const { dataDir, first, hands } = await liveSession();
+    // A session prepared and opened, no round finished: nothing to catch up at a start.
     kill(first.core);
+    const again = start(dataDir);
+    expect(again.core.store.backups.status.waiting).toEqual([]);
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await hands(again.must, 11 + i));
+    kill(again.core);
     const second = start(dataDir);
     const named = ids.slice(2).map((id) => `表决#${id}`).join('、');
     expect(second.core.store.backups.status.waiting).toEqual([`启动后补写：上次运行结束前未写出的自动备份（${named}等结束后）`]);

@@ -6,25 +6,17 @@
 // counts only the new presses. A round that can be tallied is never voided. Real SQLite files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src-main/api/command';
-import { createCore, type Core } from '../../../src-main/app/core';
+import type { Core } from '../../../src-main/app/core';
 import { verifyAuditLog } from '../../../src-main/store/audit';
 import { adminCalls } from '../../helpers/admin-core';
+import { coreFolders } from '../../helpers/core-folders';
 import { pdfText } from '../../helpers/pdf';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
-import { tempDataDir } from '../../helpers/server';
 import { pairedCaller } from '../../helpers/terminal-caller';
 
-const dirs: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) {
-    await c.store.whenIdle();
-    c.close();
-  }
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const app = coreFolders();
 
 const KINDS = [
   {
@@ -58,12 +50,9 @@ type Must = ReturnType<typeof adminCalls>['must'];
 type Items = { vote: number; assessment: number };
 
 async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[]; keyStore: ReturnType<typeof fakeKeyStore>; sessionId: number }> {
-  const dataDir = tempDataDir('yishi-void-');
-  dirs.push(dataDir);
+  const dataDir = app.folder('yishi-void-');
   const keyStore = fakeKeyStore();
-  const core = createCore(dataDir, { keyStore });
-  cores.push(core);
-  const { must } = adminCalls(core);
+  const { core, must } = app.start(dataDir, keyStore);
   await must('committee.update', { region: '示例区', term: 2 });
   const members: number[] = [];
   for (const [i, name] of ['甲委员', '乙委员', '丙委员'].entries()) {
@@ -83,12 +72,8 @@ async function session(): Promise<{ dataDir: string; core: Core; must: Must; ite
 
 /** The same folder opened again (a restart, or the spare computer: a key store of its own). */
 async function reopen(dataDir: string, old: Core): Promise<{ core: Core; must: Must; call: ReturnType<typeof adminCalls>['call'] }> {
-  await old.store.whenIdle();
-  old.close();
-  cores.splice(cores.indexOf(old), 1);
-  const core = createCore(dataDir, { keyStore: fakeKeyStore() });
-  cores.push(core);
-  return { core, ...adminCalls(core) };
+  await app.stop(old);
+  return app.start(dataDir);
 }
 
 describe.each(KINDS)('作废本轮: $name', (kind) => {
@@ -168,15 +153,11 @@ describe('作废本轮 is a way out, not the only one', () => {
     const keyDir = path.join(s.dataDir, 'round-keys');
     const aside = `${keyDir}.aside`;
     fs.cpSync(keyDir, aside, { recursive: true });
-    dirs.push(aside);
+    app.remove(aside);
     kind.loseKey(s.dataDir);
     // The same key store (the same machine), the key file missing at the start.
-    await s.core.store.whenIdle();
-    s.core.close();
-    cores.splice(cores.indexOf(s.core), 1);
-    const core = createCore(s.dataDir, { keyStore: s.keyStore });
-    cores.push(core);
-    const { must } = adminCalls(core);
+    await app.stop(s.core);
+    const { core, must } = app.start(s.dataDir, s.keyStore);
     expect((await kind.press(core, s.terminals[1]!, round.id, 1)).ok).toBe(false);
     fs.cpSync(aside, keyDir, { recursive: true });
     expect(await kind.keyLost(must, round.id)).toBe(false);
