@@ -148,9 +148,15 @@ describe('one appointment item: three one by one, two removals together', () => 
     expect(await oath.getByTestId('oath-person-p4').count()).toBe(0); // removed: no oath
     await oath.getByTestId('oath-led-by').selectOption('周明');
     expect(await oath.getByTestId('oath-administered-by').inputValue()).toBe('邱东竹'); // the session's chair
+    // The session is being held: the day defaults to today; recorded later, the secretary types the day it was taken.
+    const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await expect.poll(() => oath.getByTestId('oath-date').inputValue()).toBe(localDay(new Date()));
+    await oath.getByTestId('oath-date').fill('2026-09-22');
     await oath.getByTestId('oath-time').fill('10:05');
     await oath.getByTestId('oath-record').click();
     await expect.poll(() => oath.locator('.lc-oath-row').first().textContent()).toContain('周明、郑强（集体宣誓，周明领誓），邱东竹监誓');
+    const stored = new Date((await server.must<{ oaths: { takenAt: string }[] }>('oaths.list', { sessionId: s16.sessionId })).oaths[0]!.takenAt);
+    expect([localDay(stored), stored.getHours(), stored.getMinutes()]).toEqual(['2026-09-22', 10, 5]);
     const minutes = await server.must<{ base64: string }>('documents.render', { sessionId: s16.sessionId, id: 'minutes', format: 'pdf' });
     expect(flat(pdfText(Buffer.from(minutes.base64, 'base64')))).toContain('宪法宣誓：10:05，周明、郑强进行宪法宣誓（集体宣誓，周明领誓），邱东竹监誓。');
     await shot('oath');

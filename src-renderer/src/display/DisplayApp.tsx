@@ -3,7 +3,7 @@
 // a ballot it shows how many have voted, never what anyone chose.
 import { useEffect, useState } from 'react';
 import { ConnectionDot } from '../live/ConnectionDot';
-import { formatDate, itemPosition } from '../live/labels';
+import { formatDate, hhmm, itemPosition } from '../live/labels';
 import type { LiveSnapshot, PublicState } from '../live/protocol';
 import { QrCode } from '../live/QrCode';
 import { useLive } from '../live/useLive';
@@ -124,5 +124,5 @@ function Clock({ offsetMs }: { offsetMs: number }) {
     const t = setInterval(() => setNow(new Date(Date.now() + offsetMs)), 1000);
     return () => clearInterval(t);
   }, [offsetMs]);
-  return <span className="disp-clock">{`${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`}</span>;
+  return <span className="disp-clock">{hhmm(now)}</span>;
 }

@@ -68,9 +68,14 @@ export function closeRoundQuestion(kind: 'ballot' | 'satisfaction' | 'project', 
   return `已提交 ${done}/${eligible}，${missing > 0 ? `${missing}人未提交${sheet}` : `${sheet}已全部提交`}，确定结束${round}？`;
 }
 
-/** "09:32": a time of day from an ISO time, on this device's clock. */
+/** "09:32": the time of day of `d` on this device's clock. */
+export function hhmm(d: Date): string {
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "09:32": a time of day from an ISO time, on this device's clock ('' for none). */
 export function clockText(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime()) ? '' : hhmm(d);
 }

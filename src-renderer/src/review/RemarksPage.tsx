@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { ErrorNote } from '../components/Notice';
 import { go } from '../console/route';
 import { useAction, useQuery } from '../console/useCommand';
+import { hhmm } from '../live/labels';
 import { GroupsDialog } from './GroupsDialog';
 import { RemarkDialog } from './RemarkDialog';
 import { SessionSelect, useRefreshTick, useSessionChoice } from './SessionChoice';
@@ -18,7 +19,7 @@ export type Remark = ItemRemarks['groups'][number]['remarks'][number];
 
 function clock(iso: string): string {
   const d = new Date(iso);
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${hhmm(d)}`;
 }
 
 export function RemarksPage({ route }: { route: string[] }) {

@@ -3,23 +3,20 @@
 // Recorded with the session; the 会议记录 and the 主持词 print it.
 import { useEffect, useState } from 'react';
 import { call, type CommandOutput } from '../../api';
-import { clockText } from '../../live/labels';
+import { clockText, hhmm } from '../../live/labels';
+import { today } from '../format';
 import type { ConsoleBallotRow } from '../../live/protocol';
 
 type OathList = CommandOutput<'oaths.list'>;
 
-/** An ISO time today at HH:MM (the secretary types the time the oath was taken). */
-function todayAt(hhmm: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  const d = new Date();
-  d.setHours(h ?? 0, m ?? 0, 0, 0);
-  return d.toISOString();
+/**
+ * The ISO time of a day (YYYY-MM-DD) at HH:MM on this machine's clock: the secretary types when the
+ * oath was taken, on the day it was taken (recorded after the session, that is not today).
+ */
+function localTime(day: string, time: string): string | null {
+  const d = new Date(`${day}T${time}:00`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
-
-const nowHhmm = () => {
-  const d = new Date();
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; itemId: number; ballots: ConsoleBallotRow[] }) {
   const [data, setData] = useState<OathList | null>(null);
@@ -29,14 +26,21 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
   const [form, setForm] = useState<'single' | 'collective'>('collective');
   const [ledBy, setLedBy] = useState('');
   const [by, setBy] = useState<string | null>(null);
-  const [time, setTime] = useState(nowHhmm);
+  const [time, setTime] = useState(() => hhmm(new Date()));
+  // The day it was taken: today while the session is being held, its own date otherwise.
+  const [day, setDay] = useState<string | null>(null);
+  const [sessionDay, setSessionDay] = useState(today);
   const [reloads, setReloads] = useState(0);
   // A ballot's result changes who was appointed.
   const results = ballots.map((b) => `${b.id}:${b.result ? String(b.result.adopted) : ''}`).join(',');
   useEffect(() => {
     let live = true;
     void call('oaths.list', { sessionId }).then((r) => live && (r.ok ? setData(r.value) : setError(r.error.message)));
-    void call('sessions.get', { id: sessionId }).then((r) => live && r.ok && setChair(r.value.session.chair));
+    void call('sessions.get', { id: sessionId }).then((r) => {
+      if (!live || !r.ok) return;
+      setChair(r.value.session.chair);
+      setSessionDay(r.value.session.status === 'open' ? today() : r.value.session.date);
+    });
     return () => {
       live = false;
     };
@@ -53,7 +57,9 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
 
   const record = async () => {
     setError(null);
-    const r = await call('oaths.record', { sessionId, itemId, personIds: chosen, takenAt: todayAt(time), administeredBy, form, ledBy: form === 'collective' ? leader : '' });
+    const takenAt = localTime(day ?? sessionDay, time);
+    if (!takenAt) return setError('请填写宣誓的日期和时间');
+    const r = await call('oaths.record', { sessionId, itemId, personIds: chosen, takenAt, administeredBy, form, ledBy: form === 'collective' ? leader : '' });
     if (!r.ok) return setError(r.error.message);
     setPicked(null);
     setReloads((n) => n + 1);
@@ -112,6 +118,10 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
           <label className="lc-field lc-inline">
             <span>监誓人</span>
             <input value={administeredBy} onChange={(e) => setBy(e.target.value)} maxLength={50} data-testid="oath-administered-by" />
+          </label>
+          <label className="lc-field lc-inline">
+            <span>日期</span>
+            <input type="date" value={day ?? sessionDay} onChange={(e) => setDay(e.target.value)} data-testid="oath-date" />
           </label>
           <label className="lc-field lc-inline">
             <span>时间</span>
