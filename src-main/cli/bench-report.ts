@@ -70,6 +70,9 @@ ${goalRows(r)}
   startup_empty_ms: the same on an empty folder (after one start that fills Node's compile cache).
   integrity_checked_ms: from the spawn until that full check has finished (\`system.info\`); the live
   rounds start after it, as a hall's machine is started well before its first ballot.
+- **hall_pair_ms / hall_sign_in_ms** (references, not goals): the whole hall arriving at once: the
+  ${r.terminals} terminals pair with their seat codes, 200 at a time, each batch as soon as the last is
+  answered; then all sign in the same way. Each answer comes after its durable commit.
 - **The simulated terminals** are ${r.terminals} WebSocket clients in the bench's one process, on the same
   2 cores as the server. Before each timed window the bench collects its own garbage and waits 300 ms
   for the collector's background threads (bench_gc_before_windows: \`npm run bench\` starts it with

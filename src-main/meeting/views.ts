@@ -53,6 +53,16 @@ function focusBallot(engine: MeetingEngine, sessionId: number, currentItemId: nu
   return ofItem[ofItem.length - 1] ?? null;
 }
 
+/**
+ * The ballot in focus of the live session, without the rest of the snapshot: what a terminal's "me"
+ * needs when it pairs or signs in (a hall arriving at once would otherwise build a whole snapshot,
+ * attendance counts and agenda included, for each of those answers).
+ */
+export function liveFocus(engine: MeetingEngine): BallotRow | null {
+  const s = engine.liveSession();
+  return s ? focusBallot(engine, s.id, engine.liveRow(s.id).currentItemId) : null;
+}
+
 export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'console' = 'public'): LiveSnapshot & { focus: BallotRow | null } {
   const s = engine.liveSession();
   const terminalUrl = engine.terminalUrls()[0] ?? null;

@@ -26,7 +26,7 @@ import {
 import type { MeetingEngine } from '../meeting/engine';
 import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
-import { liveSnapshot, terminalMe } from '../meeting/views';
+import { liveFocus, liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
 import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
@@ -359,7 +359,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private focus(): Snapshot['focus'] {
-    if (!this.focusCache) this.focusCache = { focus: liveSnapshot(this.opts.engine).focus };
+    if (!this.focusCache) this.focusCache = { focus: liveFocus(this.opts.engine) };
     return this.focusCache.focus;
   }
 }

@@ -34,6 +34,7 @@ describe('npm run bench', () => {
     }
     expect(r).toMatchObject({ terminals: 20, rounds: 1, trial_round: true, acked: 20, counted: 20, committed_before_ack: true, ingest_committed_before_ack: true, pdf_pages: 20 });
     expect(r.ingest_seconds).toBeGreaterThanOrEqual(1);
+    for (const f of ['hall_pair_ms', 'hall_sign_in_ms']) expect(Number.isInteger(r[f]) && r[f] >= 0, `${f} = ${r[f]}`).toBe(true);
     // The seeded archive is what was asked for: 12 sessions, 6000 ballots cast, over ten years.
     expect(r).toMatchObject({ archive_sessions: 12, archive_ballots: 6000, archive_years: 10 });
     if (hasLibreOffice) expect(r.libreoffice_docx_ms).toBeGreaterThan(0);

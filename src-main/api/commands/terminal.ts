@@ -1,6 +1,6 @@
 // Commands of members' and attendees' terminals (and of a terminal that is not paired yet).
 import { z } from 'zod';
-import { terminalMe, terminalState, liveSnapshot } from '../../meeting/views';
+import { liveFocus, terminalMe, terminalState } from '../../meeting/views';
 import type { TerminalBinding } from '../../meeting/pairing';
 import { AppError } from '../../shared/result';
 import { getItem } from '../../store/agenda';
@@ -23,7 +23,7 @@ export const terminalCommands = {
       const connection = ctx.caller.kind === 'guest' ? ctx.caller.connectionId : ctx.caller.kind === 'terminal' ? ctx.caller.terminalId : undefined;
       const e = engineOf(ctx);
       const { token, binding } = e.pairWithCode(ctx.who, code, address, connection);
-      return { token, me: terminalMe(e, binding, liveSnapshot(e).focus) };
+      return { token, me: terminalMe(e, binding, liveFocus(e)) };
     },
   }),
   'terminal.signIn': command({
@@ -35,7 +35,7 @@ export const terminalCommands = {
       if (binding.memberId === null) throw new AppError('FORBIDDEN', '列席人员无需签到');
       const e = engineOf(ctx);
       e.setAttendance(ctx.who, binding.memberId, 'present', 'terminal');
-      return terminalMe(e, binding, liveSnapshot(e).focus);
+      return terminalMe(e, binding, liveFocus(e));
     },
   }),
   /** The materials of any item of this terminal's session (the state carries the current item's). */
