@@ -1,7 +1,7 @@
 // Presses from members' terminals, recorded through the round engine's group commit: each press is
 // acknowledged only after the transaction that holds it has committed. A repeated or stale press
 // (same terminal, pressSeq not higher than the last one recorded) changes nothing. Named presses are
-// rows with the choice. A secret press is only a sealed receipt in the member's voter row (choice,
+// rows with the choice. A secret press is only a sealed receipt beside the member's voter row (round_receipts; choice,
 // pressSeq and terminal inside, one length for every press); under "last press counts" every taken
 // press rewrites it, changed or not, so the file does not even tell who changed their mind. A secret
 // press is shown and told back only on the terminal that made it (its id is sealed in the receipt):
@@ -121,7 +121,7 @@ export class PressRecorder {
 
   private recordSecret(b: BallotHead, p: Press): PressOutcome {
     const ref = { kind: 'ballot' as const, id: b.id };
-    const body = this.rounds.receiptOf(ref, SECRET_VOTERS, p.memberId);
+    const body = this.rounds.receiptOf(ref, p.memberId);
     const prev = body ? readPressBody(body) : null;
     if (prev && prev.terminalId === p.terminalId && p.pressSeq <= prev.pressSeq) {
       return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
@@ -146,7 +146,7 @@ export class PressRecorder {
       return (memberId) => choices.get(memberId) ?? null;
     }
     const ref = { kind: 'ballot' as const, id: b.id };
-    const receipts = this.rounds.sealedReceipts(ref, SECRET_VOTERS);
+    const receipts = this.rounds.sealedReceipts(ref);
     return (memberId, terminalId) => {
       const receipt = receipts.get(memberId);
       return receipt ? this.choiceIn(() => this.rounds.sealed.open(ref, memberId, receipt), terminalId) : null;
@@ -159,7 +159,7 @@ export class PressRecorder {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;
     }
-    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, SECRET_VOTERS, memberId), terminalId);
+    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, memberId), terminalId);
   }
 
   private choiceIn(open: () => Buffer | null, terminalId: string): Choice | null {
