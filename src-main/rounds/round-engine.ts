@@ -229,6 +229,7 @@ export class RoundEngine {
     this.store.db
       .prepare('INSERT INTO round_receipts (round, member_id, receipt) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt')
       .run(refKey(ref), memberId, this.sealed.seal(ref, memberId, body));
+    this.recorder.wroteReceipt(ref);
   }
 
   /** Every receipt of the round by member, still sealed (`sealed.open` opens one). */

@@ -5,12 +5,14 @@
 // accepted would tell whether it was the same), not in `changed`. The member's own terminal still sees
 // its own press, and a press from the new terminal counts as any press would. Real server, real sockets.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { SECRET_PRESSED_ELSEWHERE } from '../../src-main/meeting/press-recorder';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
+import { readWal } from '../helpers/wal';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 let server: ServeProcess;
@@ -18,6 +20,7 @@ let s16: Session16;
 const own = new Map<number, TerminalClient>(); // member index → the member's own terminal
 const opened: TerminalClient[] = [];
 const ws = () => `ws://127.0.0.1:${server.port}/ws`;
+const dbFile = () => path.join(server.dataDir, 'yishi.sqlite');
 
 async function connect(): Promise<TerminalClient> {
   const t = await TerminalClient.connect(ws());
@@ -122,5 +125,29 @@ describe('a seat taken over mid-round learns nothing of the secret press made be
 
     const closed = await server.must<any>('ballots.close', { ballotId });
     expect(closed.result).toMatchObject({ yes: 1, no: 1, abstain: 1 });
+  });
+
+  it('a press that records nothing (refused under first press counts, or a resend) leaves nothing on disk, not even an audit entry', async () => {
+    const ballotId = await openBallot('first');
+    const t = own.get(3)!;
+    const wal = () => readWal(fs.existsSync(`${dbFile()}-wal`) ? fs.readFileSync(`${dbFile()}-wal`) : Buffer.alloc(0));
+    const commits = () => ({ salt: wal().salt, n: wal().commits.length });
+    const before = commits();
+    expect(await vote(t, ballotId, 'no')).toMatchObject({ ok: true, value: { accepted: true } });
+    const pressed = commits();
+    expect(pressed).toEqual({ salt: before.salt, n: before.n + 1 });
+    // The member presses another key (refused: the first press counts), the same key again, and the
+    // terminal resends its first press after a reconnect: three answers, no commit, nothing in the WAL.
+    expect(await vote(t, ballotId, 'yes', 2)).toMatchObject({ ok: true, value: { choice: 'no', accepted: false } });
+    expect(await vote(t, ballotId, 'no', 3)).toMatchObject({ ok: true, value: { choice: 'no', accepted: true } });
+    expect(await vote(t, ballotId, 'no', 1)).toMatchObject({ ok: true, value: { choice: 'no', accepted: true } });
+    expect(commits()).toEqual(pressed);
+    const db = new Database(dbFile(), { readonly: true, fileMustExist: true });
+    try {
+      expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'round.receipts' AND entity_id = ?").get(String(ballotId))).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+    await server.must('ballots.close', { ballotId });
   });
 });
