@@ -1,9 +1,9 @@
 // Anonymous sheets from members' terminals, recorded through the round engine's group commit: each
-// sheet is acknowledged only after it has committed. A sheet is kept only as a sealed receipt in the
-// member's voter row (every sheet of a round has the same length: one byte per subject), and nothing
-// is counted on disk until the assessment closes. A member's second sheet changes nothing.
+// sheet is acknowledged only after it has committed. A sheet is kept only as a sealed receipt beside
+// the member's voter row (round_receipts; every sheet of a round has the same length: one byte per
+// subject), and nothing is counted on disk until the assessment closes. A member's second sheet changes nothing.
 // A member without a working terminal hands in a paper sheet, which the secretary enters: it becomes
-// the same sealed receipt in the same voter row (its origin sealed inside it, one length for both),
+// the same sealed receipt beside the same voter row (its origin sealed inside it, one length for both),
 // so the member is marked as handed in, their terminal refuses a second sheet, and nothing on disk
 // links the member to what the sheet marks. At close the receipts say how many came on paper.
 import { AppError } from '../shared/result';
@@ -131,7 +131,7 @@ export class SheetRecorder {
     }
     if (hasSubmitted(this.store, a.id, s.memberId)) {
       if (paper) throw new AppError('CONFLICT', '该组成人员已经交表（终端或纸质），不能再录入');
-      const mine = this.rounds.receiptOf(ref, ASSESSMENT_VOTERS, s.memberId);
+      const mine = this.rounds.receiptOf(ref, s.memberId);
       if (mine && sheetOrigin(mine) === 'paper') throw new AppError('CONFLICT', '您的测评表已由会务工作人员按纸质表录入，不能再从终端提交');
       return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
     }
@@ -150,7 +150,7 @@ export class SheetRecorder {
    */
   private correct(a: AssessmentRow, s: SheetSubmission, sheet: string): SheetOutcome {
     const ref = { kind: 'assessment' as const, id: a.id };
-    const before = hasSubmitted(this.store, a.id, s.memberId) ? this.rounds.receiptOf(ref, ASSESSMENT_VOTERS, s.memberId) : null;
+    const before = hasSubmitted(this.store, a.id, s.memberId) ? this.rounds.receiptOf(ref, s.memberId) : null;
     if (!before) throw new AppError('INVALID_STATE', `还没有为该组成人员录入纸质${sheet}，请直接录入`);
     if (sheetOrigin(before) !== 'paper') throw new AppError('CONFLICT', `该组成人员的${sheet}是从终端提交的，只有会务工作人员录入的纸质${sheet}可以更正`);
     checkSheet(a, s.marks, true);

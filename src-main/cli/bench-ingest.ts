@@ -1,7 +1,7 @@
 // Ingest capacity for `npm run bench`: every terminal presses as fast as its acknowledgements allow
 // (press, wait for the ack, press again) for a fixed time, where the last press counts and every
 // press changes the choice. Measured twice: in a secret ballot (the headline figure, ingest_per_s:
-// each press is a sealed receipt in the member's voter row, nothing else is written while it is open)
+// each press is a sealed receipt in round_receipts beside the member's voter row, nothing else is written while it is open)
 // and in a named ballot (ingest_named_per_s: each press its vote row and an audit entry).
 // Then a bare better-sqlite3 loop in this process writes the same rows (secret: a receipt of the
 // real length upserted into secret_voters; named: a named_votes upsert and one audit_log row) into a
@@ -80,7 +80,7 @@ export async function measureIngest(
 
 /**
  * The same rows written by a bare loop, in transactions of `batch` presses, for `seconds`: per press
- * a receipt upserted into the member's secret_voters row (secret; receipts of random bytes drawn
+ * a receipt upserted into round_receipts beside the member's secret_voters row (secret; receipts of random bytes drawn
  * before the clock starts), or a named_votes upsert and an audit_log row (named). The file is opened
  * with the app's own settings (store/db.ts: WAL, synchronous=FULL, secure_delete) and the WAL is not
  * checkpointed, as in the server while a round is open. Returns presses per second.
@@ -121,9 +121,13 @@ export function sqliteBaseline(kind: IngestKind, members: number, batch: number,
 }
 
 function secretWriter(db: Database.Database, members: number): (seq: number) => void {
-  const put = db.prepare('INSERT INTO secret_voters (ballot_id, member_id, receipt) VALUES (1, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt');
+  const voter = db.prepare('INSERT INTO secret_voters (ballot_id, member_id) VALUES (1, ?) ON CONFLICT DO NOTHING');
+  const put = db.prepare("INSERT INTO round_receipts (round, member_id, receipt) VALUES ('ballot-1', ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt");
   const receipts = Array.from({ length: 1024 }, () => crypto.randomBytes(RECEIPT_BYTES));
-  return (seq) => put.run(1 + (seq % members), receipts[seq % receipts.length]);
+  return (seq) => {
+    voter.run(1 + (seq % members));
+    put.run(1 + (seq % members), receipts[seq % receipts.length]);
+  };
 }
 
 function namedWriter(db: Database.Database, members: number): (seq: number) => void {

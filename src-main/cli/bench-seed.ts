@@ -83,7 +83,7 @@ export function seedArchive(file: string, o: SeedOptions): SeedSummary {
     ),
     named: db.prepare("INSERT INTO named_votes (ballot_id, member_id, choice, press_seq, press_terminal, pressed_at) VALUES (?, ?, ?, 1, 'seed', ?)"),
     // A closed secret ballot keeps only who has voted: its receipts were tallied and erased at close.
-    secret: db.prepare('INSERT INTO secret_voters (ballot_id, member_id, receipt) VALUES (?, ?, NULL)'),
+    secret: db.prepare('INSERT INTO secret_voters (ballot_id, member_id) VALUES (?, ?)'),
     remark: db.prepare(
       "INSERT INTO review_remarks (session_id, item_id, member_id, speaker, group_name, mode, recorded_by, text, created_at) VALUES (?, ?, ?, ?, ?, ?, 'terminal', ?, ?)",
     ),

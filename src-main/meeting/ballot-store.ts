@@ -1,5 +1,5 @@
 // Ballots and their presses. Named (记名) presses are stored with the member. Secret (无记名) ones
-// are a voter row holding, while the ballot is open, only a sealed receipt (rounds/sealed.ts); at
+// are a voter row with, while the ballot is open, only a sealed receipt beside it (rounds/sealed.ts); at
 // close the receipts are tallied into the totals of the ballot row and erased. Appointment ballots
 // store the persons they decide as they were (ids, names, actions, posts), so later edits of the
 // item never move a result to someone else.

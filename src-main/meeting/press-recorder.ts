@@ -1,9 +1,11 @@
 // Presses from members' terminals, recorded through the round engine's group commit: each press is
 // acknowledged only after the transaction that holds it has committed. A repeated or stale press
 // (same terminal, pressSeq not higher than the last one recorded) changes nothing. Named presses are
-// rows with the choice. A secret press is only a sealed receipt in the member's voter row (choice,
+// rows with the choice. A secret press is only a sealed receipt beside the member's voter row (round_receipts; choice,
 // pressSeq and terminal inside, one length for every press); under "last press counts" every taken
-// press rewrites it, changed or not, so the file does not even tell who changed their mind.
+// press rewrites it, changed or not, so the file does not even tell who changed their mind. A secret
+// press is shown and told back only on the terminal that made it (its id is sealed in the receipt):
+// a seat handed to another terminal mid-round learns nothing of what was pressed before.
 import { AppError } from '../shared/result';
 import { applyPress } from '../domain/press';
 import { CHOICES, type Choice } from '../domain/vote';
@@ -28,7 +30,7 @@ export interface PressOutcome {
   choice: Choice;
   /** false when "first press counts" refused a later, different press. */
   accepted: boolean;
-  /** whether this press changed what was recorded. */
+  /** whether this press changed what was recorded (secret, over a press made on another terminal: always true, nothing tells whether it differs). */
   changed: boolean;
 }
 
@@ -42,6 +44,12 @@ interface SecretPress {
 }
 
 const TERMINAL_BYTES = 32;
+
+/**
+ * A secret press is shown (and told back) only on the terminal that made it: a seat taken over by
+ * another terminal mid-round (a new seat code, or bound from the console) must not learn it.
+ */
+export const SECRET_PRESSED_ELSEWHERE = '您已在另一台终端上按键表决，本轮以第一次按键为准，不能更改';
 
 /** The body of a secret receipt: version, choice, pressSeq, terminal id; 42 bytes for every press. */
 export function pressBody(p: SecretPress): Buffer {
@@ -113,47 +121,52 @@ export class PressRecorder {
 
   private recordSecret(b: BallotHead, p: Press): PressOutcome {
     const ref = { kind: 'ballot' as const, id: b.id };
-    const body = this.rounds.receiptOf(ref, SECRET_VOTERS, p.memberId);
+    const body = this.rounds.receiptOf(ref, p.memberId);
     const prev = body ? readPressBody(body) : null;
     if (prev && prev.terminalId === p.terminalId && p.pressSeq <= prev.pressSeq) {
       return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
     }
     const decision = applyPress(prev?.choice ?? null, p.choice, b.pressRule);
     const taken = decision.accepted && (!prev || b.pressRule === 'last');
+    // Pressed before on another terminal (the seat taken over since): nothing here tells what was recorded.
+    const elsewhere = prev !== null && prev.terminalId !== p.terminalId;
+    if (elsewhere && !taken) throw new AppError('CONFLICT', SECRET_PRESSED_ELSEWHERE);
     if (taken) this.rounds.putReceipt(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
-    return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed };
+    return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed || elsewhere };
   }
 
   /**
    * Every member's recorded choice in a ballot, read in one query (for a broadcast to every
-   * terminal, each shown only its own); secret: while the ballot is open, each receipt opened when asked.
+   * terminal, each shown only its own); secret: while the ballot is open, each receipt opened when
+   * asked, and only for the terminal that pressed it.
    */
-  recordedChoices(b: Pick<BallotHead, 'id' | 'secret'>): (memberId: number) => Choice | null {
+  recordedChoices(b: Pick<BallotHead, 'id' | 'secret'>): (memberId: number, terminalId: string) => Choice | null {
     if (!b.secret) {
       const choices = namedChoices(this.store, b.id);
       return (memberId) => choices.get(memberId) ?? null;
     }
     const ref = { kind: 'ballot' as const, id: b.id };
-    const receipts = this.rounds.sealedReceipts(ref, SECRET_VOTERS);
-    return (memberId) => {
+    const receipts = this.rounds.sealedReceipts(ref);
+    return (memberId, terminalId) => {
       const receipt = receipts.get(memberId);
-      return receipt ? this.choiceIn(() => this.rounds.sealed.open(ref, memberId, receipt)) : null;
+      return receipt ? this.choiceIn(() => this.rounds.sealed.open(ref, memberId, receipt), terminalId) : null;
     };
   }
 
-  /** The member's recorded choice in a ballot (their own view only); secret: while the ballot is open. */
-  recordedChoice(b: Pick<BallotHead, 'id' | 'secret'>, memberId: number): Choice | null {
+  /** The member's recorded choice in a ballot (their own view only); secret: while the ballot is open, on the terminal that pressed it. */
+  recordedChoice(b: Pick<BallotHead, 'id' | 'secret'>, memberId: number, terminalId: string): Choice | null {
     if (!b.secret) {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;
     }
-    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, SECRET_VOTERS, memberId));
+    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, memberId), terminalId);
   }
 
-  private choiceIn(open: () => Buffer | null): Choice | null {
+  private choiceIn(open: () => Buffer | null, terminalId: string): Choice | null {
     try {
       const body = open();
-      return body ? readPressBody(body).choice : null;
+      const press = body ? readPressBody(body) : null;
+      return press && press.terminalId === terminalId.slice(0, TERMINAL_BYTES) ? press.choice : null;
     } catch (e) {
       console.error('[press]', (e as Error).message); // a view must not fail: the press itself reports the problem
       return null;

@@ -117,7 +117,7 @@ export function terminalState(engine: MeetingEngine, binding: TerminalBinding, b
 export interface MeLookup {
   ballotEligible: Set<number> | null;
   sheet: { open: boolean; electronic: boolean; eligible: Set<number>; submitted: Set<number> } | null;
-  seats?: { members: Map<number, { name: string; seat: number | null; attendance: TerminalMe['attendance'] }>; choiceOf: (memberId: number) => Choice | null };
+  seats?: { members: Map<number, { name: string; seat: number | null; attendance: TerminalMe['attendance'] }>; choiceOf: (memberId: number, terminalId: string) => Choice | null };
 }
 
 export function meLookup(engine: MeetingEngine, sessionId: number | null, focus: BallotRow | null, withSeats = false): MeLookup {
@@ -165,7 +165,7 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
   }
   const memberBinding = binding as TerminalBinding & { memberId: number };
   const m = lookup?.seats?.members.get(binding.memberId) ?? seatOf(engine, memberBinding);
-  const choice = !focus || focus.state === 'draft' ? null : lookup?.seats ? lookup.seats.choiceOf(binding.memberId) : engine.ballots.recorder.recordedChoice(focus, binding.memberId);
+  const choice = !focus || focus.state === 'draft' ? null : lookup?.seats ? lookup.seats.choiceOf(binding.memberId, binding.terminalId) : engine.ballots.recorder.recordedChoice(focus, binding.memberId, binding.terminalId);
   return {
     kind: 'member',
     id: binding.memberId,

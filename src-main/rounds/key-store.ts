@@ -65,13 +65,30 @@ function isInside(dir: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** Where a path really is, through symbolic links (the part that does not exist yet is kept as written). */
+function realPath(p: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(at), ...rest);
+    } catch {
+      const up = path.dirname(at);
+      if (up === at) return path.resolve(p);
+      rest.unshift(path.basename(at));
+      at = up;
+    }
+  }
+}
+
 /**
  * The headless key store: a 32-byte master key in `dir` (created 0700, the file 0600 on first use).
  * Refuses a folder inside the data folder: a copy of the data would then carry its own key.
  */
 export function headlessKeyStore(dir: string, dataDir?: string): KeyStore {
   const resolved = path.resolve(dir);
-  if (dataDir && isInside(resolved, path.resolve(dataDir))) {
+  // Also through symbolic links: a key folder reached by a link into the data folder is inside it.
+  if (dataDir && (isInside(resolved, path.resolve(dataDir)) || isInside(realPath(resolved), realPath(dataDir)))) {
     throw new Error(`密钥目录（${resolved}）不能位于数据目录之内，否则复制数据目录即可打开正在进行的无记名表决；请用 YISHI_KEY_DIR 另指定`);
   }
   let master: Buffer | null = null;

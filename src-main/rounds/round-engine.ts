@@ -129,7 +129,7 @@ export class RoundEngine {
     const r = spec.get(id);
     if (!this.transition(spec, r, 'close')) return r;
     const ref = { kind: spec.kind, id };
-    this.finish(who, spec, r, () => spec.storeTally(who, r, spec.sealed(r) ? this.openReceipts(ref, spec.voters(r)) : null));
+    this.finish(who, spec, r, () => spec.storeTally(who, r, spec.sealed(r) ? this.openReceipts(ref) : null));
     return spec.get(id);
   }
 
@@ -175,6 +175,7 @@ export class RoundEngine {
     const voters = spec.voters(r);
     this.store.change(who, () => {
       const discarded = this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(id).changes;
+      this.eraseAllReceipts(ref);
       const { opened_at: openedAt } = this.store.db.prepare(`SELECT opened_at FROM ${spec.kind}s WHERE id = ?`).get(id) as { opened_at: string | null };
       recordVoid(this.store, who, spec.kind, id, { openedAt, reason: reason.trim(), discarded });
       spec.markVoided(id);
@@ -214,40 +215,49 @@ export class RoundEngine {
     return this.recorder.submit(job);
   }
 
-  // ---- sealed receipts in the voter rows --------------------------------------------------
+  // ---- sealed receipts beside the voter rows (round_receipts) ------------------------------
 
   /** A member's receipt, opened; null when they have none (yet, or any more). */
-  receiptOf(ref: RoundRef, voters: VoterTable, memberId: number): Buffer | null {
-    const row = this.store.db.prepare(`SELECT receipt FROM ${voters.table} WHERE ${voters.round} = ? AND member_id = ?`).get(ref.id, memberId) as
-      | { receipt: Buffer | null }
-      | undefined;
-    return row?.receipt ? this.sealed.open(ref, memberId, row.receipt) : null;
+  receiptOf(ref: RoundRef, memberId: number): Buffer | null {
+    const row = this.store.db.prepare('SELECT receipt FROM round_receipts WHERE round = ? AND member_id = ?').get(refKey(ref), memberId) as { receipt: Buffer } | undefined;
+    return row ? this.sealed.open(ref, memberId, row.receipt) : null;
   }
 
-  /** Inside a transaction: the member's voter row with a fresh sealed receipt of `body`. */
+  /** Inside a transaction: the member's voter row (who took part) and a fresh sealed receipt of `body`. */
   putReceipt(ref: RoundRef, voters: VoterTable, memberId: number, body: Buffer): void {
+    this.store.db.prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(ref.id, memberId);
     this.store.db
-      .prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id, receipt) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt`)
-      .run(ref.id, memberId, this.sealed.seal(ref, memberId, body));
+      .prepare('INSERT INTO round_receipts (round, member_id, receipt) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt')
+      .run(refKey(ref), memberId, this.sealed.seal(ref, memberId, body));
+    this.recorder.wroteReceipt(ref);
   }
 
   /** Every receipt of the round by member, still sealed (`sealed.open` opens one). */
-  sealedReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
-    const rows = this.store.db.prepare(`SELECT member_id, receipt FROM ${voters.table} WHERE ${voters.round} = ? AND receipt IS NOT NULL`).all(ref.id) as {
-      member_id: number;
-      receipt: Buffer;
-    }[];
+  sealedReceipts(ref: RoundRef): Map<number, Buffer> {
+    const rows = this.store.db.prepare('SELECT member_id, receipt FROM round_receipts WHERE round = ?').all(refKey(ref)) as { member_id: number; receipt: Buffer }[];
     return new Map(rows.map((r) => [r.member_id, r.receipt]));
   }
 
-  private openReceipts(ref: RoundRef, voters: VoterTable): Map<number, Buffer> {
+  private openReceipts(ref: RoundRef): Map<number, Buffer> {
     const opened = new Map<number, Buffer>();
-    for (const [memberId, receipt] of this.sealedReceipts(ref, voters)) opened.set(memberId, this.sealed.open(ref, memberId, receipt));
+    for (const [memberId, receipt] of this.sealedReceipts(ref)) opened.set(memberId, this.sealed.open(ref, memberId, receipt));
     return opened;
   }
 
+  /**
+   * Inside the transaction that ends a sealed round: its receipts are erased. One round is open at a
+   * time, so they are all the table holds, and the table is emptied as a whole (DELETE without WHERE):
+   * SQLite then frees and zeroes its pages (secure_delete), where deleting row by row could leave
+   * an old copy of a receipt in the unused space of a page rebuilt while the round was open.
+   */
+  private eraseAllReceipts(ref: RoundRef): void {
+    const others = this.store.db.prepare('SELECT 1 AS x FROM round_receipts WHERE round <> ? LIMIT 1').get(refKey(ref));
+    if (others) this.store.db.prepare('DELETE FROM round_receipts WHERE round = ?').run(refKey(ref)); // never so: one round is open at a time
+    else this.store.db.prepare('DELETE FROM round_receipts').run();
+  }
+
   private eraseReceipts(who: Actor, ref: RoundRef, voters: VoterTable): void {
-    this.store.db.prepare(`UPDATE ${voters.table} SET receipt = NULL WHERE ${voters.round} = ?`).run(ref.id);
+    this.eraseAllReceipts(ref);
     const ids = this.store.db.prepare(`SELECT member_id FROM ${voters.table} WHERE ${voters.round} = ? ORDER BY member_id`).all(ref.id) as { member_id: number }[];
     const action = ref.kind === 'ballot' ? 'vote.press' : 'assessment.sheet';
     for (const v of ids) this.store.audit.append(who, action, `${ref.kind}s`, ref.id, { memberId: v.member_id });

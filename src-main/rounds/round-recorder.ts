@@ -5,11 +5,13 @@
 // counted on disk while a round is open.
 //
 // A sealed round's presses and sheets have no audit entry of their own (it would name the member
-// next to the moment of a choice); instead each commit records one entry per sealed round it wrote
-// to, holding nothing else: no member, no count (a sum above the number of voters would tell that
-// someone changed their press), no choice. The audit chain, and with it the head file
-// outside the database (store/audit-head.ts), then moves with every committed receipt, so a lost
-// tail of the log — receipts included — is found at the next start like any other lost change.
+// next to the moment of a choice); instead each commit records one entry per sealed round whose
+// receipts it wrote, holding nothing else: no member, no count (a sum above the number of voters
+// would tell that someone changed their press), no choice. A press or sheet that writes no receipt
+// (a stale resend, a press refused under "first press counts", a second sheet) leaves nothing on
+// disk at all. The audit chain, and with it the head file outside the database
+// (store/audit-head.ts), then moves with every committed receipt, so a lost tail of the log —
+// receipts included — is found at the next start like any other lost change.
 import { SYSTEM_ACTOR } from '../store/audit';
 import { GroupCommit } from '../store/group-commit';
 import type { Store } from '../store/store';
@@ -32,12 +34,14 @@ export interface VoterTable {
   round: 'ballot_id' | 'assessment_id';
 }
 
-/** One commit, by round: what its jobs need of the round (read once), whether it is sealed, whether a job of it was taken. */
-type Batch = Map<string, { ref: RoundRef; head: unknown; sealed: boolean; taken: boolean }>;
+/** One commit, by round: what its jobs need of the round (read once), whether it is sealed. */
+type Batch = Map<string, { ref: RoundRef; head: unknown; sealed: boolean }>;
 
 export class RoundRecorder {
   private readonly group: GroupCommit<RoundJob, unknown, Batch>;
   private readonly voters = new Map<string, Set<number>>();
+  /** The rounds whose receipts the commit being written has changed (wroteReceipt). */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -45,17 +49,27 @@ export class RoundRecorder {
     onCommitted: (refs: RoundRef[]) => void,
   ) {
     this.group = new GroupCommit<RoundJob, unknown, Batch>(store, {
-      begin: () => new Map(),
+      begin: () => {
+        this.written.clear();
+        return new Map();
+      },
       each: (batch, job) => {
         const key = refKey(job.ref);
         let round = batch.get(key);
-        if (!round) batch.set(key, (round = { ref: job.ref, head: job.head(), sealed: this.tableOf(job.ref).table !== 'named_votes', taken: false }));
-        const value = job.run(round.head);
-        round.taken = true; // reached only when the job was not refused
-        return value;
+        if (!round) batch.set(key, (round = { ref: job.ref, head: job.head(), sealed: this.tableOf(job.ref).table !== 'named_votes' }));
+        const before = this.written.has(key);
+        try {
+          return job.run(round.head);
+        } catch (e) {
+          if (!before) this.written.delete(key); // the job's changes are rolled back
+          throw e;
+        }
       },
       end: (batch) => {
-        for (const r of batch.values()) if (r.sealed && r.taken) store.audit.append(SYSTEM_ACTOR, 'round.receipts', r.ref.kind === 'ballot' ? 'ballots' : 'assessments', r.ref.id, undefined);
+        for (const r of batch.values()) {
+          if (r.sealed && this.written.has(refKey(r.ref))) store.audit.append(SYSTEM_ACTOR, 'round.receipts', r.ref.kind === 'ballot' ? 'ballots' : 'assessments', r.ref.id, undefined);
+        }
+        this.written.clear();
       },
       failed: (e, job) => `${job.failed}（${e.message}）`,
       committed: (taken) => {
@@ -67,6 +81,11 @@ export class RoundRecorder {
         onCommitted([...touched.values()]);
       },
     });
+  }
+
+  /** Inside a job: a receipt of this round was written (the commit then gets the round's one audit entry). */
+  wroteReceipt(ref: RoundRef): void {
+    this.written.add(refKey(ref));
   }
 
   /** Resolves only after the job is committed (or refused). */

@@ -195,13 +195,13 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       const a = db.prepare("SELECT id, state FROM assessments WHERE kind = 'satisfaction' AND method = 'electronic'").get() as { id: number; state: string };
       expect(a.state).toBe('announced');
       const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
-      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id', 'receipt']); // who submitted (and, while open, the sealed sheet): no time, no order, no terminal
+      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']); // who submitted: no time, no order, no terminal (the sealed sheet was in round_receipts while open)
       const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
       expect(tables.filter((t) => /count|sheet/.test(t))).toEqual([]); // no counter: sheets were sealed until close
       expect(db.prepare("SELECT wr FROM pragma_table_list WHERE name = 'assessment_voters'").get()).toEqual({ wr: 1 });
-      const voters = db.prepare('SELECT member_id, receipt FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number; receipt: Buffer | null }[];
+      const voters = db.prepare('SELECT member_id FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number }[];
       expect(voters.map((v) => v.member_id)).toEqual(s44.members.map((m) => m.id).sort((x, y) => x - y));
-      expect(voters.filter((v) => v.receipt !== null)).toEqual([]);
+      expect(db.prepare('SELECT count(*) AS n FROM round_receipts').get()).toEqual({ n: 0 });
       // per subject only totals: 姜婷德 (sheet position 20) 5 / 6 / 18 and 4 unmarked
       const result = JSON.parse((db.prepare('SELECT result FROM assessments WHERE id = ?').get(a.id) as { result: string }).result);
       expect(result.rows.find((r: any) => r.index === 19)).toMatchObject({ name: '姜婷德', levels: [5, 6, 18], unmarked: 4 });

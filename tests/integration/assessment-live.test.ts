@@ -148,7 +148,7 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
     const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
     try {
       const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
-      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id', 'receipt']);
+      expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']);
       const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
       // No counter of any kind exists: sheets were sealed receipts while open, tallied at close.
       expect(tables.filter((t) => /count|sheet/.test(t))).toEqual([]);
@@ -159,9 +159,9 @@ describe('the 第四十四次会议: 35 officials on one sheet, 33 terminals', (
         const c = cols(t);
         if (c.includes('member_id')) expect(c.filter((x) => /^(level|subject|subjects|marks?|choice|count|assessment_id)$/.test(x)), t).toEqual(t === 'named_votes' ? ['choice'] : t === 'assessment_voters' ? ['assessment_id'] : []);
       }
-      const voters = db.prepare('SELECT member_id, receipt FROM assessment_voters WHERE assessment_id = ?').all(assessmentId) as { receipt: Buffer | null }[];
+      const voters = db.prepare('SELECT member_id FROM assessment_voters WHERE assessment_id = ?').all(assessmentId);
       expect(voters).toHaveLength(33);
-      expect(voters.filter((v) => v.receipt !== null)).toEqual([]); // the sealed sheets were erased at close
+      expect(db.prepare('SELECT count(*) AS n FROM round_receipts').get()).toEqual({ n: 0 }); // the sealed sheets were erased at close
       // Only the totals remain: the stored result, per subject and level.
       const result = JSON.parse((db.prepare('SELECT result FROM assessments WHERE id = ?').get(assessmentId) as { result: string }).result);
       const bySheet = [...result.rows].sort((x: any, y: any) => x.index - y.index);

@@ -77,7 +77,7 @@ describe('paper sheets inside an electronic round', () => {
     expect(await refusal('assessments.paperSheet', { assessmentId: a.id, memberId: member(20), marks: [0, 0, 0] })).toMatch(/^INVALID_STATE 该组成人员在测评开始时未签到/);
 
     // While open: eight voter rows, each a sealed receipt of one length; the console shows all eight handed in.
-    const receipts = db().prepare('SELECT member_id, length(receipt) AS n FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number; n: number }[];
+    const receipts = db().prepare('SELECT member_id, length(receipt) AS n FROM round_receipts WHERE round = ? ORDER BY member_id').all(`assessment-${a.id}`) as { member_id: number; n: number }[];
     expect(receipts.map((r) => r.member_id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(member).sort((x, y) => x - y));
     expect(new Set(receipts.map((r) => r.n)).size).toBe(1);
     const state = await must('live.state');
@@ -95,7 +95,7 @@ describe('paper sheets inside an electronic round', () => {
       const row = r.rows.find((x: any) => x.index === s);
       expect(row.levels).toEqual([0, 1, 2].map((l) => all.filter((mk) => mk[s] === l).length));
     }
-    expect(db().prepare('SELECT count(*) AS n FROM assessment_voters WHERE assessment_id = ? AND receipt IS NOT NULL').get(a.id)).toEqual({ n: 0 });
+    expect(db().prepare('SELECT count(*) AS n FROM round_receipts').get()).toEqual({ n: 0 });
     const pdf = await must('assessments.pdf', { assessmentId: a.id });
     const text = flat(pdfText(Buffer.from(pdf.base64, 'base64')));
     savePdf('paper-in-electronic-assessment.pdf', Buffer.from(pdf.base64, 'base64'));
@@ -180,7 +180,7 @@ describe('paper sheets inside an electronic round', () => {
     );
     expect(await refusal('assessments.correctPaperSheet', { assessmentId: a.id, memberId: member(6), marks: [0] })).toMatch(/^BAD_INPUT 测评表应有3项/);
     // Still one sealed receipt per member, of one length.
-    const receipts = db().prepare('SELECT member_id, length(receipt) AS n FROM assessment_voters WHERE assessment_id = ? ORDER BY member_id').all(a.id) as { member_id: number; n: number }[];
+    const receipts = db().prepare('SELECT member_id, length(receipt) AS n FROM round_receipts WHERE round = ? ORDER BY member_id').all(`assessment-${a.id}`) as { member_id: number; n: number }[];
     expect(receipts.map((r) => r.member_id)).toEqual([member(0), member(6)].sort((x, y) => x - y));
     expect(new Set(receipts.map((r) => r.n)).size).toBe(1);
     // Who entered it again for whom, nothing of its marks.

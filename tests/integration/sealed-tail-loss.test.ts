@@ -89,7 +89,7 @@ describe('a secret ballot open when the WAL loses its tail', () => {
     reopened = createCore(copy);
     const survived = databaseHead(reopened.store.db)!.seq;
     expect(survived).toBeLessThan(recorded);
-    const receipts = (reopened.store.db.prepare('SELECT count(*) AS n FROM secret_voters WHERE ballot_id = ? AND receipt IS NOT NULL').get(ballotId) as { n: number }).n;
+    const receipts = (reopened.store.db.prepare('SELECT count(*) AS n FROM round_receipts WHERE round = ?').get(`ballot-${ballotId}`) as { n: number }).n;
     expect(receipts).toBeLessThan(30); // acknowledged presses are gone from the file…
     const notice = reopened.services.integrity!.notice!;
     expect(notice).toMatchObject({ status: 'behind', database: survived, recorded }); // …and that is said, not silent
