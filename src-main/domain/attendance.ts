@@ -44,7 +44,12 @@ export function attendanceAnnouncement(c: AttendanceCounts, met: boolean, expect
   let s = `${expectedLine(c.expected, expectedReason)}，实到${c.present}人`;
   if (c.onLeave > 0) s += `，请假${c.onLeave}人`;
   if (c.absent > 0) s += `，缺席${c.absent}人`;
-  return `${s}，${met ? '符合' : '不符合'}法定人数。`;
+  return `${s}，${quorumWord(met)}。`;
+}
+
+/** The quorum's verdict, as every face shows it: "符合法定人数" / "不符合法定人数". */
+export function quorumWord(met: boolean): '符合法定人数' | '不符合法定人数' {
+  return met ? '符合法定人数' : '不符合法定人数';
 }
 
 // ---- 应到 and 实到 -------------------------------------------------------------------------------
