@@ -3,7 +3,7 @@
 // the local procedure; this only feeds the rules and words their result.
 import { describeThreshold } from '../domain/fraction';
 import { consolidateRounds, projectBallotResult } from '../domain/project-ballot';
-import { assessSubject, percentText, rankSubjects, rateDenominator, scaleLevels, scaleWords, TIE_BREAK_LABELS, type TieBreak } from '../domain/satisfaction';
+import { assessSubject, gradeRuleText, percentText, rankSubjects, rateDenominator, rateRuleText, scaleLevels, scaleWords, TIE_BREAK_LABELS, type TieBreak } from '../domain/satisfaction';
 import { DEFAULT_RULES } from '../domain/settings';
 import { compareNamesByStrokes } from '../people/strokes';
 import type { AssessmentRow } from './assessment-store';
@@ -31,13 +31,9 @@ export function satisfactionRuleText(
   unmarked: 'against' | 'excluded' = 'against',
   tieBreak: TieBreak = DEFAULT_RULES.satisfaction.tieBreak,
 ): string {
-  const labels = scaleLevels(scale);
-  const satisfied = labels.slice(0, -1).join('＋');
-  const worst = labels[labels.length - 1]!;
-  const rate = `${scaleWords(scale).rateLabel}＝（${satisfied}）÷${unmarked === 'against' ? '收回的有效测评表数（未评价的计入）' : '对该对象作出评价的测评表数'}`;
+  const rate = rateRuleText(scale, unmarked);
   if (rule === 'rate') return `${rate}；${rankRuleText(scale, tieBreak)}`;
-  const steps = labels.slice(0, -1).map((l, i) => `${labels.slice(0, i + 1).join('＋')}票数达到全体组成人员${allMembers}人半数的为“${l}”`);
-  return `${steps.join('；否则')}；否则为“${worst}”。${rate}；${rankRuleText(scale, tieBreak)}`;
+  return `${gradeRuleText(scale, `全体组成人员${allMembers}人`)}。${rate}；${rankRuleText(scale, tieBreak)}`;
 }
 
 /** The order that breaks a tie left after the rate and the best level, or none (shared rank). */

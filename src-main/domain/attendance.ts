@@ -1,7 +1,7 @@
 // Attendance figures and the quorum (法定人数). 组织法 (2022) art. 51: a standing-committee session
 // needs more than half of ALL members (members in office, not those present) — some localities 2/3.
 import { assertCount } from './counts';
-import { MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
+import { fractionWord, MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
 
 export interface AttendanceCounts {
   /** 应出席: all members in office for this session (kept explicit on the session). */
@@ -27,6 +27,12 @@ export function quorumMet(present: number, expected: number, rule: Threshold = M
   assertCount('expected', expected);
   if (expected === 0) return false; // a committee with no members in office cannot sit
   return meetsThreshold(present, expected, rule);
+}
+
+/** The quorum rule in words: "出席的组成人员超过全体组成人员的半数", "…达到全体组成人员的三分之二以上". */
+export function quorumRuleText(rule: Threshold): string {
+  const of = `全体组成人员的${fractionWord(rule)}`;
+  return `出席的组成人员${rule.inclusive ? `达到${of}以上` : `超过${of}`}`;
 }
 
 /** The fewest members present that make a quorum (33, more than half → 17; 33, 2/3 以上 → 22). */
