@@ -32,6 +32,8 @@ describe('rule B (grade) in words: the bound counts', () => {
     expect(rateRuleText('three')).toBe('满意率＝（满意＋基本满意）÷收回的有效测评表数（未评价的计入）');
     expect(rateRuleText('four', 'excluded')).toBe('称职率＝（优秀＋称职＋基本称职）÷对该对象作出评价的测评表数');
     expect(line(rules((r) => ({ ...r, satisfaction: { ...r.satisfaction, scale: 'four' } })), '测评结果')).toBe(`A：${rateRuleText('four')}`);
+    // the rate's denominator as the unmarked-subject setting says, not always 未评价的计入
+    expect(line(rules((r) => ({ ...r, satisfaction: { ...r.satisfaction, unmarkedSubjects: 'excluded' } })), '测评结果')).toBe('A：满意率＝（满意＋基本满意）÷对该对象作出评价的测评表数');
   });
 });
 

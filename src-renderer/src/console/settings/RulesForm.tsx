@@ -120,7 +120,7 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
           <Field label="测评结果计算方法" span={2}>
             {(p) => (
               <select {...p} value={r.satisfaction.rule} onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, rule: e.target.value as Rules['satisfaction']['rule'] } }))}>
-                {Object.entries(satisfactionRuleLabels(r.satisfaction.scale)).map(([k, v]) => (
+                {Object.entries(satisfactionRuleLabels(r.satisfaction.scale, r.satisfaction.unmarkedSubjects)).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
                   </option>

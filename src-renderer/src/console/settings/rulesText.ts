@@ -23,10 +23,10 @@ export const SCALE_LABELS: Record<Rules['satisfaction']['scale'], string> = {
   four: '优秀 / 称职 / 基本称职 / 不称职',
 };
 
-/** Rule A and rule B in the words of the scale chosen (B: the bound counts, 达到半数, never 过半). */
-export function satisfactionRuleLabels(scale: Scale): Record<Rules['satisfaction']['rule'], string> {
+/** Rule A and rule B in the words of the scale and the unmarked-subject setting chosen (B: the bound counts, 达到半数, never 过半). */
+export function satisfactionRuleLabels(scale: Scale, unmarked: Rules['satisfaction']['unmarkedSubjects'] = 'against'): Record<Rules['satisfaction']['rule'], string> {
   return {
-    rate: `A：${rateRuleText(scale)}`,
+    rate: `A：${rateRuleText(scale, unmarked)}`,
     grade: `B：按全体组成人员半数定等次（${gradeRuleText(scale, '全体组成人员')}）`,
   };
 }
@@ -45,7 +45,7 @@ export function describeRules(r: Rules): Array<[string, string]> {
     ['公布“未按表决器”人数', r.showNotPressed ? '公布' : '不公布'],
     ['默认表决方式', r.defaultBallotSecret ? '无记名按表决器' : '记名按表决器'],
     ['测评等次', SCALE_LABELS[r.satisfaction.scale]],
-    ['测评结果', satisfactionRuleLabels(r.satisfaction.scale)[r.satisfaction.rule]],
+    ['测评结果', satisfactionRuleLabels(r.satisfaction.scale, r.satisfaction.unmarkedSubjects)[r.satisfaction.rule]],
     ['未填完的测评表', r.satisfaction.countIncompleteSheets ? '有效' : '整张无效'],
     ['未评价的对象', r.satisfaction.unmarkedSubjects === 'against' ? '计入满意率的分母' : '不计入满意率的分母'],
     ['名次相同时', `先按“满意”票多少，仍相同的${TIE_BREAK_LABELS[r.satisfaction.tieBreak]}`],
