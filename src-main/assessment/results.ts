@@ -23,7 +23,11 @@ export function rankRuleText(scale: ScaleName, tieBreak: TieBreak): string {
   return `名次按${rate}排列，${rate}相同的按“${scaleLevels(scale)[0]}”票数多少排列，${then}`;
 }
 
-/** "满意率＝（满意＋基本满意）÷收回的有效测评表数" or the grade rule (rule B). */
+/**
+ * "满意率＝（满意＋基本满意）÷收回的有效测评表数（未评价的计入）；满意票数达到收回的有效测评表数半数的为
+ * “满意”…" (rule A: the rate, and the grade the document prints beside it, over the rate's
+ * denominator) or the grade rule over all members (rule B), then the ranking.
+ */
 export function satisfactionRuleText(
   scale: ScaleName,
   rule: 'rate' | 'grade',
@@ -32,7 +36,7 @@ export function satisfactionRuleText(
   tieBreak: TieBreak = DEFAULT_RULES.satisfaction.tieBreak,
 ): string {
   const rate = rateRuleText(scale, unmarked);
-  if (rule === 'rate') return `${rate}；${rankRuleText(scale, tieBreak)}`;
+  if (rule === 'rate') return `${rate}；${gradeRuleText(scale, unmarked === 'against' ? '收回的有效测评表数' : '对该对象作出评价的测评表数')}；${rankRuleText(scale, tieBreak)}`;
   return `${gradeRuleText(scale, `全体组成人员${allMembers}人`)}。${rate}；${rankRuleText(scale, tieBreak)}`;
 }
 
