@@ -37,6 +37,10 @@ describe('the session’s rules from the console', () => {
     const option = page.getByLabel('测评结果计算方法').locator('option[value="grade"]');
     await expect.poll(() => option.textContent()).toContain('满意票数达到全体组成人员半数的为“满意”');
     expect(await option.textContent()).not.toContain('过半');
+    // the thresholds by their domain names: the quorum 过半数, adoption (set above) 三分之二以上
+    expect(await page.getByLabel('法定人数（出席的组成人员）').inputValue()).toBe('more_than_half');
+    expect(await page.getByLabel('表决通过所需赞成票').inputValue()).toBe('two_thirds');
+    expect(await page.getByLabel('表决通过所需赞成票').locator('option:checked').textContent()).toBe('三分之二以上');
   });
 
   it('a draft session created before 设置 changed keeps its copy, and takes the rules now in 设置 with one button', async () => {

@@ -3,19 +3,18 @@
 import { quorumRuleText } from '../../../../src-main/domain/attendance';
 import { gradeRuleText, rateRuleText, TIE_BREAK_LABELS, type Scale } from '../../../../src-main/domain/satisfaction';
 import type { Rules } from '../../../../src-main/domain/settings';
-import { ADOPTION_BASE_LABELS, adoptionRuleText } from '../../../../src-main/domain/vote';
+import { THRESHOLD_NAMES } from '../../../../src-main/domain/agenda';
+import { ADOPTION_BASE_LABELS, adoptionRuleText, THRESHOLD_LABELS, THRESHOLDS, thresholdName } from '../../../../src-main/domain/vote';
 
 export { ADOPTION_BASE_LABELS };
 
 export type Threshold = Rules['quorum'];
 
-export const THRESHOLD_PRESETS = [
-  { key: 'half', label: '过半数', value: { numerator: 1, denominator: 2, inclusive: false } },
-  { key: 'two-thirds', label: '三分之二以上', value: { numerator: 2, denominator: 3, inclusive: true } },
-] as const;
+/** The thresholds offered by name (domain/vote.ts: 过半数, 三分之二以上); any other is 'custom'. */
+export const THRESHOLD_PRESETS = THRESHOLD_NAMES.map((key) => ({ key, label: THRESHOLD_LABELS[key], value: THRESHOLDS[key] }));
 
 export function presetOf(t: Threshold): string {
-  return THRESHOLD_PRESETS.find((p) => p.value.numerator === t.numerator && p.value.denominator === t.denominator && p.value.inclusive === t.inclusive)?.key ?? 'custom';
+  return thresholdName(t) ?? 'custom';
 }
 
 export const SCALE_LABELS: Record<Rules['satisfaction']['scale'], string> = {
