@@ -58,6 +58,15 @@ export function quorumWord(met: boolean): '符合法定人数' | '不符合法�
   return met ? '符合法定人数' : '不符合法定人数';
 }
 
+/**
+ * A round's attendance as its result records it: "应出席常委会组成人员33人，表决开始时实到18人，符合法定人数。"
+ * — the snapshot taken when the round opened, against the session's quorum rule, so that a vote held
+ * after members left (实到 below the quorum) says so on its record.
+ */
+export function openingAttendanceLine(expected: number, reason: string, presentAtOpening: number, rule: Threshold = MORE_THAN_HALF): string {
+  return `${expectedLine(expected, reason)}，表决开始时实到${presentAtOpening}人，${quorumWord(quorumMet(presentAtOpening, expected, rule))}。`;
+}
+
 // ---- 应到 and 实到 -------------------------------------------------------------------------------
 
 /** 实到 can never exceed 应到: the problem in Chinese, or null (also what tallies check). */

@@ -2,7 +2,8 @@
 // commands on a real SQLite file with members' terminals: adoption needs 赞成 more than half of ALL
 // 33 members (17), whoever is in the room; a member present at the opening who leaves before pressing
 // is 未按表决器, one who arrives after the opening cannot press; 16 赞成 (under half) fails even when
-// nobody votes against and everyone else abstains; and the stored row and the printed result agree.
+// nobody votes against and everyone else abstains; a vote opened after members left the room, below
+// the quorum, says so on its record; and the stored row and the printed result agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src-main/api/command';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
@@ -47,7 +48,7 @@ describe('a vote uses the attendance at its opening', () => {
     expect(closed.eligible).toBe(18);
     expect(row(b.id)).toEqual({ yes: 17, no: 0, abstain: 0, notPressed: 1, adopted: 1, required: 17, base: 33 });
     const text = await printed(b.id, 'vote-snapshot-17-of-33');
-    expect(text).toContain('应出席常委会组成人员33人，表决开始时实到18人。');
+    expect(text).toContain('应出席常委会组成人员33人，表决开始时实到18人，符合法定人数。');
     expect(text).toContain('赞成17票，反对0票，弃权0票，未按表决器1人。通过。赞成17票，超过全体组成人员33人的半数，通过。');
   });
 
@@ -63,5 +64,18 @@ describe('a vote uses the attendance at its opening', () => {
     await admin.must('ballots.close', { ballotId: b.id });
     expect(row(b.id)).toEqual({ yes: 16, no: 0, abstain: 1, notPressed: 1, adopted: 0, required: 17, base: 33 });
     expect(await printed(b.id, 'vote-snapshot-16-of-33')).toContain('赞成16票，未超过全体组成人员33人的半数，未通过。');
+  });
+
+  it('a vote opened after members left, 16 of 33 present (exactly half: below the quorum), says so on its record', async () => {
+    for (const m of [s16.members[15]!, s16.members[16]!]) await admin.must('attendance.set', { memberId: m.id, status: 'left' });
+    expect((await admin.must('live.state')).attendance).toMatchObject({ present: 16, quorumMet: false });
+    const b = await admin.must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic' });
+    await admin.must('ballots.open', { ballotId: b.id });
+    for (const c of callers.slice(0, 15)) expect(await outcome('terminal.vote', { ballotId: b.id, choice: 'yes', pressSeq: 1 }, c)).toBe('ok');
+    await admin.must('ballots.close', { ballotId: b.id });
+    expect(row(b.id)).toEqual({ yes: 15, no: 0, abstain: 0, notPressed: 1, adopted: 0, required: 17, base: 33 });
+    const text = await printed(b.id, 'vote-snapshot-below-quorum');
+    expect(text).toContain('应出席常委会组成人员33人，表决开始时实到16人，不符合法定人数。');
+    expect(text).toContain('赞成15票，未超过全体组成人员33人的半数，未通过。');
   });
 });

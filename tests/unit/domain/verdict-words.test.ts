@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quorumWord } from '../../../src-main/domain/attendance';
+import { openingAttendanceLine, quorumWord } from '../../../src-main/domain/attendance';
+import { TWO_THIRDS_OR_MORE } from '../../../src-main/domain/fraction';
 import { projectStanding } from '../../../src-main/domain/project-ballot';
 import { verdictWord } from '../../../src-main/domain/vote';
 
@@ -67,5 +68,17 @@ describe('project ballot: a candidate’s standing in words (projectStanding)', 
     expect(projectStanding(c(false, false, false, 12))).toBe('未达到得票要求');
     expect(projectStanding(c(false, false, false, 0))).toBe('未入选（无得票）');
     expect(projectStanding(c(false, false, false, 0), 'short')).toBe('');
+  });
+});
+
+describe('a round’s attendance at its opening, against the quorum (openingAttendanceLine)', () => {
+  it('quorum at the opening: 17 of 33 符合法定人数, 16 of 32 (exactly half) 不符合; with the reason for 应到', () => {
+    expect(openingAttendanceLine(33, '', 17)).toBe('应出席常委会组成人员33人，表决开始时实到17人，符合法定人数。');
+    expect(openingAttendanceLine(32, '缺额1人', 16)).toBe('应出席常委会组成人员32人（缺额1人），表决开始时实到16人，不符合法定人数。');
+    expect(openingAttendanceLine(33, '', 0)).toBe('应出席常委会组成人员33人，表决开始时实到0人，不符合法定人数。');
+  });
+  it('quorum at the opening, 2/3 setting: 22 of 33 符合 (以上 includes the bound), 21 不符合', () => {
+    expect(openingAttendanceLine(33, '', 22, TWO_THIRDS_OR_MORE)).toContain('实到22人，符合法定人数');
+    expect(openingAttendanceLine(33, '', 21, TWO_THIRDS_OR_MORE)).toContain('实到21人，不符合法定人数');
   });
 });
