@@ -3,7 +3,7 @@
 // the local procedure; this only feeds the rules and words their result.
 import { describeThreshold } from '../domain/fraction';
 import { consolidateRounds, projectBallotResult } from '../domain/project-ballot';
-import { assessSubject, percentText, rankSubjects, rateDenominator, scaleLevels, scaleWords, TIE_BREAK_LABELS, type TieBreak } from '../domain/satisfaction';
+import { assessSubject, gradeRuleText, percentText, rankSubjects, rateDenominator, rateRuleText, scaleLevels, scaleWords, TIE_BREAK_LABELS, type TieBreak } from '../domain/satisfaction';
 import { DEFAULT_RULES } from '../domain/settings';
 import { compareNamesByStrokes } from '../people/strokes';
 import type { AssessmentRow } from './assessment-store';
@@ -23,7 +23,11 @@ export function rankRuleText(scale: ScaleName, tieBreak: TieBreak): string {
   return `名次按${rate}排列，${rate}相同的按“${scaleLevels(scale)[0]}”票数多少排列，${then}`;
 }
 
-/** "满意率＝（满意＋基本满意）÷收回的有效测评表数" or the grade rule (rule B). */
+/**
+ * "满意率＝（满意＋基本满意）÷收回的有效测评表数（未评价的计入）；满意票数达到收回的有效测评表数半数的为
+ * “满意”…" (rule A: the rate, and the grade the document prints beside it, over the rate's
+ * denominator) or the grade rule over all members (rule B), then the ranking.
+ */
 export function satisfactionRuleText(
   scale: ScaleName,
   rule: 'rate' | 'grade',
@@ -31,13 +35,9 @@ export function satisfactionRuleText(
   unmarked: 'against' | 'excluded' = 'against',
   tieBreak: TieBreak = DEFAULT_RULES.satisfaction.tieBreak,
 ): string {
-  const labels = scaleLevels(scale);
-  const satisfied = labels.slice(0, -1).join('＋');
-  const worst = labels[labels.length - 1]!;
-  const rate = `${scaleWords(scale).rateLabel}＝（${satisfied}）÷${unmarked === 'against' ? '收回的有效测评表数（未评价的计入）' : '对该对象作出评价的测评表数'}`;
-  if (rule === 'rate') return `${rate}；${rankRuleText(scale, tieBreak)}`;
-  const steps = labels.slice(0, -1).map((l, i) => `${labels.slice(0, i + 1).join('＋')}票数达到全体组成人员${allMembers}人半数的为“${l}”`);
-  return `${steps.join('；否则')}；否则为“${worst}”。${rate}；${rankRuleText(scale, tieBreak)}`;
+  const rate = rateRuleText(scale, unmarked);
+  if (rule === 'rate') return `${rate}；${gradeRuleText(scale, unmarked === 'against' ? '收回的有效测评表数' : '对该对象作出评价的测评表数')}；${rankRuleText(scale, tieBreak)}`;
+  return `${gradeRuleText(scale, `全体组成人员${allMembers}人`)}。${rate}；${rankRuleText(scale, tieBreak)}`;
 }
 
 /** The order that breaks a tie left after the rate and the best level, or none (shared rank). */

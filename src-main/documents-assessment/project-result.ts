@@ -2,19 +2,13 @@
 // share and what became of it, the selected projects, and a tie at the cut-off for a new ballot.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
 import { projectFinal, projectFinalText } from '../assessment/results';
-import type { ProjectOutcome, ProjectRow } from '../assessment/types';
+import type { ProjectOutcome } from '../assessment/types';
+import { projectStanding } from '../domain/project-ballot';
 import { paperSheetsNote } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import type { Store } from '../store/store';
 import { assessmentVoidLines } from '../documents-session/voided';
 import { docHeading, fitColumns, methodText } from './common';
-
-export function projectVerdict(x: ProjectRow): string {
-  if (x.selected) return '入选';
-  if (x.tied) return '得票相同，另行票决';
-  if (!x.eligible) return x.votes === 0 ? '未入选（无得票）' : '未达到得票要求';
-  return '未入选';
-}
 
 /** "第10至11名得票相同（均为20票）：甲、乙，需就剩余1个名额另行票决。" */
 export function tieText(r: ProjectOutcome): string | null {
@@ -55,7 +49,7 @@ export function projectResultDoc(store: Store, a: AssessmentRow): DocModel {
         ],
         11,
       ),
-      rows: r.rows.map((x) => [String(x.rank), x.name, String(x.votes), x.share ?? '—', projectVerdict(x)]),
+      rows: r.rows.map((x) => [String(x.rank), x.name, String(x.votes), x.share ?? '—', projectStanding(x)]),
     });
     const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
     blocks.push({ type: 'paragraph', text: selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。' });

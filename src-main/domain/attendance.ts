@@ -1,7 +1,7 @@
 // Attendance figures and the quorum (法定人数). 组织法 (2022) art. 51: a standing-committee session
 // needs more than half of ALL members (members in office, not those present) — some localities 2/3.
 import { assertCount } from './counts';
-import { MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
+import { fractionWord, MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
 
 export interface AttendanceCounts {
   /** 应出席: all members in office for this session (kept explicit on the session). */
@@ -29,6 +29,12 @@ export function quorumMet(present: number, expected: number, rule: Threshold = M
   return meetsThreshold(present, expected, rule);
 }
 
+/** The quorum rule in words: "出席的组成人员超过全体组成人员的半数", "…达到全体组成人员的三分之二以上". */
+export function quorumRuleText(rule: Threshold): string {
+  const of = `全体组成人员的${fractionWord(rule)}`;
+  return `出席的组成人员${rule.inclusive ? `达到${of}以上` : `超过${of}`}`;
+}
+
 /** The fewest members present that make a quorum (33, more than half → 17; 33, 2/3 以上 → 22). */
 export function quorumRequired(expected: number, rule: Threshold = MORE_THAN_HALF): number {
   assertCount('expected', expected);
@@ -44,7 +50,21 @@ export function attendanceAnnouncement(c: AttendanceCounts, met: boolean, expect
   let s = `${expectedLine(c.expected, expectedReason)}，实到${c.present}人`;
   if (c.onLeave > 0) s += `，请假${c.onLeave}人`;
   if (c.absent > 0) s += `，缺席${c.absent}人`;
-  return `${s}，${met ? '符合' : '不符合'}法定人数。`;
+  return `${s}，${quorumWord(met)}。`;
+}
+
+/** The quorum's verdict, as every face shows it: "符合法定人数" / "不符合法定人数". */
+export function quorumWord(met: boolean): '符合法定人数' | '不符合法定人数' {
+  return met ? '符合法定人数' : '不符合法定人数';
+}
+
+/**
+ * A round's attendance as its result records it: "应出席常委会组成人员33人，表决开始时实到18人，符合法定人数。"
+ * — the snapshot taken when the round opened, against the session's quorum rule, so that a vote held
+ * after members left (实到 below the quorum) says so on its record.
+ */
+export function openingAttendanceLine(expected: number, reason: string, presentAtOpening: number, rule: Threshold = MORE_THAN_HALF): string {
+  return `${expectedLine(expected, reason)}，表决开始时实到${presentAtOpening}人，${quorumWord(quorumMet(presentAtOpening, expected, rule))}。`;
 }
 
 // ---- 应到 and 实到 -------------------------------------------------------------------------------

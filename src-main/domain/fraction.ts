@@ -1,5 +1,6 @@
 // Thresholds such as "过半数" (strictly more than half) and "三分之二以上" (at least two thirds:
 // in Chinese legal usage 以上 includes the bound). Integers only, never floating point.
+import { chineseNumeral } from './numerals';
 
 export interface Threshold {
   numerator: number;
@@ -23,12 +24,14 @@ export function minimumCount(base: number, t: Threshold): number {
   return base + 1;
 }
 
-/** "过半数", "三分之二以上" */
-export function describeThreshold(t: Threshold): string {
-  const frac = t.numerator === 1 && t.denominator === 2 ? '半数' : `${cn(t.denominator)}分之${cn(t.numerator)}`;
-  return t.inclusive ? `${frac}以上` : `超过${frac}`.replace('超过半数', '过半数');
+/** The fraction in words: "半数" (any n/2n), "三分之二", "十二分之七". */
+export function fractionWord(t: Pick<Threshold, 'numerator' | 'denominator'>): string {
+  return t.numerator * 2 === t.denominator ? '半数' : `${chineseNumeral(t.denominator)}分之${chineseNumeral(t.numerator)}`;
 }
 
-function cn(n: number): string {
-  return '零一二三四五六七八九十'[n] ?? String(n);
+/** "过半数", "三分之二以上", "半数以上", "超过五分之三". */
+export function describeThreshold(t: Threshold): string {
+  const frac = fractionWord(t);
+  if (t.inclusive) return `${frac}以上`;
+  return frac === '半数' ? '过半数' : `超过${frac}`;
 }

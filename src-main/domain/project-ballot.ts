@@ -89,6 +89,27 @@ export function projectBallotResult(votesPerCandidate: number[], opts: ProjectBa
   return { ranking, tieAtCutoff, selectedCount: ranking.filter((r) => r.selected).length };
 }
 
+/** What became of a candidate, as a result shows it (a candidate tied at the cut-off is `tied`). */
+export interface ProjectStandingInput {
+  selected: boolean;
+  tied: boolean;
+  eligible: boolean;
+  votes: number;
+}
+
+/**
+ * A candidate's result in words, the same on every face and document: 入选; 得票相同，另行票决 (tied
+ * at the cut-off); 未入选（无得票） (nobody chose it); 未达到得票要求 (votes below the minimum share);
+ * 未入选 (below the places). 'short' is the big screen's column: 入选, 同票, or nothing.
+ */
+export function projectStanding(x: ProjectStandingInput, form: 'full' | 'short' = 'full'): string {
+  if (x.selected) return '入选';
+  if (x.tied) return form === 'short' ? '同票' : '得票相同，另行票决';
+  if (form === 'short') return '';
+  if (!x.eligible) return x.votes === 0 ? '未入选（无得票）' : '未达到得票要求';
+  return '未入选';
+}
+
 // ---- one final result across runoff rounds -------------------------------------------------------
 //
 // Decisions:

@@ -82,6 +82,27 @@ export function scaleWords(scale: Scale): { scaleTitle: string; rateLabel: strin
   return scale === 'four' ? { scaleTitle: '称职测评', rateLabel: '称职率' } : { scaleTitle: '满意度测评', rateLabel: '满意率' };
 }
 
+/**
+ * The rate in words: "满意率＝（满意＋基本满意）÷收回的有效测评表数（未评价的计入）", or over "对该对象作出评价的
+ * 测评表数" when unmarked subjects are excluded ("称职率＝（优秀＋称职＋基本称职）÷…" on the four levels).
+ */
+export function rateRuleText(scale: Scale, unmarked: 'against' | 'excluded' = 'against'): string {
+  const labels = scaleLevels(scale);
+  const over = unmarked === 'against' ? '收回的有效测评表数（未评价的计入）' : '对该对象作出评价的测评表数';
+  return `${scaleWords(scale).rateLabel}＝（${labels.slice(0, -1).join('＋')}）÷${over}`;
+}
+
+/**
+ * The grade rule in words over its base (rule B: "全体组成人员33人"; rule A: the rate's denominator):
+ * "满意票数达到全体组成人员33人半数的为“满意”；否则满意＋基本满意票数达到…半数的为“基本满意”；否则为“不满意”".
+ * 达到半数: the bound counts (2·count ≥ base, as cumulativeGrade decides), so never "过半".
+ */
+export function gradeRuleText(scale: Scale, base: string): string {
+  const labels = scaleLevels(scale);
+  const steps = labels.slice(0, -1).map((l, i) => `${labels.slice(0, i + 1).join('＋')}票数达到${base}半数的为“${l}”`);
+  return `${steps.join('；否则')}；否则为“${labels[labels.length - 1]!}”`;
+}
+
 /** numerator/denominator as a percentage with 2 decimals, half up, integer math: 29/33 → "87.88%". */
 export function percentText(numerator: number, denominator: number): string {
   assertCount('numerator', numerator);

@@ -4,8 +4,7 @@
 import type { ThresholdName } from './agenda';
 import { presentOverExpected } from './attendance';
 import { assertCount } from './counts';
-import { meetsThreshold, minimumCount, MORE_THAN_HALF, TWO_THIRDS_OR_MORE, type Threshold } from './fraction';
-import { chineseNumeral } from './numerals';
+import { fractionWord, meetsThreshold, minimumCount, MORE_THAN_HALF, TWO_THIRDS_OR_MORE, type Threshold } from './fraction';
 import type { Rules } from './settings';
 
 export type Choice = 'yes' | 'no' | 'abstain';
@@ -97,9 +96,6 @@ export function decideAdoption(t: VoteTally, adoption: Rules['adoption']): VoteO
     rule: adoptionRuleText(adoption.base, th),
   };
 }
-
-/** "半数", "三分之二". */
-const fractionWord = (th: Threshold): string => (th.numerator * 2 === th.denominator ? '半数' : `${chineseNumeral(th.denominator)}分之${chineseNumeral(th.numerator)}`);
 
 /** "赞成票超过全体组成人员的半数", "赞成票达到全体组成人员的三分之二以上". */
 export function adoptionRuleText(base: AdoptionBase, th: Threshold): string {

@@ -3,7 +3,7 @@
 // list and the seat codes. Dated by the session; a paper or show-of-hands result never mentions
 // keypads; verdict words come from domain/vote.ts.
 import { appointmentSections } from '../domain/appointments';
-import { expectedLine } from '../domain/attendance';
+import { expectedLine, openingAttendanceLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
@@ -49,7 +49,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     { type: 'paragraph', text: `议程：第${item.position}项 ${item.title}`, indent: false },
     { type: 'paragraph', text: `表决方式：${method}`, indent: false },
     { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
-    { type: 'paragraph', text: `${expectedLine(b.expected, session.expectedReason)}，表决开始时实到${b.eligible.length}人。`, indent: false },
+    { type: 'paragraph', text: openingAttendanceLine(b.expected, session.expectedReason, b.eligible.length, b.rules.quorum), indent: false },
     { type: 'paragraph', text: `通过条件：${thresholdLabel(b)}，${ballotRequirement(b) ?? '以投票总数为基数'}。`, indent: false },
     ...ballotVoidLines(store, b).map((text): Block => ({ type: 'paragraph', text, indent: false })),
   ];

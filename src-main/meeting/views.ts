@@ -81,7 +81,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
       status: s.status,
       businessStarted: live.businessStartedAt !== null,
     },
-    attendance: { ...counts, quorumMet: met, announcement: attendanceAnnouncement(counts, met) },
+    attendance: { ...counts, quorumMet: met, announcement: attendanceAnnouncement(counts, met, s.expectedReason) },
     agenda: listItems(engine.store, s.id).map((i) => ({ id: i.id, position: i.position, kind: i.kind, title: i.title })),
     currentItem: item
       ? {

@@ -159,6 +159,19 @@ export function updateSession(store: Store, who: Actor, id: number, f: SessionFi
   });
 }
 
+/**
+ * 采用当前设置的规则: a session not yet opened takes the rules now in 设置 (audited as session.rules), so
+ * that a rule changed after the session was created can still reach it; once opened it keeps its own.
+ */
+export function applyCurrentRules(store: Store, who: Actor, id: number): Session {
+  return store.change(who, () => {
+    assertDraft(getSession(store, id));
+    store.db.prepare('UPDATE sessions SET rules = ? WHERE id = ?').run(JSON.stringify(getRules(store)), id);
+    store.audit.recordRow(who, 'session.rules', 'sessions', id);
+    return getSession(store, id);
+  });
+}
+
 export function deleteSession(store: Store, who: Actor, id: number): void {
   store.change(who, () => {
     const s = getSession(store, id);

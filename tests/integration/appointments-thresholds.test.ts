@@ -184,7 +184,7 @@ describe('honest attendance', () => {
     expect(await outcome('attendance.set', { memberId: s16.members[25]!.id, status: 'present' })).toMatch(/^INVALID_STATE 实到人数已达到应出席人数20人/);
     const state = await admin.must('live.state');
     expect(state.attendance).toMatchObject({ expected: 20, present: 20 });
-    expect(state.attendance.announcement).toBe('应出席常委会组成人员20人，实到20人，符合法定人数。');
+    expect(state.attendance.announcement).toBe('应出席常委会组成人员20人（测试：只有20名委员应出席），实到20人，符合法定人数。');
     // One who leaves makes room for another.
     await admin.must('attendance.set', { memberId: s16.members[0]!.id, status: 'left' });
     expect(await outcome('terminal.signIn', {}, callers[20]!)).toBe('ok');

@@ -111,6 +111,8 @@ describe('documents of the 第四十四次会议', () => {
     expect(text).toContain('测评方式：无记名纸质测评表');
     expect(text).toContain('应出席常委会组成人员33人，参加测评33人，收回测评表33份，计入统计33份。');
     expect(text).toContain('满意率＝（满意＋基本满意）÷收回的有效测评表数（未评价的计入）');
+    // rule A prints a grade beside each rate: how it follows from the counts (the median verdict, the bound counts)
+    expect(text).toContain('满意票数达到收回的有效测评表数半数的为“满意”；否则满意＋基本满意票数达到收回的有效测评表数半数的为“基本满意”；否则为“不满意”');
     expect(text).toContain('限期整改并再次报告（一般在下次常委会会议上报告）：罗杰琳、姜婷德。');
     expect(text).toContain('测评结果为“基本满意”的，按照审议意见整改：万娟、陆晨军、沈立、许晓、毛海立。');
     const rows = pdfRows(file);

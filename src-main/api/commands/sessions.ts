@@ -4,7 +4,7 @@ import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
 import { castPersons } from '../../store/item-data';
-import { createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
+import { applyCurrentRules, createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
 import { syncHearings } from '../../review/handlings';
 import { base64, command, idInput, isoDate, type CallContext, type FilePayload } from '../command';
 
@@ -65,6 +65,8 @@ export const sessionCommands = {
     input: sessionFields.extend({ id }),
     run: ({ store, who }, { id, ...f }) => updateSession(store, who, id, f),
   }),
+  /** A draft session takes the rules now in 设置 (refused once the session has opened). */
+  'sessions.applyRules': command({ access: ['admin'], input: idInput, run: ({ store, who }, { id }) => applyCurrentRules(store, who, id) }),
   'sessions.delete': command({
     access: ['admin'],
     input: idInput,

@@ -2,6 +2,7 @@
 // above the footer: while open only "已提交 N / M" (never what anyone marked); once announced the
 // ranked table with a bar per subject (two columns when there are many), or the projects by votes.
 import type { ProjectOutcome, PublicAssessment, SatisfactionOutcome } from '../../../src-main/assessment/types';
+import { projectStanding } from '../../../src-main/domain/project-ballot';
 import { paperSheetsNote } from '../../../src-main/domain/satisfaction';
 import type { LiveSnapshot } from '../live/protocol';
 import './assessment-display.css';
@@ -123,7 +124,7 @@ function ProjectBoard({ r }: { r: ProjectOutcome }) {
               <span className="asa-bar" style={{ width: `${r.validSheets ? (100 * x.votes) / r.validSheets : 0}%` }} />
             </span>
             <span className="asa-rate">{x.votes}票</span>
-            <span className="asa-grade">{x.selected ? '入选' : x.tied ? '同票' : ''}</span>
+            <span className="asa-grade">{projectStanding(x, 'short')}</span>
           </li>
         ))}
       </ol>

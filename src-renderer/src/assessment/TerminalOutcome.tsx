@@ -1,5 +1,6 @@
 // The announced result on a member's terminal: the ranked subjects (or projects) in a compact list.
 import type { PublicAssessment } from '../../../src-main/assessment/types';
+import { projectStanding } from '../../../src-main/domain/project-ballot';
 
 export function TerminalOutcome({ a, submitted }: { a: PublicAssessment; submitted: boolean }) {
   const r = a.result!;
@@ -43,7 +44,7 @@ export function TerminalOutcome({ a, submitted }: { a: PublicAssessment; submitt
                 <td>{x.rank}</td>
                 <td>{x.name}</td>
                 <td>{x.votes}</td>
-                <td>{x.selected ? '入选' : x.tied ? '得票相同，另行票决' : '未入选'}</td>
+                <td>{projectStanding(x)}</td>
               </tr>
             ))}
           </tbody>

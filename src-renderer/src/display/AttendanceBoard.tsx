@@ -1,4 +1,5 @@
 // 应到 / 实到 / 请假 / 缺席 as large figures, and whether the quorum is met.
+import { quorumWord } from '../../../src-main/domain/attendance';
 import type { AttendanceSummary } from '../live/protocol';
 
 export function AttendanceBoard({ attendance: a, compact }: { attendance: AttendanceSummary; compact: boolean }) {
@@ -19,7 +20,7 @@ export function AttendanceBoard({ attendance: a, compact }: { attendance: Attend
         ))}
       </div>
       <p className={`disp-quorum ${a.quorumMet ? 'is-met' : 'is-not-met'}`} data-testid="display-quorum">
-        {a.quorumMet ? '符合法定人数' : '不符合法定人数'}
+        {quorumWord(a.quorumMet)}
       </p>
       <p className="disp-announcement">{a.announcement}</p>
     </section>

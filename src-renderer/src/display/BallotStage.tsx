@@ -2,6 +2,7 @@
 // counts per choice) and the rule ("通过条件：过半数，赞成票须超过全体组成人员33人的半数，即至少17票");
 // once announced 赞成 / 反对 / 弃权 / 未按表决器 (keypads only), 通过 / 未通过 and the verdict with its
 // base and count ("赞成18票，超过全体组成人员33人的半数，通过。").
+import { verdictWord } from '../../../src-main/domain/vote';
 import { METHOD_TEXT, formatSeconds } from '../live/labels';
 import type { PublicBallot } from '../live/protocol';
 import { useCountdown } from '../live/useCountdown';
@@ -77,7 +78,7 @@ function Result({ ballot }: { ballot: PublicBallot }) {
         ))}
       </div>
       <p className={`disp-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`} data-testid="display-verdict">
-        {r.adopted ? '通过' : '未通过'}
+        {verdictWord(r)}
       </p>
       <p className="disp-rule" data-testid="display-verdict-text">
         {r.verdict ?? `${r.rule}，需赞成${r.required}票`}

@@ -2,6 +2,7 @@
 // its 决议/决定 — title from the item, the line "（2026年9月22日……会议通过）" from the session, an
 // editable body — numbered within the session, printed and exported.
 import { useEffect, useState } from 'react';
+import { verdictWord } from '../../../src-main/domain/vote';
 import { call, type CommandOutput } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
 import { CheckField, Field } from '../components/Field';
@@ -50,7 +51,7 @@ export function ResolutionsPage({ route }: { route: string[] }) {
               <td className="name">
                 第{c.position}项 {c.title}
               </td>
-              <td>{c.adopted === null ? <span className="muted">尚未表决</span> : c.adopted ? <span className="chip chip-ok">通过</span> : <span className="chip chip-error">未通过</span>}</td>
+              <td>{c.adopted === null ? <span className="muted">尚未表决</span> : <span className={`chip ${c.adopted ? 'chip-ok' : 'chip-error'}`}>{verdictWord({ adopted: c.adopted })}</span>}</td>
               <td className="actions">
                 {c.resolutionId ? (
                   <a className="btn btn-small" href={`#rv-res-${c.resolutionId}`}>

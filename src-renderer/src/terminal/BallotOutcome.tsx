@@ -1,4 +1,5 @@
 // What a terminal shows about a ballot besides the buttons: its heading and, once announced, the result.
+import { verdictWord } from '../../../src-main/domain/vote';
 import type { PublicBallot } from '../live/protocol';
 
 export function BallotHeading({ ballot }: { ballot: PublicBallot }) {
@@ -23,7 +24,7 @@ export function BallotOutcome({ ballot }: { ballot: PublicBallot }) {
   if (ballot.state === 'closed' || !r) return <p className="vote-note">表决已结束，等待主持人宣布结果</p>;
   return (
     <div className="vote-result" data-testid="ballot-result" data-adopted={r.adopted ? 'true' : 'false'}>
-      <p className={`vote-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`}>{r.adopted ? '通过' : '未通过'}</p>
+      <p className={`vote-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`}>{verdictWord(r)}</p>
       <p className="vote-announcement">{r.announcement}</p>
       <p className="term-muted" data-testid="ballot-verdict-text">{r.verdict ?? `${r.rule}（需${r.required}票）`}</p>
     </div>

@@ -1,6 +1,7 @@
 // The result of a round in the console: ranked subjects with counts per level, rate, grade and what
 // follows; or the projects by votes with the tie at the cut-off.
 import type { AssessmentOutcome, ProjectFinal } from '../../../../src-main/assessment/types';
+import { projectStanding } from '../../../../src-main/domain/project-ballot';
 import { paperSheetsNote } from '../../../../src-main/domain/satisfaction';
 
 /** After runoffs: the projects selected across the rounds, each with the round that decided it. */
@@ -47,7 +48,7 @@ export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
                 <td>{x.name}</td>
                 <td className="num">{x.votes}</td>
                 <td className="num">{x.share ?? '—'}</td>
-                <td>{x.selected ? '入选' : x.tied ? '得票相同，另行票决' : x.eligible ? '未入选' : '未达到要求'}</td>
+                <td>{projectStanding(x)}</td>
               </tr>
             ))}
           </tbody>

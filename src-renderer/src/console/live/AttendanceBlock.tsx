@@ -1,6 +1,7 @@
 // 应到 / 实到 / 请假 / 缺席, the quorum line, and 开始会议议程 (with a required reason when the quorum
 // is not met: the secretary takes responsibility in writing, and it is kept in the audit log).
 import { useState } from 'react';
+import { quorumWord } from '../../../../src-main/domain/attendance';
 import type { ConsoleState } from '../../live/protocol';
 import type { Actions } from './admin-actions';
 
@@ -25,7 +26,7 @@ export function AttendanceBlock({ state, actions }: { state: ConsoleState; actio
           </div>
         ))}
         <div className={`lc-quorum ${a.quorumMet ? 'is-met' : 'is-not-met'}`} data-testid="quorum">
-          {a.quorumMet ? '符合法定人数' : '不符合法定人数'}
+          {quorumWord(a.quorumMet)}
         </div>
       </div>
       <p className="lc-announcement" data-testid="attendance-announcement">

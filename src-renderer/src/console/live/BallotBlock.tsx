@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { personsWithIds, type AgendaDetails, type ItemPerson } from '../../../../src-main/domain/agenda';
 import { groupSubject, personOutcomes, plannedGroups, sameGroup } from '../../../../src-main/domain/appointments';
 import type { Rules } from '../../../../src-main/domain/settings';
-import { THRESHOLD_LABELS, thresholdName } from '../../../../src-main/domain/vote';
+import { THRESHOLD_LABELS, thresholdName, verdictWord } from '../../../../src-main/domain/vote';
 import type { ConsoleBallotRow, ConsoleState } from '../../live/protocol';
 import type { Actions } from './admin-actions';
 import { BallotOptionsFields, optionsValid, type BallotOptions } from './BallotOptionsFields';
@@ -128,7 +128,7 @@ function PersonResults({ persons, ballots }: { persons: ItemPerson[]; ballots: C
           <span>{groupSubject('', [person])}</span>
           {d ? (
             <span className={`lc-chip ${d.adopted ? 'is-adopted' : 'is-rejected'}`}>
-              {d.adopted ? '通过' : '未通过'}（赞成{d.yes}票{d.together > 1 ? `，${d.together}人合并表决` : ''}）
+              {verdictWord(d)}（赞成{d.yes}票{d.together > 1 ? `，${d.together}人合并表决` : ''}）
             </span>
           ) : (
             <span className="lc-muted">未表决</span>

@@ -3,6 +3,7 @@
 // progress, the rule with its base and required count, and once closed the result and 通过 / 未通过;
 // 作废本轮 when the round's receipts cannot be opened here.
 import { useState } from 'react';
+import { verdictWord } from '../../../../src-main/domain/vote';
 import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
 import { useCountdown } from '../../live/useCountdown';
@@ -97,7 +98,7 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
       {(b.state === 'closed' || b.state === 'announced') && r && (
         <div className="lc-ballot-result" data-testid="ballot-result" data-adopted={r.adopted ? 'true' : 'false'}>
           <span className={`lc-verdict ${r.adopted ? 'is-adopted' : 'is-rejected'}`} data-testid="ballot-verdict">
-            {r.adopted ? '通过' : '未通过'}
+            {verdictWord(r)}
           </span>
           <span className="lc-result-text">
             {r.announcement}

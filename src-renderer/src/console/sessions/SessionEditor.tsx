@@ -107,7 +107,7 @@ export function SessionEditor({ route }: { route: string[] }) {
       <AgendaList sessionId={session.id} items={items} editable={editable} onItems={setItems} onChanged={q.reload} />
 
       <SessionNameOrder sessionId={session.id} />
-      <RulesSummary rules={session.rules} />
+      <RulesSummary sessionId={session.id} rules={session.rules} draft={draft} onChanged={q.reload} />
 
       <SessionDocumentsPanel sessionId={session.id} />
 

@@ -7,17 +7,9 @@ import { ErrorNote, OkNote } from '../../components/Notice';
 import type { Rules } from '../../../../src-main/domain/settings';
 import { useAction, useQuery } from '../useCommand';
 import { useDraft } from '../useDraft';
-import {
-  ADOPTION_BASE_LABELS,
-  PRESS_RULE_LABELS,
-  SATISFACTION_RULE_LABELS,
-  SCALE_LABELS,
-  THRESHOLD_PRESETS,
-  presetOf,
-  shareText,
-  thresholdText,
-  type Threshold,
-} from './rulesText';
+import { quorumRuleText } from '../../../../src-main/domain/attendance';
+import { adoptionRuleText } from '../../../../src-main/domain/vote';
+import { ADOPTION_BASE_LABELS, PRESS_RULE_LABELS, SCALE_LABELS, THRESHOLD_PRESETS, presetOf, satisfactionRuleLabels, type Threshold } from './rulesText';
 
 export function RulesForm() {
   const q = useQuery('settings.get', {});
@@ -65,7 +57,7 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
             label="法定人数（出席的组成人员）"
             value={r.quorum}
             onChange={(t) => patch((x) => ({ ...x, quorum: t }))}
-            hint={`全体组成人员${thresholdText(r.quorum)}出席方可举行会议（组织法第五十一条规定为过半数）`}
+            hint={`${quorumRuleText(r.quorum)}方可举行会议（组织法第五十一条规定为过半数）`}
           />
           <Field label="表决通过的基数">
             {(p) => (
@@ -82,7 +74,7 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
             label="表决通过所需赞成票"
             value={r.adoption.threshold}
             onChange={(t) => patch((x) => ({ ...x, adoption: { ...x.adoption, threshold: t } }))}
-            hint={`赞成票${shareText(r.adoption.threshold, ADOPTION_BASE_LABELS[r.adoption.base])}为通过`}
+            hint={`${adoptionRuleText(r.adoption.base, r.adoption.threshold)}为通过`}
           />
           <Field label="重复按键">
             {(p) => (
@@ -128,7 +120,7 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
           <Field label="测评结果计算方法" span={2}>
             {(p) => (
               <select {...p} value={r.satisfaction.rule} onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, rule: e.target.value as Rules['satisfaction']['rule'] } }))}>
-                {Object.entries(SATISFACTION_RULE_LABELS).map(([k, v]) => (
+                {Object.entries(satisfactionRuleLabels(r.satisfaction.scale, r.satisfaction.unmarkedSubjects)).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
                   </option>
