@@ -62,7 +62,13 @@ export interface WsHubOptions {
 }
 
 export class WsHub implements Pick<LanInfo, 'unpaired'> {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  /**
+   * allowSynchronousEvents false: ws emits one socket's frames one per turn of the event loop (the
+   * next waits for setImmediate, and the socket is read no further meanwhile), so a terminal that
+   * sends thousands of commands at once takes turns with everyone else's frames, heartbeats and HTTP
+   * requests instead of holding the server until all are handled (tests/e2e/protocol-flood.test.ts).
+   */
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, allowSynchronousEvents: false });
   private readonly clients = new Map<string, Client>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
