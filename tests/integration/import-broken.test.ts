@@ -169,6 +169,25 @@ describe('bad rows and columns', () => {
     expect(store.db.prepare('SELECT (SELECT count(*) FROM members) AS m, (SELECT count(*) FROM audit_log) AS a').get()).toEqual({ m: 0, a: 0 });
   });
 
+  it('names with control or direction characters are refused on their rows, in the file and through the command', async () => {
+    const reason = '姓名中含有控制字符、方向控制符或无法识别的字符（常见于从其他软件复制或编码有误的文字），请重新输入姓名';
+    const bytes = Buffer.from('\ufeff姓名,职务\r\n丙\u202e丁,委员\r\n甲\u0007,委员\r\n乙\ufffd,委员\r\n', 'utf8');
+    await expectRefused('members', 'odd.csv', bytes, [
+      { row: 2, column: '姓名', reason },
+      { row: 3, column: '姓名', reason },
+      { row: 4, column: '姓名', reason },
+    ]);
+    const { dispatch, snapshot } = await populated();
+    const before = snapshot();
+    for (const name of ['丙\u202e丁', '\u0007\b\u000b', '\ud800乙']) {
+      const member = await dispatch('members.create', { sort: 90, name, gender: '', role: '委员', seat: 90, inOfficeFrom: null, inOfficeTo: null, note: '' }, ADMIN);
+      expect(member).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: `输入有误：姓名：${reason}` } });
+      const official = await dispatch('officials.create', { sort: 1, name, unit: '区教育局', post: '局长', category: '' }, ADMIN);
+      expect(official.ok).toBe(false);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
   it('attendees and officials: missing 姓名 column, duplicates by name and unit', async () => {
     await expectRefused('attendees', 'a.csv', Buffer.from('序号,名字,单位,职务\r\n1,沈勇,示例区人民政府,副区长\r\n'), [
       { row: 1, column: '姓名', reason: '找不到必需的列“姓名”（列席人员名单的表头应为：序号、姓名、单位、职务）' },
