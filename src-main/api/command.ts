@@ -63,4 +63,15 @@ export type AnyCommand = CommandDef<z.ZodType, unknown>;
 
 export const idInput = z.object({ id: z.number().int().positive() });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/**
+ * The name of a file handed over by the console (File.name): never a path, never control characters
+ * (a NUL or a "../" in a stored name would travel into downloads, PDFs and the archive).
+ */
+export const fileName = z
+  .string()
+  .trim()
+  .min(1, '文件名不能为空')
+  .max(255)
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  .refine((n) => !/[\u0000-\u001f\u007f/\\]/.test(n) && n !== '.' && n !== '..', '文件名不能含有控制字符或路径分隔符（/ 或 \\），请使用文件本身的名称');
 export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64 编码');

@@ -3,7 +3,9 @@
 // and WPS write on Chinese Windows). Anything else is refused with a message that names the problem.
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { readXlsxGrid } from './xlsx';
+import { UnreadableFile } from './unreadable';
+import { MAX_ROWS, readXlsxGrid } from './xlsx';
+import { DamagedZip, inflatedSize } from './zip-size';
 
 export type SheetFormat = 'csv-utf8' | 'csv-utf8-bom' | 'csv-gbk' | 'csv-utf16' | 'xlsx';
 
@@ -23,20 +25,14 @@ export interface Grid {
   guessedEncoding: boolean;
 }
 
-/** A file that cannot be read as a table at all. */
-export class UnreadableFile extends Error {
-  constructor(
-    message: string,
-    /** The spreadsheet row at fault, when there is one. */
-    readonly row: number | null = null,
-  ) {
-    super(message);
-    this.name = 'UnreadableFile';
-  }
-}
+export { MAX_ROWS, UnreadableFile };
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_ROWS = 5000;
+/**
+ * What an XLSX may hold once inflated. A list of 5000 people with every column is a few megabytes
+ * inflated; exceljs takes some 15 times the inflated size in memory and a second per 10 MB.
+ */
+export const MAX_XLSX_INFLATED_BYTES = 32 * 1024 * 1024;
 
 const MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片' },
@@ -85,9 +81,15 @@ async function readZip(fileName: string, bytes: Buffer): Promise<GridRow[]> {
   if (has('ppt/presentation.xml')) throw notSheet(fileName, 'PowerPoint 演示文稿');
   if (!has('xl/')) throw notSheet(fileName, 'ZIP 压缩包');
   try {
+    if ((await inflatedSize(bytes, MAX_XLSX_INFLATED_BYTES)) === 'too-big') {
+      throw new UnreadableFile(
+        `解压后超过${MAX_XLSX_INFLATED_BYTES / 1024 / 1024}MB，远大于一份名单表格（5000人的名单解压后也只有几MB），可能已损坏或被改动过，未读取；请在 Excel/WPS 中打开检查，或另存为 CSV 后再导入`,
+      );
+    }
     return await readXlsxGrid(bytes);
   } catch (e) {
-    if (e instanceof UnreadableFile) throw new UnreadableFile(`文件“${fileName}”：${e.message}`);
+    if (e instanceof UnreadableFile) throw new UnreadableFile(`文件“${fileName}”${e.message}`);
+    if (e instanceof DamagedZip) throw new UnreadableFile(`文件“${fileName}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取（${e.message}）`);
     throw new UnreadableFile(`文件“${fileName}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取（${(e as Error).message.slice(0, 80)}）`);
   }
 }

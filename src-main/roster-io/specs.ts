@@ -1,6 +1,6 @@
 // What each list looks like as a spreadsheet: its Chinese headers, how one row becomes fields (with
 // a reason for every bad cell), and how fields become cells again for export.
-import { MEMBER_ROLES, type AttendeeFields, type Gender, type MemberFields, type MemberRole, type OfficialFields } from '../domain/people';
+import { MEMBER_ROLES, nameProblem, type AttendeeFields, type Gender, type MemberFields, type MemberRole, type OfficialFields } from '../domain/people';
 import { cellText, dateCell, parseDate, parseInteger, personName } from './cells';
 import type { Cell } from './decode';
 import type { XlsxColumn } from './xlsx';
@@ -52,6 +52,7 @@ function readName(cell: CellAt, bad: Complain): string {
   const name = personName(cell('姓名'));
   if (name === '') bad('姓名', '姓名不能为空');
   else if (name.length > 50) bad('姓名', `姓名超过50个字（现有${name.length}个字）`);
+  else if (nameProblem(name)) bad('姓名', nameProblem(name)!);
   return name;
 }
 

@@ -2,21 +2,27 @@
 // with a bold header row for export.
 import type ExcelJS from 'exceljs';
 import type { Cell, GridRow } from './decode';
+import { UnreadableFile } from './unreadable';
 
 // exceljs is loaded when a workbook is first read or written, not when the app starts (≈0.5 s of startup).
 const excel = async () => (await import('exceljs')).default;
 
-const MAX_XLSX_ROWS = 5050;
+/** The most rows a list may have (CSV and XLSX alike). */
+export const MAX_ROWS = 5000;
+const MAX_XLSX_ROWS = MAX_ROWS + 50;
 const MAX_XLSX_COLUMNS = 200;
 
-/** Reads the first worksheet. Throws a plain Error (the caller words it) when the workbook is unusable. */
+/**
+ * Reads the first worksheet. Throws UnreadableFile (said after the file's name) when the workbook has
+ * no sheet or too many rows, and exceljs's own error when it cannot read it (the caller words it).
+ */
 export async function readXlsxGrid(bytes: Buffer): Promise<GridRow[]> {
   const wb = new (await excel()).Workbook();
   // exceljs's Buffer type predates Node 22's generic Buffer.
   await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const sheet = wb.worksheets[0];
-  if (!sheet) throw new Error('工作簿里没有工作表');
-  if (sheet.actualRowCount > MAX_XLSX_ROWS) throw new Error(`工作表“${sheet.name}”行数过多（${sheet.actualRowCount}行）`);
+  if (!sheet) throw new UnreadableFile('里没有工作表');
+  if (sheet.actualRowCount > MAX_XLSX_ROWS) throw new UnreadableFile(`的工作表“${sheet.name}”行数过多（${sheet.actualRowCount}行），一次最多导入${MAX_ROWS}行`);
   const rows: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];

@@ -38,6 +38,12 @@ export { MAX_FRAME_BYTES };
 const HEARTBEAT_MS = 30_000;
 /** Commands after which the terminal is sent its own part (`me`) at once. */
 const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
+/**
+ * Frames written to a socket and not yet taken by its peer, above which a peer that keeps sending is
+ * dropped: it is not reading its answers (a peer that neither reads nor sends is dropped by the
+ * heartbeat). Far above anything a reading client leaves unread: a state is a few kilobytes.
+ */
+export const MAX_UNREAD_BYTES = 8 * 1024 * 1024;
 
 
 interface Client {
@@ -62,7 +68,13 @@ export interface WsHubOptions {
 }
 
 export class WsHub implements Pick<LanInfo, 'unpaired'> {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  /**
+   * allowSynchronousEvents false: ws emits one socket's frames one per turn of the event loop (the
+   * next waits for setImmediate, and the socket is read no further meanwhile), so a terminal that
+   * sends thousands of commands at once takes turns with everyone else's frames, heartbeats and HTTP
+   * requests instead of holding the server until all are handled (tests/e2e/protocol-flood.test.ts).
+   */
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, allowSynchronousEvents: false });
   private readonly clients = new Map<string, Client>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
@@ -152,11 +164,19 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     // ws closes the socket itself on a protocol error (an oversized frame: 1009); nothing to add.
     ws.on('error', (e) => console.warn('[ws]', c.address, (e as Error).message));
     ws.on('message', (data, isBinary) => {
+      if (c.socket.writableLength > MAX_UNREAD_BYTES) return this.dropUnreading(c);
       c.alive = true;
       this.guarded(c, () => this.onMessage(c, isBinary ? null : data.toString()));
     });
     this.send(c, { type: 'welcome', pairingNumber: c.pairingNumber, serverTime: new Date().toISOString() });
     this.consoleViewChanged();
+  }
+
+  /** A peer that sends and does not read: its answers would pile up in this process without end. */
+  private dropUnreading(c: Client): void {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    console.warn(`[ws] ${c.address} 发送消息却不读取回复（未读取的数据超过${MAX_UNREAD_BYTES / 1024 / 1024}MB），已断开连接`);
+    c.ws.terminate();
   }
 
   /** The one guard around every handler: an unexpected error is logged and answered, never thrown. */

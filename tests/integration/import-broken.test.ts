@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anyCommandTable } from '../../src-main/api/commands';
 import { createDispatcher } from '../../src-main/api/dispatch';
+import { MAX_XLSX_INFLATED_BYTES } from '../../src-main/roster-io/decode';
 import { ENCODING_HINT, parseRosterFile, type RowError } from '../../src-main/roster-io/parse';
 import { Store } from '../../src-main/store/store';
 
@@ -168,6 +169,25 @@ describe('bad rows and columns', () => {
     expect(store.db.prepare('SELECT (SELECT count(*) FROM members) AS m, (SELECT count(*) FROM audit_log) AS a').get()).toEqual({ m: 0, a: 0 });
   });
 
+  it('names with control or direction characters are refused on their rows, in the file and through the command', async () => {
+    const reason = '姓名中含有控制字符、方向控制符或无法识别的字符（常见于从其他软件复制或编码有误的文字），请重新输入姓名';
+    const bytes = Buffer.from('\ufeff姓名,职务\r\n丙\u202e丁,委员\r\n甲\u0007,委员\r\n乙\ufffd,委员\r\n', 'utf8');
+    await expectRefused('members', 'odd.csv', bytes, [
+      { row: 2, column: '姓名', reason },
+      { row: 3, column: '姓名', reason },
+      { row: 4, column: '姓名', reason },
+    ]);
+    const { dispatch, snapshot } = await populated();
+    const before = snapshot();
+    for (const name of ['丙\u202e丁', '\u0007\b\u000b', '\ud800乙']) {
+      const member = await dispatch('members.create', { sort: 90, name, gender: '', role: '委员', seat: 90, inOfficeFrom: null, inOfficeTo: null, note: '' }, ADMIN);
+      expect(member).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: `输入有误：姓名：${reason}` } });
+      const official = await dispatch('officials.create', { sort: 1, name, unit: '区教育局', post: '局长', category: '' }, ADMIN);
+      expect(official.ok).toBe(false);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
   it('attendees and officials: missing 姓名 column, duplicates by name and unit', async () => {
     await expectRefused('attendees', 'a.csv', Buffer.from('序号,名字,单位,职务\r\n1,沈勇,示例区人民政府,副区长\r\n'), [
       { row: 1, column: '姓名', reason: '找不到必需的列“姓名”（列席人员名单的表头应为：序号、姓名、单位、职务）' },
@@ -215,33 +235,47 @@ function noise(n: number, seed: number): Buffer {
 
 /** A real ZIP archive (stored, one entry). */
 function zipOf(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
+  const empty = Buffer.alloc(22);
+  empty.writeUInt32LE(0x06054b50, 0);
+  return withEntry(empty, name, Buffer.from(content), 0);
+}
+
+/** `zip` with one more entry (0 stored, 8 deflated) after its others, and a new central directory. */
+function withEntry(zip: Buffer, name: string, content: Buffer, method: 0 | 8): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = zip.readUInt16LE(end + 10);
+  const directorySize = zip.readUInt32LE(end + 12);
+  const directoryOffset = zip.readUInt32LE(end + 16);
   const fileName = Buffer.from(name);
-  const crc = zlib.crc32(data);
+  const data = method === 8 ? zlib.deflateRawSync(content, { level: 9 }) : content;
+  const crc = zlib.crc32(content);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(method, 8);
   local.writeUInt32LE(crc, 14);
   local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
+  local.writeUInt32LE(content.length, 22);
   local.writeUInt16LE(fileName.length, 26);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
   central.writeUInt16LE(20, 4);
   central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(method, 10);
   central.writeUInt32LE(crc, 16);
   central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
+  central.writeUInt32LE(content.length, 24);
   central.writeUInt16LE(fileName.length, 28);
-  const localPart = Buffer.concat([local, fileName, data]);
-  const centralPart = Buffer.concat([central, fileName]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(localPart.length, 16);
-  return Buffer.concat([localPart, centralPart, end]);
+  central.writeUInt32LE(directoryOffset, 42);
+  const added = Buffer.concat([local, fileName, data]);
+  const directory = Buffer.concat([zip.subarray(directoryOffset, directoryOffset + directorySize), central, fileName]);
+  const tail = Buffer.alloc(22);
+  tail.writeUInt32LE(0x06054b50, 0);
+  tail.writeUInt16LE(entries + 1, 8);
+  tail.writeUInt16LE(entries + 1, 10);
+  tail.writeUInt32LE(directory.length, 12);
+  tail.writeUInt32LE(directoryOffset + added.length, 16);
+  return Buffer.concat([zip.subarray(0, directoryOffset), added, directory, tail]);
 }
 
 describe('files that are not spreadsheets', () => {
@@ -276,6 +310,34 @@ describe('files that are not spreadsheets', () => {
     expect(parsed.format).toBeNull();
     expect(parsed.errors).toHaveLength(1);
     expect(parsed.errors[0]!.reason).toMatch(/^文件“cut\.xlsx”看起来是 XLSX 工作簿，但已损坏或不完整/);
+  });
+
+  it('an XLSX that inflates far beyond a list (a zip bomb) is refused before it is read', async () => {
+    // A real roster workbook with one more entry of 64 MB that deflates to some 60 KB: exceljs would
+    // inflate and hold it all (a few such files took the server gigabytes and minutes); it is
+    // measured against the budget first and the file is refused.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名单');
+    sheet.addRow(['序号', '姓名', '性别', '职务', '座位号']);
+    sheet.addRow([1, '邱东竹', '男', '主任', 1]);
+    const workbook = Buffer.from(await wb.xlsx.writeBuffer());
+    const bomb = withEntry(workbook, 'xl/padding.xml', Buffer.alloc(64 * 1024 * 1024, '<x/>'), 8);
+    expect(bomb.length).toBeLessThan(workbook.length + 200 * 1024);
+    const reason = `文件“bomb.xlsx”解压后超过${MAX_XLSX_INFLATED_BYTES / 1024 / 1024}MB，远大于一份名单表格（5000人的名单解压后也只有几MB），可能已损坏或被改动过，未读取；请在 Excel/WPS 中打开检查，或另存为 CSV 后再导入`;
+    const message = await expectRefused('members', 'bomb.xlsx', bomb, [{ row: null, column: null, reason }]);
+    expect(message).toBe(`导入失败，未导入任何数据：${reason}`);
+    // The same workbook without the padding imports (the budget is far above a real list).
+    expect((await parseRosterFile('members', 'ok.xlsx', withEntry(workbook, 'xl/padding.xml', Buffer.alloc(1024 * 1024, '<x/>'), 8))).errors).toEqual([]);
+  });
+
+  it('an XLSX with more rows than a list may have says so, not that it is damaged', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名单');
+    sheet.addRow(['姓名', '职务']);
+    for (let i = 1; i <= 5100; i++) sheet.addRow([`委员${i}`, '委员']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const reason = '文件“many.xlsx”的工作表“名单”行数过多（5101行），一次最多导入5000行';
+    await expectRefused('members', 'many.xlsx', bytes, [{ row: null, column: null, reason }]);
   });
 
   it('an unclosed quote names its row', async () => {

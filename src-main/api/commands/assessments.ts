@@ -9,7 +9,7 @@ import { exportYearRecordsXlsx } from '../../assessment/year-records-xlsx';
 import { attachPledge, listYearRecords, readPledge, saveYearRecord, yearRecord } from '../../assessment/year-records';
 import type { PaperProject, PaperSatisfaction } from '../../assessment/paper-entry';
 import { AppError } from '../../shared/result';
-import { base64, command, isoDate, type CallContext, type FilePayload } from '../command';
+import { base64, command, fileName, isoDate, type CallContext, type FilePayload } from '../command';
 import { engineOf } from './live';
 import { bindingOf } from './terminal';
 
@@ -181,7 +181,7 @@ export const assessmentCommands = {
   }),
   'officialYears.attachPledge': command({
     access: ['admin'],
-    input: z.object({ officialId: id, year, fileName: z.string().trim().min(1).max(255), mime: z.string().max(100).default('application/pdf'), data: base64 }),
+    input: z.object({ officialId: id, year, fileName, mime: z.string().max(100).default('application/pdf'), data: base64 }),
     run: (ctx, { officialId, year, fileName, mime, data }) => attachPledge(ctx.store, ctx.who, officialId, year, fileName, mime, Buffer.from(data, 'base64')),
   }),
   'officialYears.pledge': command({

@@ -5,13 +5,13 @@ import { exportListXlsx } from '../../roster-io/export';
 import { commitImport, previewImport } from '../../roster-io/preview';
 import { IMPORT_KINDS } from '../../roster-io/specs';
 import { NAME_ORDERS } from '../../domain/strokes';
-import { base64, command, isoDate } from '../command';
+import { base64, command, fileName, isoDate } from '../command';
 
 const kind = z.enum(IMPORT_KINDS, { message: '名单类型应为 members（组成人员）、attendees（列席人员）或 officials（述职人员）' });
 
 const fileInput = z.object({
   kind,
-  fileName: z.string().trim().min(1, '文件名不能为空').max(255),
+  fileName,
   data: base64,
   /** Changes the secretary confirmed (an emptied cell, restoring a deactivated entry): `${row}:${field}`. */
   confirm: z.array(z.string().regex(/^\d+:\w+$/, '确认项格式有误')).max(100000).default([]),

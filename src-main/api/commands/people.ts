@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, MEMBER_ROLES } from '../../domain/people';
+import { GENDERS, MEMBER_ROLES, nameProblem } from '../../domain/people';
 import { attendees, officials } from '../../store/directory';
 import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
 import { command, idInput, isoDate } from '../command';
@@ -8,7 +8,15 @@ import { sessionNameOrder, setSessionNameOrder } from '../../people/name-order';
 import { orderByName } from '../../people/strokes';
 
 const text = (max: number) => z.string().trim().max(max).default('');
-const personName = z.string().trim().min(1, '姓名不能为空').max(50);
+const personName = z
+  .string()
+  .trim()
+  .min(1, '姓名不能为空')
+  .max(50)
+  .superRefine((n, ctx) => {
+    const problem = nameProblem(n);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const sort = z.number().int().min(0).max(100000);
 
 export const memberFields = z.object({

@@ -6,7 +6,7 @@ import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, 
 import { castPersons } from '../../store/item-data';
 import { applyCurrentRules, createSession, deleteSession, getSession, listSessions, membersInOfficeOn, updateSession } from '../../store/sessions';
 import { syncHearings } from '../../review/handlings';
-import { base64, command, idInput, isoDate, type CallContext, type FilePayload } from '../command';
+import { base64, command, fileName, idInput, isoDate, type CallContext, type FilePayload } from '../command';
 
 /** An agenda edit reaches the console, the terminals and the big screen at once. */
 const edited = <T>(ctx: CallContext, value: T, itemId?: number): T => {
@@ -113,7 +113,7 @@ export const sessionCommands = {
   }),
   'documents.attach': command({
     access: ['admin'],
-    input: z.object({ itemId: id, fileName: z.string().trim().min(1).max(255), data: base64 }),
+    input: z.object({ itemId: id, fileName, data: base64 }),
     run: (ctx, { itemId, fileName, data }) => edited(ctx, attachDocument(ctx.store, ctx.who, itemId, fileName, Buffer.from(data, 'base64')), itemId),
   }),
   'documents.remove': command({
