@@ -109,8 +109,8 @@ ${goalRows(r)}
   ${r.ingest_named_batch_mean} presses on average (counted from the commit frames in its WAL).
 - **sqlite_baseline_per_s** / **sqlite_baseline_named_per_s**: a bare better-sqlite3 loop in the bench
   process, on a file of the real schema opened with the app's settings (WAL, synchronous=FULL,
-  secure_delete), writing the same rows per press (secret: a 70-byte receipt upserted into the member's
-  secret_voters row; named: a named_votes upsert and an audit_log row) in transactions of the same batch
+  secure_delete), writing the same rows per press (secret: the member's secret_voters row and a 70-byte
+  receipt upserted into round_receipts beside it; named: a named_votes upsert and an audit_log row) in transactions of the same batch
   size as the server's, for the same time. **echo_ingest_per_s**: the same closed loop of the same clients
   against the plain WebSocket echo server: what the transport alone carries on this machine.
 - **rss_mb**: the server's peak resident memory (VmHWM) through the live session (terminals, rounds,
