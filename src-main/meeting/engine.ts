@@ -207,13 +207,16 @@ export class MeetingEngine implements LiveContext {
   /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */
   startBusiness(who: Actor, override: string | undefined): void {
     const s = this.requireLive();
+    // Started already: a repeat (a second click, a retried request) changes nothing and records nothing;
+    // whether it started with the quorum, or the reason given without it, stays as recorded then.
+    if (this.liveRow(s.id).businessStartedAt !== null) return;
     const { counts, met } = this.attendance(s);
     if (!met && !override?.trim()) {
       throw new AppError('INVALID_STATE', `实到${counts.present}人，未达到法定人数，不能开始议程；如确需开始，请填写理由`);
     }
     this.store.change(who, () => {
       this.store.db
-        .prepare('UPDATE session_live SET business_started_at = coalesce(business_started_at, ?), quorum_override = ? WHERE session_id = ?')
+        .prepare('UPDATE session_live SET business_started_at = ?, quorum_override = ? WHERE session_id = ?')
         .run(new Date().toISOString(), met ? null : override!.trim(), s.id);
       this.store.audit.recordRow(who, met ? 'session.startBusiness' : 'session.startBusinessWithoutQuorum', 'session_live', s.id, 'session_id');
     });

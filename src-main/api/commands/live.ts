@@ -97,14 +97,19 @@ export const liveCommands = {
   }),
   /** Wrong seat codes: who is locked out now (per address, or everyone when too many overall). */
   'seatCodes.lockout': command({ access: ['admin'], input: z.object({}), run: (ctx) => engineOf(ctx).rateLimiter.status() }),
-  /** The secretary clears a lock-out: every wrong seat code so far is forgotten. */
+  /**
+   * The secretary clears a lock-out: every wrong seat code so far is forgotten, and the audit log says
+   * what was cleared. With nothing to clear (a second click) nothing is recorded.
+   */
   'seatCodes.clearLockout': command({
     access: ['admin'],
     input: z.object({}),
     run: (ctx) => {
       const e = engineOf(ctx);
+      const { overall, addresses, recentFailures } = e.rateLimiter.status();
+      if (recentFailures === 0 && addresses.length === 0) return e.rateLimiter.status();
       e.rateLimiter.reset();
-      ctx.store.change(ctx.who, () => ctx.store.audit.append(ctx.who, 'seatCodes.clearLockout', 'sessions', e.liveSession()?.id ?? 0, {}));
+      ctx.store.change(ctx.who, () => ctx.store.audit.append(ctx.who, 'seatCodes.clearLockout', 'sessions', e.liveSession()?.id ?? 0, { overall, addresses, recentFailures }));
       e.changed('terminals');
       return e.rateLimiter.status();
     },
