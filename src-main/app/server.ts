@@ -5,7 +5,7 @@ import type { KeyStore } from '../rounds/key-store';
 import { AppHttpServer } from '../server/http';
 import { filesRoute } from '../server/files-route';
 import { WsHub } from '../server/ws-hub';
-import { terminalUrls } from './lan';
+import { terminalUrlsKept } from './lan';
 import { loadOrCreateAdminToken } from './admin-token';
 
 export interface RunningServer {
@@ -53,7 +53,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     core.close();
     throw e;
   }
-  const urls = () => terminalUrls(opts.host, port);
+  const urls = terminalUrlsKept(opts.host, port);
   core.engine.terminalUrls = urls;
   core.services.lan = { terminalUrls: urls, unpaired: () => hub.unpaired() };
   let closed = false;
