@@ -1,6 +1,7 @@
 // Chinese words shown by the three faces for the live session's values.
 import type { AttendanceStatus, BallotMethod, BallotStateName } from '../../../src-main/meeting/types';
 import { AGENDA_KIND_LABELS } from '../../../src-main/domain/agenda';
+import { chineseDate } from '../../../src-main/domain/numerals';
 import { CHOICE_LABELS, type Choice } from '../../../src-main/domain/vote';
 
 export type { Choice };
@@ -33,10 +34,9 @@ export const METHOD_TEXT: Record<BallotMethod, string> = {
 
 export const PRESS_RULE_TEXT = { first: '以第一次按键为准', last: '以最后一次按键为准' } as const;
 
-/** "2026-09-22" → "2026年9月22日" (Arabic numerals, no zero padding). */
+/** "2026-09-22" → "2026年9月22日" (domain/numerals chineseDate, as the documents write it); anything else as it is. */
 export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? chineseDate(iso) : iso;
 }
 
 /** "1 分 05 秒" style: "1:05". */
