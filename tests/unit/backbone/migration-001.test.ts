@@ -1,25 +1,19 @@
 // Migration 001 (initial): committee, settings, roster, attendees, officials, sessions, agenda,
 // documents and the append-only audit log.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
 const TABLES = ['committee', 'settings', 'members', 'attendees', 'officials', 'sessions', 'agenda_items', 'documents', 'audit_log'];
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m001-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const addMember = (fields: Partial<Record<string, unknown>> = {}) =>

@@ -1,21 +1,16 @@
 // Migration 002 (live session): attendance, seat codes, terminals, ballots, named and secret votes.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
 const TABLES = ['session_live', 'attendance', 'seat_codes', 'terminals', 'ballots', 'named_votes', 'secret_voters', 'secret_counts'];
 const WITHOUT_ROWID = ['named_votes', 'secret_voters', 'secret_counts'];
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m002-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 1);
   // Data written by version 1 that must survive the upgrade.
   db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
@@ -24,8 +19,7 @@ beforeEach(() => {
   db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议')").run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const addBallot = (fields: Record<string, unknown> = {}) =>

@@ -1,30 +1,24 @@
 // Migration 004 (review opinions): review groups, remarks, opinions with their 发文字号 and status,
 // handling-report links, resolutions. It needs only the tables of 001 and 002.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { currentVersion, migrate, MIGRATIONS } from '../../../src-main/store/migrations/index';
 import { migration004 } from '../../../src-main/store/migrations/004-review-opinions';
 
 const TABLES = ['review_groups', 'review_remarks', 'review_opinions', 'opinion_handlings', 'resolutions'];
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m004-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 3);
   db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1)").run();
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}')").run();
   db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'vote', '表决某决议')").run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const opinion = (fields: Record<string, unknown> = {}) =>

@@ -1,19 +1,14 @@
 // Migration 006 (专题询问 and 质询): agenda items may be inquiries and interpellations; the register
 // keeps their 研究处理情况报告 like review opinions. Both tables are rebuilt with their rows unchanged.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m006-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 4);
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}')").run();
   db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title, details) VALUES (1, 1, 1, 'report', '听取某报告', '{\"x\":1}'), (2, 1, 2, 'handling_report', '听取办理情况', '{}')").run();
@@ -25,8 +20,7 @@ beforeEach(() => {
   db.prepare("INSERT INTO opinion_handlings (opinion_id, item_id, round, linked_at) VALUES (1, 2, 1, 'now')").run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const dump = (table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();

@@ -1,24 +1,19 @@
 // Migration 007 (the archive index): entries and their bigram full-text index for what is already
 // in the file, kept current by triggers in the same transaction as the row they follow; derived
 // data, outside the audited tables.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
 import { ARCHIVE_KINDS as MIGRATION_KINDS } from '../../../src-main/store/migrations/007-archive';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 import { ARCHIVE_KINDS } from '../../../src-main/shared/archive-kinds';
 
-let dir: string;
 let db: Database.Database;
 const before = 6; // the migration just below 007
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m007-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, before);
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')").run();
   db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取和审议区人民政府关于医疗保障基金使用情况的报告')").run();
@@ -27,8 +22,7 @@ beforeEach(() => {
   ).run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const match = (q: string) => (db.prepare('SELECT e.kind, e.ref_id AS id FROM archive_fts f JOIN archive_entries e ON e.id = f.rowid WHERE archive_fts MATCH ? ORDER BY e.kind').all(q) as { kind: string; id: number }[]);

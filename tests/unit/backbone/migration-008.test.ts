@@ -1,21 +1,16 @@
 // Migration 008 (issue 10): the speaker queue, the 宪法宣誓 and the reason for a different 应到, each
 // a STRICT table of its own; what is already in the file stays as it was (the sessions rows keep
 // their columns, so their audit records still match).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m008-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 7);
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')").run();
   db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'appointment', '人事任免')").run();
@@ -23,8 +18,7 @@ beforeEach(() => {
   db.prepare("INSERT INTO review_remarks (id, session_id, item_id, member_id, speaker, mode, recorded_by, text, created_at) VALUES (1, 1, 1, 2, '马刚霞', 'spoken', 'secretary', '建议加强监管。', 'now')").run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const request = (id: number, member: number, state: string, extra: Record<string, string | number | null> = {}) =>

@@ -1,21 +1,16 @@
 // Migration 010: the attendance counts (实到 / 请假, read with every live snapshot and sign-in) come
 // from an index on (session_id, status) instead of a scan of the session's rows; nothing else changes.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { countsOf } from '../../../src-main/meeting/attendance-store';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 import type { Store } from '../../../src-main/store/store';
 
-let dir: string;
 let db: Database.Database;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m010-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 9);
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}'), (2, 2, 17, '2026-10-22', 33, '示例区', '{}')").run();
   const member = db.prepare("INSERT INTO members (id, name, role, sort) VALUES (?, ?, '委员', ?)");
@@ -25,8 +20,7 @@ beforeEach(() => {
   for (const m of [1, 2, 3]) row.run(2, m, 'leave');
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 describe('migration 010: the attendance counts from an index', () => {

@@ -1,22 +1,17 @@
 // Migration 011 (round_receipts): the sealed receipts of the open round move out of the voter rows into
 // a table of their own, which is emptied as a whole at close; the voter rows keep only who took part.
 // A round open at the upgrade keeps its receipts, byte for byte; closed rounds keep their voters.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
-let dir: string;
 let db: Database.Database;
 const receipt = (n: number) => Buffer.alloc(70, n);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-m011-'));
-  db = new Database(path.join(dir, 'yishi.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = migrationDb();
   migrate(db, 10);
   db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
   db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 2, '{}', 'open')").run();
@@ -35,8 +30,7 @@ beforeEach(() => {
   db.prepare('INSERT INTO assessment_voters (assessment_id, member_id, receipt) VALUES (1, 1, NULL)').run();
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeMigrationDb(db);
 });
 
 const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
