@@ -1,6 +1,7 @@
 // One typed command map, shared by the Electron preload bridge, HTTP and the terminals' WebSocket:
 // same names, same zod schemas, same error codes whichever transport carries them.
 import { z } from 'zod';
+import { lineHasForeignCharacters } from '../domain/text';
 import type { MeetingEngine } from '../meeting/engine';
 import type { Actor } from '../store/audit';
 import type { IntegrityMonitor } from '../store/integrity';
@@ -64,14 +65,17 @@ export type AnyCommand = CommandDef<z.ZodType, unknown>;
 export const idInput = z.object({ id: z.number().int().positive() });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 /**
- * The name of a file handed over by the console (File.name): never a path, never control characters
- * (a NUL or a "../" in a stored name would travel into downloads, PDFs and the archive).
+ * The name of a file handed over by the console (File.name): never a path, under the text rule of
+ * domain/text.ts (a NUL, a "../" or a direction override in a stored name would travel into
+ * downloads, PDFs and the archive; "报告\u202efdp.exe" shows as "报告exe.pdf").
  */
 export const fileName = z
   .string()
   .trim()
   .min(1, '文件名不能为空')
   .max(255)
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  .refine((n) => !/[\u0000-\u001f\u007f/\\]/.test(n) && n !== '.' && n !== '..', '文件名不能含有控制字符或路径分隔符（/ 或 \\），请使用文件本身的名称');
+  .refine(
+    (n) => !lineHasForeignCharacters(n) && !/[/\\]/.test(n) && n !== '.' && n !== '..',
+    '文件名不能含有控制字符、方向控制符、无法识别的字符或路径分隔符（/ 或 \\），请使用文件本身的名称',
+  );
 export const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64 编码');

@@ -25,13 +25,61 @@ const FIELD_LABELS: Record<string, string> = {
   presenter: '报告人',
   fileName: '文件名',
   data: '文件内容',
+  details: '',
+  text: '内容',
+  subjects: '测评对象',
+  candidates: '候选项目',
+  persons: '任免人员',
+  groups: '审议小组',
+  convener: '召集人',
+  speaker: '发言人',
+  questions: '询问',
+  question: '问题',
+  answer: '答复',
+  asker: '询问人',
+  official: '应询人',
+  questionsText: '质询的问题和内容',
+  answeredBy: '答复人',
+  addressee: '主送机关',
+  reportTitle: '所审议的报告',
+  opening: '开头',
+  body: '正文',
+  handlingRequest: '办理要求',
+  docPrefix: '发文机关代字',
+  docNumber: '发文字号',
+  issuer: '发文机关署名',
+  cc: '抄送',
+  printedBy: '印发机关',
+  reason: '原因',
+  override: '原因',
+  note: '备注',
+  expectedReason: '应到人数的说明',
+  pledgeText: '履职承诺',
+  midyearNotes: '中期评议情况',
+  followUp: '整改落实情况',
+  others: '其他宣誓人',
+  administeredBy: '监誓人',
+  ledBy: '领誓人',
 };
+/** Where a key means something else under its parent ("groups.name" is a group's name, not a person's). */
+const NESTED_LABELS: Record<string, string> = { 'groups.name': '组名', 'subjects.name': '名称' };
+
+function segmentLabel(path: readonly PropertyKey[], at: number): string {
+  const p = path[at];
+  if (typeof p !== 'string') return `第${Number(p) + 1}项`;
+  const parent = path.slice(0, at).findLast((x) => typeof x === 'string');
+  const nested = `${String(parent)}.${p}`;
+  return Object.hasOwn(NESTED_LABELS, nested) ? NESTED_LABELS[nested]! : Object.hasOwn(FIELD_LABELS, p) ? FIELD_LABELS[p]! : p;
+}
 
 export function describeZodError(e: ZodError): string {
   return e.issues
     .slice(0, 5)
     .map((i) => {
-      const path = i.path.map((p) => (typeof p === 'string' ? (FIELD_LABELS[p] ?? p) : `第${Number(p) + 1}项`)).join('·');
+      const path = i.path
+        .map((_, at) => segmentLabel(i.path, at))
+        .filter((label) => label !== '')
+        .join('·');
       return path ? `${path}：${i.message}` : i.message;
     })
     .join('；');

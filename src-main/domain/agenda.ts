@@ -1,5 +1,6 @@
 // Agenda items and what each kind carries.
 import { z } from 'zod';
+import { lineText, linesText } from './text';
 
 export const AGENDA_KINDS = ['report', 'handling_report', 'vote', 'appointment', 'assessment', 'project_ballot', 'other', 'inquiry', 'interpellation'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
@@ -16,7 +17,7 @@ export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   interpellation: '质询案',
 };
 
-const name = z.string().trim().min(1, '姓名不能为空').max(50);
+const name = lineText(50, '姓名不能为空');
 
 /** A person's id within its appointment item: "p1", "p2", … never reused (see assignPersonIds). */
 export const PERSON_ID = /^p[1-9]\d{0,5}$/;
@@ -41,27 +42,27 @@ export const appointmentPersonSchema = z.object({
   id: z.string().regex(PERSON_ID, '任免人员编号无效').optional(),
   name,
   action: z.enum(APPOINTMENT_ACTIONS),
-  post: z.string().trim().max(100).default(''), // "区教育局局长"
+  post: lineText(100).default(''), // "区教育局局长"
   /** 'mixed' mode: persons with the same group number are voted on one ballot; none: alone. */
   group: z.number().int().min(1).max(99).nullable().optional(),
 });
 
 export const assessmentSubjectSchema = z.object({
-  name: z.string().trim().min(1, '测评对象不能为空').max(100),
-  unit: z.string().trim().max(100).default(''),
-  post: z.string().trim().max(100).default(''),
-  category: z.string().trim().max(50).default(''),
+  name: lineText(100, '测评对象不能为空'),
+  unit: lineText(100).default(''),
+  post: lineText(100).default(''),
+  category: lineText(50).default(''),
   officialId: z.number().int().positive().nullable().default(null),
 });
 
 /** 专题询问: one question put to a named official, and the answer as noted. */
 export const inquiryQuestionSchema = z.object({
   /** The member who asked. */
-  asker: z.string().trim().max(50).default(''),
+  asker: lineText(50).default(''),
   /** The official who answered ("区教育局局长 王某"). */
-  official: z.string().trim().max(100).default(''),
-  question: z.string().trim().min(1, '询问的问题不能为空').max(2000),
-  answer: z.string().trim().max(5000).default(''),
+  official: lineText(100).default(''),
+  question: linesText(2000, '询问的问题不能为空'),
+  answer: linesText(5000).default(''),
 });
 export type InquiryQuestion = z.infer<typeof inquiryQuestionSchema>;
 
@@ -75,7 +76,7 @@ export const agendaDetailsSchema = z.object({
   /** assessment: the subjects on one sheet. */
   subjects: z.array(assessmentSubjectSchema).max(500).optional(),
   /** project ballot: candidates and the most a sheet may mark. */
-  candidates: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  candidates: z.array(lineText(200, '候选项目不能为空')).max(200).optional(),
   chooseMax: z.number().int().positive().optional(),
   /** handling report: the review opinion it answers (set once opinions exist). */
   opinionId: z.number().int().positive().nullable().optional(),
@@ -83,11 +84,11 @@ export const agendaDetailsSchema = z.object({
   questions: z.array(inquiryQuestionSchema).max(200).optional(),
   /** 质询案: the members who filed it (roster ids), the body it is addressed to, its questions, the answer. */
   filers: z.array(z.number().int().positive()).max(100).optional(),
-  addressee: z.string().trim().max(100).optional(),
-  questionsText: z.string().trim().max(10000).optional(),
+  addressee: lineText(100).optional(),
+  questionsText: linesText(10000).optional(),
   /** 质询案: who answered at the session and what (答复), noted by the secretary. */
-  answeredBy: z.string().trim().max(100).optional(),
-  answer: z.string().trim().max(10000).optional(),
+  answeredBy: lineText(100).optional(),
+  answer: linesText(10000).optional(),
 });
 export type AgendaDetails = z.infer<typeof agendaDetailsSchema>;
 

@@ -1,4 +1,5 @@
 // The people a committee deals with: voting members, non-voting attendees (列席), reporting officials.
+import { lineHasForeignCharacters } from './text';
 
 export const MEMBER_ROLES = ['主任', '副主任', '秘书长', '委员'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -56,13 +57,7 @@ export function compareMembers(a: MemberFields, b: MemberFields): number {
   return ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.sort - b.sort;
 }
 
-// Characters no name is written with: control characters, direction overrides and marks (they turn
-// the text around it on screen and in print), halves of a character (an unpaired surrogate),
-// noncharacters, and the replacement character a wrong encoding leaves behind.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_IN_A_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffd-\uffff]|\p{Cs}/u;
-
 /** Why a person's name cannot be taken as written (a Chinese sentence), or null when it can. */
 export function nameProblem(name: string): string | null {
-  return NOT_IN_A_NAME.test(name) ? '姓名中含有控制字符、方向控制符或无法识别的字符（常见于从其他软件复制或编码有误的文字），请重新输入姓名' : null;
+  return lineHasForeignCharacters(name) ? '姓名中含有控制字符、方向控制符或无法识别的字符（常见于从其他软件复制或编码有误的文字），请重新输入姓名' : null;
 }

@@ -2,6 +2,7 @@
 // 机关代字 of review opinions ("示人常审"), the issuer (署名), the 印发机关 and the usual 抄送 list.
 // Empty values fall back to defaults built from the committee's region.
 import { z } from 'zod';
+import { lineText } from '../domain/text';
 import { committeeName } from '../domain/numerals';
 import type { Actor } from '../store/audit';
 import { getCommittee } from '../store/committee';
@@ -10,13 +11,13 @@ import { defaultDocPrefix } from '../domain/review';
 
 export const reviewSettingsSchema = z.object({
   /** 机关代字 of review opinions, e.g. "示人常审" → "示人常审〔2026〕12号". */
-  docPrefix: z.string().trim().max(20).default(''),
+  docPrefix: lineText(20).default(''),
   /** 发文机关署名, e.g. "示例区人民代表大会常务委员会". */
-  issuer: z.string().trim().max(60).default(''),
+  issuer: lineText(60).default(''),
   /** 印发机关, e.g. "示例区人大常委会办公室". */
-  printedBy: z.string().trim().max(60).default(''),
+  printedBy: lineText(60).default(''),
   /** 抄送 of new opinions, e.g. "区委，区监察委员会". */
-  cc: z.string().trim().max(500).default(''),
+  cc: lineText(500).default(''),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 

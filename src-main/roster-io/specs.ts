@@ -1,6 +1,7 @@
 // What each list looks like as a spreadsheet: its Chinese headers, how one row becomes fields (with
 // a reason for every bad cell), and how fields become cells again for export.
 import { MEMBER_ROLES, nameProblem, type AttendeeFields, type Gender, type MemberFields, type MemberRole, type OfficialFields } from '../domain/people';
+import { textProblem } from '../domain/text';
 import { cellText, dateCell, parseDate, parseInteger, personName } from './cells';
 import type { Cell } from './decode';
 import type { XlsxColumn } from './xlsx';
@@ -42,9 +43,11 @@ export interface KindSpec<F> {
 const MAX_SORT = 100000;
 const MAX_SEAT = 100000;
 
-function text(cell: CellAt, header: string, max: number, bad: Complain): string {
+/** A text cell under the text rule of what users type (domain/text.ts); 备注 may hold line breaks. */
+function text(cell: CellAt, header: string, max: number, bad: Complain, lines: 'one line' | 'lines' = 'one line'): string {
   const t = cellText(cell(header));
   if (t.length > max) bad(header, `${header}超过${max}个字（现有${t.length}个字）`);
+  else if (textProblem(t, lines)) bad(header, `${header}${textProblem(t, lines)!}`);
   return t;
 }
 
@@ -113,7 +116,7 @@ const members: KindSpec<MemberFields> = {
       else bad('座位号', `座位号“${cellText(seatRaw)}”应为正整数`);
     }
 
-    const note = text(cell, '备注', 200, bad);
+    const note = text(cell, '备注', 200, bad, 'lines');
     const inOfficeFrom = readDate(cell, '任职日期', bad);
     const inOfficeTo = readDate(cell, '离任日期', bad);
     if (inOfficeFrom && inOfficeTo && inOfficeTo < inOfficeFrom) {

@@ -10,7 +10,7 @@ import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 let running: RunningServer;
 let s16: Session16;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n').toString('base64');
-const REFUSAL = '输入有误：文件名：文件名不能含有控制字符或路径分隔符（/ 或 \\），请使用文件本身的名称';
+const REFUSAL = '输入有误：文件名：文件名不能含有控制字符、方向控制符、无法识别的字符或路径分隔符（/ 或 \\），请使用文件本身的名称';
 
 async function post(name: string, input: unknown): Promise<any> {
   const res = await fetch(`http://127.0.0.1:${running.port}/api/cmd/${name}`, {
@@ -32,9 +32,9 @@ afterAll(async () => {
 });
 
 describe('file names', () => {
-  it('with a NUL, a control character, a path separator or a dot-dot are refused for materials, imports and pledge files, and nothing is stored', async () => {
+  it('with a NUL, a control character, a direction override, half a character, a path separator or a dot-dot are refused for materials, imports and pledge files, and nothing is stored', async () => {
     const before = { documents: documentCount(), audit: auditCount() };
-    for (const fileName of ['../../etc/passwd', '材料\u0000.pdf', '..\\..\\材料.pdf', 'a/b.pdf', '材料\r\n.pdf', '..']) {
+    for (const fileName of ['../../etc/passwd', '材料\u0000.pdf', '..\\..\\材料.pdf', 'a/b.pdf', '材料\r\n.pdf', '..', '报告\u202efdp.exe', '材料\ud800.pdf']) {
       expect(await post('documents.attach', { itemId: s16.items[0]!.id, fileName, data: PDF })).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: REFUSAL } });
       expect(await post('import.preview', { kind: 'members', fileName, data: Buffer.from('姓名,职务\r\n甲,委员\r\n').toString('base64') })).toEqual({
         ok: false,

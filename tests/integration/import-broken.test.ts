@@ -188,6 +188,17 @@ describe('bad rows and columns', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('units, posts and notes are under the text rule too: a direction override or a control character is refused on its row; a note keeps its line breaks', async () => {
+    const problem = '含有控制字符、方向控制符或无法识别的字符（常见于从其他软件复制或编码有误的文字），请删去这些字符后重新输入';
+    await expectRefused('attendees', 'a.csv', Buffer.from('序号,姓名,单位,职务\r\n1,沈勇,示例区\u202e人民政府,副区长\r\n2,李平,示例区人民法院,副院长\u0007\r\n'), [
+      { row: 2, column: '单位', reason: `单位${problem}` },
+      { row: 3, column: '职务', reason: `职务${problem}` },
+    ]);
+    const parsed = await parseRosterFile('members', 'n.csv', Buffer.from('姓名,职务,备注\r\n甲,委员,"第一行\n第二行"\r\n'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]).toMatchObject({ name: '甲', note: '第一行\n第二行' });
+  });
+
   it('attendees and officials: missing 姓名 column, duplicates by name and unit', async () => {
     await expectRefused('attendees', 'a.csv', Buffer.from('序号,名字,单位,职务\r\n1,沈勇,示例区人民政府,副区长\r\n'), [
       { row: 1, column: '姓名', reason: '找不到必需的列“姓名”（列席人员名单的表头应为：序号、姓名、单位、职务）' },

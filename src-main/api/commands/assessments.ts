@@ -2,6 +2,7 @@
 // submit one anonymous sheet from their terminal; PDFs of results and blank forms; officials' year
 // records (任后监督) with an XLSX export.
 import { z } from 'zod';
+import { linesText } from '../../domain/text';
 import { getAssessment, listAssessments, type AssessmentRow } from '../../assessment/assessment-store';
 import { consoleAssessments } from '../../assessment/views';
 import { assessmentPdf, blankFormPdf, type AssessmentDocument } from '../../documents-assessment/pdf-files';
@@ -28,13 +29,13 @@ const liveOf = (ctx: CallContext) => ({
 const pdfPayload = (pdf: { fileName: string; data: Buffer }): FilePayload => ({ fileName: pdf.fileName, mime: 'application/pdf', base64: pdf.data.toString('base64') });
 
 const yearFields = z.object({
-  pledgeText: z.string().trim().max(20000).default(''),
+  pledgeText: linesText(20000).default(''),
   pledgeDate: isoDate.nullable().default(null),
   midyearDate: isoDate.nullable().default(null),
-  midyearNotes: z.string().trim().max(20000).default(''),
+  midyearNotes: linesText(20000).default(''),
   midyearForms: count.nullable().default(null),
   midyearLevels: z.array(count).length(4, '意见表统计应为优秀、称职、基本称职、不称职四档').nullable().default(null),
-  followUp: z.string().trim().max(20000).default(''),
+  followUp: linesText(20000).default(''),
   followUpDate: isoDate.nullable().default(null),
 });
 
@@ -103,7 +104,7 @@ export const assessmentCommands = {
   'assessments.void': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ assessmentId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
+    input: z.object({ assessmentId: id, reason: linesText(500, '请填写作废的原因') }),
     run: (ctx, { assessmentId, reason }) => rowOf(ctx, engineOf(ctx).assessments.voidRound(ctx.who, assessmentId, reason).id),
   }),
   /** Paper tallies: satisfaction {sheetsReturned, sheetsSetAside, levels[subject][level]}; project {sheets} or {votes, validSheets, invalidSheets}. */
@@ -117,7 +118,7 @@ export const assessmentCommands = {
   'assessments.correctPaper': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: paperTallies.extend({ reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
+    input: paperTallies.extend({ reason: linesText(500, '请填写更正的原因') }),
     run: (ctx, { assessmentId, reason, ...tallies }) =>
       rowOf(ctx, engineOf(ctx).assessments.correctPaper(ctx.who, assessmentId, paperInput(ctx, assessmentId, tallies), reason).id),
   }),

@@ -1,5 +1,6 @@
 // Ballots of the live session (secretary) and presses from members' terminals.
 import { z } from 'zod';
+import { linesText } from '../../domain/text';
 import { PERSON_ID, THRESHOLD_NAMES } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
 import { getBallot, personIndexes } from '../../meeting/ballot-store';
@@ -54,7 +55,7 @@ export const ballotCommands = {
   'ballots.void': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ ballotId: id, reason: z.string().trim().min(1, '请填写作废的原因').max(500) }),
+    input: z.object({ ballotId: id, reason: linesText(500, '请填写作废的原因') }),
     run: (ctx, { ballotId, reason }) => ballotRow(ctx, engineOf(ctx).ballots.voidRound(ctx.who, ballotId, reason).id),
   }),
   'ballots.enterResult': command({
@@ -67,7 +68,7 @@ export const ballotCommands = {
   'ballots.correctResult': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, reason: z.string().trim().min(1, '请填写更正的原因').max(500) }),
+    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, reason: linesText(500, '请填写更正的原因') }),
     run: (ctx, { ballotId, reason, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason).id),
   }),
   'ballots.get': command({

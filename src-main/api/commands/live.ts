@@ -2,6 +2,7 @@
 // attendance, seat codes and terminal binding.
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import { linesText } from '../../domain/text';
 import { AppError } from '../../shared/result';
 import type { MeetingEngine } from '../../meeting/engine';
 import { listSeatCodes, regenerateSeatCode } from '../../meeting/pairing';
@@ -40,7 +41,7 @@ export const liveCommands = {
   'live.startBusiness': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ override: z.string().trim().max(500).optional() }),
+    input: z.object({ override: linesText(500).optional() }),
     run: (ctx, { override }) => viewAfter(ctx, (e) => e.startBusiness(ctx.who, override)),
   }),
   'live.setItem': command({

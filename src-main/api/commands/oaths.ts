@@ -1,6 +1,7 @@
 // 宪法宣誓 of the newly appointed (issue 10), recorded with the session: who, when, who administered it.
 // Only the documents show it (会议记录, 主持词): no live view changes, the console block reloads itself.
 import { z } from 'zod';
+import { lineText, linesText } from '../../domain/text';
 import { deleteOath, listOaths, newlyAppointed, recordOath } from '../../meeting/oaths';
 import { PERSON_ID } from '../../domain/agenda';
 import { command } from '../command';
@@ -23,13 +24,13 @@ export const oathCommands = {
       sessionId: id.optional(),
       itemId: id.nullable().default(null),
       personIds: z.array(z.string().regex(PERSON_ID)).max(100).default([]),
-      others: z.array(z.object({ name: z.string().trim().max(50), post: z.string().trim().max(100).default('') })).max(100).default([]),
+      others: z.array(z.object({ name: lineText(50), post: lineText(100).default('') })).max(100).default([]),
       /** When it was taken (ISO time); default now. */
       takenAt: z.iso.datetime({ offset: true, message: '宣誓时间格式不正确' }).optional(),
-      administeredBy: z.string().trim().min(1, '请填写监誓人').max(50),
+      administeredBy: lineText(50, '请填写监誓人'),
       form: z.enum(['single', 'collective']).default('single'),
-      ledBy: z.string().trim().max(50).default(''),
-      note: z.string().trim().max(500).default(''),
+      ledBy: lineText(50).default(''),
+      note: linesText(500).default(''),
     }),
     run: (ctx, { sessionId, takenAt, ...o }) => recordOath(ctx.store, ctx.who, { ...o, sessionId: sessionIdOf(ctx, sessionId), takenAt: takenAt ?? new Date().toISOString() }),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, MEMBER_ROLES, nameProblem } from '../../domain/people';
+import { lineText, linesText } from '../../domain/text';
 import { attendees, officials } from '../../store/directory';
 import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
 import { command, idInput, isoDate } from '../command';
@@ -7,7 +8,7 @@ import { NAME_ORDERS } from '../../domain/strokes';
 import { sessionNameOrder, setSessionNameOrder } from '../../people/name-order';
 import { orderByName } from '../../people/strokes';
 
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => lineText(max).default('');
 const personName = z
   .string()
   .trim()
@@ -27,7 +28,7 @@ export const memberFields = z.object({
   seat: z.number().int().positive().nullable(),
   inOfficeFrom: isoDate.nullable().default(null),
   inOfficeTo: isoDate.nullable().default(null),
-  note: text(200),
+  note: linesText(200).default(''),
 });
 
 export const attendeeFields = z.object({ sort, name: personName, unit: text(100), title: text(100) });

@@ -2,6 +2,7 @@
 // secretary for spoken remarks), review opinions with the register and the handling reports,
 // resolutions/decisions, and their PDF/DOCX/XLSX files.
 import { z } from 'zod';
+import { lineText, linesText, textRule } from '../../domain/text';
 import type { DocModel } from '../../documents/model';
 import { renderPdf } from '../../documents/pdf';
 import { renderDocx } from '../../documents-docx/docx';
@@ -34,7 +35,7 @@ import { command, isoDate, type CallContext, type FilePayload } from '../command
 import { bindingOf } from './terminal';
 
 const id = z.number().int().positive();
-const remarkText = z.string().trim().min(1, '发言内容不能为空').max(REMARK_MAX_CHARS, `发言内容不能超过${REMARK_MAX_CHARS}字`);
+const remarkText = linesText(REMARK_MAX_CHARS, '发言内容不能为空', `发言内容不能超过${REMARK_MAX_CHARS}字`);
 const format = z.enum(['pdf', 'docx']);
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
@@ -65,18 +66,18 @@ function terminalTarget(ctx: CallContext, itemId: number | undefined) {
 }
 
 const opinionFields = z.object({
-  title: z.string().trim().min(1, '请填写标题').max(300),
-  reportTitle: z.string().trim().min(1, '请填写所审议的报告').max(300),
-  addressee: z.string().trim().max(100),
-  opening: z.string().max(3000),
-  body: z.array(z.object({ kind: z.enum(['h1', 'h2', 'h3', 'p']), text: z.string().max(REMARK_MAX_CHARS) })).max(1000),
-  handlingRequest: z.string().max(500),
+  title: linesText(300, '请填写标题'),
+  reportTitle: lineText(300, '请填写所审议的报告'),
+  addressee: lineText(100),
+  opening: z.string().max(3000).superRefine(textRule('lines')),
+  body: z.array(z.object({ kind: z.enum(['h1', 'h2', 'h3', 'p']), text: z.string().max(REMARK_MAX_CHARS).superRefine(textRule('lines')) })).max(1000),
+  handlingRequest: z.string().max(500).superRefine(textRule('lines')),
   deadlineMonths: z.number().int().min(1, '办理期限至少1个月').max(24),
-  docPrefix: z.string().trim().max(20),
+  docPrefix: lineText(20),
   docDate: isoDate.nullable(),
-  issuer: z.string().trim().min(1, '请填写发文机关署名').max(60),
-  cc: z.string().trim().max(500),
-  printedBy: z.string().trim().max(60),
+  issuer: lineText(60, '请填写发文机关署名'),
+  cc: lineText(500),
+  printedBy: lineText(60),
 });
 
 export const reviewCommands = {
@@ -92,7 +93,7 @@ export const reviewCommands = {
     input: z.object({
       sessionId: id,
       groups: z
-        .array(z.object({ id: id.optional(), name: z.string().trim().min(1, '请填写组名').max(30), convener: z.string().trim().max(50).default(''), memberIds: z.array(id).max(500) }))
+        .array(z.object({ id: id.optional(), name: lineText(30, '请填写组名'), convener: lineText(50).default(''), memberIds: z.array(id).max(500) }))
         .max(20),
     }),
     run: (ctx, { sessionId, groups }) => pushed(ctx, saveGroups(ctx.store, ctx.who, sessionId, groups)),
@@ -107,7 +108,7 @@ export const reviewCommands = {
     input: z.object({
       itemId: id,
       memberId: id.nullable().default(null),
-      speaker: z.string().trim().max(50).optional(),
+      speaker: lineText(50).optional(),
       groupId: id.nullable().optional(),
       mode: z.enum(['spoken', 'written']).default('spoken'),
       text: remarkText,
@@ -116,7 +117,7 @@ export const reviewCommands = {
   }),
   'remarks.update': command({
     access: ['admin'],
-    input: z.object({ id, text: remarkText, memberId: id.nullable().optional(), speaker: z.string().trim().max(50).optional(), groupId: id.nullable().optional() }),
+    input: z.object({ id, text: remarkText, memberId: id.nullable().optional(), speaker: lineText(50).optional(), groupId: id.nullable().optional() }),
     run: (ctx, { id: remarkId, ...patch }) => pushed(ctx, updateRemark(ctx.store, ctx.who, remarkId, patch)),
   }),
   'remarks.delete': command({
@@ -200,7 +201,7 @@ export const reviewCommands = {
   /** The 文号 a 机关代字 has used in a year, and the next free one. */
   'opinions.numbers': command({
     access: ['admin'],
-    input: z.object({ prefix: z.string().trim().min(1, '请填写发文机关代字').max(20), year: z.number().int().min(1949).max(2200) }),
+    input: z.object({ prefix: lineText(20, '请填写发文机关代字'), year: z.number().int().min(1949).max(2200) }),
     run: ({ store }, { prefix, year }) => numbersUsed(store, prefix, year),
   }),
   'opinions.send': command({
@@ -220,10 +221,10 @@ export const reviewCommands = {
   'opinions.register': command({
     access: ['admin'],
     input: z.object({
-      reportTitle: z.string().trim().min(1, '请填写所审议的报告').max(300),
-      title: z.string().trim().max(300).default(''),
-      addressee: z.string().trim().max(100).default(''),
-      docNumber: z.string().trim().max(40).default(''),
+      reportTitle: lineText(300, '请填写所审议的报告'),
+      title: lineText(300).default(''),
+      addressee: lineText(100).default(''),
+      docNumber: lineText(40).default(''),
       sentAt: isoDate,
       deadline: isoDate.optional(),
     }),
@@ -268,7 +269,7 @@ export const reviewCommands = {
   /** Where no assessment is held: the secretary records the committee's decision on a handling report. */
   'opinions.decide': command({
     access: ['admin'],
-    input: z.object({ itemId: id, outcome: z.enum(['accepted', 'report_again']), note: z.string().trim().max(500).default(''), deadline: isoDate.optional() }),
+    input: z.object({ itemId: id, outcome: z.enum(['accepted', 'report_again']), note: linesText(500).default(''), deadline: isoDate.optional() }),
     run: ({ store, who }, { itemId, outcome, note, deadline }) => decideHandling(store, who, itemId, outcome, note, deadline),
   }),
   'opinions.document': command({
@@ -291,8 +292,8 @@ export const reviewCommands = {
     input: z.object({
       id,
       kind: z.enum(['resolution', 'decision']),
-      title: z.string().trim().min(1, '请填写标题').max(300),
-      body: z.string().max(50_000),
+      title: linesText(300, '请填写标题'),
+      body: z.string().max(50_000).superRefine(textRule('lines')),
       redHeader: z.boolean().default(false),
     }),
     run: ({ store, who }, { id: rid, ...f }) => updateResolution(store, who, rid, f),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, linesText } from '../../domain/text';
 import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
@@ -23,18 +24,18 @@ const sessionFields = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
     .or(z.literal(''))
     .default(''),
-  place: z.string().trim().max(100).default(''),
-  chair: z.string().trim().max(50).default(''),
+  place: lineText(100).default(''),
+  chair: lineText(50).default(''),
   expectedMembers: z.number().int().min(1, '应到人数至少为1').max(10000),
   /** Why 应到 differs from the members in office on the date (a vacancy…): required then, printed. */
-  expectedReason: z.string().trim().max(200).default(''),
+  expectedReason: linesText(200).default(''),
   rules: rulesSchema.optional(),
 });
 
 const itemFields = z.object({
   kind: z.enum(AGENDA_KINDS),
-  title: z.string().trim().min(1, '议程标题不能为空').max(300),
-  presenter: z.string().trim().max(100).default(''),
+  title: lineText(300, '议程标题不能为空'),
+  presenter: lineText(100).default(''),
   details: agendaDetailsSchema.default({}),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '../../domain/text';
 import { DEFAULT_RULES, rulesSchema } from '../../domain/settings';
 import { committeeName } from '../../domain/numerals';
 import { levelOf, levelSchema } from '../../domain/level';
@@ -6,7 +7,7 @@ import { getCommittee, getRules, setRules, updateCommittee } from '../../store/c
 import { command } from '../command';
 
 const committeeInput = z.object({
-  region: z.string().trim().min(1, '请填写行政区名称，如“示例区”').max(30),
+  region: lineText(30, '请填写行政区名称，如“示例区”'),
   term: z.number().int().min(1).max(99),
   /** 区/县/市/旗; null: read from the end of the name; absent: unchanged. */
   level: levelSchema.nullable().optional(),

@@ -1,6 +1,7 @@
 // The speaker queue (申请发言, issue 10): members ask to speak and withdraw from their terminals; the
 // secretary calls the next speaker, marks the turn done and records what was said (a review remark).
 import { z } from 'zod';
+import { linesText } from '../../domain/text';
 import { listSpeakers } from '../../meeting/speakers';
 import { AppError } from '../../shared/result';
 import { command, type CallContext } from '../command';
@@ -8,7 +9,7 @@ import { engineOf } from './live';
 import { bindingOf } from './terminal';
 
 const id = z.number().int().positive();
-const text = z.string().trim().max(5000);
+const text = linesText(5000);
 
 const memberOf = (ctx: CallContext): number => {
   const b = bindingOf(ctx);
