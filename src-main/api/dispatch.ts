@@ -85,6 +85,17 @@ export function describeZodError(e: ZodError): string {
     .join('；');
 }
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A constraint of the schema that refused a write, in Chinese (null when the error is not one). */
+export function constraintRefusal(msg: string): string | null {
+  if (/FOREIGN KEY constraint failed/.test(msg)) return '数据不符合要求：所引用的记录不存在或已被删除，未作修改';
+  const m = /(?:CHECK|NOT NULL) constraint failed: (.*)$/s.exec(msg);
+  if (!m) return null;
+  const fields = [...new Set([...m[1]!.matchAll(/[a-z][a-z_]*/g)].map((w) => camel(w[0])).filter((c) => Object.hasOwn(FIELD_LABELS, c) && FIELD_LABELS[c] !== '').map((c) => FIELD_LABELS[c]!))];
+  return fields.length > 0 ? `数据不符合要求：${fields.join('、')}的内容不符合要求，未作修改` : '数据不符合要求，未作修改';
+}
+
 function actorFor(store: Store, caller: Caller): CallContext['who'] {
   if (caller.kind === 'terminal' && caller.memberId !== null) {
     // The member's name is read when something records it (an audit entry), not for every call: a
@@ -131,11 +142,14 @@ export function createDispatcher(table: Record<string, AnyCommand>, store: Store
       if (e instanceof ZodError) return fail('BAD_INPUT', `输入有误：${describeZodError(e)}`);
       const msg = (e as Error)?.message ?? String(e);
       if (/UNIQUE constraint failed: members\.seat/.test(msg)) return fail('CONFLICT', '座位号重复');
-      if (/CHECK constraint failed|NOT NULL constraint failed|FOREIGN KEY constraint failed/.test(msg)) {
-        return fail('BAD_INPUT', `数据不符合要求（${msg}）`);
+      // SQLite's own words go to the log; the caller reads Chinese, naming the field where it can.
+      const refusal = constraintRefusal(msg);
+      if (refusal) {
+        console.warn(`[command ${name}] refused by the database: ${msg}`);
+        return fail('BAD_INPUT', refusal);
       }
       console.error(`[command ${name}]`, e);
-      return fail('INTERNAL', `内部错误：${msg}`);
+      return fail('INTERNAL', '内部错误：操作未完成，详情已记入日志');
     }
   };
 }
