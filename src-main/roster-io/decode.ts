@@ -89,8 +89,11 @@ async function readZip(fileName: string, bytes: Buffer): Promise<GridRow[]> {
     return await readXlsxGrid(bytes);
   } catch (e) {
     if (e instanceof UnreadableFile) throw new UnreadableFile(`文件“${fileName}”${e.message}`);
-    if (e instanceof DamagedZip) throw new UnreadableFile(`文件“${fileName}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取（${e.message}）`);
-    throw new UnreadableFile(`文件“${fileName}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取（${(e as Error).message.slice(0, 80)}）`);
+    // What zlib or exceljs said (English) goes to the log; the secretary reads Chinese.
+    const cause = e instanceof DamagedZip ? e.cause : e;
+    if (cause) console.warn(`[import] ${fileName}: ${(cause as Error)?.message ?? String(cause)}`);
+    const what = e instanceof DamagedZip ? `（${e.message}）` : '（工作簿的内容无法解析）';
+    throw new UnreadableFile(`文件“${fileName}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取${what}。请在 Excel/WPS 中打开检查，另存为 .xlsx 或 CSV 后再导入`);
   }
 }
 
@@ -156,7 +159,9 @@ function readCsvRows(text: string): GridRow[] {
       const row = (err.records ?? 0) + 1;
       throw new UnreadableFile(`第${row}行的引号（"）没有闭合，请检查该行的内容`, row);
     }
-    throw new UnreadableFile(`CSV 格式有误：${(e as Error).message.slice(0, 120)}`);
+    console.warn(`[import] CSV: ${(e as Error).message}`);
+    const lines = (e as { lines?: number }).lines;
+    throw new UnreadableFile(typeof lines === 'number' && lines > 0 ? `CSV 格式有误（第${lines}行附近），请检查该行的内容` : 'CSV 格式有误，请在 Excel/WPS 中打开检查后另存为 CSV 再导入', lines ?? null);
   }
   if (records.length > MAX_ROWS + 50) throw new UnreadableFile(`表格行数过多（${records.length}行），一次最多导入${MAX_ROWS}行`);
   return records.map((cells, i) => ({ row: i + 1, cells }));

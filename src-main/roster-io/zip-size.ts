@@ -57,6 +57,6 @@ async function inflatedLength(data: Buffer, left: number): Promise<number> {
     return (await inflateRaw(data, { maxOutputLength: Math.max(1, left) })).length;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return left + 1;
-    throw new DamagedZip(`ZIP 条目无法解压（${(e as Error).message.slice(0, 60)}）`);
+    throw new DamagedZip('ZIP 条目无法解压', { cause: e });
   }
 }

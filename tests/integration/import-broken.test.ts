@@ -323,6 +323,27 @@ describe('files that are not spreadsheets', () => {
     expect(parsed.errors[0]!.reason).toMatch(/^文件“cut\.xlsx”看起来是 XLSX 工作簿，但已损坏或不完整/);
   });
 
+  it('a damaged XLSX is refused in Chinese only: what zlib or exceljs said stays in the log', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('名单');
+    sheet.addRow(['姓名', '职务']);
+    for (let i = 1; i <= 200; i++) sheet.addRow([`委员${i}`, '委员']);
+    const whole = Buffer.from(await wb.xlsx.writeBuffer());
+    const garbled = Buffer.from(whole);
+    for (let k = 0; k < 40; k++) garbled[Math.floor(whole.length * 0.2) + k]! ^= 0x5a;
+    const files: [string, Buffer][] = [
+      ['garbled.xlsx', garbled],
+      ['bad-xml.xlsx', zipOf('xl/workbook.xml', '<?xml version="1.0"?><a><b></a>')],
+    ];
+    for (const [name, bytes] of files) {
+      const parsed = await parseRosterFile('members', name, bytes);
+      expect(parsed.errors).toHaveLength(1);
+      const reason = parsed.errors[0]!.reason;
+      expect(reason).toMatch(new RegExp(`^文件“${name.replace('.', '\\.')}”看起来是 XLSX 工作簿，但已损坏或不完整，无法读取（.+）。请在 Excel/WPS 中打开检查，另存为 \\.xlsx 或 CSV 后再导入$`));
+      expect(reason.replace(name, '').replace(/XLSX|xlsx|Excel|WPS|CSV|ZIP/g, ''), reason).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
   it('an XLSX that inflates far beyond a list (a zip bomb) is refused before it is read', async () => {
     // A real roster workbook with one more entry of 64 MB that deflates to some 60 KB: exceljs would
     // inflate and hold it all (a few such files took the server gigabytes and minutes); it is
