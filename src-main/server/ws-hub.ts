@@ -28,6 +28,7 @@ import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveFocus, liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
+import { ConnectionLimits, rosterSeats } from './connection-limits';
 import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual } from './http';
@@ -44,7 +45,6 @@ const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
  * heartbeat). Far above anything a reading client leaves unread: a state is a few kilobytes.
  */
 export const MAX_UNREAD_BYTES = 8 * 1024 * 1024;
-
 
 interface Client {
   id: string;
@@ -65,6 +65,8 @@ export interface WsHubOptions {
   dispatch: Dispatcher;
   adminToken: string;
   remoteAddressOf?: (req: http.IncomingMessage) => string | undefined;
+  /** The roster's members and attendees, which size the LAN's connections (connection-limits.ts); default: read from the engine's store. */
+  seats?: () => number;
 }
 
 export class WsHub implements Pick<LanInfo, 'unpaired'> {
@@ -87,9 +89,12 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private readonly cast: StateCast<Client>;
   /** The speaker queue to every identified seat, coalesced (issue 10). */
   private readonly speakerCast: SpeakerCast;
+  /** How many sockets the LAN may hold, per address and in all (server/connection-limits.ts). */
+  readonly limits: ConnectionLimits;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
+    this.limits = new ConnectionLimits(opts.seats ?? (() => rosterSeats(engine)));
     this.cast = new StateCast(engine, new StateFrames(engine, (p) => this.reportProblem(p)), {
       clients: () => this.clients.values(),
       unpaired: () => this.unpaired(),
@@ -115,10 +120,16 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.heartbeat.unref?.();
   }
 
-  /** For AppHttpServer.upgrades. */
+  /** For AppHttpServer.upgrades. A connection beyond the limits is refused with 503 before any WebSocket exists. */
   handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean => {
     if (url.pathname !== '/ws') return false;
     const address = (this.opts.remoteAddressOf ?? ((r) => r.socket.remoteAddress))(req) ?? '';
+    const refusal = this.limits.refusal(address);
+    if (refusal) {
+      this.limits.refuse(address, socket, refusal);
+      return true;
+    }
+    this.limits.track(address, socket);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, address, socket));
     return true;
   };

@@ -1,0 +1,98 @@
+// How many WebSocket connections the hub takes from the LAN (docs/terminal-protocol.md, "Connections"):
+// without a bound, anyone on the room's network could open sockets until the meeting machine runs out
+// of file descriptors and memory, and with them the database, the backups and every terminal.
+//
+// - Per address (a tablet, a laptop): at most MAX_PER_ADDRESS sockets. A tablet holds one; a reload or
+//   a Wi-Fi hop leaves the old one open until the heartbeat drops it (at most a minute), and a laptop
+//   may show a terminal and the chair's view in two tabs: eight leaves room for all of that.
+// - From the LAN as a whole: at most `lanCeiling(seats)`, two per seat of the roster (members and
+//   attendees, each with one stale socket while reconnecting) plus LAN_SPARE for big screens, chair
+//   views and spare devices.
+// - The meeting machine's own loopback (the console, the big-screen window, the chair's view, the
+//   benchmark's 3000 simulated terminals) is never refused and does not count against the LAN: a
+//   flood from the room can never lock the secretary out.
+// A refused connection gets HTTP 503 on its upgrade request, with Retry-After and a Chinese message
+// (code RATE_LIMITED), before any WebSocket is set up; nothing else in the session changes.
+import type { Duplex } from 'node:stream';
+import type { MeetingEngine } from '../meeting/engine';
+import { isLoopback } from './http';
+
+export const MAX_PER_ADDRESS = 8;
+export const LAN_SPARE = 100;
+/** Seconds a refused client is asked to wait before it tries again. */
+export const RETRY_AFTER_SECONDS = 10;
+
+/** The most sockets the LAN as a whole may hold, for a roster of `seats` members and attendees. */
+export function lanCeiling(seats: number): number {
+  return 2 * Math.max(0, seats) + LAN_SPARE;
+}
+
+/** Members and attendees on the roster (retired ones too: an upper bound is what a ceiling needs). */
+export function rosterSeats(engine: MeetingEngine): number {
+  const row = engine.store.db.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM attendees WHERE active = 1) AS n').get() as { n: number };
+  return row.n;
+}
+
+export interface Refusal {
+  message: string;
+}
+
+export class ConnectionLimits {
+  private readonly byAddress = new Map<string, number>();
+  private lan = 0;
+  private warned = new Map<string, number>();
+
+  /** `seats`: the roster's members and attendees now (read at most once per upgrade). */
+  constructor(private readonly seats: () => number) {}
+
+  /** Why a new socket from `address` is refused, or null when it may connect. */
+  refusal(address: string): Refusal | null {
+    if (isLoopback(address)) return null;
+    const mine = this.byAddress.get(address) ?? 0;
+    if (mine >= MAX_PER_ADDRESS) {
+      return { message: `本设备（${address}）已有${MAX_PER_ADDRESS}个连接，新的连接被拒绝；请关闭多余的页面，稍后重试` };
+    }
+    const ceiling = lanCeiling(this.seats());
+    if (this.lan >= ceiling) return { message: `连接会议主机的设备已达上限（${ceiling}个），新的连接被拒绝；请联系会务工作人员` };
+    return null;
+  }
+
+  /** Counts the TCP socket of an admitted upgrade until it closes, whatever becomes of the handshake. */
+  track(address: string, socket: Duplex): void {
+    if (isLoopback(address)) return;
+    this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
+    this.lan++;
+    socket.once('close', () => {
+      this.lan--;
+      const left = (this.byAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.byAddress.set(address, left);
+      else this.byAddress.delete(address);
+    });
+  }
+
+  /** Answers the upgrade request with 503 and closes it; logged once a minute per address. */
+  refuse(address: string, socket: Duplex, refusal: Refusal): void {
+    const now = Date.now();
+    if ((this.warned.get(address) ?? 0) < now - 60_000) {
+      if (this.warned.size > 1000) this.warned = new Map();
+      this.warned.set(address, now);
+      console.warn(`[ws] ${address}: ${refusal.message}`);
+    }
+    const body = JSON.stringify({ ok: false, error: { code: 'RATE_LIMITED', message: refusal.message } });
+    if (!socket.writable) return void socket.destroy();
+    setTimeout(() => socket.destroy(), 5000).unref();
+    socket.end(
+      'HTTP/1.1 503 Service Unavailable\r\n' +
+        'Connection: close\r\n' +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Retry-After: ${RETRY_AFTER_SECONDS}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+        body,
+    );
+  }
+
+  /** Sockets from the LAN now, in all and from one address (for tests and the log). */
+  counts(address?: string): { lan: number; address: number } {
+    return { lan: this.lan, address: address === undefined ? 0 : (this.byAddress.get(address) ?? 0) };
+  }
+}
