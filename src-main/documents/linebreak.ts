@@ -174,11 +174,15 @@ export function breakLines(units: Unit[], lineWidth: (index: number) => number):
   return lines;
 }
 
-/** Wraps text with "\n" as forced breaks; the first line gets `first` points, the others `rest`. */
+/**
+ * Wraps text with "\n" as forced breaks; the first line gets `first` points, the others `rest`. A
+ * narrow run wider than a line (a long web address, a row of digits) is cut to the narrower of the
+ * two, so a piece that lands on an indented first line stays inside the type area too.
+ */
 export function wrapText(text: string, opts: TokenizeOptions, first: number, rest: number): BrokenLine[] {
   const out: BrokenLine[] = [];
   for (const part of text.split('\n')) {
-    const units = tokenize(part, { ...opts, maxWidth: opts.maxWidth ?? rest });
+    const units = tokenize(part, { ...opts, maxWidth: opts.maxWidth ?? Math.min(first, rest) });
     const lines = breakLines(units, (i) => (out.length === 0 && i === 0 ? first : rest));
     if (lines.length === 0) out.push({ units: [], width: 0, last: true });
     else out.push(...lines);

@@ -58,7 +58,8 @@ export function tokenizeOptions(book: FontBook, style: TextStyle, maxWidth?: num
 
 /** Wraps text in a style: first line `first` points wide, the others `rest`. */
 export function wrap(book: FontBook, style: TextStyle, text: string, first: number, rest = first): BrokenLine[] {
-  return wrapText(text, tokenizeOptions(book, style, rest), first, rest);
+  // A run wider than a line is cut to the narrower line, where its first piece may land (linebreak.ts wrapText).
+  return wrapText(text, tokenizeOptions(book, style, Math.min(first, rest)), first, rest);
 }
 
 /** Wraps centred text into balanced lines. */

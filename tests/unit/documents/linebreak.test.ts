@@ -29,6 +29,12 @@ describe('tokenize', () => {
 });
 
 describe('breakLines', () => {
+  it('a narrow run wider than a line stays inside an indented first line too', () => {
+    const lines = wrapText('x'.repeat(45), opts, W - 32, W);
+    expect(lines.map((l) => l.units.map((u) => u.text).join('')).join('')).toBe('x'.repeat(45));
+    lines.forEach((l, i) => expect(l.width, `line ${i + 1}`).toBeLessThanOrEqual(i === 0 ? W - 32 : W));
+  });
+
   it('fills lines to the grid: 10 cells per line', () => {
     expect(texts('一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑')).toEqual(['一二三四五六七八九十', '甲乙丙丁戊己庚辛壬癸', '子丑']);
   });
