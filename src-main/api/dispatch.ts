@@ -1,5 +1,6 @@
 import { ZodError, type z } from 'zod';
 import { AppError, fail, ok, type Result } from '../shared/result';
+import { clipText } from '../domain/text';
 import type { AnyCommand, CallContext, Caller, Services } from './command';
 import type { Store } from '../store/store';
 
@@ -127,7 +128,7 @@ export interface Dispatcher {
 export function createDispatcher(table: Record<string, AnyCommand>, store: Store, services: Services): Dispatcher {
   return async (name, input, caller) => {
     const def = Object.hasOwn(table, name) ? table[name] : undefined;
-    if (!def) return fail('UNKNOWN_COMMAND', `未知的命令：${String(name).slice(0, 60)}`);
+    if (!def) return fail('UNKNOWN_COMMAND', `未知的命令：${clipText(String(name), 60)}`);
     if (!def.access.includes(caller.kind)) return fail('FORBIDDEN', '无权执行此操作');
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `输入有误：${describeZodError(parsed.error)}`);

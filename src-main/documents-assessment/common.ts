@@ -2,6 +2,7 @@
 // "unit and post" of a subject.
 import type { AssessmentRow } from '../assessment/assessment-store';
 import { AREA } from '../documents/geometry';
+import { clipText } from '../domain/text';
 import type { TableColumn } from '../documents/model';
 import type { SheetSubject } from '../assessment/types';
 
@@ -19,7 +20,8 @@ export function methodText(a: Pick<AssessmentRow, 'method' | 'kind'>): string {
 
 /** A file name without characters that file systems refuse. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\r\n]+/g, '-').slice(0, 100);
+  // eslint-disable-next-line no-control-regex -- a control character is no part of a file name
+  return clipText(name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-'), 100);
 }
 
 export interface ColumnSpec {

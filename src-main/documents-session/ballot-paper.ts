@@ -2,6 +2,7 @@
 // per person with the action and post), with a box for each of 赞成 / 反对 / 弃权. Anonymous.
 import { CHOICES, CHOICE_LABELS } from '../domain/vote';
 import { APPOINTMENT_ACTION_LABELS } from '../domain/agenda';
+import { clipText } from '../domain/text';
 import type { DocModel } from '../documents/model';
 import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
@@ -29,7 +30,7 @@ export function ballotPaperDoc(store: Store, itemId: number): DocModel {
   const each = persons.length > 0 ? '每人' : '';
   return {
     kind: 'ballot-paper',
-    fileTitle: `表决票-${item.title}`.slice(0, 80),
+    fileTitle: clipText(`表决票-${item.title}`, 80),
     title: '表决票',
     subtitle: `（${h.session.title}　${h.date}）`,
     blocks: [

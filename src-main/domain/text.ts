@@ -24,6 +24,13 @@ export function linesHaveForeignCharacters(text: string): boolean {
   return NOT_IN_LINES.test(text);
 }
 
+/** The first `max` characters of a text, never half of one (a character beyond the BMP is two UTF-16 units). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Why a typed text cannot be taken as written (a Chinese sentence), or null when it can. */
 export function textProblem(text: string, lines: 'one line' | 'lines' = 'one line'): string | null {
   return (lines === 'lines' ? linesHaveForeignCharacters(text) : lineHasForeignCharacters(text)) ? TEXT_PROBLEM : null;

@@ -5,6 +5,7 @@
 import { appointmentSections } from '../domain/appointments';
 import { expectedLine, openingAttendanceLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
+import { clipText } from '../domain/text';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
 import { ballotVoidLines } from '../documents-session/voided';
@@ -74,7 +75,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     ]);
     blocks.push({ type: 'heading3', text: '记名表决名单' }, { type: 'table', columns: [{ header: '座位号', width: 1, align: 'center' }, { header: '姓名', width: 2, align: 'center' }, { header: '表决情况', width: 2, align: 'center' }], rows });
   }
-  return { kind: 'ballot-result', fileTitle: `表决结果-${b.subject}`.slice(0, 80), title: '表决结果', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
+  return { kind: 'ballot-result', fileTitle: clipText(`表决结果-${b.subject}`, 80), title: '表决结果', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
 }
 
 export function resultSheetDoc(store: Store, sessionId: number): DocModel {

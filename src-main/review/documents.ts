@@ -3,6 +3,7 @@
 import type { Block, DocModel } from '../documents/model';
 import { chineseDate, committeeName } from '../domain/numerals';
 import { getCommittee } from '../store/committee';
+import { safeFileName } from '../documents-assessment/common';
 import type { Store } from '../store/store';
 import { getOpinion } from './opinions';
 import { getResolution, RESOLUTION_KIND_LABELS } from './resolutions';
@@ -55,10 +56,10 @@ export function resolutionDoc(store: Store, id: number): DocModel {
 /** A file name that says what the document is: "审议意见 示人常审〔2026〕12号 关于….pdf". */
 export function opinionFileName(store: Store, id: number, ext: 'pdf' | 'docx'): string {
   const o = getOpinion(store, id);
-  return `审议意见${o.docNumber ? ` ${o.docNumber}` : '（草拟）'} ${o.title.replace(/\n/g, '').replace(/^.*常务委员会(?=关于)/, '')}.${ext}`;
+  return `${safeFileName(`审议意见${o.docNumber ? ` ${o.docNumber}` : '（草拟）'} ${o.title.replace(/\n/g, '').replace(/^.*常务委员会(?=关于)/, '')}`)}.${ext}`;
 }
 
 export function resolutionFileName(store: Store, id: number, ext: 'pdf' | 'docx'): string {
   const r = getResolution(store, id);
-  return `${RESOLUTION_KIND_LABELS[r.kind]} ${r.title}.${ext}`;
+  return `${safeFileName(`${RESOLUTION_KIND_LABELS[r.kind]} ${r.title.replace(/\n/g, '')}`)}.${ext}`;
 }

@@ -7,6 +7,7 @@ import { appointmentList } from '../../meeting/appointments';
 import { getBallot } from '../../meeting/ballot-store';
 import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../../meeting/documents';
 import { renderSessionDocument, sessionCatalogue } from '../../documents-session/catalogue';
+import { safeFileName } from '../../documents-assessment/common';
 import { AppError } from '../../shared/result';
 import { command, type CallContext, type FilePayload } from '../command';
 
@@ -60,7 +61,7 @@ export const sessionDocumentCommands = {
         else model = seatCodesDoc(ctx.store, sid, ctx.services.lan?.terminalUrls()[0] ?? null);
       }
       const pdf = await renderPdf(model);
-      return { fileName: `${model.fileTitle}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
+      return { fileName: `${safeFileName(model.fileTitle)}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
     },
   }),
 };
