@@ -289,6 +289,15 @@ function withEntry(zip: Buffer, name: string, content: Buffer, method: 0 | 8): B
   return Buffer.concat([zip.subarray(0, directoryOffset), added, directory, tail]);
 }
 
+/** A workbook of `n` members under the headers 姓名 and 职务. */
+async function membersWorkbook(n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('名单');
+  sheet.addRow(['姓名', '职务']);
+  for (let i = 1; i <= n; i++) sheet.addRow([`委员${i}`, '委员']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe('files that are not spreadsheets', () => {
   const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(200, 1)]);
   const cases: [string, Buffer, string][] = [
@@ -324,11 +333,7 @@ describe('files that are not spreadsheets', () => {
   });
 
   it('a damaged XLSX is refused in Chinese only: what zlib or exceljs said stays in the log', async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('名单');
-    sheet.addRow(['姓名', '职务']);
-    for (let i = 1; i <= 200; i++) sheet.addRow([`委员${i}`, '委员']);
-    const whole = Buffer.from(await wb.xlsx.writeBuffer());
+    const whole = await membersWorkbook(200);
     const garbled = Buffer.from(whole);
     for (let k = 0; k < 40; k++) garbled[Math.floor(whole.length * 0.2) + k]! ^= 0x5a;
     const files: [string, Buffer][] = [
@@ -363,11 +368,7 @@ describe('files that are not spreadsheets', () => {
   });
 
   it('an XLSX with more rows than a list may have says so, not that it is damaged', async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('名单');
-    sheet.addRow(['姓名', '职务']);
-    for (let i = 1; i <= 5100; i++) sheet.addRow([`委员${i}`, '委员']);
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const bytes = await membersWorkbook(5100);
     const reason = '文件“many.xlsx”的工作表“名单”行数过多（5101行），一次最多导入5000行';
     await expectRefused('members', 'many.xlsx', bytes, [{ row: null, column: null, reason }]);
   });
