@@ -63,7 +63,7 @@ const FIELD_LABELS: Record<string, string> = {
   ledBy: '领誓人',
 };
 /** Where a key means something else under its parent ("groups.name" is a group's name, not a person's). */
-const NESTED_LABELS: Record<string, string> = { 'groups.name': '组名', 'subjects.name': '名称' };
+const NESTED_LABELS: Record<string, string> = { 'groups.name': '组名', 'subjects.name': '名称', 'details.addressee': '受质询机关' };
 
 function segmentLabel(path: readonly PropertyKey[], at: number): string {
   const p = path[at];

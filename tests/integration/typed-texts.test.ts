@@ -33,6 +33,7 @@ describe('typed texts under the text rule', () => {
       ['agenda.add', (t) => ({ sessionId: s16.sessionId, kind: 'project_ballot', title: '民生实事项目票决', details: { candidates: [t] } }), '候选项目·第1项'],
       ['remarks.add', (t) => ({ itemId: item.id, speaker: '邱东竹', text: t }), '内容'],
       ['sessions.update', (t) => ({ id: s16.sessionId, term: 2, number: 16, date: '2026-09-22', place: t, expectedMembers: 33 }), '地点'],
+      ['agenda.add', (t) => ({ sessionId: s16.sessionId, kind: 'interpellation', title: '质询案', details: { addressee: t } }), '受质询机关'],
       ['reviewGroups.save', (t) => ({ sessionId: s16.sessionId, groups: [{ name: t, memberIds: [] }] }), '审议小组·第1项·组名'],
     ];
     for (const [name, input, field] of cases) {
