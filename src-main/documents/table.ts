@@ -6,7 +6,7 @@ import type { Composer } from './compose';
 import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, CellAlign } from './model';
-import { columnWidths } from './table-widths';
+import { columnWidths, tableMetrics } from './table-widths';
 import { baselineAt, placeOps, type TextStyle, wrap } from './typeset';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -28,9 +28,8 @@ export function composeTable(c: Composer, block: TableBlock): void {
   const { book } = c;
   if (block.columns.length === 0) return;
   const size = block.fontSize && block.fontSize > 0 ? block.fontSize : SIZE.table;
-  const padX = size * 0.4;
-  let padY = size * 0.35;
-  let lineHeight = size * 1.45;
+  const { padX } = tableMetrics(size);
+  let { padY, lineHeight } = tableMetrics(size);
   const headStyle: TextStyle = { role: 'hei', size, cell: size };
   const cellStyle: TextStyle = { role: 'fangsong', size, cell: size };
   const widths = columnWidths(block.columns, block.rows, {
@@ -50,8 +49,7 @@ export function composeTable(c: Composer, block: TableBlock): void {
   if (block.fitPage && rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) {
     // a form that should fit one sheet: tighter rows, if that makes it fit
     const before = { padY, lineHeight };
-    padY = size * 0.12;
-    lineHeight = size * 1.22;
+    ({ padY, lineHeight } = tableMetrics(size, true));
     if (rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) ({ padY, lineHeight } = before);
   }
   const headerHeight = heightOf(linesOf(header));
