@@ -61,7 +61,7 @@ function blockContent(block: Block, keepNext = false, roomPt = 0): (Paragraph | 
       if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true, keepNext)];
       return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return docxTable(block, roomPt);
+      return docxTable(block, roomPt, keepNext);
     case 'spacer':
       return blank(Math.max(0, block.lines), keepNext);
     case 'pageBreak':

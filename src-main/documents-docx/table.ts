@@ -25,9 +25,10 @@ const AREA_PT = DOCX_PAGE.area / 20;
 
 /**
  * The table's paragraphs and table; `roomPt`: the height left on the page where it starts (a form's
- * table takes the tighter rows only when its normal ones would not fit there and the tighter ones do).
+ * table takes the tighter rows only when its normal ones would not fit there and the tighter ones do);
+ * `keepNext`: its last two rows keep with what follows (the signature).
  */
-export function docxTable(block: TableBlock, roomPt: number): (Paragraph | Table)[] {
+export function docxTable(block: TableBlock, roomPt: number, keepNext = false): (Paragraph | Table)[] {
   const sizePt = block.fontSize && block.fontSize > 0 ? block.fontSize : 12;
   const size = Math.round(sizePt * 2);
   const normal = tableMetrics(sizePt);
@@ -47,14 +48,14 @@ export function docxTable(block: TableBlock, roomPt: number): (Paragraph | Table
   // LibreOffice adds a row's rule (0.75 pt) to its height: the vertical padding gives it back, so a row is as tall as the PDF's
   const padY = Math.max(0, Math.round(m.padY * 20 - BORDER_TW / 2));
   const pad = { left: Math.round(m.padX * 20), right: Math.round(m.padX * 20), top: padY, bottom: padY };
-  const cell = (text: string, i: number, head: boolean) =>
+  const cell = (text: string, i: number, head: boolean, keep = false) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: pad,
       children: [
         new GridParagraph(
-          { alignment: head ? AlignmentType.CENTER : ALIGN[block.columns[i]?.align ?? 'left'], spacing, children: lines(text, head ? 'hei' : 'fangsong', size) },
+          { alignment: head ? AlignmentType.CENTER : ALIGN[block.columns[i]?.align ?? 'left'], spacing, keepNext: keep || undefined, children: lines(text, head ? 'hei' : 'fangsong', size) },
           { snapToGrid: false },
         ),
       ],
@@ -68,9 +69,10 @@ export function docxTable(block: TableBlock, roomPt: number): (Paragraph | Table
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, i, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
+      // keepNext: the last two rows stay with what follows (the signature), as in the PDF
+      ...block.rows.map((r, k) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(r[i] ?? '', i, false, keepNext && k >= block.rows.length - 2)) })),
     ],
   });
-  const close = new GridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', 'fangsong', 2)] }, { snapToGrid: false });
+  const close = new GridParagraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: keepNext || undefined, children: [run('', 'fangsong', 2)] }, { snapToGrid: false });
   return [...caption, table, close];
 }

@@ -5,6 +5,8 @@
 //   LibreOffice printed the form on three sheets.
 // - A sign-in sheet of 60 members (12 pt rows) has as many pages in both, the rows on the same pitch
 //   (within 0.25 mm), the header row at the top of every page.
+// - A sign-in sheet whose 18 rows end at the foot of page 1 takes its last two rows along with the
+//   signature to page 2, which before stood alone there (in the PDF and in the DOCX).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../src-main/documents-docx/docx';
 import { resolveFonts } from '../../../src-main/documents/fonts';
@@ -75,6 +77,14 @@ const signIn: DocModel = {
   ],
 };
 
+/** A sign-in sheet whose 18 rows end at the foot of page 1: no room for the signature under them. */
+const SIGNATURE = { issuer: '示例区人民代表大会常务委员会', date: '2026年9月22日' };
+const signed: DocModel = {
+  ...signIn,
+  blocks: [signIn.blocks[0]!, { ...(signIn.blocks[1] as Extract<DocModel['blocks'][number], { type: 'table' }>), rows: (signIn.blocks[1] as Extract<DocModel['blocks'][number], { type: 'table' }>).rows.slice(0, 18) }],
+  signature: SIGNATURE,
+};
+
 interface Printed {
   pages: number;
   rows: PdfRow[];
@@ -87,7 +97,7 @@ const read = (pdf: Buffer): Printed => {
 
 beforeAll(async () => {
   const fonts = resolveFonts({ preferBundled: true });
-  for (const [name, model] of [['form', form], ['sign-in', signIn]] as const) {
+  for (const [name, model] of [['form', form], ['sign-in', signIn], ['signed', signed]] as const) {
     const pdf = await renderPdf(model, { fonts });
     savePdf(`docx-tables-${name}-app.pdf`, pdf);
     const docx = await renderDocx(model);
@@ -140,4 +150,18 @@ describe('a sign-in sheet of 60 members', () => {
       expect(headers).toEqual(Array.from({ length: p.pages }, (_, i) => i + 1));
     }
   });
+});
+
+describe('a sign-in sheet whose table ends at the foot of a page, with a signature', () => {
+  for (const who of ['app', 'office'] as const) {
+    it(`${who === 'app' ? 'in the app’s PDF' : 'in LibreOffice’s conversion of the DOCX'}: the signature never stands alone on the last page, the last two rows go with it`, () => {
+      const p = printed.get('signed')![who];
+      expect(p.pages).toBe(2);
+      const page2 = p.rows.filter((r) => r.page === 2 && !/^—\d+—$/.test(flat(r.text))).map((r) => flat(r.text));
+      expect(page2.slice(-2)).toEqual([SIGNATURE.issuer, SIGNATURE.date]);
+      // the header repeated, then rows 17 and 18 (the last two), then the signature
+      expect(page2[0]).toBe('座位号姓名职务出席情况签到时间');
+      expect(numbered(p, 18).map((r) => r.page)).toEqual([...Array(16).fill(1), 2, 2]);
+    });
+  }
 });
