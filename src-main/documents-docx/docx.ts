@@ -16,22 +16,20 @@ import {
   PageNumber,
   Paragraph,
   Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
 } from 'docx';
-import type { Block, CellAlign, DocModel } from '../documents/model';
-import { columnWidths } from '../documents/table-widths';
+import type { Block, DocModel } from '../documents/model';
 import { isRunningText } from '../documents/structure';
 import { titleLines } from '../documents/title-break';
 import { footerParagraph } from './footer';
+import { docxTable } from './table';
 import { fontTableXml, runFont, type DocxFontRole } from './fonts';
 import { blank, DOCX_PAGE, exactLine, GridParagraph, INDENT2, lines, ONE_CHAR_14PT, RED, rule, run, SZ, tw, widthInChars } from './runs';
 
 export { DOCX_PAGE, widthInChars } from './runs';
+
+/** The type area in points (225 mm high). */
+const TYPE_AREA_PT = { height: (225 * 72) / 25.4 } as const;
 
 const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', DocxFontRole> = { heading1: 'hei', heading2: 'kai', heading3: 'fangsong' };
 
@@ -48,46 +46,11 @@ function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNe
   });
 }
 
-const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.JUSTIFIED,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-};
-
-/** A ruled table across the type area; the header row (黑体) repeats on every page. */
-function table(block: Extract<Block, { type: 'table' }>): Table {
-  const size = Math.round((block.fontSize ?? 12) * 2);
-  const area = DOCX_PAGE.area;
-  // the PDF's column widths, measured on the character grid (twips)
-  const widths = columnWidths(block.columns, block.rows, { total: area, pad: 220, measure: (t) => widthInChars(t) * size * 10 }).map((w) => Math.round(w));
-  const cell = (text: string, i: number, head: boolean) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 100, right: 100, top: 40, bottom: 40 },
-      children: [
-        new GridParagraph({
-          alignment: head ? AlignmentType.CENTER : ALIGN[block.columns[i]?.align ?? 'left'],
-          spacing: { line: Math.round(size * 10 * 1.45), lineRule: LineRuleType.EXACT },
-          children: lines(text, head ? 'hei' : 'fangsong', size),
-        }),
-      ],
-    });
-  const line = rule(6);
-  return new Table({
-    width: { size: area, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, i, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: block.columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
-    ],
-  });
-}
-
-/** A block's paragraphs and tables; `keepNext`: its last lines stay on the page of what follows (the signature, the 版记). */
-function blockContent(block: Block, keepNext = false): (Paragraph | Table)[] {
+/**
+ * A block's paragraphs and tables; `keepNext`: its last lines stay on the page of what follows (the
+ * signature, the 版记); `roomPt`: the height (pt) left on the page where a table starts, when known.
+ */
+function blockContent(block: Block, keepNext = false, roomPt = 0): (Paragraph | Table)[] {
   switch (block.type) {
     case 'paragraph':
       return [bodyParagraph(block.text, 'fangsong', block.indent !== false, keepNext)];
@@ -98,7 +61,7 @@ function blockContent(block: Block, keepNext = false): (Paragraph | Table)[] {
       if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true, keepNext)];
       return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return [...(block.caption ?? []).map((t) => new GridParagraph({ spacing: { line: Math.round((block.fontSize ?? 12) * 20 * 1.45), lineRule: LineRuleType.EXACT }, children: [run(t, 'fangsong', Math.round((block.fontSize ?? 12) * 2))] })), table(block), ...blank()];
+      return docxTable(block, roomPt, keepNext);
     case 'spacer':
       return blank(Math.max(0, block.lines), keepNext);
     case 'pageBreak':
@@ -181,18 +144,28 @@ export interface RenderDocxOptions {
 export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (model.redHeader && opts.redHeader !== false) out.push(...redHeader(model.redHeader));
+  // grid lines taken by the title's and subtitle's lines beyond their first
+  let extraLines = 0;
   if (model.title.trim()) {
-    const title = lines(titleBreaks(model.title, SZ.title / 2), 'xiaobiaosong', SZ.title);
-    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: title }, { snapToGrid: false }));
+    const broken = titleBreaks(model.title, SZ.title / 2);
+    extraLines += broken.split('\n').length - 1;
+    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(broken, 'xiaobiaosong', SZ.title) }, { snapToGrid: false }));
   }
   if (model.subtitle) {
-    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(titleBreaks(model.subtitle, DOCX_PAGE.charPitch / 20), 'kai', SZ.body) }));
+    const broken = titleBreaks(model.subtitle, DOCX_PAGE.charPitch / 20);
+    extraLines += broken.split('\n').length - 1;
+    out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(broken, 'kai', SZ.body) }));
   }
-  if (model.title.trim() || model.subtitle) out.push(...blank());
+  if ((model.title.trim() || model.subtitle) && !model.form) out.push(...blank()); // 标题下空一行, not on a form
   if (model.addressee) out.push(bodyParagraph(model.addressee, 'fangsong', false));
+  // what the first page has left under the title (a form's table fits its rows to it); a page of its own after a page break
+  const firstRoom = TYPE_AREA_PT.height - (model.redHeader && opts.redHeader !== false ? TYPE_AREA_PT.height : (out.length + extraLines) * (DOCX_PAGE.linePitch / 20));
   // the last lines go along with the signature and the 版记 to a new page rather than leave them alone
   const last = model.signature || model.footer ? model.blocks.length - 1 : -1;
-  model.blocks.forEach((block, i) => out.push(...blockContent(block, i === last)));
+  model.blocks.forEach((block, i) => {
+    const room = i === 0 ? firstRoom : model.blocks[i - 1]!.type === 'pageBreak' ? TYPE_AREA_PT.height : 0;
+    out.push(...blockContent(block, i === last, room));
+  });
   if (model.signature) out.push(...signature(model.signature));
   if (model.footer) out.push(footerParagraph(model.footer));
   return out;

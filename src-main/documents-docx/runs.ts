@@ -29,8 +29,11 @@ export const DOCX_PAGE = {
   charSpacing: Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
   /** The advance of one 三号 character on that grid, in twips: 16 pt + charSpacing. */
   charPitch: 16 * 20 + Math.floor(((156 * 72) / 25.4 / 28 - 16) * 20),
-  /** The page number's line starts 7 mm below the type area (its 14 pt line ends the footer). */
-  footer: tw(35 - 7) - 14 * 20,
+  /**
+   * The page number's 一字线 7 mm below the type area (GB/T 9704 7.5.2): the middle of its 14 pt line
+   * ends the footer's distance from the page's bottom edge, so the footer is 28 mm less half a line.
+   */
+  footer: tw(35 - 7) - 7 * 20,
 } as const;
 
 /** Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */

@@ -180,6 +180,8 @@ const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', FontRole> = {
 
 /** Rows a heading keeps with it on its page: two lines of its text. */
 const KEEP_LINES = 2;
+/** A signature takes a blank line, the issuer and the date. */
+const SIGNATURE_ROWS = 3;
 
 /**
  * Whether a numbered block is a heading: a short line of its own (it fits one line) that is not a
@@ -200,7 +202,8 @@ function leadLines(c: Composer, block: Block | undefined): number {
   return block.type === 'table' ? KEEP_LINES : 0;
 }
 
-export function composeBlock(c: Composer, block: Block, next: Block[] = []): void {
+/** `keepAfter`: grid rows that must follow the block on its page (the signature after the last block). */
+export function composeBlock(c: Composer, block: Block, next: Block[] = [], keepAfter = 0): void {
   switch (block.type) {
     case 'paragraph':
       c.paragraph(block.text, 'fangsong', block.indent !== false);
@@ -230,7 +233,7 @@ export function composeBlock(c: Composer, block: Block, next: Block[] = []): voi
       return;
     }
     case 'table':
-      composeTable(c, block);
+      composeTable(c, block, keepAfter);
       return;
     case 'spacer':
       c.skipRows(block.lines);
@@ -255,7 +258,9 @@ export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOp
   if (model.subtitle) c.centred(model.subtitle, bodyStyle('kai'));
   if ((title || model.subtitle) && !model.form) c.skipRows(1); // 标题下空一行
   if (model.addressee) c.paragraph(model.addressee, 'fangsong', false);
-  model.blocks.forEach((block, i) => composeBlock(c, block, model.blocks.slice(i + 1, i + 6)));
+  // the signature (a blank line, the issuer, the date) never stands alone: a table before it takes its last rows along
+  const last = model.blocks.length - 1;
+  model.blocks.forEach((block, i) => composeBlock(c, block, model.blocks.slice(i + 1, i + 6), i === last && model.signature ? SIGNATURE_ROWS : 0));
   if (model.signature) composeSignature(c, model.signature);
   // the 版记 takes the document's last lines along to a new page rather than stand alone there
   if (model.footer) composeFooter(c, model.footer, model.signature ? 4 : 2);

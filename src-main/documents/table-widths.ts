@@ -4,6 +4,11 @@
 // more they would need; when everything fits, the spare width follows the model's proportions.
 import type { TableColumn } from './model';
 
+/** A table's cell padding and line height (points) at a font size; tighter rows for a form fitted to its sheet. Shared by the PDF and the DOCX. */
+export function tableMetrics(size: number, tight = false): { padX: number; padY: number; lineHeight: number } {
+  return { padX: size * 0.4, padY: size * (tight ? 0.12 : 0.35), lineHeight: size * (tight ? 1.22 : 1.45) };
+}
+
 /** Cells up to this many characters are never wrapped when the table can avoid it. */
 const SHORT = 8;
 

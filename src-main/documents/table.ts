@@ -6,7 +6,7 @@ import type { Composer } from './compose';
 import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, CellAlign } from './model';
-import { columnWidths } from './table-widths';
+import { columnWidths, tableMetrics } from './table-widths';
 import { baselineAt, placeOps, type TextStyle, wrap } from './typeset';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -24,13 +24,13 @@ function lineAlign(a: CellAlign | undefined): LineAlign {
   return 'justify';
 }
 
-export function composeTable(c: Composer, block: TableBlock): void {
+/** `keepAfter`: grid rows that must follow the table's last rows on their page (the signature's three): the last two rows go along to a new page with them. */
+export function composeTable(c: Composer, block: TableBlock, keepAfter = 0): void {
   const { book } = c;
   if (block.columns.length === 0) return;
   const size = block.fontSize && block.fontSize > 0 ? block.fontSize : SIZE.table;
-  const padX = size * 0.4;
-  let padY = size * 0.35;
-  let lineHeight = size * 1.45;
+  const { padX } = tableMetrics(size);
+  let { padY, lineHeight } = tableMetrics(size);
   const headStyle: TextStyle = { role: 'hei', size, cell: size };
   const cellStyle: TextStyle = { role: 'fangsong', size, cell: size };
   const widths = columnWidths(block.columns, block.rows, {
@@ -50,8 +50,7 @@ export function composeTable(c: Composer, block: TableBlock): void {
   if (block.fitPage && rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) {
     // a form that should fit one sheet: tighter rows, if that makes it fit
     const before = { padY, lineHeight };
-    padY = size * 0.12;
-    lineHeight = size * 1.22;
+    ({ padY, lineHeight } = tableMetrics(size, true));
     if (rowTop(rowFrom(c.y)) + tableHeight() > AREA.bottom + 0.01) ({ padY, lineHeight } = before);
   }
   const headerHeight = heightOf(linesOf(header));
@@ -95,10 +94,13 @@ export function composeTable(c: Composer, block: TableBlock): void {
   y += drawRow(header, y, 0, linesOf(header));
   rows.forEach((row, k) => {
     const n = linesOf(row);
-    // no orphan row: the last row never goes alone to a new page, the one before it goes along
+    // no orphan row: the last row never goes alone to a new page, the one before it goes along; nor
+    // does what must follow the table (the signature): the last two rows go with it
     const last = rows[k + 1];
-    if (last && k === rows.length - 2 && y + heightOf(n) <= AREA.bottom + 0.01 && y + heightOf(n) + heightOf(linesOf(last)) > AREA.bottom + 0.01) {
-      if (heightOf(n) + heightOf(linesOf(last)) <= AREA.height - headerHeight) startPage();
+    if (last && k === rows.length - 2 && y + heightOf(n) <= AREA.bottom + 0.01) {
+      const tail = heightOf(n) + heightOf(linesOf(last));
+      const overflows = y + tail > AREA.bottom + 0.01 || (keepAfter > 0 && rowFrom(y + tail) + keepAfter > GRID.rows);
+      if (overflows && tail + keepAfter * GRID.linePitch <= AREA.height - headerHeight) startPage();
     }
     let from = 0;
     while (from < n) {

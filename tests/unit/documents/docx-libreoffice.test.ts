@@ -3,7 +3,8 @@
 // same checks as the app's own PDF of the same document.
 // - A 20-page 审议意见书: the same page count, 22 lines a page on the 225/22 mm pitch from the 37 mm
 //   top margin, 28 characters on a full line from the 28 mm left margin, 26 after a paragraph's
-//   two-character indent, the red issuer mark on one line, the title broken into the same lines.
+//   two-character indent, the red issuer mark on one line, the title broken into the same lines,
+//   the page numbers 7 mm below the type area (LibreOffice printed them 2.5 mm lower before).
 // - The 版记 at the foot of the last page, with the document's last lines, never alone: its rules
 //   (found in a rendering of the page) on the last grid lines of the type area, 0.35 mm thick at the
 //   top and at the foot of the type area, a 0.25 mm one above the 印发 line, its text between them,
@@ -149,6 +150,18 @@ function gridChecks(name: string, layout: () => Layout) {
       expect(first.filter((c) => c === 26).length / first.length).toBeGreaterThan(0.7);
       // and nothing wider than the line anywhere
       expect(body.filter((r) => !flat(r.text).startsWith('抄送')).map((r) => cells(r.text)).filter((c) => c > 28.5)).toEqual([]); // the 四号 版记 holds 30
+    });
+
+    it('numbers every page "— n —" 7 mm below the type area, odd pages right and even pages left, one 四号 character in', () => {
+      const { rows, pages } = layout();
+      const numbers = rows.filter(isPageNumber);
+      expect(numbers.map((r) => Number(/\d+/.exec(r.text)![0]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+      const inset = ptToMm(14);
+      for (const r of numbers) {
+        expect(Math.abs(ptToMm(r.centre) - (BOTTOM + 7)), `page ${r.page} at ${ptToMm(r.centre).toFixed(2)} mm`).toBeLessThan(1.5);
+        if (r.page % 2 === 1) expect(Math.abs(ptToMm(r.xMax) - (RIGHT - inset)), `page ${r.page} right edge`).toBeLessThan(1);
+        else expect(Math.abs(ptToMm(r.xMin) - (LEFT + inset)), `page ${r.page} left edge`).toBeLessThan(1);
+      }
     });
 
     it('prints the red issuer mark on one line', () => {
