@@ -7,7 +7,7 @@ import { paperSheetsNote } from '../domain/satisfaction';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
-import { listAttendance } from '../meeting/attendance-store';
+import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
 import { clockTime } from './heading';
@@ -59,16 +59,15 @@ export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
 }
 
 /**
- * "应出席常委会组成人员33人，实到30人，符合法定人数。" from the attendance now (the live figure), or
- * with blanks before anyone has signed in.
+ * "应出席常委会组成人员33人，实到30人，符合法定人数。": the attendance announced when business began (kept
+ * then: later arrivals and departures do not change what the chair read out); before it began, the
+ * attendance now (the script is prepared live), with blanks before anyone has signed in.
  */
 export function attendanceLine(store: Store, session: Session): string {
-  const rows = listAttendance(store, session.id);
-  const present = rows.filter((a) => a.status === 'present').length;
-  const onLeave = rows.filter((a) => a.status === 'leave').length;
-  if (session.status === 'draft' && present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
-  const c = attendanceCounts(session.expectedMembers, present, onLeave);
-  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum), session.expectedReason);
+  const counts = openingCounts(store, session.id) ?? countsOf(store, session.id);
+  if (session.status === 'draft' && counts.present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
+  const c = attendanceCounts(session.expectedMembers, counts.present, counts.onLeave);
+  return attendanceAnnouncement(c, quorumMet(c.present, session.expectedMembers, session.rules.quorum), session.expectedReason);
 }
 
 /** The session's oaths after an appointment item (itemId), or those recorded apart from any item (null). */
