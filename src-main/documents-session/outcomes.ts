@@ -3,7 +3,8 @@
 // words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
 import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
-import { paperSheetsNote } from '../domain/satisfaction';
+import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction';
+import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
@@ -50,12 +51,27 @@ export function assessmentOutcome(a: AssessmentRow): string {
     const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
     return `收回选票${r.validSheets + r.invalidSheets}张${paperSheetsNote('project', r.paperSheets)}，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
   }
-  const graded = r.rows.map((x) => `${x.name}${x.rate ? `满意率${x.rate}，` : ''}${x.grade}`);
+  const { rateLabel } = scaleWords(r.scale);
+  const graded = r.rows.map((x) => `${x.name}${x.rate ? `${rateLabel}${x.rate}，` : ''}${x.grade}`);
   return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份${paperSheetsNote('satisfaction', r.paperSheets)}，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
 }
 
 export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
   return assessmentsOfItem(store, item.id);
+}
+
+/**
+ * What the item's assessment is called: "满意度测评", or "称职测评" on the four levels (scaleWords) —
+ * the scale of its last round, else the session's (the script before any round is set up).
+ */
+export function assessmentTitle(rounds: readonly AssessmentRow[], sessionScale: Scale): string {
+  const last = rounds.filter((a) => a.kind === 'satisfaction').at(-1);
+  return scaleWords(last?.scale ?? sessionScale).scaleTitle;
+}
+
+/** The item's kind as a heading: AGENDA_KIND_LABELS, with an assessment item named by its scale. */
+export function itemKindLabel(store: Store, item: AgendaItem, sessionScale: Scale): string {
+  return item.kind === 'assessment' ? assessmentTitle(assessmentsOf(store, item), sessionScale) : AGENDA_KIND_LABELS[item.kind];
 }
 
 /**
