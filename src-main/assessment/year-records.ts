@@ -11,7 +11,7 @@ import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import { getAssessment, type AssessmentRow } from './assessment-store';
 import type { SatisfactionRow } from './types';
-import { STANDING_LABELS, yearStanding, type Standing } from './year-standing';
+import { STANDING_LABELS, yearStanding, type Standing } from '../domain/year-standing';
 
 /** The opinion forms of the mid-year review are rated on this scale. */
 export const MIDYEAR_LEVELS = ['优秀', '称职', '基本称职', '不称职'] as const;
