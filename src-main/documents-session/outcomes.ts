@@ -5,6 +5,7 @@ import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-
 import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
 import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction';
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { paperSheetsText } from '../domain/paper-ballot';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
@@ -33,7 +34,9 @@ export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] 
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),
-    result: b.result ? spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed) : blankResult(),
+    result: b.result
+      ? `${b.result.sheets ? `${paperSheetsText(b.result.sheets)}。` : ''}${spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed)}`
+      : blankResult(),
     method: `${b.method === 'electronic' ? (b.secret ? '无记名' : '记名') : ''}${METHOD[b.method]}`,
   }));
 }
