@@ -1,6 +1,6 @@
 // A 称职测评 (the four levels 优秀 / 称职 / 基本称职 / 不称职) has a 称职率, never a 满意率 and never
 // "满意度测评" (domain/satisfaction.ts scaleWords): in the chair's script (主持词), the session record
-// (会议记录), the officials' year records (年度履职档案, screen and XLSX).
+// (会议记录), the officials' year records (年度履职档案, screen and XLSX) and the review-opinion register.
 // Through the command map on a real SQLite file, a paper round with hand-computed figures, the PDFs and
 // the XLSX read back.
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { pdfText, savePdf } from '../helpers/pdf';
 let admin: AdminCore;
 let sessionId = 0;
 let officialIds: number[] = [];
+let handlingItemId = 0;
 
 const doc = async (id: 'chairScript' | 'minutes'): Promise<string> => {
   const f = await admin.must('documents.render', { sessionId, id, format: 'pdf' });
@@ -43,6 +44,9 @@ beforeAll(async () => {
       details: { subjects: [{ name: '顾文', unit: '示例区人民法院', post: '副院长', category: '法院', officialId: officialIds[0] }, { name: '林鑫', unit: '示例区人民检察院', post: '副检察长', category: '检察院', officialId: officialIds[1] }] },
     })
   ).id;
+  handlingItemId = (await must('agenda.add', { sessionId, kind: 'handling_report', title: '听取和审议区人民政府关于《审议意见》办理情况的报告', presenter: '区人民政府' })).id;
+  const opinion = await must('opinions.register', { reportTitle: '区人民政府关于开发区建设情况的报告', addressee: '区人民政府', docNumber: '示人常审〔2026〕3号', sentAt: '2026-05-10' });
+  await must('opinions.linkHandling', { opinionId: opinion.id, itemId: handlingItemId });
   await must('live.open', { sessionId });
   for (const id of members) await must('attendance.set', { memberId: id, status: 'present' });
   await must('live.startBusiness', {});
@@ -50,6 +54,9 @@ beforeAll(async () => {
   const a = await must('assessments.create', { itemId, method: 'paper', year: 2026 });
   await must('assessments.enterPaper', { assessmentId: a.id, satisfaction: { sheetsReturned: 5, levels: [[3, 1, 0, 1], [2, 1, 1, 1]] } });
   await must('assessments.announce', { assessmentId: a.id });
+  // the handling report: 1 优秀, 2 称职, 1 基本称职, 1 不称职 → 称职率 80.00%, 称职
+  const h = await must('assessments.create', { itemId: handlingItemId, method: 'paper' });
+  await must('assessments.enterPaper', { assessmentId: h.id, satisfaction: { sheetsReturned: 5, levels: [[1, 2, 1, 1]] } });
 });
 afterAll(() => admin.close());
 
@@ -59,6 +66,11 @@ describe('a 称职测评 says 称职率 on every face', () => {
     expect(text).toContain('现在进行称职测评');
     expect(text).toContain('顾文称职率80.00%，优秀；林鑫称职率80.00%，称职');
     expect(text).not.toMatch(/满意率|满意度测评/);
+  });
+
+  it('the review-opinion register records the handling report’s 称职测评 with its 称职率', async () => {
+    const { handling } = await admin.must('opinions.forItem', { itemId: handlingItemId });
+    expect(handling).toMatchObject({ result: '称职', decidedBy: 'assessment', note: '称职测评（第1轮）：称职率80.00%，称职' });
   });
 
   it('the session record says 称职率 too', async () => {
