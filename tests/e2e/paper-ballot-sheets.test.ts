@@ -1,6 +1,7 @@
 // The secretary enters a paper 表决票 ballot from the live console: 发出表决票, 收回, 其中无效票 beside
 // 赞成 / 反对 / 弃权; a count that does not add up is refused on the page with the Chinese message;
-// the result row then says the sheets. The real server, a real Chromium console page.
+// the result row then says the sheets, and the big screen once announced. The real server, real
+// Chromium pages (console and big screen).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -10,6 +11,7 @@ import { startServe, type ServeProcess } from '../helpers/server';
 let server: ServeProcess;
 let browser: Browser;
 let page: Page;
+let display: Page;
 let s16: Session16;
 let ballotId = 0;
 
@@ -26,6 +28,8 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage();
   await page.goto(server.consoleUrl);
   await page.evaluate((id) => (window.location.hash = `#/console/live/${id}`), s16.sessionId);
+  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await display.goto(`${server.baseUrl}/#/display`);
 });
 
 afterAll(async () => {
@@ -51,5 +55,14 @@ describe('paper 表决票 entered from the console', () => {
     await page.screenshot({ path: artifactPath('screens', 'paper-ballot-sheets.png') });
     const stored = await server.must<any>('ballots.get', { ballotId });
     expect(stored.result.sheets).toEqual({ issued: 30, returned: 29, invalid: 2 });
+  });
+
+  it('once announced, the big screen shows the sheets above the figures', async () => {
+    await page.getByTestId(`ballot-row-${ballotId}`).getByTestId('ballot-announce').click();
+    await expect.poll(() => display.getByTestId('display-ballot').getAttribute('data-state')).toBe('announced');
+    expect(await display.getByTestId('display-sheets').textContent()).toBe('发出表决票30张，收回29张，其中有效票27张，无效票2张');
+    expect(await display.getByTestId('display-result-yes').textContent()).toContain('20');
+    expect(await display.getByTestId('display-result-not-pressed').count()).toBe(0);
+    await display.screenshot({ path: artifactPath('screens', 'paper-ballot-sheets-display.png') });
   });
 });
