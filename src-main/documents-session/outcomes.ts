@@ -18,6 +18,9 @@ import type { Session } from '../store/sessions';
 /** Blank to fill in by hand where a figure is not known yet. */
 export const BLANK = '____';
 
+/** A vote or appointment item the session ended without a ballot on (暂不付表决, withdrawn…). */
+export const NOT_VOTED = '本项未付表决。';
+
 export interface BallotOutcome {
   ballot: BallotRow;
   /** The persons of an appointment ballot, by name, as the ballot keeps them. */

@@ -2,7 +2,7 @@
 // when business began ("应出席常委会组成人员33人，实到20人，请假2人，缺席11人，符合法定人数。现在开会。"),
 // not the attendance at the moment they are printed: members who leave or arrive later change the live
 // count (shared/domain.md), never the figure read out at the opening. Before business begins the script
-// is prepared with the live figure. Through the command map on a real SQLite file, the PDFs read back.
+// is prepared with the live figure. After 闭会 an item never voted on says so instead of blanks. Through the command map on a real SQLite file, the PDFs read back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
@@ -50,5 +50,14 @@ describe('the attendance in the chair’s script is the one announced at the ope
     await admin.must('live.close');
     expect(await text('chairScript', 'opening-after-close')).toContain(`${AT_OPENING}现在开会。`);
     expect(await text('minutes', 'opening-minutes-after-close')).toContain(AT_OPENING);
+  });
+
+  it('after 闭会, a vote or appointment item never voted on says 本项未付表决, not blanks to fill in', async () => {
+    const script = await text('chairScript', 'not-voted-after-close');
+    expect(script).not.toContain('____');
+    expect(script).toContain('审议关于开展第八个五年法治宣传教育的决议（草案）。请区人大常委会法制工作委员会作说明。本项未付表决。');
+    expect(script.match(/本项未付表决。/g)).toHaveLength(2); // the 决议 and the 人事任免
+    const minutes = await text('minutes', 'not-voted-minutes');
+    expect(minutes.match(/本项未付表决。/g)).toHaveLength(2);
   });
 });

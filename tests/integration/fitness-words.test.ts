@@ -44,6 +44,7 @@ beforeAll(async () => {
       details: { subjects: [{ name: '顾文', unit: '示例区人民法院', post: '副院长', category: '法院', officialId: officialIds[0] }, { name: '林鑫', unit: '示例区人民检察院', post: '副检察长', category: '检察院', officialId: officialIds[1] }] },
     })
   ).id;
+  await must('agenda.add', { sessionId, kind: 'assessment', title: '对区司法局局长进行测评', details: { subjects: [{ name: '郑强' }] } });
   handlingItemId = (await must('agenda.add', { sessionId, kind: 'handling_report', title: '听取和审议区人民政府关于《审议意见》办理情况的报告', presenter: '区人民政府' })).id;
   const opinion = await must('opinions.register', { reportTitle: '区人民政府关于开发区建设情况的报告', addressee: '区人民政府', docNumber: '示人常审〔2026〕3号', sentAt: '2026-05-10' });
   await must('opinions.linkHandling', { opinionId: opinion.id, itemId: handlingItemId });
@@ -90,6 +91,13 @@ describe('a 称职测评 says 称职率 on every face', () => {
     expect(header).toContain('称职率');
     expect(header).not.toContain('满意率');
     expect((sheet.getRow(2).values as unknown[]).slice(1)[header.indexOf('称职率')]).toBe('80.00%');
+  });
+
+  it('after 闭会, an assessment item never held says 本项未进行称职测评 in the script, not blanks', async () => {
+    await admin.must('live.close');
+    const text = await doc('chairScript');
+    expect(text).toContain('对区司法局局长进行测评。本项未进行称职测评。');
+    expect(text).not.toContain('____');
   });
 
 });
