@@ -98,8 +98,8 @@ export class AssessmentControl {
   create(who: Actor, o: AssessmentOptions): AssessmentRow {
     const item = getItem(this.store, o.itemId);
     const s = this.sessionFor(item.sessionId, o.method);
-    const src = o.runoff ? this.runoffSource(item.id) : sheetSourceOf(item);
     const sat = s.rules.satisfaction;
+    const src = o.runoff ? this.runoffSource(item.id) : sheetSourceOf(item, o.scale ?? sat.scale);
     const items = listItems(this.store, s.id);
     const hasOfficials = src.subjects.some((x) => x.officialId !== null);
     let reportItemId = o.reportItemId ?? null;

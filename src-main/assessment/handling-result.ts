@@ -5,13 +5,15 @@ import { applyHandlingAssessment } from '../review/handlings';
 import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { AssessmentRow } from './assessment-store';
+import { scaleWords } from '../domain/satisfaction';
 
 export function applyToHandlingReport(store: Store, who: Actor, a: AssessmentRow): void {
   if (a.kind !== 'satisfaction' || a.result?.kind !== 'satisfaction' || a.subjects.length !== 1) return;
   const row = a.result.rows[0];
   if (!row) return;
+  const words = scaleWords(a.result.scale);
   applyHandlingAssessment(store, who, a.itemId, row.grade, {
     consequence: row.consequence,
-    detail: `满意度测评（第${a.round}轮）：满意率${row.rate ?? '—'}，${row.grade}`,
+    detail: `${words.scaleTitle}（第${a.round}轮）：${words.rateLabel}${row.rate ?? '—'}，${row.grade}`,
   });
 }

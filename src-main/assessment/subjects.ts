@@ -1,7 +1,7 @@
 // What an agenda item puts on the sheet: the subjects of an assessment item (officials, reports), the
 // report itself for a report or handling-report item, or the candidate projects of a project ballot.
 import { AppError } from '../shared/result';
-import { assessmentTitleOf } from '../domain/satisfaction';
+import { assessmentTitleOf, type Scale } from '../domain/satisfaction';
 import type { AgendaItem } from '../store/agenda';
 import type { SheetKind, SheetSubject } from './types';
 
@@ -17,7 +17,8 @@ export function reportName(title: string): string {
   return title.replace(/^(听取和审议|听取并审议|听取|审议)/, '').trim() || title;
 }
 
-export function sheetSourceOf(item: AgendaItem): SheetSource {
+/** What an item's sheet holds; a report's assessment is titled by the scale ("对……的满意度测评" / "……的称职测评"). */
+export function sheetSourceOf(item: AgendaItem, scale: Scale = 'three'): SheetSource {
   const d = item.details;
   switch (item.kind) {
     case 'assessment': {
@@ -35,7 +36,7 @@ export function sheetSourceOf(item: AgendaItem): SheetSource {
       const name = reportName(item.title);
       return {
         kind: 'satisfaction',
-        title: assessmentTitleOf(name),
+        title: assessmentTitleOf(name, scale),
         subjects: [{ name, unit: item.presenter, post: '', category: item.kind === 'report' ? '专项工作报告' : '审议意见办理情况报告', officialId: null }],
         chooseMax: null,
       };

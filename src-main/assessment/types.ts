@@ -138,6 +138,8 @@ export interface PublicAssessment {
   state: AssessmentState;
   /** Labels of the marks a subject can get: the scale, or ["选"] for a project ballot. */
   levels: string[];
+  /** The scale of a satisfaction round (its words: domain/satisfaction.ts scaleWords); null for a project ballot. */
+  scale: ScaleName | null;
   countIncompleteSheets: boolean;
   unmarkedSubjects: 'against' | 'excluded';
   /** Project ballots: the most a sheet may mark. */

@@ -20,6 +20,7 @@ export function publicAssessment(store: Store, a: AssessmentRow, audience: 'publ
     method: a.method,
     state: a.state,
     levels: a.kind === 'project' ? ['选'] : [...scaleLevels(a.scale ?? 'three')],
+    scale: a.kind === 'project' ? null : (a.scale ?? 'three'),
     countIncompleteSheets: a.countIncomplete,
     unmarkedSubjects: a.unmarkedSubjects,
     chooseMax: a.chooseMax,
@@ -37,12 +38,11 @@ export function consoleAssessments(
   store: Store,
   rows: AssessmentRow[],
   live: { submitted: (a: AssessmentRow) => number; keyLost: (a: AssessmentRow) => boolean },
-): Array<PublicAssessment & { year: number | null; reportItemId: number | null; scale: string | null; rule: string | null; keyLost: boolean; voids: VoidedAttempt[] }> {
+): Array<PublicAssessment & { year: number | null; reportItemId: number | null; rule: string | null; keyLost: boolean; voids: VoidedAttempt[] }> {
   return rows.map((a) => ({
     ...publicAssessment(store, a, 'console', live.submitted(a)),
     year: a.year,
     reportItemId: a.reportItemId,
-    scale: a.scale,
     rule: a.rule,
     /** Open, and its sheets cannot be opened here: the console offers 作废本轮 (RoundEngine.voidRound). */
     keyLost: live.keyLost(a),

@@ -3,7 +3,11 @@ import { writeXlsx, type XlsxColumn } from '../roster-io/xlsx';
 import type { Store } from '../store/store';
 import type { NameOrder } from '../domain/strokes';
 import { orderPeople } from '../people/name-order';
+import { scaleWords } from '../domain/satisfaction';
 import { listYearRecords, MIDYEAR_LEVELS } from './year-records';
+
+/** The rate column: named for the year's assessments (满意率 / 称职率: scaleWords), both words when they differ. */
+const RATE_COLUMN = scaleWords('three').rateLabel;
 
 export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '序号', width: 6 },
@@ -23,7 +27,7 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
   { header: '优秀率', width: 10 },
   { header: '述职会议', width: 36 },
   { header: '述职议程', width: 36 },
-  { header: '满意率', width: 10 },
+  { header: RATE_COLUMN, width: 10 },
   { header: '测评结果', width: 10 },
   { header: '名次', width: 8 },
   { header: '处理意见', width: 20 },
@@ -32,7 +36,10 @@ export const YEAR_RECORD_COLUMNS: XlsxColumn[] = [
 ];
 
 export async function exportYearRecordsXlsx(store: Store, year: number, order: NameOrder = 'list'): Promise<Buffer> {
-  const rows = orderPeople(listYearRecords(store, year), order, (r) => r.official.name).map((r, i) => [
+  const records = listYearRecords(store, year);
+  const words = [...new Set(records.flatMap((r) => (r.assessment ? [r.assessment.rateLabel] : [])))];
+  const columns = YEAR_RECORD_COLUMNS.map((c) => (c.header === RATE_COLUMN && words.length ? { ...c, header: words.join('/') } : c));
+  const rows = orderPeople(records, order, (r) => r.official.name).map((r, i) => [
     i + 1,
     r.official.name,
     r.official.unit,
@@ -57,5 +64,5 @@ export async function exportYearRecordsXlsx(store: Store, year: number, order: N
     r.followUp,
     r.followUpDate ?? '',
   ]);
-  return writeXlsx(`${year}年度履职档案`, YEAR_RECORD_COLUMNS, rows);
+  return writeXlsx(`${year}年度履职档案`, columns, rows);
 }

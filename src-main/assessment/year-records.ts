@@ -3,7 +3,7 @@
 // and the follow-up. Every change is audited; the assessment part is filled when an assessment closes.
 import { createHash } from 'node:crypto';
 import { AppError } from '../shared/result';
-import { percentText } from '../domain/satisfaction';
+import { percentText, scaleWords } from '../domain/satisfaction';
 import type { Actor } from '../store/audit';
 import { officials } from '../store/directory';
 import { getItem } from '../store/agenda';
@@ -11,7 +11,7 @@ import { getSession } from '../store/sessions';
 import type { Store } from '../store/store';
 import { getAssessment, type AssessmentRow } from './assessment-store';
 import type { SatisfactionRow } from './types';
-import { STANDING_LABELS, yearStanding, type Standing } from './year-standing';
+import { STANDING_LABELS, yearStanding, type Standing } from '../domain/year-standing';
 
 /** The opinion forms of the mid-year review are rated on this scale. */
 export const MIDYEAR_LEVELS = ['优秀', '称职', '基本称职', '不称职'] as const;
@@ -37,7 +37,8 @@ export interface YearRecordView extends YearRecordFields {
   /** Share of forms rated 优秀, e.g. "85.13%". */
   midyearTopShare: string | null;
   report: { sessionId: number; sessionTitle: string; sessionDate: string; itemId: number | null; itemTitle: string | null } | null;
-  assessment: { id: number; title: string; state: string; result: SatisfactionRow | null; subjects: number } | null;
+  /** rateLabel: "满意率", or "称职率" on the four levels (domain/satisfaction.ts scaleWords). */
+  assessment: { id: number; title: string; state: string; result: SatisfactionRow | null; subjects: number; rateLabel: string } | null;
   standing: Standing;
   standingLabel: string;
 }
@@ -164,7 +165,7 @@ function view(store: Store, o: ReturnType<typeof officials.get>, year: number, r
   if (r?.assessment_id) {
     const a = getAssessment(store, r.assessment_id);
     const result = a.result?.kind === 'satisfaction' ? (a.result.rows.find((x) => x.officialId === o.id) ?? null) : null;
-    assessment = { id: a.id, title: a.title, state: a.state, result, subjects: a.subjects.length };
+    assessment = { id: a.id, title: a.title, state: a.state, result, subjects: a.subjects.length, rateLabel: scaleWords(a.scale ?? 'three').rateLabel };
   }
   const f: YearRecordFields = {
     pledgeText: r?.pledge_text ?? '',

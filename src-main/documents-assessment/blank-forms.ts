@@ -22,8 +22,8 @@ export interface BlankFormOptions {
  */
 export function blankFormDoc(store: Store, itemId: number, opts: BlankFormOptions): DocModel {
   const item = getItem(store, itemId);
-  const src = sheetSourceOf(item);
   const { session, date } = docHeading(store, item.sessionId);
+  const src = sheetSourceOf(item, opts.scale ?? session.rules.satisfaction.scale);
   const sessionLine = `${session.title}　${date}`;
   let one: Block[];
   let title: string;

@@ -3,14 +3,14 @@
 // item in order with its presenter, each ballot's and assessment's result once known
 // ("赞成18票，反对1票，弃权1票，通过。"), the 宪法宣誓 of those appointed (as recorded, or with the
 // names the ballots adopted), blanks where a figure is not known yet.
-import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { chineseNumeral } from '../domain/numerals';
+import type { Scale } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { docHeading, sessionDocTitle } from './heading';
 import { newlyAppointed, oathNames } from '../meeting/oaths';
-import { assessmentOutcome, assessmentsOf, attendanceLine, BLANK, ballotOutcomes, blankResult, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, BLANK, ballotOutcomes, blankResult, itemKindLabel, NOT_VOTED, oathsOf } from './outcomes';
 
 const p = (text: string): Block => ({ type: 'paragraph', text });
 
@@ -18,10 +18,11 @@ function presenterLine(item: AgendaItem, verb: string): string {
   return item.presenter ? `请${item.presenter}${verb}。` : '';
 }
 
-function voteBlocks(store: Store, item: AgendaItem): Block[] {
+/** Each ballot's call and result; blanks to fill in before any ballot, "本项未付表决" once the session is over without one. */
+function voteBlocks(store: Store, item: AgendaItem, closed: boolean): Block[] {
   const outcomes = ballotOutcomes(store, item);
   const call = '现在进行表决。请各位组成人员按表决器。';
-  if (!outcomes.length) return [p(call), p(`表决结果：${blankResult()}`)];
+  if (!outcomes.length) return closed ? [p(NOT_VOTED)] : [p(call), p(`表决结果：${blankResult()}`)];
   return outcomes.flatMap((o) => {
     const who = o.persons.length ? `对${o.persons.join('、')}的任免` : '';
     const how = o.ballot.method === 'electronic' ? '请各位组成人员按表决器。' : o.ballot.method === 'paper' ? '请各位组成人员填写表决票。' : '请各位组成人员举手表决。';
@@ -30,10 +31,12 @@ function voteBlocks(store: Store, item: AgendaItem): Block[] {
   });
 }
 
-function assessmentBlocks(store: Store, item: AgendaItem, what: string): Block[] {
+/** "满意度测评" (or "称职测评", by the scale) or "票决", with each round's result. */
+function assessmentBlocks(store: Store, item: AgendaItem, scale: Scale, closed: boolean): Block[] {
   const rounds = assessmentsOf(store, item);
+  const what = item.kind === 'project_ballot' ? '票决' : assessmentTitle(rounds, scale);
   const call = `现在进行${what}，请各位组成人员${item.kind === 'project_ballot' ? '在终端或选票上选择项目' : '在终端或测评表上作出评价'}。`;
-  if (!rounds.length) return [p(call), p(`${what}结果：____。`)];
+  if (!rounds.length) return closed ? [p(`本项未进行${what}。`)] : [p(call), p(`${what}结果：${BLANK}。`)];
   return rounds.flatMap((a) => [p(call), p(`${a.round > 1 ? `第${a.round}轮` : ''}${assessmentOutcome(a)}`)]);
 }
 
@@ -55,20 +58,20 @@ function oathBlocks(store: Store, item: AgendaItem): Block[] {
   return [p(`下面，进行宪法宣誓。请新任命的${names.join('、')}进行宣誓；请${BLANK}监誓。${how}`), p('宣誓完毕。')];
 }
 
-function itemBlocks(store: Store, item: AgendaItem, n: number): Block[] {
+function itemBlocks(store: Store, item: AgendaItem, n: number, scale: Scale, closed: boolean): Block[] {
   const intro = p(`下面进行会议第${chineseNumeral(n)}项议程：${item.title.replace(/[。；]+$/, '')}。`);
   switch (item.kind) {
     case 'report':
     case 'handling_report':
-      return [intro, p(presenterLine(item, '作报告') || '现在听取报告。'), p('报告后，请各位组成人员审议。'), ...(assessmentsOf(store, item).length ? assessmentBlocks(store, item, '满意度测评') : [])];
+      return [intro, p(presenterLine(item, '作报告') || '现在听取报告。'), p('报告后，请各位组成人员审议。'), ...(assessmentsOf(store, item).length ? assessmentBlocks(store, item, scale, closed) : [])];
     case 'vote':
-      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item)];
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item, closed)];
     case 'appointment':
-      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item), ...oathBlocks(store, item)];
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...voteBlocks(store, item, closed), ...oathBlocks(store, item)];
     case 'assessment':
-      return [intro, ...assessmentBlocks(store, item, '满意度测评')];
+      return [intro, ...assessmentBlocks(store, item, scale, closed)];
     case 'project_ballot':
-      return [intro, ...assessmentBlocks(store, item, '票决')];
+      return [intro, ...assessmentBlocks(store, item, scale, closed)];
     default:
       return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : [])];
   }
@@ -85,8 +88,9 @@ export function chairScriptDoc(store: Store, sessionId: number): DocModel {
     blocks.push(p(`本次会议共有${items.length}项议程：${items.map((it, i) => `${chineseNumeral(i + 1)}是${it.title.replace(/[。；]+$/, '')}`).join('；')}。`));
   }
   items.forEach((item, i) => {
-    blocks.push({ type: 'heading1', text: `${chineseNumeral(i + 1)}、${AGENDA_KIND_LABELS[item.kind]}` });
-    blocks.push(...itemBlocks(store, item, i + 1));
+    const scale = h.session.rules.satisfaction.scale;
+    blocks.push({ type: 'heading1', text: `${chineseNumeral(i + 1)}、${itemKindLabel(store, item, scale)}` });
+    blocks.push(...itemBlocks(store, item, i + 1, scale, h.session.status === 'closed'));
   });
   blocks.push({ type: 'heading1', text: `${chineseNumeral(items.length + 1)}、闭会` });
   blocks.push(p(`${h.session.title}的各项议程已经全部完成。现在闭会。`));

@@ -1,8 +1,8 @@
 // 会议记录: the session record — time, place, chair, attendance with names, and for each item its
 // presenter, the remarks by group and speaker, the speaker queue (申请发言, issue 10), the ballots and
 // assessments with their results; lines for the chair's and the recorder's signatures.
-import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { chineseNumeral } from '../domain/numerals';
+import type { Scale } from '../domain/satisfaction';
 import type { Block, DocModel } from '../documents/model';
 import { listAttendance } from '../meeting/attendance-store';
 import { listSpeakers } from '../meeting/speakers';
@@ -11,7 +11,7 @@ import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { clockTime, docHeading, sessionDocTitle } from './heading';
 import { assessmentVoidLines, ballotVoidLines } from './voided';
-import { assessmentOutcome, assessmentsOf, attendanceLine, ballotOutcomes, oathSentence, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, itemKindLabel, NOT_VOTED, oathSentence, oathsOf } from './outcomes';
 
 const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
 const p = (text: string): Block => ({ type: 'paragraph', text });
@@ -57,19 +57,21 @@ function remarkBlocks(remarks: ReturnType<typeof remarksByItem>[number] | undefi
   return out;
 }
 
-function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnType<typeof remarksByItem>): Block[] {
-  const out: Block[] = [{ type: 'heading2', text: `（${chineseNumeral(n)}）${AGENDA_KIND_LABELS[item.kind]}` }, p(`${item.title.replace(/[。；]+$/, '')}。`)];
+function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnType<typeof remarksByItem>, scale: Scale, closed: boolean): Block[] {
+  const out: Block[] = [{ type: 'heading2', text: `（${chineseNumeral(n)}）${itemKindLabel(store, item, scale)}` }, p(`${item.title.replace(/[。；]+$/, '')}。`)];
   if (item.presenter) out.push(p(`汇报（说明）人：${item.presenter}。`));
   out.push(...speakerQueueBlocks(store, item));
   out.push(...remarkBlocks(remarks.find((r) => r.itemId === item.id)));
-  for (const o of ballotOutcomes(store, item)) {
+  const outcomes = ballotOutcomes(store, item);
+  if (!outcomes.length && (item.kind === 'vote' || item.kind === 'appointment') && closed) out.push(p(NOT_VOTED));
+  for (const o of outcomes) {
     const who = o.persons.length ? `（${o.persons.join('、')}）` : '';
     const round = o.ballot.round > 1 ? `第${o.ballot.round}轮` : '';
     out.push(...ballotVoidLines(store, o.ballot).map((t) => p(`表决${round}${who}：${t}`)));
     out.push(p(`表决${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
   }
   for (const a of assessmentsOf(store, item)) {
-    const what = `${a.kind === 'project' ? '票决' : '满意度测评'}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。`;
+    const what = `${a.kind === 'project' ? '票决' : assessmentTitle([a], scale)}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。`;
     out.push(...assessmentVoidLines(store, a).map((t) => p(`${what}${t}`)));
     out.push(p(`${what}${assessmentOutcome(a)}`));
   }
@@ -90,7 +92,7 @@ export function minutesDoc(store: Store, sessionId: number): DocModel {
     ...attendanceBlocks(store, sessionId),
     { type: 'heading1', text: '会议议程及进行情况' },
   ];
-  items.forEach((item, i) => blocks.push(...itemBlocks(store, item, i + 1, remarks)));
+  items.forEach((item, i) => blocks.push(...itemBlocks(store, item, i + 1, remarks, session.rules.satisfaction.scale, session.status === 'closed')));
   if (!items.length) blocks.push(p('本次会议没有议程项。'));
   const apart = oathsOf(store, sessionId, null);
   if (apart.length) blocks.push({ type: 'heading2', text: '宪法宣誓' }, ...apart.map((o) => p(oathSentence(o))));

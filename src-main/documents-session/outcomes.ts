@@ -3,11 +3,13 @@
 // words for paper or show of hands) and assessments with theirs. Reads the stores narrowly.
 import { assessmentsOfItem, type AssessmentRow } from '../assessment/assessment-store';
 import { attendanceAnnouncement, attendanceCounts, expectedLine, quorumMet } from '../domain/attendance';
-import { paperSheetsNote } from '../domain/satisfaction';
+import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction';
+import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { paperSheetsText } from '../domain/paper-ballot';
 import { spokenResult } from '../domain/vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
-import { listAttendance } from '../meeting/attendance-store';
+import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
 import { clockTime } from './heading';
@@ -15,6 +17,9 @@ import type { Session } from '../store/sessions';
 
 /** Blank to fill in by hand where a figure is not known yet. */
 export const BLANK = '____';
+
+/** A vote or appointment item the session ended without a ballot on (暂不付表决, withdrawn…). */
+export const NOT_VOTED = '本项未付表决。';
 
 export interface BallotOutcome {
   ballot: BallotRow;
@@ -32,7 +37,9 @@ export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] 
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),
-    result: b.result ? spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed) : blankResult(),
+    result: b.result
+      ? `${b.result.sheets ? `${paperSheetsText(b.result.sheets)}。` : ''}${spokenResult(b.result, b.result, b.method === 'electronic' && b.rules.showNotPressed)}`
+      : blankResult(),
     method: `${b.method === 'electronic' ? (b.secret ? '无记名' : '记名') : ''}${METHOD[b.method]}`,
   }));
 }
@@ -50,7 +57,8 @@ export function assessmentOutcome(a: AssessmentRow): string {
     const selected = r.rows.filter((x) => x.selected).map((x) => x.name);
     return `收回选票${r.validSheets + r.invalidSheets}张${paperSheetsNote('project', r.paperSheets)}，有效票${r.validSheets}张。${selected.length ? `入选项目${selected.length}个：${selected.join('、')}。` : '没有项目入选。'}`;
   }
-  const graded = r.rows.map((x) => `${x.name}${x.rate ? `满意率${x.rate}，` : ''}${x.grade}`);
+  const { rateLabel } = scaleWords(r.scale);
+  const graded = r.rows.map((x) => `${x.name}${x.rate ? `${rateLabel}${x.rate}，` : ''}${x.grade}`);
   return `收回测评表${r.sheetsReturned + r.sheetsSetAside}份${paperSheetsNote('satisfaction', r.paperSheets)}，计入统计${r.sheetsReturned}份。测评结果：${graded.join('；')}。`;
 }
 
@@ -59,16 +67,29 @@ export function assessmentsOf(store: Store, item: AgendaItem): AssessmentRow[] {
 }
 
 /**
- * "应出席常委会组成人员33人，实到30人，符合法定人数。" from the attendance now (the live figure), or
- * with blanks before anyone has signed in.
+ * What the item's assessment is called: "满意度测评", or "称职测评" on the four levels (scaleWords) —
+ * the scale of its last round, else the session's (the script before any round is set up).
+ */
+export function assessmentTitle(rounds: readonly AssessmentRow[], sessionScale: Scale): string {
+  const last = rounds.filter((a) => a.kind === 'satisfaction').at(-1);
+  return scaleWords(last?.scale ?? sessionScale).scaleTitle;
+}
+
+/** The item's kind as a heading: AGENDA_KIND_LABELS, with an assessment item named by its scale. */
+export function itemKindLabel(store: Store, item: AgendaItem, sessionScale: Scale): string {
+  return item.kind === 'assessment' ? assessmentTitle(assessmentsOf(store, item), sessionScale) : AGENDA_KIND_LABELS[item.kind];
+}
+
+/**
+ * "应出席常委会组成人员33人，实到30人，符合法定人数。": the attendance announced when business began (kept
+ * then: later arrivals and departures do not change what the chair read out); before it began, the
+ * attendance now (the script is prepared live), with blanks before anyone has signed in.
  */
 export function attendanceLine(store: Store, session: Session): string {
-  const rows = listAttendance(store, session.id);
-  const present = rows.filter((a) => a.status === 'present').length;
-  const onLeave = rows.filter((a) => a.status === 'leave').length;
-  if (session.status === 'draft' && present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
-  const c = attendanceCounts(session.expectedMembers, present, onLeave);
-  return attendanceAnnouncement(c, quorumMet(present, session.expectedMembers, session.rules.quorum), session.expectedReason);
+  const counts = openingCounts(store, session.id) ?? countsOf(store, session.id);
+  if (session.status === 'draft' && counts.present === 0) return `${expectedLine(session.expectedMembers, session.expectedReason)}，实到${BLANK}人，${BLANK}法定人数。`;
+  const c = attendanceCounts(session.expectedMembers, counts.present, counts.onLeave);
+  return attendanceAnnouncement(c, quorumMet(c.present, session.expectedMembers, session.rules.quorum), session.expectedReason);
 }
 
 /** The session's oaths after an appointment item (itemId), or those recorded apart from any item (null). */

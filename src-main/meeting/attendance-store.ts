@@ -48,6 +48,17 @@ export function countsOf(store: Store, sessionId: number): { present: number; on
     .get({ s: sessionId }) as { present: number; onLeave: number };
 }
 
+/**
+ * 实到 and 请假 as announced when business began (开始会议议程, kept by engine.startBusiness), or null
+ * before it began (and for a session that began before migration 012 kept them).
+ */
+export function openingCounts(store: Store, sessionId: number): { present: number; onLeave: number } | null {
+  const r = store.db.prepare('SELECT opening_present AS present, opening_on_leave AS onLeave FROM session_live WHERE session_id = ?').get(sessionId) as
+    | { present: number | null; onLeave: number | null }
+    | undefined;
+  return r && r.present !== null && r.onLeave !== null ? { present: r.present, onLeave: r.onLeave } : null;
+}
+
 /** Creates an attendance row (absent) for each member id; existing rows are kept. */
 export function seedAttendance(store: Store, who: Actor, sessionId: number, memberIds: number[]): void {
   const insert = store.db.prepare('INSERT OR IGNORE INTO attendance (session_id, member_id) VALUES (?, ?)');

@@ -6,6 +6,7 @@ import { AppError } from '../shared/result';
 import { asVoted, personsWithIds, type BallotPerson, type ThresholdName } from '../domain/agenda';
 import { groupSubject } from '../domain/appointments';
 import { presentOverExpected } from '../domain/attendance';
+import { paperSheetProblems, type PaperSheets } from '../domain/paper-ballot';
 import { announceResult, ballotAdoption, decideAdoption, tally, tallyProblems, type Choice } from '../domain/vote';
 import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
@@ -144,17 +145,18 @@ export class BallotControl {
     return this.rounds.voidRound(who, this.spec, id, reason);
   }
 
-  /** Results of a show of hands or paper ballot, entered by the secretary. */
-  enterResult(who: Actor, id: number, counts: VoteCounts): BallotRow {
+  /** Results of a show of hands or paper ballot, entered by the secretary; a paper ballot's sheets with them. */
+  enterResult(who: Actor, id: number, counts: VoteCounts, sheets?: PaperSheets): BallotRow {
     const b = getBallot(this.store, id);
     if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能手工录入');
     if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；结果宣布前可以更正，如需重新表决请发起新一轮');
     const s = this.live.requireLive();
     const present = b.state === 'open' ? b.eligible.length : this.live.presentMemberIds(s.id).length;
     assertCast(counts, present);
-    this.resultFrom(b, counts, present); // refused before anything is written
+    assertSheets(b, counts, present, sheets);
+    this.resultFrom(b, counts, present, sheets); // refused before anything is written
     if (b.state === 'draft') this.store.change(who, () => markOpened(this.store, id, this.live.presentMemberIds(s.id), null));
-    this.rounds.finish(who, this.spec, getBallot(this.store, id), () => storeResult(this.store, b.id, this.resultFrom(b, counts, present)));
+    this.rounds.finish(who, this.spec, getBallot(this.store, id), () => storeResult(this.store, b.id, this.resultFrom(b, counts, present, sheets)));
     return getBallot(this.store, id);
   }
 
@@ -162,18 +164,20 @@ export class BallotControl {
    * 更正结果: a show-of-hands or paper result entered wrongly is corrected before it is announced;
    * the reason and the counts it replaces go into the audit log with the corrected row.
    */
-  correctResult(who: Actor, id: number, counts: VoteCounts, reason: string): BallotRow {
+  correctResult(who: Actor, id: number, counts: VoteCounts, reason: string, sheets?: PaperSheets): BallotRow {
     const b = getBallot(this.store, id);
     if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能更正');
     if (b.state === 'announced') throw new AppError('INVALID_STATE', '结果已经宣布，不能再更正；如需重新表决请发起新一轮');
     if (b.state !== 'closed' || !b.result) throw new AppError('INVALID_STATE', '该表决还没有录入结果，请先录入结果');
     if (!reason.trim()) throw new AppError('BAD_INPUT', '请填写更正的原因');
     assertCast(counts, b.eligible.length);
-    const next = this.resultFrom(b, counts, b.eligible.length);
+    const kept = sheets ?? b.result.sheets ?? undefined; // the sheets entered before, unless corrected too
+    assertSheets(b, counts, b.eligible.length, kept);
+    const next = this.resultFrom(b, counts, b.eligible.length, kept);
     this.store.change(who, () => {
       correctResult(this.store, id, next);
       const row = this.store.db.prepare('SELECT * FROM ballots WHERE id = ?').get(id) as Record<string, unknown>;
-      const was = { yes: b.result!.yes, no: b.result!.no, abstain: b.result!.abstain };
+      const was = { yes: b.result!.yes, no: b.result!.no, abstain: b.result!.abstain, ...(b.result!.sheets ? { sheets: b.result!.sheets } : {}) };
       this.store.audit.append(who, 'ballot.correct', 'ballots', id, { row: rowState(row), reason: reason.trim(), was });
     });
     this.live.changed({ roundKind: 'ballot', roundId: id, itemId: b.itemId }, 'round');
@@ -181,7 +185,7 @@ export class BallotControl {
   }
 
   /** The result to store; no result is computed on an impossible tally (实到 above 应到, more votes than present). */
-  private resultFrom(b: BallotRow, counts: VoteCounts, present: number): NonNullable<BallotRow['result']> {
+  private resultFrom(b: BallotRow, counts: VoteCounts, present: number, sheets?: PaperSheets): NonNullable<BallotRow['result']> {
     const t = tally(counts, present, b.expected);
     const problems = tallyProblems(t);
     if (problems.length) throw new AppError(keypads(b) ? 'INVALID_STATE' : 'BAD_INPUT', `${problems.join('；')}，不能计算表决结果`);
@@ -196,6 +200,7 @@ export class BallotControl {
       required: o.required,
       base: o.base,
       announcement: announceResult(t, o, keypads(b) && b.rules.showNotPressed),
+      sheets: sheets ?? null,
     };
   }
 
@@ -223,6 +228,14 @@ export class BallotControl {
 function assertCast(counts: VoteCounts, present: number): void {
   const cast = counts.yes + counts.no + counts.abstain;
   if (cast > present) throw new AppError('BAD_INPUT', `赞成、反对、弃权合计${cast}，超过了实到人数${present}`);
+}
+
+/** A paper ballot's sheets, when given, must fit the votes (domain/paper-ballot.ts); no sheets for a show of hands. */
+function assertSheets(b: BallotRow, counts: VoteCounts, present: number, sheets: PaperSheets | undefined): void {
+  if (!sheets) return;
+  if (b.method !== 'paper') throw new AppError('BAD_INPUT', '举手表决没有表决票，不能录入表决票张数');
+  const problems = paperSheetProblems(sheets, counts, present);
+  if (problems.length) throw new AppError('BAD_INPUT', `${problems.join('；')}，请核对后重新录入`);
 }
 
 function countReceipts(receipts: Map<number, Buffer>): { yes: number; no: number; abstain: number } {

@@ -5,6 +5,7 @@
 // item never move a result to someone else.
 import { AppError } from '../shared/result';
 import { personsWithIds, type BallotPerson } from '../domain/agenda';
+import type { PaperSheets } from '../domain/paper-ballot';
 import type { Rules } from '../domain/settings';
 import type { Choice } from '../domain/vote';
 import type { Store } from '../store/store';
@@ -40,6 +41,8 @@ export interface BallotRow {
     required: number;
     base: number;
     announcement: string;
+    /** A paper ballot's sheets (发出 / 收回 / 无效), when the secretary entered them; null otherwise. */
+    sheets: PaperSheets | null;
   } | null;
   rules: Rules;
 }
@@ -73,6 +76,9 @@ interface Raw {
   base: number | null;
   announcement: string | null;
   rules: string;
+  sheets_issued: number | null;
+  sheets_returned: number | null;
+  sheets_invalid: number | null;
 }
 
 /**
@@ -125,6 +131,7 @@ function toBallot(store: Store, r: Raw): BallotRow {
             required: r.required!,
             base: r.base!,
             announcement: r.announcement!,
+            sheets: r.sheets_issued === null ? null : { issued: r.sheets_issued, returned: r.sheets_returned!, invalid: r.sheets_invalid! },
           },
     rules: JSON.parse(r.rules) as Rules,
   };
@@ -222,9 +229,9 @@ export function storeResult(store: Store, id: number, r: NonNullable<BallotRow['
   store.db
     .prepare(
       `UPDATE ballots SET state = 'closed', closed_at = ?, yes = ?, no = ?, abstain = ?, not_pressed = ?, adopted = ?, rule = ?,
-         required = ?, base = ?, announcement = ?, method = coalesce(?, method) WHERE id = ?`,
+         required = ?, base = ?, announcement = ?, method = coalesce(?, method), sheets_issued = ?, sheets_returned = ?, sheets_invalid = ? WHERE id = ?`,
     )
-    .run(new Date().toISOString(), r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, method ?? null, id);
+    .run(new Date().toISOString(), r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, method ?? null, ...sheetColumns(r), id);
 }
 
 export function markAnnounced(store: Store, id: number): void {
@@ -254,6 +261,11 @@ export function personIndexes(store: Store, b: Pick<BallotRow, 'itemId' | 'perso
 /** A corrected manual result (before it is announced): the counts and what follows from them; state and times stay. */
 export function correctResult(store: Store, id: number, r: NonNullable<BallotRow['result']>): void {
   store.db
-    .prepare('UPDATE ballots SET yes = ?, no = ?, abstain = ?, not_pressed = ?, adopted = ?, rule = ?, required = ?, base = ?, announcement = ? WHERE id = ?')
-    .run(r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, id);
+    .prepare(
+      `UPDATE ballots SET yes = ?, no = ?, abstain = ?, not_pressed = ?, adopted = ?, rule = ?, required = ?, base = ?, announcement = ?,
+         sheets_issued = ?, sheets_returned = ?, sheets_invalid = ? WHERE id = ?`,
+    )
+    .run(r.yes, r.no, r.abstain, r.notPressed, r.adopted ? 1 : 0, r.rule, r.required, r.base, r.announcement, ...sheetColumns(r), id);
 }
+
+const sheetColumns = (r: NonNullable<BallotRow['result']>): (number | null)[] => (r.sheets ? [r.sheets.issued, r.sheets.returned, r.sheets.invalid] : [null, null, null]);

@@ -6,6 +6,7 @@ import { appointmentSections } from '../domain/appointments';
 import { expectedLine, openingAttendanceLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import { clipText } from '../domain/text';
+import { paperSheetsText } from '../domain/paper-ballot';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
 import { ballotVoidLines } from '../documents-session/voided';
@@ -52,6 +53,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
     { type: 'paragraph', text: openingAttendanceLine(b.expected, session.expectedReason, b.eligible.length, b.rules.quorum), indent: false },
     { type: 'paragraph', text: `通过条件：${thresholdLabel(b)}，${ballotRequirement(b) ?? '以投票总数为基数'}。`, indent: false },
+    ...(r?.sheets ? [{ type: 'paragraph' as const, text: `表决票：${paperSheetsText(r.sheets)}。`, indent: false }] : []),
     ...ballotVoidLines(store, b).map((text): Block => ({ type: 'paragraph', text, indent: false })),
   ];
   if (r) {
@@ -97,6 +99,9 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
         columns: [{ header: '序号', width: 0.7, align: 'center' }, { header: '表决事项', width: 4 }, { header: '方式', width: 2, align: 'center' }, { header: '赞成', width: 0.8, align: 'center' }, { header: '反对', width: 0.8, align: 'center' }, { header: '弃权', width: 0.8, align: 'center' }, { header: '未按', width: 0.8, align: 'center' }, { header: '结果', width: 1, align: 'center' }],
         rows,
       },
+      ...listBallots(store, sessionId).flatMap((b, i): Block[] =>
+        b.result?.sheets ? [{ type: 'paragraph', text: `第${i + 1}项${b.subject}（纸质票表决）：${paperSheetsText(b.result.sheets)}。`, indent: false }] : [],
+      ),
     ],
     signature: { issuer, date },
   };

@@ -204,7 +204,10 @@ export class MeetingEngine implements LiveContext {
     return null;
   }
 
-  /** 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. */
+  /**
+   * 开始会议议程: needs the quorum, or an explicit override whose reason is recorded. The attendance
+   * announced now (实到, 请假) is kept with it: the chair's script and the record print that figure.
+   */
   startBusiness(who: Actor, override: string | undefined): void {
     const s = this.requireLive();
     // Started already: a repeat (a second click, a retried request) changes nothing and records nothing;
@@ -216,8 +219,8 @@ export class MeetingEngine implements LiveContext {
     }
     this.store.change(who, () => {
       this.store.db
-        .prepare('UPDATE session_live SET business_started_at = ?, quorum_override = ? WHERE session_id = ?')
-        .run(new Date().toISOString(), met ? null : override!.trim(), s.id);
+        .prepare('UPDATE session_live SET business_started_at = ?, quorum_override = ?, opening_present = ?, opening_on_leave = ? WHERE session_id = ?')
+        .run(new Date().toISOString(), met ? null : override!.trim(), counts.present, counts.onLeave, s.id);
       this.store.audit.recordRow(who, met ? 'session.startBusiness' : 'session.startBusinessWithoutQuorum', 'session_live', s.id, 'session_id');
     });
     this.changed('session');

@@ -1,5 +1,6 @@
 // What the live session looks like from each seat: the console (secretary), a member's or an
 // attendee's terminal, and the big screen. These are the shapes sent over IPC and WebSocket.
+import type { PaperSheets } from '../domain/paper-ballot';
 import type { AgendaKind } from '../domain/agenda';
 import type { Choice } from '../domain/vote';
 import type { PublicAssessment } from '../assessment/types'; // issue 4: the assessment block
@@ -51,6 +52,8 @@ export interface BallotResult {
   base: number;
   /** The verdict with base and count: "赞成18票，超过全体组成人员33人的半数，通过。" */
   verdict?: string;
+  /** A paper ballot's sheets (发出 / 收回 / 无效) as entered; null when not entered. */
+  sheets?: PaperSheets | null;
 }
 
 export interface PublicBallot {

@@ -3,6 +3,7 @@ import { AppError } from '../shared/result';
 import { agendaDetailsSchema, assignPersonIds, personsWithIds, type AgendaDetails, type AgendaKind } from '../domain/agenda';
 import type { Actor } from './audit';
 import { assertDeletable, assertEditKeepsCastData, castPersons } from './item-data';
+import { carryItemRules } from './item-rules';
 import { deleteItemRows, getSession } from './sessions';
 import type { Store } from './store';
 
@@ -122,6 +123,7 @@ export function updateItem(store: Store, who: Actor, id: number, f: AgendaItemFi
     assertEditable(store, it.sessionId);
     const details = withPersonIds(store, it, f.details);
     assertEditKeepsCastData(store, id, it, { kind: f.kind, title: f.title, details });
+    carryItemRules(store, who, it, details, getSession(store, it.sessionId).rules);
     store.db
       .prepare('UPDATE agenda_items SET kind = ?, title = ?, presenter = ?, details = ? WHERE id = ?')
       .run(f.kind, f.title.trim(), f.presenter.trim(), JSON.stringify(details), id);

@@ -11,6 +11,8 @@ import { engineOf } from './live';
 
 const id = z.number().int().positive();
 const count = z.number().int().min(0).max(10000);
+/** A paper ballot's sheets: handed out, handed back, invalid (domain/paper-ballot.ts). */
+const sheets = z.object({ issued: count, returned: count, invalid: count }).optional();
 
 const ballotRow = (ctx: CallContext, ballotId: number) => {
   const row = liveBallotRow(engineOf(ctx), ballotId);
@@ -61,15 +63,15 @@ export const ballotCommands = {
   'ballots.enterResult': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ ballotId: id, yes: count, no: count, abstain: count }),
-    run: (ctx, { ballotId, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.enterResult(ctx.who, ballotId, counts).id),
+    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, sheets }),
+    run: (ctx, { ballotId, sheets, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.enterResult(ctx.who, ballotId, counts, sheets).id),
   }),
   /** A show-of-hands or paper result corrected before it is announced; the reason goes into the audit log. */
   'ballots.correctResult': command({
     access: ['admin'],
     sessionBusiness: true,
-    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, reason: linesText(500, '请填写更正的原因') }),
-    run: (ctx, { ballotId, reason, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason).id),
+    input: z.object({ ballotId: id, yes: count, no: count, abstain: count, sheets, reason: linesText(500, '请填写更正的原因') }),
+    run: (ctx, { ballotId, reason, sheets, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason, sheets).id),
   }),
   'ballots.get': command({
     access: ['admin'],

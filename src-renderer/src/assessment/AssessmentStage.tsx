@@ -3,7 +3,7 @@
 // ranked table with a bar per subject (two columns when there are many), or the projects by votes.
 import type { ProjectOutcome, PublicAssessment, SatisfactionOutcome } from '../../../src-main/assessment/types';
 import { projectStanding } from '../../../src-main/domain/project-ballot';
-import { paperSheetsNote } from '../../../src-main/domain/satisfaction';
+import { paperSheetsNote, scaleWords } from '../../../src-main/domain/satisfaction';
 import type { LiveSnapshot } from '../live/protocol';
 import './assessment-display.css';
 
@@ -11,7 +11,7 @@ import './assessment-display.css';
 export function AssessmentStage({ state }: { state: LiveSnapshot }) {
   const a = state.assessment;
   if (!a || a.state === 'draft' || !state.session) return null;
-  const kindWord = a.kind === 'project' ? '票决' : '满意度测评';
+  const kindWord = a.kind === 'project' ? '票决' : scaleWords(a.scale ?? 'three').scaleTitle;
   return (
     <section className={`asa-stage is-${a.state}`} data-testid="display-assessment" data-state={a.state} data-kind={a.kind}>
       <header className="asa-head">
@@ -68,7 +68,7 @@ function SatisfactionBoard({ r }: { r: SatisfactionOutcome }) {
   return (
     <div className="asa-board">
       <p className="asa-summary" data-testid="display-assessment-summary">
-        参加测评{r.eligible}人，收回测评表{r.sheetsReturned + r.sheetsSetAside}份{paperSheetsNote('satisfaction', r.paperSheets)}，计入统计{r.sheetsReturned}份　按满意率排名
+        参加测评{r.eligible}人，收回测评表{r.sheetsReturned + r.sheetsSetAside}份{paperSheetsNote('satisfaction', r.paperSheets)}，计入统计{r.sheetsReturned}份　按{scaleWords(r.scale).rateLabel}排名
       </p>
       <div className={`asa-columns cols-${columns} ${dense ? 'is-dense' : ''}`}>
         {parts.map((rows, c) => (

@@ -3,6 +3,7 @@
 // stays in view with how many are filled and the submit button.
 import { useEffect, useState } from 'react';
 import type { PublicAssessment } from '../../../src-main/assessment/types';
+import { scaleWords } from '../../../src-main/domain/satisfaction';
 import type { SubmitFn } from './AssessmentSheet';
 import { SheetConfirm } from './SheetConfirm';
 import { loadDraft, saveDraft } from './sheet-draft';
@@ -14,6 +15,7 @@ export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: P
   const { confirming, setConfirming, error, confirm: submit } = useSheetSubmit(onSubmit);
   useEffect(() => saveDraft(a.id, marks), [a.id, marks]);
 
+  const { rateLabel } = scaleWords(a.scale ?? 'three');
   const filled = marks.filter((m) => m !== null).length;
   const unmarked = a.subjects.map((s, i) => ({ ...s, index: i })).filter((_, i) => marks[i] === null);
   const set = (i: number, level: number) => setMarks((prev) => prev.map((m, j) => (j === i ? (m === level ? null : level) : m)));
@@ -79,8 +81,8 @@ export function SatisfactionSheet({ a, submitting, connected, onSubmit }: { a: P
                 <p className="asm-rule">
                   {a.countIncompleteSheets
                     ? a.unmarkedSubjects === 'against'
-                      ? '未填写的对象按“未评”统计，计入其满意率的分母（不算满意）。'
-                      : '未填写的对象按“未评”统计，不计入其满意率。'
+                      ? `未填写的对象按“未评”统计，计入其${rateLabel}的分母。`
+                      : `未填写的对象按“未评”统计，不计入其${rateLabel}。`
                     : '按本次会议规则，有未填写对象的测评表整张不计入统计。'}提交后不能修改。
                 </p>
               </>

@@ -1,6 +1,7 @@
 // The announced result on a member's terminal: the ranked subjects (or projects) in a compact list.
 import type { PublicAssessment } from '../../../src-main/assessment/types';
 import { projectStanding } from '../../../src-main/domain/project-ballot';
+import { scaleWords } from '../../../src-main/domain/satisfaction';
 
 export function TerminalOutcome({ a, submitted }: { a: PublicAssessment; submitted: boolean }) {
   const r = a.result!;
@@ -13,7 +14,7 @@ export function TerminalOutcome({ a, submitted }: { a: PublicAssessment; submitt
             <tr>
               <th>名次</th>
               <th>测评对象</th>
-              <th>满意率</th>
+              <th>{scaleWords(r.scale).rateLabel}</th>
               <th>结果</th>
             </tr>
           </thead>

@@ -1,7 +1,8 @@
 // The big screen during and after a ballot: while open only "已表决 N / M", the countdown (never
 // counts per choice) and the rule ("通过条件：过半数，赞成票须超过全体组成人员33人的半数，即至少17票");
 // once announced 赞成 / 反对 / 弃权 / 未按表决器 (keypads only), 通过 / 未通过 and the verdict with its
-// base and count ("赞成18票，超过全体组成人员33人的半数，通过。").
+// base and count ("赞成18票，超过全体组成人员33人的半数，通过。"); a paper ballot's sheets above them (发出 / 收回 / 无效).
+import { paperSheetsText } from '../../../src-main/domain/paper-ballot';
 import { verdictWord } from '../../../src-main/domain/vote';
 import { METHOD_TEXT, formatSeconds } from '../live/labels';
 import type { PublicBallot } from '../live/protocol';
@@ -69,6 +70,11 @@ function Result({ ballot }: { ballot: PublicBallot }) {
   if (r.notPressed !== null) figures.push(['未按表决器', r.notPressed, 'not-pressed']);
   return (
     <div className="disp-result" data-testid="display-result" data-adopted={r.adopted ? 'true' : 'false'}>
+      {r.sheets && (
+        <p className="disp-rule" data-testid="display-sheets">
+          {paperSheetsText(r.sheets)}
+        </p>
+      )}
       <div className="disp-result-figures">
         {figures.map(([label, n, key]) => (
           <div key={key} className={`disp-fig fig-${key}`} data-testid={`display-result-${key}`}>

@@ -2,7 +2,7 @@
 // follows; or the projects by votes with the tie at the cut-off.
 import type { AssessmentOutcome, ProjectFinal } from '../../../../src-main/assessment/types';
 import { projectStanding } from '../../../../src-main/domain/project-ballot';
-import { paperSheetsNote } from '../../../../src-main/domain/satisfaction';
+import { paperSheetsNote, scaleWords } from '../../../../src-main/domain/satisfaction';
 
 /** After runoffs: the projects selected across the rounds, each with the round that decided it. */
 export function ProjectFinalList({ final: f }: { final: ProjectFinal }) {
@@ -79,7 +79,7 @@ export function ResultTable({ result: r }: { result: AssessmentOutcome }) {
               </th>
             ))}
             <th className="num">未评</th>
-            <th className="num">满意率</th>
+            <th className="num">{scaleWords(r.scale).rateLabel}</th>
             <th>结果</th>
             <th>处理</th>
           </tr>

@@ -3,6 +3,7 @@
 // round's sheets cannot be opened here.
 import { useState } from 'react';
 import type { PublicAssessment } from '../../../../src-main/assessment/types';
+import { scaleWords } from '../../../../src-main/domain/satisfaction';
 import { call, downloadBase64 } from '../../api';
 import { ErrorNote, OkNote } from '../../components/Notice';
 import { VoidedAttempts } from '../../components/VoidedAttempts';
@@ -45,7 +46,7 @@ export function RoundCard({ round, focus, isLive, reload }: { round: ConsoleRoun
         <span className="muted">
           {round.method === 'paper' ? '纸质' : '电子'}
           {round.kind === 'satisfaction' && `，${round.levels.join('／')}`}
-          {round.kind === 'satisfaction' && (round.rule === 'grade' ? '，按全体组成人员半数定等次' : '，按满意率')}
+          {round.kind === 'satisfaction' && (round.rule === 'grade' ? '，按全体组成人员半数定等次' : `，按${scaleWords(round.scale ?? 'three').rateLabel}`)}
           {round.kind === 'satisfaction' && !round.countIncompleteSheets && '，有未填对象的测评表不计入'}
           {round.year !== null && `，计入${round.year}年度履职档案`}
         </span>

@@ -93,9 +93,9 @@ export function YearRecordForm({ record, onClose, onSaved }: { record: YearRecor
           </div>
         </fieldset>
         <fieldset className="span-3">
-          <legend>三、述职与满意度测评</legend>
+          <legend>三、述职与测评</legend>
           <p>{record.report ? `${record.report.sessionTitle}（${record.report.sessionDate}）${record.report.itemTitle ? `：${record.report.itemTitle}` : ''}` : '尚未述职。'}</p>
-          <p>{res ? `满意率${res.rate ?? '—'}，测评结果：${res.grade}，第${res.rank}名（共${record.assessment!.subjects}人）${res.consequence ? `；${res.consequence}` : ''}` : record.assessment ? '测评尚未结束。' : '尚未测评。'}</p>
+          <p>{res ? `${record.assessment!.rateLabel}${res.rate ?? '—'}，测评结果：${res.grade}，第${res.rank}名（共${record.assessment!.subjects}人）${res.consequence ? `；${res.consequence}` : ''}` : record.assessment ? '测评尚未结束。' : '尚未测评。'}</p>
         </fieldset>
         <fieldset className="span-3">
           <legend>四、整改落实与反馈</legend>

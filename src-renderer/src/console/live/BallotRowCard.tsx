@@ -3,6 +3,7 @@
 // progress, the rule with its base and required count, and once closed the result and 通过 / 未通过;
 // 作废本轮 when the round's receipts cannot be opened here.
 import { useState } from 'react';
+import { paperSheetsText, type PaperSheets } from '../../../../src-main/domain/paper-ballot';
 import { verdictWord } from '../../../../src-main/domain/vote';
 import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
@@ -101,6 +102,7 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
             {verdictWord(r)}
           </span>
           <span className="lc-result-text">
+            {r.sheets && <small data-testid="ballot-sheets">{paperSheetsText(r.sheets)}</small>}
             {r.announcement}
             <small data-testid="ballot-verdict-text">{r.verdict ?? `${r.rule}，需赞成${r.required}票`}</small>
           </span>
@@ -134,13 +136,40 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
  * The counts of a show of hands or paper ballot; with `correct`, a correction of the counts entered
  * (before the announcement), which needs a reason kept in the audit log.
  */
-function ManualResultForm({ ballot, actions, correct }: { ballot: ConsoleBallotRow; actions: Actions; correct?: { from: { yes: number; no: number; abstain: number }; done: () => void } }) {
+function ManualResultForm({
+  ballot,
+  actions,
+  correct,
+}: {
+  ballot: ConsoleBallotRow;
+  actions: Actions;
+  correct?: { from: { yes: number; no: number; abstain: number; sheets?: PaperSheets | null }; done: () => void };
+}) {
   const c = correct?.from;
-  const [v, setV] = useState({ yes: c ? String(c.yes) : '', no: c ? String(c.no) : '', abstain: c ? String(c.abstain) : '' });
+  const s = c?.sheets;
+  const paper = ballot.method === 'paper';
+  const [v, setV] = useState({
+    yes: c ? String(c.yes) : '',
+    no: c ? String(c.no) : '',
+    abstain: c ? String(c.abstain) : '',
+    issued: s ? String(s.issued) : '',
+    returned: s ? String(s.returned) : '',
+    invalid: s ? String(s.invalid) : '0',
+  });
   const [reason, setReason] = useState('');
-  const valid = (['yes', 'no', 'abstain'] as const).every((k) => /^\d+$/.test(v[k])) && (!correct || reason.trim() !== '');
+  type Key = keyof typeof v;
+  // a paper ballot's sheets: 发出 / 收回 / 无效 (a paper result entered before they were asked may be corrected without them)
+  const sheetKeys: Key[] = paper && (!c || s) ? ['issued', 'returned', 'invalid'] : [];
+  const valid = (['yes', 'no', 'abstain', ...sheetKeys] as Key[]).every((k) => /^\d+$/.test(v[k])) && (!correct || reason.trim() !== '');
   const prefix = correct ? 'correct' : 'manual';
-  const fields: ['yes' | 'no' | 'abstain', string][] = [
+  const fields: [Key, string][] = [
+    ...(sheetKeys.length
+      ? ([
+          ['issued', '发出表决票'],
+          ['returned', '收回'],
+          ['invalid', '其中无效票'],
+        ] as [Key, string][])
+      : []),
     ['yes', '赞成'],
     ['no', '反对'],
     ['abstain', '弃权'],
@@ -151,7 +180,8 @@ function ManualResultForm({ ballot, actions, correct }: { ballot: ConsoleBallotR
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return;
-        const counts = { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain) };
+        const sheets = sheetKeys.length ? { sheets: { issued: Number(v.issued), returned: Number(v.returned), invalid: Number(v.invalid) } } : {};
+        const counts = { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain), ...sheets };
         if (correct) void actions.run('更正结果', 'ballots.correctResult', { ...counts, reason: reason.trim() }).then((ok) => ok && correct.done());
         else void actions.run('录入结果', 'ballots.enterResult', counts);
       }}

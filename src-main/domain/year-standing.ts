@@ -1,5 +1,6 @@
 // Where an appointed official stands in the year's supervision cycle (任后监督): pledge → mid-year
-// review → 述职 → satisfaction assessment → follow-up. Pure: derived from what the record holds.
+// review → 述职 → satisfaction assessment → rectification and follow-up. A domain rule: pure, derived
+// from what the record holds (assessment/year-records.ts reads it).
 
 export type Standing = 'none' | 'pledged' | 'reviewed' | 'reported' | 'assessed' | 'rectify' | 'followedUp';
 

@@ -1,10 +1,10 @@
 // Where an official stands in the year's cycle: pledge → mid-year review → 述职 → assessment → follow-up.
 import { describe, expect, it } from 'vitest';
-import { STANDING_LABELS, yearStanding, type StandingInput } from '../../src-main/assessment/year-standing';
+import { STANDING_LABELS, yearStanding, type StandingInput } from '../../../src-main/domain/year-standing';
 
 const none: StandingInput = { hasPledge: false, hasMidyear: false, reported: false, assessed: false, consequence: null, hasFollowUp: false };
 
-describe('an official’s year record: where they stand', () => {
+describe('rule: where an appointed official stands in the year’s 任后监督 cycle (pledge → mid-year review → 述职 → assessment → rectification)', () => {
   it('follows the cycle step by step', () => {
     expect(yearStanding(none)).toBe('none');
     expect(yearStanding({ ...none, hasPledge: true })).toBe('pledged');
