@@ -230,11 +230,14 @@ export class MeetingEngine implements LiveContext {
     if (this.store.change(who, () => this.moveCurrentItem(who, s.id, itemId))) this.changed({ itemId }, 'agenda', 'register');
   }
 
-  step(who: Actor, delta: 1 | -1): void {
+  /** One item on; `from` (the item the step was asked from): nothing moves once the current item is no longer it. */
+  step(who: Actor, delta: 1 | -1, from?: number | null): void {
     const s = this.requireLive();
     const items = listItems(this.store, s.id);
     if (items.length === 0) throw new AppError('INVALID_STATE', '本次会议没有议程项');
-    const at = items.findIndex((i) => i.id === this.liveRow(s.id).currentItemId);
+    const current = this.liveRow(s.id).currentItemId;
+    if (from !== undefined && from !== current) return;
+    const at = items.findIndex((i) => i.id === current);
     const next = items[Math.min(items.length - 1, Math.max(0, at + delta))]!;
     this.setItem(who, next.id);
   }
