@@ -20,6 +20,7 @@ import { getSession, type Session } from '../store/sessions';
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
+import { noteInterruption } from './interruption';
 import { SpeakerQueue } from './speakers';
 import {
   bindingForToken,
@@ -29,7 +30,7 @@ import {
   redeemSeatCode,
   type TerminalBinding,
 } from './pairing';
-import type { AttendanceStatus } from './types';
+import type { AttendanceStatus, Interruption } from './types';
 
 export type EngineEvent =
   /** What a change touched (shared/changes.ts), with the round, item or member where it names one. */
@@ -83,6 +84,20 @@ export class MeetingEngine implements LiveContext {
     if (all.includes('session') || all.includes('terminals')) this.terminalVerdicts.clear();
     if (typeof first === 'string') this.emit({ type: 'changed', parts: all });
     else this.emit({ type: 'changed', parts, ...first });
+  }
+
+  /** After an interrupted run (app/run-marker.ts): what the restart found, shown in the console until dismissed. */
+  interruption: Interruption | null = null;
+
+  noteInterruption(previousStart: string): void {
+    this.interruption = noteInterruption(this.store, this.rounds, previousStart);
+    this.changed('terminals');
+  }
+
+  dismissInterruption(): void {
+    if (!this.interruption) return;
+    this.interruption = null;
+    this.changed('terminals');
   }
 
   presentMemberIds(sessionId: number): number[] {
