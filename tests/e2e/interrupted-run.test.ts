@@ -40,7 +40,7 @@ describe('a run interrupted by kill -9 during a secret ballot', () => {
     await server.must('live.startBusiness');
     const ballot = await server.must<{ id: number }>('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last' });
     await server.must('ballots.open', { ballotId: ballot.id });
-    const acks = await Promise.all(clients.slice(0, 12).map((t, i) => t.cmd('terminal.vote', { ballotId: ballot.id, choice: (['yes', 'no', 'abstain'] as const)[i % 3], pressSeq: 1 })));
+    const acks = await Promise.all(clients.slice(0, 12).map((t, i) => t.cmd('terminal.vote', { ballotId: ballot.id, choice: (['yes', 'no', 'abstain'] as const)[i % 3]!, pressSeq: 1 })));
     expect(acks.every((a) => a.ok)).toBe(true);
     const { port, dataDir } = server;
     await server.kill();
