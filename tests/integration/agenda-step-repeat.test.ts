@@ -6,22 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { adminCalls } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
+import { twice as twiceOn } from '../helpers/two-consoles';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 let running: RunningServer;
 let s16: Session16;
 const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
 
-/** Two console windows: each its own HTTP request, sent at once. */
-function twice(name: string, input: unknown): Promise<any[]> {
-  const one = () =>
-    fetch(`http://127.0.0.1:${running.port}/api/cmd/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${running.adminToken}` },
-      body: JSON.stringify(input),
-    }).then((r) => r.json());
-  return Promise.all([one(), one()]);
-}
+const twice = (name: string, input: unknown) => twiceOn(running, name, input);
 const moves = () => running.core.store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'agenda.current'").pluck().get() as number;
 
 beforeAll(async () => {

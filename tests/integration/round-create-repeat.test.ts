@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../src-main/app/server';
 import { adminCalls } from '../helpers/admin-core';
 import { prepareSession44, type Session44 } from '../helpers/assessment-fixture';
 import { tempDataDir } from '../helpers/server';
+import { twice as twiceOn } from '../helpers/two-consoles';
 import { signInPaired } from '../helpers/terminal-caller';
 
 let running: RunningServer;
@@ -15,16 +16,7 @@ let s44: Session44;
 let voteItem: number;
 const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
 
-/** Two console windows: each its own HTTP request, sent at once. */
-async function twice(name: string, input: unknown): Promise<any[]> {
-  const one = () =>
-    fetch(`http://127.0.0.1:${running.port}/api/cmd/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${running.adminToken}` },
-      body: JSON.stringify(input),
-    }).then((r) => r.json());
-  return Promise.all([one(), one()]);
-}
+const twice = (name: string, input: unknown) => twiceOn(running, name, input);
 const rows = (sql: string, ...args: unknown[]) => running.core.store.db.prepare(sql).all(...args) as any[];
 const count = (sql: string, ...args: unknown[]) => (running.core.store.db.prepare(sql).pluck().get(...args) as number);
 
