@@ -9,6 +9,7 @@ import { defaultKeyDir, headlessKeyStore, type KeyStore } from '../rounds/key-st
 import { fail } from '../shared/result';
 import { IntegrityMonitor } from '../store/integrity';
 import { Store } from '../store/store';
+import { clearRunning, markRunning } from './run-marker';
 
 export interface Core {
   store: Store;
@@ -30,6 +31,8 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const store = Store.open(dataDir, { integrity: opts.integrity });
   const integrity = new IntegrityMonitor(store);
   const engine = new MeetingEngine(store, keyStore);
+  const interrupted = markRunning(dataDir);
+  if (interrupted) engine.noteInterruption(interrupted);
   const services: Services = { engine, integrity };
   const inner = createDispatcher(anyCommandTable, store, services);
   // A detected loss of records blocks the session's business until the secretary has acknowledged
@@ -47,6 +50,7 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
       engine.rounds.stop();
       integrity.close();
       store.close();
+      clearRunning(dataDir);
     },
   };
 }

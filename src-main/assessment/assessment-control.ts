@@ -4,7 +4,7 @@
 // sheets into the result, the officials' year records and the handling report it decides.
 import { AppError } from '../shared/result';
 import { rowState, type Actor } from '../store/audit';
-import { getItem, listItems } from '../store/agenda';
+import { getItem, listItems, type AgendaItem } from '../store/agenda';
 import { getSession, type Session } from '../store/sessions';
 import type { TerminalBinding } from '../meeting/pairing';
 import { PAPER_RESULT_ACTION, type RoundEngine, type RoundSpec } from '../rounds/round-engine';
@@ -14,6 +14,7 @@ import {
   assessmentsOfItem,
   getAssessment,
   insertAssessment,
+  type NewAssessment,
   listAssessments,
   markAnnounced,
   markVoided,
@@ -98,6 +99,20 @@ export class AssessmentControl {
   create(who: Actor, o: AssessmentOptions): AssessmentRow {
     const item = getItem(this.store, o.itemId);
     const s = this.sessionFor(item.sessionId, o.method);
+    const planned = this.planned(o, item, s);
+    const pending = this.unfinished(planned);
+    if (pending) return pending;
+    const id = this.store.change(who, () => {
+      const id = insertAssessment(this.store, planned);
+      this.store.audit.recordRow(who, 'assessment.create', 'assessments', id);
+      return id;
+    });
+    this.live.changed({ roundKind: 'assessment', roundId: id, itemId: item.id }, 'round');
+    return getAssessment(this.store, id);
+  }
+
+  /** The new round as it would be stored: the sheet's source, the options or the session's rules. */
+  private planned(o: AssessmentOptions, item: AgendaItem, s: Session): NewAssessment {
     const sat = s.rules.satisfaction;
     const src = o.runoff ? this.runoffSource(item.id) : sheetSourceOf(item, o.scale ?? sat.scale);
     const items = listItems(this.store, s.id);
@@ -107,29 +122,44 @@ export class AssessmentControl {
     if (reportItemId === null && hasOfficials) {
       reportItemId = items.filter((i) => i.position < item.position && i.kind === 'report').at(-1)?.id ?? null;
     }
-    const id = this.store.change(who, () => {
-      const id = insertAssessment(this.store, {
-        sessionId: s.id,
-        itemId: item.id,
-        kind: src.kind,
-        title: src.title,
-        subjects: src.subjects,
-        method: o.method,
-        scale: src.kind === 'satisfaction' ? (o.scale ?? sat.scale) : null,
-        rule: src.kind === 'satisfaction' ? (o.rule ?? sat.rule) : null,
-        countIncomplete: src.kind === 'satisfaction' ? (o.countIncompleteSheets ?? sat.countIncompleteSheets) : true,
-        unmarkedSubjects: o.unmarkedSubjects ?? sat.unmarkedSubjects,
-        chooseMax: src.chooseMax,
-        minShare: src.kind === 'project' ? (o.minShare !== undefined ? o.minShare : o.runoff ? (assessmentsOfItem(this.store, item.id).at(-1)?.minShare ?? null) : null) : null,
-        allMembers: s.expectedMembers,
-        year: src.kind === 'satisfaction' && hasOfficials ? (o.year ?? defaultReportYear(s.date)) : null,
-        reportItemId: src.kind === 'satisfaction' ? reportItemId : null,
-      });
-      this.store.audit.recordRow(who, 'assessment.create', 'assessments', id);
-      return id;
-    });
-    this.live.changed({ roundKind: 'assessment', roundId: id, itemId: item.id }, 'round');
-    return getAssessment(this.store, id);
+    return {
+      sessionId: s.id,
+      itemId: item.id,
+      kind: src.kind,
+      title: src.title,
+      subjects: src.subjects,
+      method: o.method,
+      scale: src.kind === 'satisfaction' ? (o.scale ?? sat.scale) : null,
+      rule: src.kind === 'satisfaction' ? (o.rule ?? sat.rule) : null,
+      countIncomplete: src.kind === 'satisfaction' ? (o.countIncompleteSheets ?? sat.countIncompleteSheets) : true,
+      unmarkedSubjects: o.unmarkedSubjects ?? sat.unmarkedSubjects,
+      chooseMax: src.chooseMax,
+      minShare: src.kind === 'project' ? (o.minShare !== undefined ? o.minShare : o.runoff ? (this.lastFinished(item.id)?.minShare ?? null) : null) : null,
+      allMembers: s.expectedMembers,
+      year: src.kind === 'satisfaction' && hasOfficials ? (o.year ?? defaultReportYear(s.date)) : null,
+      reportItemId: src.kind === 'satisfaction' ? reportItemId : null,
+    };
+  }
+
+  /**
+   * The item's round that has not ended, if any: one created with the same settings is what a repeat
+   * of the request (a double click, a second console window, a retried call) answers with, and nothing
+   * is written again; any other is refused, since a second round beside it would hide it.
+   */
+  private unfinished(planned: NewAssessment): AssessmentRow | null {
+    const last = assessmentsOfItem(this.store, planned.itemId).at(-1);
+    if (!last || last.state === 'closed' || last.state === 'announced') return null;
+    const settings = (a: NewAssessment | AssessmentRow) =>
+      JSON.stringify([a.kind, a.title, a.subjects, a.method, a.scale, a.rule, a.countIncomplete, a.unmarkedSubjects, a.chooseMax, a.minShare, a.year, a.reportItemId]);
+    if (last.state === 'draft' && settings(last) === settings(planned)) return last;
+    const noun = last.kind === 'project' ? '票决' : '测评';
+    const where = last.state === 'draft' ? '已经发起、尚未开始' : '正在进行';
+    throw new AppError('CONFLICT', `“${last.title}”的第${last.round}轮${noun}${where}，不能再发起一轮；请先${last.state === 'draft' ? '进行' : '结束'}这一轮`);
+  }
+
+  /** The item's newest round that has ended (what a runoff follows). */
+  private lastFinished(itemId: number): AssessmentRow | undefined {
+    return assessmentsOfItem(this.store, itemId).filter((a) => a.state === 'closed' || a.state === 'announced').at(-1);
   }
 
   /**
@@ -149,7 +179,7 @@ export class AssessmentControl {
 
   /** The candidates tied at the cut-off of the item's last project ballot, for the places left. */
   private runoffSource(itemId: number): ReturnType<typeof sheetSourceOf> {
-    const prev = assessmentsOfItem(this.store, itemId).at(-1);
+    const prev = this.lastFinished(itemId);
     const r = prev?.result;
     if (!prev || r?.kind !== 'project' || r.tieAtCutoff.length === 0) throw new AppError('INVALID_STATE', '上一轮票决没有得票相同、需要再次票决的项目');
     return {

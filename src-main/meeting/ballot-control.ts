@@ -13,7 +13,7 @@ import { getItem } from '../store/agenda';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
-import { correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
+import { ballotsOfGroup, correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
 import type { BallotMethod } from './types';
@@ -99,6 +99,8 @@ export class BallotControl {
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
     const { subject, persons } = this.subjectOf(o.itemId, o);
     const rules = { ...s.rules, adoption: ballotAdoption(s.rules.adoption, item.details.threshold, o.threshold) };
+    const pending = this.unfinished(o, subject, persons, rules);
+    if (pending) return pending;
     const id = this.store.change(who, () => {
       const id = insertBallot(this.store, {
         sessionId: s.id,
@@ -117,6 +119,28 @@ export class BallotControl {
     });
     this.live.changed({ roundKind: 'ballot', roundId: id, itemId: o.itemId }, 'round');
     return getBallot(this.store, id);
+  }
+
+  /**
+   * A round of these persons (the item, or the same set of appointment persons) that has not ended:
+   * one created with the same settings is what a repeat of this request (a double click, a second
+   * console window, a retried call) answers with, and nothing is written again; any other is refused,
+   * since a second round beside it would hide it (and number the rounds wrongly).
+   */
+  private unfinished(o: BallotOptions, subject: string, persons: BallotPerson[], rules: BallotRow['rules']): BallotRow | null {
+    const last = ballotsOfGroup(this.store, o.itemId, persons).at(-1);
+    if (!last || last.state === 'closed' || last.state === 'announced') return null;
+    const same =
+      last.state === 'draft' &&
+      last.subject === subject &&
+      last.method === o.method &&
+      last.secret === o.secret &&
+      last.pressRule === o.pressRule &&
+      last.timerSeconds === o.timerSeconds &&
+      JSON.stringify(last.rules.adoption) === JSON.stringify(rules.adoption);
+    if (same) return last;
+    const where = last.state === 'draft' ? '已经创建、尚未开始' : '正在进行';
+    throw new AppError('CONFLICT', `“${last.subject}”的第${last.round}轮表决${where}，不能再发起一轮；请先${last.state === 'draft' ? '开始并结束' : '结束'}这一轮`);
   }
 
   /** 开始表决: refused while more members are present than 应到 (no result on an impossible attendance). */

@@ -187,9 +187,14 @@ export interface NewBallot {
 
 const idsOf = (persons: BallotPerson[]) => persons.map((p) => p.id).sort().join(',');
 
+/** The rounds of one item and set of persons (what a re-vote repeats), oldest first. */
+export function ballotsOfGroup(store: Store, itemId: number, persons: BallotPerson[]): BallotRow[] {
+  return ballotsOfItem(store, itemId).filter((x) => idsOf(x.persons) === idsOf(persons));
+}
+
 /** A new ballot (draft). Rounds count per item and set of persons: a re-vote is the next round. */
 export function insertBallot(store: Store, b: NewBallot): number {
-  const same = ballotsOfItem(store, b.itemId).filter((x) => idsOf(x.persons) === idsOf(b.persons));
+  const same = ballotsOfGroup(store, b.itemId, b.persons);
   const prev = { r: same.length ? Math.max(...same.map((x) => x.round)) : null };
   return Number(
     store.db

@@ -20,6 +20,7 @@ import { getSession, type Session } from '../store/sessions';
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
+import { noteInterruption } from './interruption';
 import { SpeakerQueue } from './speakers';
 import {
   bindingForToken,
@@ -29,7 +30,7 @@ import {
   redeemSeatCode,
   type TerminalBinding,
 } from './pairing';
-import type { AttendanceStatus } from './types';
+import type { AttendanceStatus, Interruption } from './types';
 
 export type EngineEvent =
   /** What a change touched (shared/changes.ts), with the round, item or member where it names one. */
@@ -83,6 +84,20 @@ export class MeetingEngine implements LiveContext {
     if (all.includes('session') || all.includes('terminals')) this.terminalVerdicts.clear();
     if (typeof first === 'string') this.emit({ type: 'changed', parts: all });
     else this.emit({ type: 'changed', parts, ...first });
+  }
+
+  /** After an interrupted run (app/run-marker.ts): what the restart found, shown in the console until dismissed. */
+  interruption: Interruption | null = null;
+
+  noteInterruption(previousStart: string): void {
+    this.interruption = noteInterruption(this.store, this.rounds, previousStart);
+    this.changed('terminals');
+  }
+
+  dismissInterruption(): void {
+    if (!this.interruption) return;
+    this.interruption = null;
+    this.changed('terminals');
   }
 
   presentMemberIds(sessionId: number): number[] {
@@ -233,11 +248,14 @@ export class MeetingEngine implements LiveContext {
     if (this.store.change(who, () => this.moveCurrentItem(who, s.id, itemId))) this.changed({ itemId }, 'agenda', 'register');
   }
 
-  step(who: Actor, delta: 1 | -1): void {
+  /** One item on; `from` (the item the step was asked from): nothing moves once the current item is no longer it. */
+  step(who: Actor, delta: 1 | -1, from?: number | null): void {
     const s = this.requireLive();
     const items = listItems(this.store, s.id);
     if (items.length === 0) throw new AppError('INVALID_STATE', '本次会议没有议程项');
-    const at = items.findIndex((i) => i.id === this.liveRow(s.id).currentItemId);
+    const current = this.liveRow(s.id).currentItemId;
+    if (from !== undefined && from !== current) return;
+    const at = items.findIndex((i) => i.id === current);
     const next = items[Math.min(items.length - 1, Math.max(0, at + delta))]!;
     this.setItem(who, next.id);
   }

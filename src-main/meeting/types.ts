@@ -152,10 +152,25 @@ export interface ConsoleBallotRow extends PublicBallot {
   voids: VoidedAttempt[];
 }
 
+/** After an interrupted run (meeting/interruption.ts): what the restart found. */
+export interface Interruption {
+  /** When the interrupted run had started, and when this one did. */
+  previousStart: string;
+  resumedAt: string;
+  /** The last change the interrupted run recorded (the audit log's last entry). */
+  lastRecordAt: string | null;
+  /** The round still open after the restart, with who had taken part by then. */
+  round: { kind: string; id: number; title: string; noun: string; voted: number; eligible: number } | null;
+  /** What the console shows, in Chinese. */
+  message: string;
+}
+
 export interface ConsoleState extends LiveSnapshot {
   members: ConsoleMemberRow[];
   ballots: ConsoleBallotRow[];
   /** Terminals connected but not yet paired, with the number each one shows. */
   unpairedTerminals: { pairingNumber: string; address: string }[];
   quorumOverride: string | null;
+  /** The last run was interrupted (killed, power lost): what the restart found, until dismissed. */
+  interruption: Interruption | null;
 }

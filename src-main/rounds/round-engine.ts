@@ -84,11 +84,11 @@ export class RoundEngine {
     return t.changed;
   }
 
-  /** The open round of any kind, if one is open. */
-  openRound(): { ref: RoundRef; title: string; noun: string } | null {
+  /** The open round of any kind, if one is open (eligible: how many may take part). */
+  openRound(): { ref: RoundRef; title: string; noun: string; eligible: number } | null {
     for (const spec of this.specs.values()) {
       const r = spec.openRounds()[0];
-      if (r) return { ref: { kind: spec.kind, id: r.id }, title: spec.title(r), noun: spec.noun(r) };
+      if (r) return { ref: { kind: spec.kind, id: r.id }, title: spec.title(r), noun: spec.noun(r), eligible: r.eligible.length };
     }
     return null;
   }

@@ -56,10 +56,18 @@ export function createBackup(store: Store, who: Actor, reason: string, automatic
       fs.mkdirSync(dir, { recursive: true });
       const fileName = `yishi-${stamp()}${automatic ? AUTOMATIC_SUFFIX : '.sqlite'}`;
       const target = path.join(dir, fileName);
+      const partial = target + PARTIAL_SUFFIX;
+      if (store.backups.status.writing === 1) removePartialBackups(dir); // left by a run that ended mid-copy
       store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
-      await store.track(copyDatabase(store.db.name, target));
-      // The head of what the copy really holds (commits made while it was written may or may not be in it).
-      writeHeadFile(headFileOf(target), withReadonly(target, databaseHead));
+      try {
+        await store.track(copyDatabase(store.db.name, partial));
+        // The head of what the copy really holds (commits made while it was written may or may not be in it).
+        writeHeadFile(headFileOf(target), withReadonly(partial, databaseHead));
+        fs.renameSync(partial, target);
+      } catch (e) {
+        for (const f of [partial, partial + '-journal']) fs.rmSync(f, { force: true });
+        throw e;
+      }
       if (automatic) pruneAutomaticBackups(store, dir);
       return backupInfo(dir, fileName);
     } catch (e) {
@@ -68,6 +76,25 @@ export function createBackup(store: Store, who: Actor, reason: string, automatic
       throw new AppError('INTERNAL', m.startsWith('备份未能写入') ? m : `备份未能写入（${m}）`);
     }
   });
+}
+
+/**
+ * A backup is written under this name and takes its own (….sqlite) only once it is complete and its
+ * head file written: the app killed (or the power lost) mid-copy leaves no file that is listed as a
+ * backup (a broken one, or one without a head that nobody could check), only a partial file that the
+ * next backup removes.
+ */
+const PARTIAL_SUFFIX = '.partial';
+
+function removePartialBackups(dir: string): void {
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith(PARTIAL_SUFFIX) && !f.endsWith(`${PARTIAL_SUFFIX}-journal`)) continue;
+    try {
+      fs.rmSync(path.join(dir, f));
+    } catch (e) {
+      console.error('[backup] 未写完的备份未能删除', f, (e as Error).message);
+    }
+  }
 }
 
 /**

@@ -207,7 +207,7 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       expect(result.rows.find((r: any) => r.index === 19)).toMatchObject({ name: '姜婷德', levels: [5, 6, 18], unmarked: 4 });
       const audit = db.prepare("SELECT data FROM audit_log WHERE action = 'assessment.sheet' AND entity_id = ?").all(String(a.id)) as { data: string }[];
       expect(audit.map((e) => Object.keys(JSON.parse(e.data)))).toEqual(Array(33).fill(['memberId']));
-      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|backups|round-keys|admin-token)$/); // yishi.head: the audit head (seq and hash only)
+      for (const f of fs.readdirSync(server.dataDir)) expect(f).toMatch(/^(yishi\.sqlite(-wal|-shm)?|yishi\.head|yishi\.running|backups|round-keys|admin-token)$/); // yishi.head: the audit head (seq and hash only); yishi.running: when this run started
       expect(fs.readdirSync(path.join(server.dataDir, 'round-keys'))).toEqual([]);
     } finally {
       db.close();

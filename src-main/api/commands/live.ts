@@ -29,6 +29,13 @@ const seatTarget = z
   .object({ memberId: id.optional(), attendeeId: id.optional() })
   .refine((t) => (t.memberId === undefined) !== (t.attendeeId === undefined), '请指定一位组成人员或一位列席人员');
 
+/**
+ * 上一项 / 下一项 from the item the console showed (null: none): once the current item has moved on
+ * from it, a repeat (a double click, a second console window, a retried call) moves nothing again.
+ * Without it, one step from wherever the current item is.
+ */
+const stepFrom = z.object({ fromItemId: id.nullable().optional() });
+
 export const liveCommands = {
   'live.state': command({ access: ['admin'], input: z.object({}), run: (ctx) => consoleState(engineOf(ctx), unpairedOf(ctx)) }),
   'live.open': command({
@@ -50,8 +57,10 @@ export const liveCommands = {
     input: z.object({ itemId: id }),
     run: (ctx, { itemId }) => viewAfter(ctx, (e) => e.setItem(ctx.who, itemId)),
   }),
-  'live.next': command({ access: ['admin'], sessionBusiness: true, input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, 1)) }),
-  'live.prev': command({ access: ['admin'], sessionBusiness: true, input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.step(ctx.who, -1)) }),
+  /** The secretary has read the notice of an interrupted run (MeetingEngine.interruption). */
+  'live.dismissInterruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.dismissInterruption()) }),
+  'live.next': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, 1, fromItemId)) }),
+  'live.prev': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, -1, fromItemId)) }),
   'attendance.set': command({
     access: ['admin'],
     sessionBusiness: true,

@@ -62,6 +62,7 @@ beforeAll(async () => {
   const sessionId = (await must('sessions.create', { term: 2, number: 50, date: '2027-05-20', expectedMembers: 3 })).id;
   items.report = (await must('agenda.add', { sessionId, kind: 'report', title: '听取某报告' })).id;
   items.vote = (await must('agenda.add', { sessionId, kind: 'vote', title: '表决某决议' })).id;
+  items.namedVote = (await must('agenda.add', { sessionId, kind: 'vote', title: '表决另一决议' })).id;
   items.assessment = (await must('agenda.add', { sessionId, kind: 'assessment', title: '满意度测评', details: { subjects: [{ name: '张一' }, { name: '王二' }] } })).id;
   await must('live.open', { sessionId });
   for (const id of members) {
@@ -106,6 +107,13 @@ describe.each(KINDS)('the round policy for a $name', (kind) => {
 
   it('keeps one round open across kinds: neither a ballot nor an assessment opens beside it', async () => {
     for (const other of KINDS) {
+      if (other === kind) {
+        // Its own item: not even a second round is created beside the open one (round-create-repeat.test.ts).
+        expect(await refusal(kind === KINDS[0] ? 'ballots.create' : 'assessments.create', kind === KINDS[0] ? { itemId: items.vote, secret: true, pressRule: 'last' } : { itemId: items.assessment, method: 'electronic' })).toBe(
+          `CONFLICT “${round.title}”的第1轮${kind.noun}正在进行，不能再发起一轮；请先结束这一轮`,
+        );
+        continue;
+      }
       const r = await other.create();
       expect(await refusal(other.cmd.open, { [other.cmd.id]: r.id })).toBe(`CONFLICT “${round.title}”的${kind.noun}尚未结束，请先结束${kind.noun}`);
       expect((await must(other.cmd.get, { [other.cmd.id]: r.id })).state).toBe('draft');
@@ -171,7 +179,7 @@ describe.each(KINDS)('the round policy for a $name', (kind) => {
 
 describe('announcing a named ballot', () => {
   it('changes no terminal\'s own part either: what each member recorded stays as it was', async () => {
-    const b = await must('ballots.create', { itemId: items.vote, secret: false, pressRule: 'last', method: 'electronic', timerSeconds: null });
+    const b = await must('ballots.create', { itemId: items.namedVote, secret: false, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await must('ballots.open', { ballotId: b.id });
     await must('terminal.vote', { ballotId: b.id, choice: 'no', pressSeq: 1 }, terminals[0]);
     await must('ballots.close', { ballotId: b.id });

@@ -47,7 +47,7 @@ const KINDS = [
   },
 ] as const;
 type Must = ReturnType<typeof adminCalls>['must'];
-type Items = { vote: number; assessment: number };
+type Items = { vote: number; otherVote: number; assessment: number };
 
 async function session(): Promise<{ dataDir: string; core: Core; must: Must; items: Items; terminals: Caller[]; keyStore: ReturnType<typeof fakeKeyStore>; sessionId: number }> {
   const dataDir = app.folder('yishi-void-');
@@ -61,6 +61,7 @@ async function session(): Promise<{ dataDir: string; core: Core; must: Must; ite
   const sessionId = (await must('sessions.create', { term: 2, number: 50, date: '2027-05-20', expectedMembers: 3 })).id;
   const items = {
     vote: (await must('agenda.add', { sessionId, kind: 'vote', title: '表决某决议' })).id,
+    otherVote: (await must('agenda.add', { sessionId, kind: 'vote', title: '表决另一决议' })).id,
     assessment: (await must('agenda.add', { sessionId, kind: 'assessment', title: '满意度测评', details: { subjects: [{ name: '张一' }, { name: '王二' }] } })).id,
   };
   await must('live.open', { sessionId });
@@ -93,7 +94,7 @@ describe.each(KINDS)('作废本轮: $name', (kind) => {
     expect(closing).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(!closing.ok && closing.error.message).toMatch(/无法读取已提交的.*请在控制台“作废本轮”/);
     expect(await kind.keyLost(must, round.id)).toBe(true);
-    const other = await must('ballots.create', { itemId: s.items.vote, secret: false, pressRule: 'last', method: 'electronic', timerSeconds: null });
+    const other = await must('ballots.create', { itemId: s.items.otherVote, secret: false, pressRule: 'last', method: 'electronic', timerSeconds: null });
     expect(await call('ballots.open', { ballotId: other.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await call('live.close', {})).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     // No press can be sealed either; the member's terminal is asked to wait (the console says why).

@@ -13,10 +13,10 @@ export function AgendaBlock({ state, actions }: { state: ConsoleState; actions: 
       <h3>
         议程
         <span className="lc-step">
-          <button type="button" className="lc-btn" disabled={idle} onClick={() => void actions.run('上一项', 'live.prev', {})} data-testid="prev-item">
+          <button type="button" className="lc-btn" disabled={idle} onClick={() => void actions.run('上一项', 'live.prev', { fromItemId: current })} data-testid="prev-item">
             ‹ 上一项
           </button>
-          <button type="button" className="lc-btn lc-btn-primary" disabled={idle} onClick={() => void actions.run('下一项', 'live.next', {})} data-testid="next-item">
+          <button type="button" className="lc-btn lc-btn-primary" disabled={idle} onClick={() => void actions.run('下一项', 'live.next', { fromItemId: current })} data-testid="next-item">
             下一项 ›
           </button>
         </span>
