@@ -338,3 +338,29 @@ describe('a tablet and a big screen whose clocks are hours wrong', () => {
     await behind.context().close();
   });
 });
+
+describe('a seat bound from the console to another tablet while a named ballot is open', () => {
+  it('the old tablet is told and stops; the bound tablet shows the press, which counts once', async () => {
+    const ballot = await openAppointmentBallot(false, 0);
+    const member = s16.members[5]!;
+    const oldTablet = clients.get(member.id)!;
+    clients.delete(member.id);
+    expect(await oldTablet.cmd('terminal.vote', { ballotId: ballot.id, choice: 'no', pressSeq: 1 })).toMatchObject({ ok: true, value: { choice: 'no' } });
+    const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await tablet.goto(`${server.baseUrl}/#/terminal`);
+    const shown = tablet.getByTestId('pairing-number').locator('strong');
+    await expect.poll(() => shown.innerText()).toMatch(/^\d{4}$/);
+    const revoked = oldTablet.waitFor((f) => f.type === 'revoked');
+    await server.must('terminals.bind', { pairingNumber: await shown.innerText(), memberId: member.id });
+    expect(((await revoked) as any).reason).toMatch(/另一台终端/);
+    expect((await oldTablet.closed).code).toBe(4001);
+    await expect.poll(() => tablet.getByTestId('vote-recorded').getAttribute('data-choice')).toBe('no');
+    const again = await TerminalClient.connect(wsUrl());
+    expect(await again.hello('terminal', tokens.get(member.id))).toMatchObject({ type: 'error', error: { code: 'UNAUTHORIZED' } });
+    expect((await again.cmd('terminal.vote', { ballotId: ballot.id, choice: 'yes', pressSeq: 2 })).ok).toBe(false);
+    await again.close();
+    const closed = await server.must<any>('ballots.close', { ballotId: ballot.id });
+    expect(closed.result).toMatchObject({ yes: 0, no: 1, abstain: 0 });
+    await tablet.context().close();
+  });
+});
