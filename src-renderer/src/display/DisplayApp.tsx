@@ -121,6 +121,8 @@ function SessionScreen({ state, clockOffsetMs }: { state: LiveSnapshot; clockOff
 function Clock({ offsetMs }: { offsetMs: number }) {
   const [now, setNow] = useState(() => new Date(Date.now() + offsetMs));
   useEffect(() => {
+    // The server's time replaces the screen's own at once, not a tick later.
+    setNow(new Date(Date.now() + offsetMs));
     const t = setInterval(() => setNow(new Date(Date.now() + offsetMs)), 1000);
     return () => clearInterval(t);
   }, [offsetMs]);
