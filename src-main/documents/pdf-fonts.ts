@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
-import { AppError } from '../shared/result';
 import { faceDisplayName, parsedFace } from './font-files';
-import { bundledChain, FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
+import { fontChain, isInvisible, missingCharacter } from './coverage';
+import { FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -69,25 +69,10 @@ export class FontBook {
   ) {
   }
 
-  /** The role's fonts, best first: its own, then the bundled chain of the role (see fonts.ts). */
+  /** The role's fonts, best first: its own, then the bundled chain of the role (see coverage.ts). */
   private chain(role: FontRole): ResolvedFont[] {
     let chain = this.chains.get(role);
-    if (!chain) {
-      let bundled: ResolvedFont[];
-      try {
-        bundled = bundledChain(role);
-      } catch {
-        bundled = []; // no resources/fonts: only the role's own font
-      }
-      const seen = new Set<string>();
-      chain = [this.fonts[role], ...bundled].filter((f) => {
-        const id = `${f.path}#${f.postscriptName ?? ''}`;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-      this.chains.set(role, chain);
-    }
+    if (!chain) this.chains.set(role, (chain = fontChain(this.fonts, role)));
     return chain;
   }
 
@@ -214,19 +199,6 @@ export class FontBook {
     }
     return parts.join('; ');
   }
-}
-
-/** Spaces, controls and format characters print nothing: no font needs a glyph for them. */
-function isInvisible(cp: number): boolean {
-  return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || (cp >= 0x200b && cp <= 0x200f) || cp === 0x3000 || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f);
-}
-
-function missingCharacter(ch: string, role: FontRole): AppError {
-  const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return new AppError('BAD_INPUT', `字符“${ch}”（U+${cp}）在${ROLE_NAMES[role]}及其补字字体中都没有字形，无法打印。请安装含有该字的字体，或改用其他写法。`, {
-    character: ch,
-    codePoint: `U+${cp}`,
-  });
 }
 
 const TAG_LETTERS = 26;

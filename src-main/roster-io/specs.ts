@@ -2,6 +2,7 @@
 // a reason for every bad cell), and how fields become cells again for export.
 import { MEMBER_ROLES, nameProblem, type AttendeeFields, type Gender, type MemberFields, type MemberRole, type OfficialFields } from '../domain/people';
 import { textProblem } from '../domain/text';
+import { printProblem } from '../documents/coverage';
 import { cellText, dateCell, parseDate, parseInteger, personName } from './cells';
 import type { Cell } from './decode';
 import type { XlsxColumn } from './xlsx';
@@ -56,6 +57,7 @@ function readName(cell: CellAt, bad: Complain): string {
   if (name === '') bad('姓名', '姓名不能为空');
   else if (name.length > 50) bad('姓名', `姓名超过50个字（现有${name.length}个字）`);
   else if (nameProblem(name)) bad('姓名', nameProblem(name)!);
+  else if (printProblem(name)) bad('姓名', printProblem(name)!);
   return name;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GENDERS, MEMBER_ROLES, nameProblem } from '../../domain/people';
 import { lineText, linesText } from '../../domain/text';
+import { printProblem } from '../../documents/coverage';
 import { attendees, officials } from '../../store/directory';
 import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
 import { command, idInput, isoDate } from '../command';
@@ -15,7 +16,7 @@ const personName = z
   .min(1, '姓名不能为空')
   .max(50)
   .superRefine((n, ctx) => {
-    const problem = nameProblem(n);
+    const problem = nameProblem(n) ?? printProblem(n);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const sort = z.number().int().min(0).max(100000);

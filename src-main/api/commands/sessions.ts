@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { lineText, linesText } from '../../domain/text';
-import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
+import { lineText, linesText, textProblem } from '../../domain/text';
+import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds, type AgendaDetails } from '../../domain/agenda';
+import { printProblem } from '../../documents/coverage';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
@@ -36,8 +37,20 @@ const itemFields = z.object({
   kind: z.enum(AGENDA_KINDS),
   title: lineText(300, '议程标题不能为空'),
   presenter: lineText(100).default(''),
-  details: agendaDetailsSchema.default({}),
+  details: agendaDetailsSchema.superRefine(printableNames).default({}),
 });
+
+/** The names an item prints (任免人员, 测评对象, 候选项目) are refused when the documents' fonts cannot print them. */
+function printableNames(d: AgendaDetails, ctx: z.RefinementCtx): void {
+  const check = (text: string, path: (string | number)[]): void => {
+    if (textProblem(text)) return; // refused by the text rule already
+    const problem = printProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+  };
+  d.persons?.forEach((p, i) => check(p.name, ['persons', i, 'name']));
+  d.subjects?.forEach((s, i) => check(s.name, ['subjects', i, 'name']));
+  d.candidates?.forEach((c, i) => check(c, ['candidates', i]));
+}
 
 const id = z.number().int().positive();
 
