@@ -45,8 +45,8 @@ function stamp(d = new Date()): string {
 const AUTOMATIC_SUFFIX = '-auto.sqlite';
 
 /**
- * Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and
- * records it in the audit log. `automatic` (after rounds: backup-schedule.ts): named as such, and once
+ * Writes a consistent copy of the database to dataDir/backups (in a worker thread: backup-copy.ts) and,
+ * once it is complete, records it in the audit log. `automatic` (after rounds: backup-schedule.ts): named as such, and once
  * it is complete the automatic backups older than the newest AUTOMATIC_BACKUPS_KEPT are removed.
  */
 export function createBackup(store: Store, who: Actor, reason: string, automatic = false): Promise<BackupInfo> {
@@ -58,7 +58,6 @@ export function createBackup(store: Store, who: Actor, reason: string, automatic
       const target = path.join(dir, fileName);
       const partial = target + PARTIAL_SUFFIX;
       if (store.backups.status.writing === 1) removePartialBackups(dir); // left by a run that ended mid-copy
-      store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
       try {
         await store.track(copyDatabase(store.db.name, partial));
         // The head of what the copy really holds (commits made while it was written may or may not be in it).
@@ -66,6 +65,14 @@ export function createBackup(store: Store, who: Actor, reason: string, automatic
         fs.renameSync(partial, target);
       } catch (e) {
         for (const f of [partial, partial + '-journal']) fs.rmSync(f, { force: true });
+        throw e;
+      }
+      // Recorded once the backup is complete under its own name: a run killed mid-copy leaves no entry
+      // naming a backup that does not exist. A store that refuses writes keeps no unrecorded backup.
+      try {
+        store.change(who, () => store.audit.append(who, 'backup.create', 'backup', fileName, { reason }));
+      } catch (e) {
+        for (const f of [target, headFileOf(target)]) fs.rmSync(f, { force: true });
         throw e;
       }
       if (automatic) pruneAutomaticBackups(store, dir);

@@ -7,7 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { checkBackup } from '../../src-main/store/backup';
+import { DB_FILE_NAME } from '../../src-main/store/db';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16 } from '../helpers/session-fixture';
 
@@ -57,6 +59,13 @@ describe('a backup killed while it is written', () => {
     await server.kill();
     const left = fs.readdirSync(dir);
     expect(left.length).toBeGreaterThan(0); // the kill came while the copy was being written
+    // and the audit log names no backup: the killed one was never complete
+    const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+    try {
+      expect(db.prepare("SELECT entity_id FROM audit_log WHERE action = 'backup.create'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
 
     server = await startServe({ dataDir, port });
     expect(await listed(server)).toEqual([]);

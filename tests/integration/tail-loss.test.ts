@@ -193,8 +193,8 @@ describe('backups carry their head', () => {
     const d = dir();
     const core = open(d);
     member(core.store, 1);
+    const backupSeq = databaseHead(core.store.db)!.seq; // the backup holds these; its own backup.create is recorded once it is complete
     const b = await createBackup(core.store, SYSTEM_ACTOR, 'test');
-    const backupSeq = databaseHead(core.store.db)!.seq;
     expect(b.auditSeq).toBe(backupSeq);
     expect(listBackups(d)[0]).toMatchObject({ fileName: b.fileName, auditSeq: backupSeq });
     member(core.store, 2);

@@ -69,3 +69,15 @@ it('the backup written after a round is an automatic one, in one file', async ()
   copy.close();
   expect(files()).toEqual([backup!.fileName.replace(/\.sqlite$/, '.head'), backup!.fileName]);
 });
+
+it('records backup.create only once the backup is complete: while the copy is written no entry names a file that does not exist', async () => {
+  const entries = () => store.db.prepare("SELECT entity_id AS subject FROM audit_log WHERE action = 'backup.create' ORDER BY seq").all() as { subject: string }[];
+  const writing = createBackup(store, secretary, '手动备份');
+  // the copy runs in a worker thread: here it has started and is not complete
+  expect(fs.readdirSync(backupDir(dir)).filter((f) => f.endsWith('.sqlite'))).toEqual([]);
+  expect(entries()).toEqual([]);
+  const made = await writing;
+  expect(entries()).toEqual([{ subject: made.fileName }]);
+  expect(fs.existsSync(path.join(backupDir(dir), made.fileName))).toBe(true);
+  expect(verifyAuditLog(store.db).ok).toBe(true);
+});
