@@ -92,11 +92,13 @@ export const assessmentCommands = {
   }),
   'assessments.close': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ assessmentId: id }),
     run: (ctx, { assessmentId }) => rowOf(ctx, engineOf(ctx).assessments.close(ctx.who, assessmentId).id),
   }),
   'assessments.announce': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ assessmentId: id }),
     run: (ctx, { assessmentId }) => rowOf(ctx, engineOf(ctx).assessments.announce(ctx.who, assessmentId).id),
   }),

@@ -45,11 +45,13 @@ export const ballotCommands = {
   }),
   'ballots.close': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id }),
     run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.close(ctx.who, ballotId).id),
   }),
   'ballots.announce': command({
     access: ['admin'],
+    sessionBusiness: true,
     input: z.object({ ballotId: id }),
     run: (ctx, { ballotId }) => ballotRow(ctx, engineOf(ctx).ballots.announce(ctx.who, ballotId).id),
   }),

@@ -2,7 +2,7 @@
 // commands that run a session's business, each marked so where it is defined (CommandDef.
 // sessionBusiness). The rule: every command a terminal sends that records something is business —
 // a new one is refused after a loss unless it is one of the reads; opening rounds, entering and
-// correcting results, attendance and moving through the agenda are business; preparing and reading
+// correcting results, closing and announcing rounds of every kind, attendance and moving through the agenda are business; preparing and reading
 // are not.
 import { describe, expect, it } from 'vitest';
 import { anyCommandTable } from '../../../src-main/api/commands/index';
@@ -20,7 +20,7 @@ describe('the session business blocked after a loss of records', () => {
   });
 
   it('running the session is business; preparing it and reading are not', () => {
-    for (const name of ['live.open', 'live.startBusiness', 'live.setItem', 'live.next', 'attendance.set', 'ballots.open', 'ballots.enterResult', 'ballots.correctResult', 'assessments.open', 'assessments.paperSheet', 'assessments.correctPaperSheet', 'speakers.call']) {
+    for (const name of ['live.open', 'live.startBusiness', 'live.setItem', 'live.next', 'attendance.set', 'ballots.open', 'ballots.close', 'ballots.announce', 'ballots.enterResult', 'ballots.correctResult', 'assessments.open', 'assessments.close', 'assessments.announce', 'assessments.paperSheet', 'assessments.correctPaperSheet', 'speakers.call']) {
       expect(business(name), name).toBe(true);
     }
     for (const name of ['members.create', 'sessions.create', 'agenda.add', 'live.state', 'ballots.get', 'assessments.list', 'documents.render', 'system.backup', 'system.info']) {
