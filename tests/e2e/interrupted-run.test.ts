@@ -1,7 +1,7 @@
 // kill -9 in the middle of a secret ballot, and the restart: the secretary is told at once that the
 // last run was interrupted, when its last change was recorded and that the ballot is still open with
 // how many had pressed (every acknowledged press kept); the notice is in the audit log and stays on
-// the console until 知道了. A clean stop and start tells nothing. Before, the console came back as if
+// every console page (组成人员 as well as 会议进行) until 知道了, which clears it for every console. A clean stop and start tells nothing. Before, the console came back as if
 // nothing had happened.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,12 +56,24 @@ describe('a run interrupted by kill -9 during a secret ballot', () => {
 
     // The console shows it until the secretary has read it.
     browser = await launchChromium();
-    const consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    // On every console page, not only 会议进行: here 组成人员 in one console and 会议进行 in another.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const consolePage = await context.newPage();
     await consolePage.goto(server.consoleUrl);
-    await consolePage.evaluate(() => (window.location.hash = '#/console/live'));
-    await expect.poll(() => consolePage.getByTestId('interruption').textContent(), { timeout: 20_000 }).toContain('已有12人（共20人）');
+    await consolePage.evaluate(() => (window.location.hash = '#/console/members'));
+    const livePage = await context.newPage();
+    await livePage.goto(server.consoleUrl);
+    await livePage.evaluate(() => (window.location.hash = '#/console/live'));
+    for (const page of [consolePage, livePage]) {
+      await expect.poll(() => page.getByTestId('interruption').textContent(), { timeout: 20_000 }).toContain('已有12人（共20人）');
+      expect(await page.getByTestId('interruption').count()).toBe(1);
+    }
+    await consolePage.getByRole('heading', { name: '组成人员' }).first().waitFor(); // it stands above the page the secretary was on
     await consolePage.getByTestId('interruption-dismiss').click();
-    await expect.poll(() => consolePage.getByTestId('interruption').count()).toBe(0);
+    // dismissed once for all: gone from both consoles
+    for (const page of [consolePage, livePage]) await expect.poll(() => page.getByTestId('interruption').count()).toBe(0);
+    await consolePage.evaluate(() => (window.location.hash = '#/console/sessions'));
+    await consolePage.getByTestId('interruption').waitFor({ state: 'detached' });
     expect(await interrupted(server)).toBeNull();
 
     // The ballot goes on and closes with every acknowledged press.

@@ -19,6 +19,7 @@ import { AssessmentsPage } from '../assessment/console/AssessmentsPage'; // issu
 import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
+import { InterruptionNotice } from './integrity/InterruptionNotice'; // a run ended by kill -9 or a power cut
 import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
@@ -127,6 +128,7 @@ export function ConsoleApp() {
               </a>
             </div>
           )}
+          <InterruptionNotice />
           {committee !== undefined && <Section section={section} route={route} />}
         </main>
         <DataLossNotice />

@@ -154,14 +154,6 @@ function LivePanel({
           )}
         </div>
       </header>
-      {state.interruption && (
-        <p className="lc-warn" role="alert" data-testid="interruption">
-          {state.interruption.message}
-          <button type="button" className="lc-btn lc-btn-small" disabled={actions.busy !== null} onClick={() => void actions.run('知道了', 'live.dismissInterruption', {})} data-testid="interruption-dismiss">
-            知道了
-          </button>
-        </p>
-      )}
       <div className="lc-grid">
         <div className="lc-col-main">
           <AttendanceBlock state={state} actions={actions} />
