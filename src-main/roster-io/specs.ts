@@ -56,8 +56,10 @@ function readName(cell: CellAt, bad: Complain): string {
   const name = personName(cell('姓名'));
   if (name === '') bad('姓名', '姓名不能为空');
   else if (name.length > 50) bad('姓名', `姓名超过50个字（现有${name.length}个字）`);
-  else if (nameProblem(name)) bad('姓名', nameProblem(name)!);
-  else if (printProblem(name)) bad('姓名', printProblem(name)!);
+  else {
+    const problem = nameProblem(name) ?? printProblem(name);
+    if (problem) bad('姓名', problem);
+  }
   return name;
 }
 
