@@ -1,6 +1,6 @@
 // The rules an agenda item gives its rounds: a ballot's threshold (过半数 / 三分之二以上) and a project
 // ballot's number of places (应选项目数). A round takes them when it is set up; until it opens it follows
-// the item (an edit reaches a draft round, audited, so that no round opens on a rule the item no longer
+// the item (an edit reaches a draft round that took the item's rule, audited, so that no round opens on a rule the item no longer
 // has); once a round of the item is open the rule cannot change (what decides a round is fixed when it
 // opens); after it closed an edit reaches only the rounds set up later, never a stored result.
 import { AppError } from '../shared/result';
@@ -30,7 +30,9 @@ export function carryItemRules(store: Store, who: Actor, before: ItemRules, next
     }[];
     if (ballots.some((b) => b.state === 'open')) throw openRefusal(before.title, '表决', '通过所需票数（过半数或三分之二以上）');
     const adoption = ballotAdoption(sessionRules.adoption, next.threshold);
-    for (const b of ballots) {
+    // a draft set up with a threshold of its own (not the item's) keeps it
+    const followed = JSON.stringify(ballotAdoption(sessionRules.adoption, before.details.threshold));
+    for (const b of ballots.filter((x) => JSON.stringify((JSON.parse(x.rules) as Rules).adoption) === followed)) {
       store.db.prepare('UPDATE ballots SET rules = ? WHERE id = ?').run(JSON.stringify({ ...(JSON.parse(b.rules) as Rules), adoption }), b.id);
       store.audit.recordRow(who, 'ballot.rules', 'ballots', b.id);
     }

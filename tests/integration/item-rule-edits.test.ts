@@ -57,6 +57,14 @@ describe('a ballot’s threshold: the item’s until the ballot opens, then fixe
     expect(b.rules.adoption.threshold).toMatchObject({ numerator: 2, denominator: 3 });
     expect(b.result).toMatchObject({ adopted: false, required: 22 });
   });
+
+  it('a draft ballot given a threshold of its own keeps it when the item’s threshold changes', async () => {
+    // the item says 过半数 now; this ballot was set up with 三分之二以上 by the secretary
+    const own = (await admin.must('ballots.create', { itemId: voteItem().id, secret: false, pressRule: 'last', method: 'electronic', threshold: 'two_thirds' })).id;
+    expect((await setThreshold()).ok).toBe(true);
+    expect((await admin.must('ballots.get', { ballotId: own })).rules.adoption.threshold).toMatchObject({ numerator: 2, denominator: 3, inclusive: true });
+    expect(admin.core.store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ballot.rules' AND entity_id = ?").get(String(own))).toEqual({ n: 0 });
+  });
 });
 
 describe('a project ballot’s number of places: the item’s until the round opens, then fixed', () => {
