@@ -33,6 +33,8 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const engine = new MeetingEngine(store, keyStore);
   const interrupted = markRunning(dataDir);
   if (interrupted) engine.noteInterruption(interrupted);
+  // No round is closed by its timer while acknowledged records may be missing (rounds/round-engine.ts).
+  engine.rounds.autoCloseHeld = () => integrity.notice !== null;
   const services: Services = { engine, integrity };
   const inner = createDispatcher(anyCommandTable, store, services);
   // A detected loss of records blocks the session's business until the secretary has acknowledged

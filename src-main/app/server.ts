@@ -45,6 +45,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const http = new AppHttpServer({ dispatch: core.dispatch, adminToken, staticDir: opts.staticDir });
   const hub = new WsHub({ engine: core.engine, dispatch: core.dispatch, adminToken });
   http.upgrades.push(hub.handleUpgrade);
+  http.routes.push(hub.probeRoute);
   http.routes.push(filesRoute(core.engine, adminToken));
   let port: number;
   try {

@@ -216,6 +216,8 @@ export class AssessmentControl {
     if (a.state === 'closed' || a.state === 'announced') throw new AppError('INVALID_STATE', '该测评已有结果；如需重新测评请发起新一轮');
     const live = this.live.liveSession();
     const present = live && live.id === a.sessionId ? this.live.presentMemberIds(live.id) : null;
+    // In the live session the attendance now is the round's; a tally entered after 闭会 has none to check.
+    if (live && present) this.rounds.assertQuorum(live, present.length, `录入${this.spec.noun(a)}结果`);
     const limit = present ? present.length : a.allMembers;
     const outcome = paperOutcome(a, input, limit);
     this.rounds.finish(who, this.spec, a, () => this.storeResult(who, a, outcome, present ?? undefined), PAPER_RESULT_ACTION);

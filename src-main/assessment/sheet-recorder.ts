@@ -13,6 +13,8 @@ import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { VoterTable } from '../rounds/round-recorder';
+import { leftRefusal } from '../domain/attendance';
+import { hasLeft } from '../meeting/attendance-store';
 import { getAssessment, hasSubmitted, type AssessmentRow } from './assessment-store';
 import type { SatisfactionCounts } from './results';
 
@@ -135,6 +137,8 @@ export class SheetRecorder {
       if (mine && sheetOrigin(mine) === 'paper') throw new AppError('CONFLICT', '您的测评表已由会务工作人员按纸质表录入，不能再从终端提交');
       return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
     }
+    // A member recorded as 离会 is not in the hall: no sheet from their terminal (one they handed in on paper is entered still).
+    if (!paper && hasLeft(this.store, 'assessments', a.id, s.memberId)) throw new AppError('INVALID_STATE', leftRefusal(`提交${sheet}`));
     checkSheet(a, s.marks, paper);
     this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
     // The secretary's entry is recorded (who entered a sheet for whom), never what it marks.

@@ -1,7 +1,7 @@
 // Attendance figures and the quorum (法定人数). 组织法 (2022) art. 51: a standing-committee session
 // needs more than half of ALL members (members in office, not those present) — some localities 2/3.
 import { assertCount } from './counts';
-import { fractionWord, MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
+import { describeThreshold, fractionWord, MORE_THAN_HALF, meetsThreshold, minimumCount, type Threshold } from './fraction';
 
 export interface AttendanceCounts {
   /** 应出席: all members in office for this session (kept explicit on the session). */
@@ -39,6 +39,16 @@ export function quorumRuleText(rule: Threshold): string {
 export function quorumRequired(expected: number, rule: Threshold = MORE_THAN_HALF): number {
   assertCount('expected', expected);
   return Math.max(1, minimumCount(expected, rule));
+}
+
+/**
+ * A round (表决, 测评, 票决) may begin only with a quorum, on the attendance at its opening: the
+ * shortfall in words, naming the figures, or null when the quorum is met:
+ * "实到14人，不足法定人数（应到30人，须过半数即至少16人）". The caller adds what is refused.
+ */
+export function quorumShortfall(present: number, expected: number, rule: Threshold = MORE_THAN_HALF): string | null {
+  if (quorumMet(present, expected, rule)) return null;
+  return `实到${present}人，不足法定人数（应到${expected}人，须${describeThreshold(rule)}即至少${quorumRequired(expected, rule)}人）`;
 }
 
 /**
@@ -80,6 +90,14 @@ export function presentOverExpected(present: number, expected: number): string |
 export function signInRefusal(presentNow: number, expected: number): string | null {
   if (presentOverExpected(presentNow + 1, expected) === null) return null;
   return `实到人数已达到应出席人数${expected}人，不能再签到。如应出席人数有误（例如名单未更新），请会务工作人员更正本次会议的应出席人数及其说明`;
+}
+
+/**
+ * A member recorded as 离会 is not in the hall: what their terminal says when it may not take part
+ * (`what`: 表决, 提交测评表…) — the server's refusal and the terminal's note alike.
+ */
+export function leftRefusal(what: string): string {
+  return `您已登记离会，不能${what}；回到会场后请重新签到`;
 }
 
 /**

@@ -176,6 +176,7 @@ export class BallotControl {
     if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；结果宣布前可以更正，如需重新表决请发起新一轮');
     const s = this.live.requireLive();
     const present = b.state === 'open' ? b.eligible.length : this.live.presentMemberIds(s.id).length;
+    this.rounds.assertQuorum(s, present, '录入表决结果');
     assertCast(counts, present);
     assertSheets(b, counts, present, sheets);
     this.resultFrom(b, counts, present, sheets); // refused before anything is written

@@ -172,8 +172,18 @@ export class MeetingEngine implements LiveContext {
    * 闭会. Every round must be closed first. Every terminal token of the session is revoked (recorded
    * and audited, in the same transaction), and each terminal is told that the session has ended.
    */
-  closeSession(who: Actor): void {
-    const s = this.requireLive();
+  closeSession(who: Actor, sessionId?: number): { session: Session; alreadyClosed: boolean } {
+    const live = this.liveSession();
+    if (!live || (sessionId !== undefined && live.id !== sessionId)) {
+      // A repeat (a double click, a retried request, a second console window) of a 闭会 already done
+      // changes nothing and says so; a session named that is not closed, or none at all, is refused.
+      const done = sessionId !== undefined ? getSession(this.store, sessionId) : this.lastClosed();
+      if (done?.status === 'closed') return { session: done, alreadyClosed: true };
+      if (done && live) throw new AppError('INVALID_STATE', `“${done.title}”不是正在进行的会议，正在进行的是“${live.title}”`);
+      this.requireLive();
+      throw new AppError('INVALID_STATE', `“${done!.title}”尚未开会`);
+    }
+    const s = live;
     const open = this.rounds.openRound();
     if (open) throw new AppError('INVALID_STATE', `“${open.title}”的${open.noun}还在进行，请先结束${open.noun}再闭会`);
     const revoked = this.store.change(who, () => {
@@ -188,6 +198,12 @@ export class MeetingEngine implements LiveContext {
     });
     if (revoked.length) this.emit({ type: 'revoked', terminalIds: revoked, reason: SESSION_ENDED, sessionEnded: true });
     this.changed('session', 'terminals', 'register');
+    return { session: getSession(this.store, s.id), alreadyClosed: false };
+  }
+
+  private lastClosed(): Session | null {
+    const row = this.store.db.prepare("SELECT id FROM sessions WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1").get() as { id: number } | undefined;
+    return row ? getSession(this.store, row.id) : null;
   }
 
   /**

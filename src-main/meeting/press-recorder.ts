@@ -13,6 +13,8 @@ import type { Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { VoterTable } from '../rounds/round-recorder';
+import { leftRefusal } from '../domain/attendance';
+import { hasLeft } from './attendance-store';
 import { ballotHead, getBallot, namedChoices, type BallotHead } from './ballot-store';
 
 export interface Press {
@@ -108,6 +110,7 @@ export class PressRecorder {
     if (prev && prev.press_terminal === p.terminalId && p.pressSeq <= prev.press_seq) {
       return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
     }
+    this.assertInHall(b, p);
     const decision = applyPress(prev?.choice ?? null, p.choice, b.pressRule);
     if (!decision.accepted) return { ballotId: b.id, choice: decision.choice, accepted: false, changed: false };
     db.prepare(
@@ -126,6 +129,7 @@ export class PressRecorder {
     if (prev && prev.terminalId === p.terminalId && p.pressSeq <= prev.pressSeq) {
       return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
     }
+    this.assertInHall(b, p);
     const decision = applyPress(prev?.choice ?? null, p.choice, b.pressRule);
     const taken = decision.accepted && (!prev || b.pressRule === 'last');
     // Pressed before on another terminal (the seat taken over since): nothing here tells what was recorded.
@@ -133,6 +137,14 @@ export class PressRecorder {
     if (elsewhere && !taken) throw new AppError('CONFLICT', SECRET_PRESSED_ELSEWHERE);
     if (taken) this.rounds.putReceipt(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
     return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed || elsewhere };
+  }
+
+  /**
+   * A fresh press from the seat of a member recorded as 离会 is refused (a resend of a press made
+   * before leaving answers what is recorded, above); nothing is written for it.
+   */
+  private assertInHall(b: BallotHead, p: Press): void {
+    if (hasLeft(this.store, 'ballots', b.id, p.memberId)) throw new AppError('INVALID_STATE', leftRefusal('表决'));
   }
 
   /**

@@ -148,6 +148,8 @@ export interface ConsoleBallotRow extends PublicBallot {
   liveCounts: { yes: number; no: number; abstain: number } | null;
   /** Open, and its receipts cannot be opened here (key gone): the console offers 作废本轮. */
   keyLost: boolean;
+  /** Open, and its timer ran out while a data-loss notice was pending: not closed by itself, waits for 结束表决 by hand. */
+  timerHeld: boolean;
   /** Its voided attempts (作废本轮), oldest first: the console says what happened, as the documents do. */
   voids: VoidedAttempt[];
 }

@@ -165,6 +165,8 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
   }
   const memberBinding = binding as TerminalBinding & { memberId: number };
   const m = lookup?.seats?.members.get(binding.memberId) ?? seatOf(engine, memberBinding);
+  // 离会: not in the hall, so neither a press nor a sheet from this seat (what was recorded before stays).
+  const inHall = m.attendance !== 'left';
   const choice = !focus || focus.state === 'draft' ? null : lookup?.seats ? lookup.seats.choiceOf(binding.memberId, binding.terminalId) : engine.ballots.recorder.recordedChoice(focus, binding.memberId, binding.terminalId);
   return {
     kind: 'member',
@@ -173,10 +175,12 @@ export function terminalMe(engine: MeetingEngine, binding: TerminalBinding, focu
     seat: m.seat,
     attendance: m.attendance,
     canVote:
-      !!focus && focus.state === 'open' && focus.method === 'electronic' && (lookup?.ballotEligible?.has(binding.memberId) ?? focus.eligible.includes(binding.memberId)),
+      inHall &&
+      !!focus &&
+      focus.state === 'open' && focus.method === 'electronic' && (lookup?.ballotEligible?.has(binding.memberId) ?? focus.eligible.includes(binding.memberId)),
     myVote: focus && choice ? { ballotId: focus.id, choice } : null,
     // issue 4: sheetSubmitted, canSubmitSheet
-    ...(lookup ? sheetStatusFrom(lookup, binding.memberId) : engine.assessments.sheetStatus(binding)),
+    ...((sheet) => (inHall ? sheet : { ...sheet, canSubmitSheet: false }))(lookup ? sheetStatusFrom(lookup, binding.memberId) : engine.assessments.sheetStatus(binding)),
   };
 }
 
@@ -232,6 +236,7 @@ function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<numbe
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
     liveCounts: b.result ? { yes: b.result.yes, no: b.result.no, abstain: b.result.abstain } : b.state !== 'draft' && !b.secret ? namedCounts(engine.store, b.id) : null,
     keyLost: engine.rounds.keyLost('ballot', b),
+    timerHeld: engine.rounds.timerHeld('ballot', b),
     voids: voidsOf(engine.store, 'ballot', b.id),
   };
 }

@@ -9,6 +9,8 @@
 // in a RoundSpec (meeting/ballot-control.ts, assessment/assessment-control.ts).
 import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
+import { quorumShortfall } from '../domain/attendance';
+import type { Session } from '../store/sessions';
 import { rowState, type Actor } from '../store/audit';
 import { newestBackupSeq } from '../store/backup';
 import type { KeyStore } from './key-store';
@@ -49,6 +51,15 @@ export class RoundEngine {
   readonly recorder: RoundRecorder;
   private readonly specs = new Map<RoundKind, RoundSpec<RoundRow>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Rounds whose timer ran out while automatic closing was held (autoCloseHeld): open until closed by hand. */
+  private readonly overdue = new Set<string>();
+  /**
+   * Whether a round's timer must not close it now: set by the app (app/core.ts) while a data-loss
+   * notice is pending — presses acknowledged before the loss may be missing, and closing would freeze
+   * a tally without them. The round stays open; the console says so (timerHeld); once the notice is
+   * acknowledged the secretary checks with the members and closes it by hand.
+   */
+  autoCloseHeld: () => boolean = () => false;
 
   constructor(
     private readonly live: LiveContext,
@@ -103,12 +114,14 @@ export class RoundEngine {
     if (!this.live.liveRow(s.id).businessStartedAt) throw new AppError('INVALID_STATE', `请先开始会议议程（确认法定人数）再开始${noun}`);
     const other = this.openRound();
     if (other) throw new AppError('CONFLICT', `“${other.title}”的${other.noun}尚未结束，请先结束${other.noun}`);
+    const eligible = this.live.presentMemberIds(s.id);
+    this.assertQuorum(s, eligible.length, `开始${noun}`);
     const ref = { kind: spec.kind, id };
     if (spec.sealed(r)) this.sealed.create(ref);
     let moved = false;
     try {
       this.store.change(who, () => {
-        spec.markOpened(r, this.live.presentMemberIds(s.id), spec.closesAt(r));
+        spec.markOpened(r, eligible, spec.closesAt(r));
         moved = this.live.moveCurrentItem(who, s.id, r.itemId);
         this.store.audit.recordRow(who, `${spec.kind}.open`, `${spec.kind}s`, id);
       });
@@ -122,6 +135,16 @@ export class RoundEngine {
     this.arm(ref, spec.closesAt(spec.get(id)));
     this.live.changed({ roundKind: spec.kind, roundId: id, itemId: r.itemId }, 'round', ...(moved ? (['agenda', 'register'] as const) : []));
     return spec.get(id);
+  }
+
+  /**
+   * A round begins only with a quorum, on the attendance at its opening (组织法 art. 51, the session's
+   * quorum rule): refused with QUORUM_NOT_MET, naming the figures, before anything is written. Also
+   * what a result entered from paper or a show of hands is checked against (`what`: 开始表决, 录入表决结果…).
+   */
+  assertQuorum(s: Session, present: number, what: string): void {
+    const short = quorumShortfall(present, s.expectedMembers, s.rules.quorum);
+    if (short) throw new AppError('QUORUM_NOT_MET', `${short}，不能${what}`);
   }
 
   /** 结束: the tally from the receipts (or the named rows) becomes the stored result. */
@@ -287,6 +310,12 @@ export class RoundEngine {
     if (!closesAt) return;
     const timer = setTimeout(() => {
       this.timers.delete(refKey(ref));
+      if (this.autoCloseHeld()) {
+        this.overdue.add(refKey(ref));
+        console.warn(`[round timer] ${ref.kind}#${ref.id} 限时已到，数据完整性提示尚未确认，未自动结束`);
+        this.live.changed({ roundKind: ref.kind, roundId: ref.id }, 'round');
+        return;
+      }
       try {
         this.close({ actor: '系统', source: 'timer' }, this.spec(ref.kind), ref.id);
       } catch (e) {
@@ -300,6 +329,12 @@ export class RoundEngine {
   private disarm(ref: RoundRef): void {
     clearTimeout(this.timers.get(refKey(ref)));
     this.timers.delete(refKey(ref));
+    this.overdue.delete(refKey(ref));
+  }
+
+  /** Whether an open round's timer ran out while automatic closing was held: it waits to be closed by hand. */
+  timerHeld(kind: RoundKind, r: RoundRow): boolean {
+    return r.state === 'open' && this.overdue.has(refKey({ kind, id: r.id }));
   }
 
   /** After a restart: open rounds stay open, their timers run on (or fire at once), stray keys go. */

@@ -13,11 +13,22 @@
 //   flood from the room can never lock the secretary out.
 // A refused connection gets HTTP 503 on its upgrade request, with Retry-After and a Chinese message
 // (code RATE_LIMITED), before any WebSocket is set up; nothing else in the session changes.
+import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { MeetingEngine } from '../meeting/engine';
-import { isLoopback } from './http';
+import { isLoopback, sendJson, type Route } from './http';
 
 export const MAX_PER_ADDRESS = 8;
+/**
+ * A socket from the LAN that has neither paired nor said who it is (hello) within this long is closed
+ * (CLOSE_UNPAIRED_IDLE, with the reason in Chinese), so a forgotten tab or a client that never speaks
+ * does not hold a place under the bounds for ever. A real terminal page reconnects at once and keeps its
+ * pairing number (ws-hub.ts); an identified socket (a paired terminal, a big screen) is never dropped for
+ * being idle, and the loopback never counts, so is never closed for it either.
+ */
+export const UNPAIRED_IDLE_MS = 60_000;
+/** The close reason (at most 123 bytes of UTF-8). */
+export const unpairedIdleReason = (ms: number) => `未在${Math.round(ms / 1000)}秒内绑定座位，连接已关闭`;
 export const LAN_SPARE = 100;
 /** Seconds a refused client is asked to wait before it tries again. */
 export const RETRY_AFTER_SECONDS = 10;
@@ -68,6 +79,24 @@ export class ConnectionLimits {
       if (left > 0) this.byAddress.set(address, left);
       else this.byAddress.delete(address);
     });
+  }
+
+  /**
+   * GET /ws without an upgrade: would a socket from here be taken now? A browser's WebSocket never sees
+   * the 503 of a refused upgrade (only a failed connection), so a page that keeps failing asks here and
+   * can tell its user why: 503 with the same RATE_LIMITED message, or 200.
+   */
+  probeRoute(addressOf: (req: http.IncomingMessage) => string): Route {
+    return (req, res, url) => {
+      if (url.pathname !== '/ws' || req.headers.upgrade || req.method !== 'GET') return false;
+      const refusal = this.refusal(addressOf(req));
+      if (!refusal) sendJson(res, 200, { ok: true, value: { accepting: true } });
+      else {
+        res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+        sendJson(res, 503, { ok: false, error: { code: 'RATE_LIMITED', message: refusal.message } });
+      }
+      return true;
+    };
   }
 
   /** Answers the upgrade request with 503 and closes it; logged once a minute per address. */

@@ -17,6 +17,8 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 export const CLOSE_TOO_BIG = 1009;
 /** The server closes a terminal's socket with this code when its seat is taken over or its session ends. */
 export const CLOSE_REVOKED = 4001;
+/** The server closes a LAN socket with this code when it has not paired or said hello in time (server/connection-limits.ts UNPAIRED_IDLE_MS). */
+export const CLOSE_UNPAIRED_IDLE = 4002;
 
 export const LIVE_ROLES = ['terminal', 'display', 'console'] as const;
 export type LiveRole = (typeof LIVE_ROLES)[number];

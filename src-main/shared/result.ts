@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'INVALID_STATE', // not allowed in the current state (e.g. editing a session that is open)
   'IMPORT_INVALID', // a spreadsheet has errors; nothing was imported
   'RATE_LIMITED',
+  'QUORUM_NOT_MET', // a round (表决, 测评, 票决) cannot begin: fewer present than the quorum (domain/attendance.ts quorumShortfall)
   'DATA_LOSS_UNACKNOWLEDGED', // records were lost (store/integrity.ts): business waits until the secretary has seen it
   'INTERNAL',
 ] as const;

@@ -44,7 +44,19 @@ export const liveCommands = {
     input: z.object({ sessionId: id }),
     run: (ctx, { sessionId }) => viewAfter(ctx, (e) => e.openSession(ctx.who, sessionId)),
   }),
-  'live.close': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.closeSession(ctx.who)) }),
+  /**
+   * 闭会 (`sessionId`: the session the console shows). A repeat once it has closed changes nothing and
+   * answers so (`alreadyClosed`, "……已闭会"), never "当前没有正在进行的会议"; the console's view follows.
+   */
+  'live.close': command({
+    access: ['admin'],
+    input: z.object({ sessionId: id.optional() }),
+    run: (ctx, { sessionId }) => {
+      const { session, alreadyClosed } = engineOf(ctx).closeSession(ctx.who, sessionId);
+      const message = alreadyClosed ? `“${session.title}”已闭会，无需再次闭会` : `“${session.title}”已闭会`;
+      return { session: { id: session.id, title: session.title, closedAt: session.closedAt ?? null }, alreadyClosed, message, view: consoleState(engineOf(ctx), unpairedOf(ctx)) };
+    },
+  }),
   'live.startBusiness': command({
     access: ['admin'],
     sessionBusiness: true,

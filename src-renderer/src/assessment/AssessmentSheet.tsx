@@ -10,6 +10,7 @@ import { ProjectSheet } from './ProjectSheet';
 import { SatisfactionSheet } from './SatisfactionSheet';
 import { clearDraft } from './sheet-draft';
 import { TerminalOutcome } from './TerminalOutcome';
+import { leftRefusal } from '../../../src-main/domain/attendance';
 import './assessment-terminal.css';
 
 type Cmd = LiveCmd;
@@ -72,7 +73,11 @@ function SheetCard({ a, state, cmd, connected }: { a: PublicAssessment; state: T
   } else if (!me.canSubmitSheet) {
     body = (
       <p className="asm-note" data-testid="sheet-not-eligible">
-        {me.attendance === 'present' ? `${kindWord}开始时您尚未签到，不参加本次${kindWord}` : `您未签到，不能参加本次${kindWord}`}
+        {me.attendance === 'left'
+          ? leftRefusal(`提交${a.kind === 'project' ? '选票' : '测评表'}`)
+          : me.attendance === 'present'
+            ? `${kindWord}开始时您尚未签到，不参加本次${kindWord}`
+            : `您未签到，不能参加本次${kindWord}`}
       </p>
     );
   } else if (a.kind === 'project') {

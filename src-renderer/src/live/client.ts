@@ -24,6 +24,8 @@ export interface LiveSnapshotView<S> {
   refused: string | null;
   /** The session this terminal belonged to has ended (闭会): its title. */
   ended: string | null;
+  /** Connections keep failing and the meeting machine says it takes no more from here (its Chinese reason); null otherwise. */
+  blocked: string | null;
   /** A terminal that holds a seat token (paired); always true for other roles. */
   identified: boolean;
   /** Server clock minus this clock, in ms: for countdowns. */
@@ -61,6 +63,7 @@ export const initialView = <S>(identified: boolean): LiveSnapshotView<S> => ({
   error: null,
   refused: null,
   ended: null,
+  blocked: null,
   identified,
   clockOffsetMs: 0,
   speakers: null,

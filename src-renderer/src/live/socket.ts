@@ -28,6 +28,12 @@ export interface LiveSocketDeps {
   consoleCall: (name: string, input: unknown) => Promise<Result<unknown>>;
   /** Page events that mean "check the link now" (back online, tab visible again). */
   watchWakeUp: (wake: () => void) => () => void;
+  /**
+   * After connections that failed before any greeting: asks the meeting machine over HTTP (GET /ws)
+   * whether it refuses sockets from here, since a browser's WebSocket never sees the 503. Its Chinese
+   * reason, or null (accepting, or not reachable at all).
+   */
+  probe: () => Promise<string | null>;
 }
 
 interface Pending {
@@ -46,6 +52,9 @@ const ANSWER_TIMEOUT_MS = 10_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 5_000;
 
+/** Connections failing in a row before the page asks why (probe). */
+export const FAILED_BEFORE_PROBE = 2;
+
 const failure = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
 export function liveSocketUrl(): string {
@@ -57,6 +66,16 @@ const browserDeps = (): LiveSocketDeps => ({
   createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
   consoleToken: () => adminToken() ?? '',
   consoleCall: (name, input) => call(name as never, input as never) as Promise<Result<unknown>>,
+  probe: async () => {
+    try {
+      const r = await fetch(`${window.location.origin}/ws`, { cache: 'no-store' });
+      if (r.status !== 503) return null;
+      const body = (await r.json()) as { error?: { message?: unknown } };
+      return typeof body.error?.message === 'string' ? body.error.message : '连接数已满';
+    } catch {
+      return null;
+    }
+  },
   watchWakeUp: (wake) => {
     window.addEventListener('online', wake);
     document.addEventListener('visibilitychange', wake);
@@ -85,6 +104,9 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
   private lastFrameAt = 0;
   private pingSentAt = 0;
   private connectStartedAt = 0;
+  /** This connection has been greeted (welcome); connections closed before that, in a row. */
+  private greeted = false;
+  private failedInARow = 0;
 
   constructor(
     readonly role: R,
@@ -176,6 +198,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       return;
     }
     this.ws = ws;
+    this.greeted = false;
     this.connectStartedAt = Date.now();
     this.lastFrameAt = 0;
     this.pingSentAt = 0;
@@ -240,6 +263,8 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       else if (p.sent) this.settle(p, failure('与会议主机的连接已断开，请稍后重试'));
     }
     this.update({ connected: false });
+    if (!this.greeted && ++this.failedInARow >= FAILED_BEFORE_PROBE && this.running) void this.askWhy();
+    this.greeted = false;
     if (!this.running || this.reconnectTimer) return;
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt);
     this.attempt++;
@@ -249,9 +274,18 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     }, delay);
   }
 
+  /** Why connections keep failing: the meeting machine's refusal (shown on the page), or nothing known. */
+  private async askWhy(): Promise<void> {
+    const blocked = await this.deps.probe();
+    if (this.running && !this.greeted && blocked !== this.snapshot.blocked) this.update({ blocked });
+  }
+
   private onFrame(f: ServerFrame): void {
     switch (f.type) {
       case 'welcome': {
+        this.greeted = true;
+        this.failedInARow = 0;
+        if (this.snapshot.blocked) this.update({ blocked: null });
         if (!this.snapshot.refused) this.attempt = 0; // a refused console keeps backing off
         const offset = Date.parse(f.serverTime) - Date.now();
         this.update({ connected: true, everConnected: true, pairingNumber: f.pairingNumber, clockOffsetMs: Number.isFinite(offset) ? offset : 0 });

@@ -28,6 +28,7 @@ export function TerminalApp() {
         <div className="term-conn-corner">
           <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         </div>
+        {!live.connected && <BlockedNote blocked={live.blocked} />}
         <PairingScreen pairingNumber={live.pairingNumber} notice={live.error} ended={live.ended} onPair={live.pair} />
       </div>
     );
@@ -37,6 +38,7 @@ export function TerminalApp() {
       <div className="term term-wait">
         <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         <p>正在连接会议主机…</p>
+        {!live.connected && <BlockedNote blocked={live.blocked} />}
       </div>
     );
   }
@@ -63,6 +65,7 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
           与会议主机的连接中断，正在自动重新连接…
         </div>
       )}
+      {!live.connected && <BlockedNote blocked={live.blocked} />}
       <main className="term-main">
         {!session || session.status !== 'open' ? (
           <section className="term-card term-idle" data-testid="session-idle">
@@ -96,4 +99,16 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
 
 function hasRecorded(s: TerminalState): boolean {
   return !!s.ballot && s.me.myVote?.ballotId === s.ballot.id;
+}
+
+/** The meeting machine refuses this tablet's connections (too many connections): why, and whom to ask. It keeps trying. */
+function BlockedNote({ blocked }: { blocked: string | null }) {
+  if (!blocked) return null;
+  return (
+    <div className="term-error term-blocked" role="alert" data-testid="connection-blocked">
+      <strong>无法连接会议主机：连接数已满</strong>
+      <div>{blocked}</div>
+      <small>本终端会继续自动重试；如长时间无法连接，请联系会务工作人员。</small>
+    </div>
+  );
 }

@@ -8,6 +8,7 @@ import { CHOICE_TEXT, METHOD_TEXT, type Choice } from '../live/labels';
 import { useCountdown } from '../live/useCountdown';
 import { BallotHeading, BallotOutcome } from './BallotOutcome';
 import { nextPressSeq } from './press-seq';
+import { leftRefusal } from '../../../src-main/domain/attendance';
 
 /** What terminal.vote answers (the command map's type). */
 type VoteAnswer = CommandOutput<'terminal.vote'>;
@@ -75,6 +76,18 @@ export function VotePanel({ ballot, me, connected, clockOffsetMs, cmd }: VotePan
       <div className="vote-status" data-testid="vote-submitting">
         <span className="vote-spinner" aria-hidden="true" />
         正在提交…{!connected && <small>（正在重新连接，连接恢复后自动提交）</small>}
+      </div>
+    );
+  } else if (me.attendance === 'left') {
+    // 离会: not in the hall, no press from this seat; a press made before leaving stays recorded.
+    body = (
+      <div className="vote-recorded" data-testid="vote-left" data-choice={recorded ?? ''}>
+        {recorded && (
+          <p className="vote-recorded-text">
+            已记录：<strong className={`choice-${recorded}`}>{CHOICE_TEXT[recorded]}</strong>
+          </p>
+        )}
+        <p className="vote-note">{leftRefusal('表决')}</p>
       </div>
     );
   } else if (selected) {

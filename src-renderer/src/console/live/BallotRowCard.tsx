@@ -37,10 +37,18 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
 
       {b.state === 'draft' && b.method === 'electronic' && (
         <div className="lc-ballot-actions">
-          <button type="button" className="lc-btn lc-btn-go" disabled={idle} onClick={() => void actions.run('开始表决', 'ballots.open', { ballotId: b.id })} data-testid="ballot-open">
+          <button type="button" className="lc-btn lc-btn-go" disabled={idle} onClick={() => void actions.run('开始表决', 'ballots.open', { ballotId: b.id }, `ballot-${b.id}`)} data-testid="ballot-open">
             开始表决
           </button>
         </div>
+      )}
+      {actions.error && actions.errorAt === `ballot-${b.id}` && (
+        <p className="lc-error" role="alert" data-testid="ballot-row-error">
+          {actions.error}
+          <button type="button" className="lc-x" onClick={actions.clearError} aria-label="关闭">
+            ×
+          </button>
+        </p>
       )}
       {b.state === 'draft' && b.method !== 'electronic' && <ManualResultForm ballot={b} actions={actions} />}
 
@@ -55,6 +63,11 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           {seconds !== null && (
             <span className="lc-countdown" data-testid="ballot-countdown">
               剩余 {formatSeconds(seconds)}
+            </span>
+          )}
+          {b.timerHeld && (
+            <span className="lc-error" role="alert" data-testid="ballot-timer-held">
+              限时已到，但会议主机报告部分已确认的记录可能已丢失，本轮表决没有自动结束。请先查看并确认数据完整性提示，请委员核对终端上显示的选择（未记录的可重新按键），再点“结束表决”。
             </span>
           )}
           {b.liveCounts && (
@@ -183,7 +196,7 @@ function ManualResultForm({
         const sheets = sheetKeys.length ? { sheets: { issued: Number(v.issued), returned: Number(v.returned), invalid: Number(v.invalid) } } : {};
         const counts = { ballotId: ballot.id, yes: Number(v.yes), no: Number(v.no), abstain: Number(v.abstain), ...sheets };
         if (correct) void actions.run('更正结果', 'ballots.correctResult', { ...counts, reason: reason.trim() }).then((ok) => ok && correct.done());
-        else void actions.run('录入结果', 'ballots.enterResult', counts);
+        else void actions.run('录入结果', 'ballots.enterResult', counts, `ballot-${ballot.id}`);
       }}
       data-testid={correct ? 'ballot-correct-form' : undefined}
     >

@@ -53,7 +53,7 @@ function Messages({ actions, socketError }: { actions: Actions; socketError: str
   return (
     <>
       {socketError && <p className="lc-error">{socketError}</p>}
-      {actions.error && (
+      {actions.error && actions.errorAt === null && (
         <p className="lc-error" role="alert" data-testid="live-error">
           {actions.error}
           <button type="button" className="lc-x" onClick={actions.clearError} aria-label="关闭">
@@ -61,7 +61,11 @@ function Messages({ actions, socketError }: { actions: Actions; socketError: str
           </button>
         </p>
       )}
-      {actions.notice && <p className="lc-notice">{actions.notice}</p>}
+      {actions.notice && (
+        <p className="lc-notice" data-testid="live-notice">
+          {actions.notice}
+        </p>
+      )}
     </>
   );
 }
@@ -138,7 +142,12 @@ function LivePanel({
                 type="button"
                 className="lc-btn lc-btn-danger"
                 disabled={actions.busy !== null}
-                onClick={() => void actions.run('闭会', 'live.close', {}).then(() => setConfirmClose(false))}
+                onClick={() =>
+                  void actions.run('闭会', 'live.close', { sessionId: session.id }).then((v) => {
+                    setConfirmClose(false);
+                    if (v) actions.notify(v.message);
+                  })
+                }
                 data-testid="live-close-confirm"
               >
                 闭会

@@ -16,26 +16,33 @@ export const PDF_LABELS: Record<PdfKind, string> = {
 export interface Actions {
   busy: string | null;
   error: string | null;
+  /** Where the failed action was pressed (run's `at`): the error is shown there instead of at the top. */
+  errorAt: string | null;
   notice: string | null;
   clearError: () => void;
-  /** Runs a command; shows its Chinese error; resolves to the value or null. */
-  run: <K extends CommandName>(label: string, name: K, input: CommandInput<K>) => Promise<CommandOutput<K> | null>;
+  /** Shows a notice (what a command answered, in words). */
+  notify: (text: string) => void;
+  /** Runs a command; shows its Chinese error (beside the button named by `at`, when given); resolves to the value or null. */
+  run: <K extends CommandName>(label: string, name: K, input: CommandInput<K>, at?: string) => Promise<CommandOutput<K> | null>;
   pdf: (kind: PdfKind, ballotId?: number) => Promise<void>;
 }
 
 export function useActions(): Actions {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [errorAt, setErrorAt] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const run = useCallback(async <K extends CommandName>(label: string, name: K, input: CommandInput<K>): Promise<CommandOutput<K> | null> => {
+  const run = useCallback(async <K extends CommandName>(label: string, name: K, input: CommandInput<K>, at?: string): Promise<CommandOutput<K> | null> => {
     setBusy(label);
     setError(null);
+    setErrorAt(null);
     setNotice(null);
     try {
       const r = await call(name, input);
       if (!r.ok) {
         setError(`${label}失败：${r.error.message}`);
+        setErrorAt(at ?? null);
         return null;
       }
       return r.value;
@@ -55,5 +62,5 @@ export function useActions(): Actions {
     [run],
   );
 
-  return { busy, error, notice, clearError: () => setError(null), run, pdf };
+  return { busy, error, errorAt, notice, clearError: () => setError(null), notify: setNotice, run, pdf };
 }
