@@ -160,6 +160,8 @@ describe('a terminal after its own press', () => {
   it('receives its own part at once, with the vote it recorded', async () => {
     const { t } = await pairMember(6);
     await t.cmd('terminal.signIn');
+    // The quorum a round needs to begin: the rest signed in by the secretary (members 10–26).
+    for (const m of s16.members.slice(10, 27)) await must('attendance.set', { memberId: m.id, status: 'present' });
     await must('live.startBusiness', { override: '测试' });
     const ballot = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await must('ballots.open', { ballotId: ballot.id });

@@ -47,7 +47,9 @@ beforeAll(async () => {
     terminals.set(m, t);
   }
   for (const m of [6, 7]) await must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
-  await must('live.startBusiness', { override: '其余委员稍后到会（测试只用8人）' });
+  // Members 8–16 are present too, without terminals and taking no part: 17 of 33, the quorum a round needs to begin.
+  for (let m = 8; m < 17; m++) await must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
+  await must('live.startBusiness');
 });
 afterAll(async () => {
   for (const t of terminals.values()) await t.close();
@@ -81,7 +83,7 @@ describe('paper sheets inside an electronic round', () => {
     expect(receipts.map((r) => r.member_id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(member).sort((x, y) => x - y));
     expect(new Set(receipts.map((r) => r.n)).size).toBe(1);
     const state = await must('live.state');
-    expect(state.assessment).toMatchObject({ id: a.id, submitted: 8, eligible: 8 });
+    expect(state.assessment).toMatchObject({ id: a.id, submitted: 8, eligible: 17 });
     expect(state.members.filter((x: any) => x.sheetSubmitted).length).toBe(8);
     // The audit log names who entered a paper sheet for whom, nothing of its marks.
     const paperAudit = db().prepare("SELECT actor, data FROM audit_log WHERE action = 'assessment.paperSheet' ORDER BY seq").all() as { actor: string; data: string }[];
@@ -149,9 +151,9 @@ describe('paper sheets inside an electronic round', () => {
     await must('live.setItem', { itemId: item.id });
     const b = await must('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', method: 'show_of_hands' });
     await must('ballots.enterResult', { ballotId: b.id, yes: 5, no: 2, abstain: 1 });
-    // 8 present of 33: 5 赞成 does not adopt; the count was misread: 7 赞成 still does not. Reason required.
+    // 17 present of 33: 5 赞成 does not adopt; the count was misread: 7 赞成 still does not. Reason required.
     expect(await refusal('ballots.correctResult', { ballotId: b.id, yes: 7, no: 1, abstain: 0, reason: '' })).toMatch(/^BAD_INPUT/);
-    expect(await refusal('ballots.correctResult', { ballotId: b.id, yes: 7, no: 2, abstain: 1, reason: '重新清点' })).toBe('BAD_INPUT 赞成、反对、弃权合计10，超过了实到人数8');
+    expect(await refusal('ballots.correctResult', { ballotId: b.id, yes: 15, no: 2, abstain: 1, reason: '重新清点' })).toBe('BAD_INPUT 赞成、反对、弃权合计18，超过了实到人数17');
     const fixed = await must('ballots.correctResult', { ballotId: b.id, yes: 7, no: 1, abstain: 0, reason: '重新清点举手人数' });
     expect(fixed.result).toMatchObject({ yes: 7, no: 1, abstain: 0, adopted: false, notPressed: null, announcement: '赞成7票，反对1票，弃权0票。未通过' });
     expect(fixed.result.verdict).toBe('赞成7票，未超过全体组成人员33人的半数，未通过。');

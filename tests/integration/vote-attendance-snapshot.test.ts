@@ -2,8 +2,9 @@
 // commands on a real SQLite file with members' terminals: adoption needs 赞成 more than half of ALL
 // 33 members (17), whoever is in the room; a member present at the opening who leaves before pressing
 // is 未按表决器, one who arrives after the opening cannot press; 16 赞成 (under half) fails even when
-// nobody votes against and everyone else abstains; a vote opened after members left the room, below
-// the quorum, says so on its record; and the stored row and the printed result agree.
+// nobody votes against and everyone else abstains; a vote cannot begin after members left the room,
+// below the quorum (QUORUM_NOT_MET, nothing written), and a record an earlier version made below it
+// still says so; and the stored row and the printed result agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src-main/api/command';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
@@ -66,15 +67,30 @@ describe('a vote uses the attendance at its opening', () => {
     expect(await printed(b.id, 'vote-snapshot-16-of-33')).toContain('赞成16票，未超过全体组成人员33人的半数，未通过。');
   });
 
-  it('a vote opened after members left, 16 of 33 present (exactly half: below the quorum), says so on its record', async () => {
+  it('a vote cannot begin after members left, 16 of 33 present (exactly half: below the quorum); a record made below it by an earlier version still says so', async () => {
     for (const m of [s16.members[15]!, s16.members[16]!]) await admin.must('attendance.set', { memberId: m.id, status: 'left' });
     expect((await admin.must('live.state')).attendance).toMatchObject({ present: 16, quorumMet: false });
     const b = await admin.must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic' });
+    const audited = () => admin.core.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = audited();
+    const refused = await admin.call('ballots.open', { ballotId: b.id });
+    expect(refused).toEqual({ ok: false, error: { code: 'QUORUM_NOT_MET', message: '实到16人，不足法定人数（应到33人，须过半数即至少17人），不能开始表决' } });
+    expect(admin.core.store.db.prepare('SELECT state, opened_at, eligible FROM ballots WHERE id = ?').get(b.id)).toEqual({ state: 'draft', opened_at: null, eligible: '[]' });
+    expect(audited()).toBe(before);
+    expect(await outcome('terminal.vote', { ballotId: b.id, choice: 'yes', pressSeq: 1 }, callers[0]!)).toBe('INVALID_STATE 表决尚未开始');
+
+    // One member back: 17 of 33 is the quorum, and the same ballot begins.
+    await admin.must('attendance.set', { memberId: s16.members[16]!.id, status: 'present' });
     await admin.must('ballots.open', { ballotId: b.id });
     for (const c of callers.slice(0, 15)) expect(await outcome('terminal.vote', { ballotId: b.id, choice: 'yes', pressSeq: 1 }, c)).toBe('ok');
     await admin.must('ballots.close', { ballotId: b.id });
-    expect(row(b.id)).toEqual({ yes: 15, no: 0, abstain: 0, notPressed: 1, adopted: 0, required: 17, base: 33 });
-    const text = await printed(b.id, 'vote-snapshot-below-quorum');
+    expect(row(b.id)).toEqual({ yes: 15, no: 0, abstain: 0, notPressed: 2, adopted: 0, required: 17, base: 33 });
+    expect(await printed(b.id, 'vote-snapshot-at-quorum')).toContain('应出席常委会组成人员33人，表决开始时实到17人，符合法定人数。');
+
+    // A ballot an earlier version let open with 16 present keeps its wording: its record says 不符合法定人数.
+    const eligible = JSON.parse(admin.core.store.db.prepare('SELECT eligible FROM ballots WHERE id = ?').pluck().get(b.id) as string) as number[];
+    admin.core.store.db.prepare('UPDATE ballots SET eligible = ?, not_pressed = 1 WHERE id = ?').run(JSON.stringify(eligible.slice(1)), b.id);
+    const text = await printed(b.id, 'vote-snapshot-below-quorum-older-data');
     expect(text).toContain('应出席常委会组成人员33人，表决开始时实到16人，不符合法定人数。');
     expect(text).toContain('赞成15票，未超过全体组成人员33人的半数，未通过。');
   });
