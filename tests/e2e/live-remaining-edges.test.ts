@@ -46,7 +46,7 @@ beforeAll(async () => {
   await tablet.getByTestId('seat-code-input').fill(codeOf(tabletMember().id));
   await tablet.getByTestId('pair-submit').click();
   await tablet.getByTestId('sign-in').click();
-  await expect.poll(() => tablet.getByTestId('signed-in').getAttribute('data-status')).toBe('present');
+  await tablet.getByTestId('signed-in').waitFor();
   await server.must('live.startBusiness', {});
   await server.must('live.setItem', { itemId: s16.items[3]!.id });
   consolePage = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
