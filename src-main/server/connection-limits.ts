@@ -16,6 +16,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { MeetingEngine } from '../meeting/engine';
+import { CLOSE_UNPAIRED_IDLE } from '../shared/protocol';
 import { isLoopback, sendJson, type Route } from './http';
 
 export const MAX_PER_ADDRESS = 8;
@@ -123,5 +124,35 @@ export class ConnectionLimits {
   /** Sockets from the LAN now, in all and from one address (for tests and the log). */
   counts(address?: string): { lan: number; address: number } {
     return { lan: this.lan, address: address === undefined ? 0 : (this.byAddress.get(address) ?? 0) };
+  }
+}
+
+/**
+ * Closes a LAN socket left unpaired and unidentified for UNPAIRED_IDLE_MS, and keeps its pairing number
+ * for its address, so the page that reconnects shows the same 终端号 the secretary may be reading.
+ */
+export class UnpairedTimeout {
+  private kept = new Map<string, string>();
+
+  constructor(readonly ms = UNPAIRED_IDLE_MS) {}
+
+  /** Arms the timeout of a new socket (never for the loopback); the function returned disarms it (identified, paired, closed). */
+  watch(address: string, socket: { unpaired: () => boolean; pairingNumber: string; close: (code: number, reason: string) => void }): () => void {
+    if (isLoopback(address)) return () => undefined;
+    const timer = setTimeout(() => {
+      if (!socket.unpaired()) return;
+      if (this.kept.size > 1000) this.kept = new Map();
+      this.kept.set(address, socket.pairingNumber);
+      socket.close(CLOSE_UNPAIRED_IDLE, unpairedIdleReason(this.ms));
+    }, this.ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  }
+
+  /** The number the last socket closed for it from this address showed, once, when nobody holds it now. */
+  keptNumber(address: string, used: Set<string>): string | null {
+    const kept = this.kept.get(address);
+    this.kept.delete(address);
+    return kept && !used.has(kept) ? kept : null;
   }
 }

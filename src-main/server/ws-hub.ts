@@ -14,7 +14,6 @@ import type { Dispatcher } from '../api/dispatch';
 import type { ChangePart } from '../shared/changes';
 import {
   CLOSE_REVOKED,
-  CLOSE_UNPAIRED_IDLE,
   MAX_FRAME_BYTES,
   outgoingProblem,
   parseClientFrame,
@@ -29,7 +28,7 @@ import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveFocus, liveSnapshot, terminalMe } from '../meeting/views';
 import { closedSession } from './closed-session';
-import { ConnectionLimits, rosterSeats, UNPAIRED_IDLE_MS, unpairedIdleReason } from './connection-limits';
+import { ConnectionLimits, rosterSeats, UnpairedTimeout } from './connection-limits';
 import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual, type Route } from './http';
@@ -59,8 +58,8 @@ interface Client {
   alive: boolean;
   /** The TCP socket under ws: corked while a command's answer and the terminal's own part are written, so both leave in one write. */
   socket: Duplex;
-  /** Closes a LAN socket that has not paired or said hello in time (cleared once it has). */
-  idle: NodeJS.Timeout | null;
+  /** Disarms the timeout that closes a LAN socket not paired or identified in time (connection-limits.ts). */
+  settle: () => void;
 }
 
 export interface WsHubOptions {
@@ -70,7 +69,7 @@ export interface WsHubOptions {
   remoteAddressOf?: (req: http.IncomingMessage) => string | undefined;
   /** The roster's members and attendees, which size the LAN's connections (connection-limits.ts); default: read from the engine's store. */
   seats?: () => number;
-  /** How long a LAN socket may stay unpaired and silent about who it is (default UNPAIRED_IDLE_MS). */
+  /** How long a LAN socket may stay unpaired and silent about who it is (default UNPAIRED_IDLE_MS of connection-limits.ts). */
   unpairedIdleMs?: number;
 }
 
@@ -96,12 +95,13 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private readonly speakerCast: SpeakerCast;
   /** How many sockets the LAN may hold, per address and in all (server/connection-limits.ts). */
   readonly limits: ConnectionLimits;
-  /** The pairing number of a socket closed for being unpaired too long, by address: its page reconnects and shows the same number. */
-  private keptNumbers = new Map<string, string>();
+  /** Closes LAN sockets left unpaired too long, keeping their pairing numbers for the pages that reconnect. */
+  private readonly unpairedTimeout: UnpairedTimeout;
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
     this.limits = new ConnectionLimits(opts.seats ?? (() => rosterSeats(engine)));
+    this.unpairedTimeout = new UnpairedTimeout(opts.unpairedIdleMs);
     this.cast = new StateCast(engine, new StateFrames(engine, (p) => this.reportProblem(p)), {
       clients: () => this.clients.values(),
       unpaired: () => this.unpaired(),
@@ -170,9 +170,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
 
   private freshPairingNumber(address: string): string {
     const used = new Set([...this.clients.values()].map((c) => c.pairingNumber));
-    const kept = this.keptNumbers.get(address);
-    this.keptNumbers.delete(address);
-    if (kept && !used.has(kept)) return kept;
+    const kept = this.unpairedTimeout.keptNumber(address, used);
+    if (kept) return kept;
     for (;;) {
       const n = String(randomInt(1000, 10000));
       if (!used.has(n)) return n;
@@ -180,16 +179,13 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private connect(ws: WebSocket, address: string, socket: Duplex): void {
-    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber: this.freshPairingNumber(address), role: 'guest', binding: null, me: null, alive: true, socket, idle: null };
+    const pairingNumber = this.freshPairingNumber(address);
+    const settle = this.unpairedTimeout.watch(address, { unpaired: () => c.role === 'guest' && ws.readyState === ws.OPEN, pairingNumber, close: (code, reason) => ws.close(code, reason) });
+    const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber, role: 'guest', binding: null, me: null, alive: true, socket, settle };
     this.clients.set(c.id, c);
-    if (!isLoopback(address)) {
-      const ms = this.opts.unpairedIdleMs ?? UNPAIRED_IDLE_MS;
-      c.idle = setTimeout(() => this.closeUnpaired(c, ms), ms);
-      c.idle.unref?.();
-    }
     ws.on('pong', () => (c.alive = true));
     ws.on('close', () => {
-      if (c.idle) clearTimeout(c.idle);
+      c.settle();
       this.clients.delete(c.id);
       if (c.role === 'terminal' || c.role === 'guest') this.consoleViewChanged();
     });
@@ -202,15 +198,6 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     });
     this.send(c, { type: 'welcome', pairingNumber: c.pairingNumber, serverTime: new Date().toISOString() });
     this.consoleViewChanged();
-  }
-
-  /** Not paired and not identified in time: closed with CLOSE_UNPAIRED_IDLE; its page may reconnect with the same number. */
-  private closeUnpaired(c: Client, ms: number): void {
-    c.idle = null;
-    if (c.role !== 'guest' || c.ws.readyState !== c.ws.OPEN) return;
-    if (this.keptNumbers.size > 1000) this.keptNumbers = new Map();
-    this.keptNumbers.set(c.address, c.pairingNumber);
-    c.ws.close(CLOSE_UNPAIRED_IDLE, unpairedIdleReason(ms));
   }
 
   /** A peer that sends and does not read: its answers would pile up in this process without end. */
@@ -343,14 +330,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.send(c, { type: 'error', error: { code, message } });
   }
 
-  /** The socket is someone now (a seat, a big screen, a console): never closed for being idle. */
-  private settle(c: Client): void {
-    if (c.idle) clearTimeout(c.idle);
-    c.idle = null;
-  }
-
   private identify(c: Client, role: LiveRole, binding: TerminalBinding | null): void {
-    this.settle(c);
+    c.settle(); // someone now (a seat, a big screen, a console): never closed for being idle
     c.role = role;
     c.binding = binding;
     const base = liveSnapshot(this.opts.engine);
@@ -365,7 +346,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private bindConnection(connectionId: string, token: string, binding: TerminalBinding): void {
     const c = this.clients.get(connectionId);
     if (!c) return;
-    this.settle(c);
+    c.settle();
     c.role = 'terminal';
     c.binding = binding;
     const base = liveSnapshot(this.opts.engine);
