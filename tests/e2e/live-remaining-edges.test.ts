@@ -2,7 +2,8 @@
 // pages: the console says, beside 开始表决, why a ballot cannot begin below the quorum (and begins it
 // once the quorum is back); a tablet whose member is marked 离会 mid-ballot keeps its recorded press,
 // says why it cannot press, and presses again after 重新签到; a tablet refused by the connection bound
-// says so instead of only 正在连接, and connects by itself once a place is free.
+// says so instead of only 正在连接, and connects by itself once a place is free; 闭会 says it is done,
+// and a repeat of it answers so.
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +133,16 @@ describe('a tablet refused by the connection bound', () => {
     expect(await blocked.count()).toBe(0);
     expect(await page.getByTestId('pairing-number').textContent()).toMatch(/终端号 \d{4}/);
     for (const ws of held) ws.close();
+  });
+});
+
+describe('闭会 from the console, and again', () => {
+  it('says the session has closed; a repeat answers so and changes nothing', async () => {
+    const title = (await server.must<any>('sessions.get', { id: s16.sessionId })).session.title;
+    await consolePage.getByTestId('live-close').click();
+    await consolePage.getByTestId('live-close-confirm').click();
+    await expect.poll(() => consolePage.getByTestId('live-notice').textContent()).toBe(`“${title}”已闭会`);
+    expect(await server.must('live.close', { sessionId: s16.sessionId })).toMatchObject({ alreadyClosed: true, message: `“${title}”已闭会，无需再次闭会` });
+    expect(await server.must('live.close', {})).toMatchObject({ alreadyClosed: true });
   });
 });
