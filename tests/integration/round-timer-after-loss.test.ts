@@ -3,7 +3,7 @@
 // them, and a member whose press was lost could no longer press again. After a real restart that found
 // records lost, a timed ballot whose time ran out stays open; the console row says so (timerHeld) and
 // the secretary closes it by hand once the notice is acknowledged. Without a pending notice the same
-// timer closes its round by itself, as before.
+// timer closes its round by itself, as before. A store that stopped writing (a failed sync) holds it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,5 +65,16 @@ describe('a timed ballot after a restart that found records lost', () => {
     await must('ballots.open', { ballotId: again.id });
     await until(() => ballotState(c, again.id) !== 'open');
     expect(ballotState(core, again.id)).toBe('closed');
+  }, 60_000);
+
+  it('stays open, and says so, when its time runs out after the store stopped writing (a sync of the WAL failed)', async () => {
+    const { must } = adminCalls(core!);
+    const b = await must('ballots.create', { itemId: core!.store.db.prepare('SELECT item_id FROM ballots ORDER BY id DESC LIMIT 1').pluck().get(), secret: true, pressRule: 'last', timerSeconds: 5 });
+    await must('ballots.open', { ballotId: b.id });
+    core!.store.integrity = '预写日志未能写入磁盘（测试）：最近的改动可能没有保存。已停止写入。'; // as Store.syncWal's failure leaves it
+    const c = core!;
+    await until(() => liveBallotRow(c.engine, b.id)?.timerHeld === true || ballotState(c, b.id) !== 'open');
+    expect(liveBallotRow(c.engine, b.id)).toMatchObject({ state: 'open', timerHeld: true });
+    c.store.integrity = 'ok'; // the test's core closes normally
   }, 60_000);
 });
