@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openConsole, openDisplay } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -109,16 +110,14 @@ describe('accessibility', () => {
   });
 
   it('the big screen: no serious axe violation', async () => {
-    const display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await display.goto(`${server.baseUrl}/#/display`);
+    const display = await openDisplay(browser, server);
     await expect.poll(() => display.getByTestId('display-ballot').isVisible()).toBe(true); // the open ballot of the terminal test
     await display.screenshot({ path: artifactPath('screens', 'a11y-display.png') });
     expect(await seriousViolations(display)).toEqual([]);
   });
 
   it('the console: no serious axe violation on the sessions list, the session editor, the live console and settings', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-    await page.goto(server.consoleUrl);
+    const page = await openConsole(browser, server);
     const found: Record<string, string[]> = {};
     for (const [name, hash, ready] of [
       ['sessions', '#/console/sessions', 'main h1, main h2'],

@@ -8,6 +8,7 @@ import { artifactPath, launchChromium } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openAndStartBusiness } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -17,9 +18,7 @@ let s16: Session16;
 beforeAll(async () => {
   server = await startServe();
   s16 = await prepareSession16(server.must);
-  await server.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 25)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
-  await server.must('live.startBusiness');
+  await openAndStartBusiness(server.must, s16, 25);
   const item = s16.items[4]!;
   for (const [i, yes] of [20, 6, 18].entries()) {
     const b = await server.must<{ id: number }>('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null, personIndexes: [i] });

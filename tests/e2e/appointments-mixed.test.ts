@@ -13,6 +13,7 @@ import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browse
 import { pdfText } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { pairAndSignIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -69,13 +70,7 @@ describe('one appointment item: three one by one, two removals together', () => 
 
   it('opens the session with 23 members present on terminals', async () => {
     await server.must('live.open', { sessionId: s16.sessionId });
-    const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
-    for (const m of s16.members.slice(0, 23)) {
-      const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-      expect((await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === m.id)!.code })).ok).toBe(true);
-      expect((await t.cmd('terminal.signIn')).ok).toBe(true);
-      simulated.push(t);
-    }
+    simulated.push(...(await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s16.members.slice(0, 23))));
     await page.evaluate((s) => (window.location.hash = `#/console/live/${s}`), s16.sessionId);
     await expect.poll(() => page.getByTestId('attendance-present').textContent()).toContain('23');
     await page.getByTestId('start-business').click();

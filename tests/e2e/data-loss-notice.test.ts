@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { crashWithFlippedWalByte } from '../helpers/tail-loss';
+import { openConsole } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -28,8 +29,7 @@ afterAll(async () => {
 describe('the console after records were lost', () => {
   it('shows a blocking notice; business waits for the audited acknowledgement', async () => {
     expect(server.output()).toMatch(/！！数据完整性警告：数据库缺少第\d+条之后的记录/);
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-    await page.goto(server.consoleUrl);
+    const page = await openConsole(browser, server);
     const notice = page.getByTestId('data-loss-notice');
     await notice.waitFor();
     expect(await notice.getByRole('heading').textContent()).toBe('数据库缺少最近的记录');

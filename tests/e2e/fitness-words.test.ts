@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
+import { markAttendance, memberSeatCodes } from '../helpers/live-setup';
+import { openConsole, openDisplay, pairAndSignInOnPage } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -30,25 +32,19 @@ beforeAll(async () => {
   itemId = (await must<{ id: number }>('agenda.add', { sessionId, kind: 'assessment', title: '对区人民法院副院长进行测评', details: { subjects: [{ name: '顾文' }] } })).id;
   await must('live.open', { sessionId });
   browser = await launchChromium();
-  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await display.goto(`${server.baseUrl}/#/display`);
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
+  display = await openDisplay(browser, server);
+  const codeOf = await memberSeatCodes(must);
   terminal = await (await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true })).newPage();
   await terminal.goto(`${server.baseUrl}/#/terminal`);
-  await terminal.getByTestId('seat-code-input').fill(codes.find((c) => c.kind === 'member' && c.id === members[0])!.code);
-  await terminal.getByTestId('pair-submit').click();
-  await terminal.getByTestId('sign-in').click();
-  await terminal.locator('[data-testid="signed-in"][data-status="present"]').waitFor();
-  for (const id of members.slice(1)) await must('attendance.set', { memberId: id, status: 'present' });
+  await pairAndSignInOnPage(terminal, codeOf(members[0]!));
+  await markAttendance(must, members.slice(1));
   await must('live.startBusiness', {});
   await must('live.setItem', { itemId });
   const a = await must<{ id: number }>('assessments.create', { itemId, method: 'paper' });
   assessmentId = a.id;
   await must('assessments.enterPaper', { assessmentId: a.id, satisfaction: { sheetsReturned: 5, levels: [[3, 1, 0, 1]] } });
   await must('assessments.announce', { assessmentId: a.id });
-  consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await consolePage.goto(server.consoleUrl);
-  await consolePage.evaluate((id) => (window.location.hash = `#/console/assessments/${id}`), sessionId);
+  consolePage = await openConsole(browser, server, `#/console/assessments/${sessionId}`, { locale: 'zh-CN' });
 });
 
 afterAll(async () => {

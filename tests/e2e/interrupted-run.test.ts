@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16 } from '../helpers/session-fixture';
+import { pairAndSignIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser | undefined;
@@ -28,15 +28,7 @@ describe('a run interrupted by kill -9 during a secret ballot', () => {
     const s16 = await prepareSession16(server.must);
     await server.must('live.open', { sessionId: s16.sessionId });
     expect(await interrupted(server)).toBeNull(); // a first start
-    const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
-    const clients: TerminalClient[] = [];
-    for (const m of s16.members.slice(0, 20)) {
-      const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-      const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === m.id)!.code });
-      if (!r.ok) throw new Error(r.error.message);
-      await t.cmd('terminal.signIn');
-      clients.push(t);
-    }
+    const clients = await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s16.members.slice(0, 20));
     await server.must('live.startBusiness');
     const ballot = await server.must<{ id: number }>('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last' });
     await server.must('ballots.open', { ballotId: ballot.id });

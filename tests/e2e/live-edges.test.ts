@@ -12,6 +12,7 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { type PairedTerminal, pairWithCode } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -21,12 +22,7 @@ const clients = new Map<number, TerminalClient>();
 const tokens = new Map<number, string>();
 const wsUrl = () => `ws://127.0.0.1:${server.port}/ws`;
 
-async function pairClient(memberId: number): Promise<{ client: TerminalClient; token: string }> {
-  const t = await TerminalClient.connect(wsUrl());
-  const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === memberId)!.code });
-  if (!r.ok) throw new Error(r.error.message);
-  return { client: t, token: r.value.token };
-}
+const pairClient = (memberId: number): Promise<PairedTerminal> => pairWithCode(wsUrl(), codes.find((c) => c.kind === 'member' && c.id === memberId)!.code);
 
 /** A page whose live socket can be cut (and kept cut) and let through again, as a Wi-Fi drop does. */
 async function droppable(page: Page): Promise<{ drop: () => Promise<void>; restore: () => void }> {

@@ -9,6 +9,8 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openConsole, openDisplay, pairAndSignInOnPage } from '../helpers/live-pages';
+import { memberSeatCodes, pairWithCode } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -26,11 +28,8 @@ beforeAll(async () => {
   const pdf = await samplePdf(['Medical insurance fund report', 'page 2']);
   await server.must('documents.attach', { itemId: s16.items[0]!.id, fileName: '医疗保障基金报告.pdf', data: pdf.toString('base64') });
   browser = await launchChromium();
-  consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await consolePage.goto(server.consoleUrl);
-  await consolePage.evaluate((id) => (window.location.hash = `#/console/live/${id}`), s16.sessionId);
-  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await display.goto(`${server.baseUrl}/#/display`);
+  consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`);
+  display = await openDisplay(browser, server);
 });
 
 afterAll(async () => {
@@ -43,8 +42,7 @@ describe('a session run from the console with terminals and the big screen', () 
   it('opens the session from the console; members pair with seat codes and sign in; quorum shows everywhere', async () => {
     await consolePage.getByTestId(`live-session-${s16.sessionId}`).getByTestId('live-open').click();
     await expect.poll(() => consolePage.getByTestId('live-title').textContent()).toContain('第十六次会议');
-    const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
-    const codeOf = (memberId: number) => codes.find((c) => c.kind === 'member' && c.id === memberId)!.code;
+    const codeOf = await memberSeatCodes(server.must);
 
     // Five real terminals (tablet size), each in its own browser context.
     for (const m of s16.members.slice(0, 5)) {
@@ -52,22 +50,13 @@ describe('a session run from the console with terminals and the big screen', () 
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/#/terminal`);
       await expect.poll(() => page.getByTestId('pairing-number').textContent()).toMatch(/\d{4}/);
-      await page.getByTestId('seat-code-input').fill(codeOf(m.id));
-      await page.getByTestId('pair-submit').click();
-      await expect.poll(() => page.getByTestId('me').textContent()).toContain(m.name);
-      await page.getByTestId('sign-in').click();
-      await expect.poll(() => page.getByTestId('signed-in').getAttribute('data-status')).toBe('present');
+      await pairAndSignInOnPage(page, codeOf(m.id), m.name);
       terminals.push({ page, context, memberId: m.id });
     }
     await shot(terminals[0]!.page, 'terminal-signed-in');
 
     // The other 28 are simulated; 23 of them sign in: 28 present, 林涛健 on leave, 4 absent.
-    for (const m of s16.members.slice(5)) {
-      const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-      const r = await t.cmd('terminal.pair', { code: codeOf(m.id) });
-      expect(r.ok).toBe(true);
-      simulated.set(m.id, t);
-    }
+    for (const m of s16.members.slice(5)) simulated.set(m.id, (await pairWithCode(`ws://127.0.0.1:${server.port}/ws`, codeOf(m.id))).client);
     for (const m of s16.members.slice(5, 28)) expect((await simulated.get(m.id)!.cmd('terminal.signIn')).ok).toBe(true);
     const onLeave = s16.members.find((m) => m.name === '林涛健')!;
     await consolePage.getByTestId(`member-row-${onLeave.id}`).getByTestId('set-leave').click();

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { startServe, type ServeProcess } from '../helpers/server';
+import { openAndStartBusiness } from '../helpers/live-setup';
+import { openConsole, openDisplay } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -18,18 +20,13 @@ let ballotId = 0;
 beforeAll(async () => {
   server = await startServe();
   s16 = await prepareSession16(server.must);
-  await server.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
-  await server.must('live.startBusiness', {});
+  await openAndStartBusiness(server.must, s16, 30);
   const item = s16.items.find((i) => i.kind === 'vote')!;
   await server.must('live.setItem', { itemId: item.id });
   ballotId = (await server.must<{ id: number }>('ballots.create', { itemId: item.id, secret: true, pressRule: 'last', method: 'paper' })).id;
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await page.goto(server.consoleUrl);
-  await page.evaluate((id) => (window.location.hash = `#/console/live/${id}`), s16.sessionId);
-  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await display.goto(`${server.baseUrl}/#/display`);
+  page = await openConsole(browser, server, `#/console/live/${s16.sessionId}`, { locale: 'zh-CN' });
+  display = await openDisplay(browser, server);
 });
 
 afterAll(async () => {

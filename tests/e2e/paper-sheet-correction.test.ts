@@ -9,6 +9,8 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, pairWithCode, signIn } from '../helpers/live-setup';
+import { openConsole } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -39,19 +41,16 @@ async function enter(round: Locator, name: string, levels: string[]): Promise<vo
 it('a paper sheet entered wrongly is entered again from the console; a sheet from a terminal is not', async () => {
   await server.must('live.open', { sessionId: s16.sessionId });
   const { code } = await server.must<{ code: string }>('seatCodes.regenerate', { memberId: s16.members[0]!.id });
-  terminal = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-  expect((await terminal.cmd('terminal.pair', { code })).ok).toBe(true);
-  expect((await terminal.cmd('terminal.signIn')).ok).toBe(true);
-  for (const m of s16.members.slice(1, 20)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
+  terminal = (await pairWithCode(`ws://127.0.0.1:${server.port}/ws`, code)).client;
+  await signIn(terminal);
+  await markAttendance(server.must, s16.members.slice(1, 20));
   await server.must('live.startBusiness', {});
   const a = await server.must<{ id: number; subjects: unknown[] }>('assessments.create', { itemId: s16.items[2]!.id, method: 'electronic' });
   await server.must('assessments.open', { assessmentId: a.id });
   const best = a.subjects.map(() => 0);
   expect((await terminal.cmd('terminal.submitSheet', { assessmentId: a.id, marks: best })).ok).toBe(true);
 
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(server.consoleUrl);
-  await page.evaluate((id) => (window.location.hash = `#/console/assessments/${id}`), s16.sessionId);
+  const page = await openConsole(browser, server, `#/console/assessments/${s16.sessionId}`);
   const round = page.getByTestId(`assessment-round-${a.id}`);
   await expect.poll(() => round.getAttribute('data-state')).toBe('open');
   const form = round.getByTestId('paper-sheet-entry');

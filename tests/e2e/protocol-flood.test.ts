@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient, type Frame } from '../../src-main/cli/terminal-client';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16 } from '../helpers/session-fixture';
+import { pairWithCode } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let token = '';
@@ -19,11 +20,9 @@ beforeAll(async () => {
   const s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
   const codes = await server.must<{ kind: string; code: string }[]>('seatCodes.list');
-  const t = await TerminalClient.connect(wsUrl());
-  const paired = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member')!.code });
-  if (!paired.ok) throw new Error(paired.error.message);
-  token = paired.value.token;
-  await t.close();
+  const paired = await pairWithCode(wsUrl(), codes.find((c) => c.kind === 'member')!.code);
+  token = paired.token;
+  await paired.client.close();
 });
 
 afterAll(async () => {

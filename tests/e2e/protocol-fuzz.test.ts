@@ -13,6 +13,7 @@ import { CLOSE_TOO_BIG, MAX_FRAME_BYTES } from '../../src-main/shared/protocol';
 import { ERROR_CODES } from '../../src-main/shared/result';
 import { ROOT, startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16 } from '../helpers/session-fixture';
+import { pairWithCode, signIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let terminalToken = '';
@@ -37,12 +38,10 @@ beforeAll(async () => {
   const s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
   const codes = await server.must<{ kind: string; id: number; code: string }[]>('seatCodes.list');
-  const t = await TerminalClient.connect(wsUrl());
-  const paired = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member')!.code });
-  if (!paired.ok) throw new Error(paired.error.message);
-  terminalToken = paired.value.token;
-  await t.cmd('terminal.signIn');
-  await t.close();
+  const { client, token } = await pairWithCode(wsUrl(), codes.find((c) => c.kind === 'member')!.code);
+  terminalToken = token;
+  await signIn(client);
+  await client.close();
   before = rowCounts();
 });
 

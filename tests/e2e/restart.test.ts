@@ -7,6 +7,8 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16 } from '../helpers/session-fixture';
+import { memberSeatCodes, pairWithCode, signIn } from '../helpers/live-setup';
+import { pairAndSignInOnPage } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser | undefined;
@@ -20,27 +22,22 @@ describe('crash and restart during an open ballot', () => {
     server = await startServe();
     const s16 = await prepareSession16(server.must);
     await server.must('live.open', { sessionId: s16.sessionId });
-    const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
+    const codeOf = await memberSeatCodes(server.must);
     const ws = () => `ws://127.0.0.1:${server.port}/ws`;
     const tokens = new Map<number, string>();
     const clients: TerminalClient[] = [];
     for (const m of s16.members.slice(0, 25)) {
-      const t = await TerminalClient.connect(ws());
-      const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === m.id)!.code });
-      if (!r.ok) throw new Error(r.error.message);
-      tokens.set(m.id, r.value.token);
-      await t.cmd('terminal.signIn');
-      clients.push(t);
+      const { client, token } = await pairWithCode(ws(), codeOf(m.id));
+      tokens.set(m.id, token);
+      await signIn(client);
+      clients.push(client);
     }
     // One member on a real tablet (Chromium): it must find its way back by itself after the crash.
     browser = await launchChromium();
     const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     const tabletMember = s16.members[25]!;
     await tablet.goto(`${server.baseUrl}/#/terminal`);
-    await tablet.getByTestId('seat-code-input').fill(codes.find((c) => c.kind === 'member' && c.id === tabletMember.id)!.code);
-    await tablet.getByTestId('pair-submit').click();
-    await tablet.getByTestId('sign-in').click();
-    await expect.poll(() => tablet.getByTestId('signed-in').getAttribute('data-status')).toBe('present');
+    await pairAndSignInOnPage(tablet, codeOf(tabletMember.id));
     await server.must('live.startBusiness');
     const ballot = await server.must<{ id: number }>('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await server.must('ballots.open', { ballotId: ballot.id });

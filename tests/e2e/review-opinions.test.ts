@@ -12,6 +12,7 @@ import { docxPart, docxParagraphs } from '../helpers/docx';
 import { pdfFonts, pdfText, RESULTS_DIR } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openAndStartBusiness } from '../helpers/live-setup';
 
 const REMARKS = [
   '建议进一步加强医保基金智能监控，堵塞基金使用漏洞。',
@@ -49,9 +50,7 @@ async function downloadAs(page: Page, click: () => Promise<void>, name: string):
 beforeAll(async () => {
   server = await startServe();
   s16 = await prepareSession16(server.must);
-  await server.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
-  await server.must('live.startBusiness', {});
+  await openAndStartBusiness(server.must, s16, 30);
   browser = await launchChromium();
   consoleCtx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 }, acceptDownloads: true });
   consolePage = await consoleCtx.newPage();

@@ -12,6 +12,7 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, pairWithCode, signIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -38,11 +39,10 @@ async function terminals(): Promise<TerminalClient[]> {
   const out: TerminalClient[] = [];
   for (const m of s16.members.slice(0, 3)) {
     const { code } = await server.must<{ code: string }>('seatCodes.regenerate', { memberId: m.id });
-    const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-    clients.push(t);
-    expect((await t.cmd('terminal.pair', { code })).ok).toBe(true);
-    expect((await t.cmd('terminal.signIn')).ok).toBe(true);
-    out.push(t);
+    const { client } = await pairWithCode(`ws://127.0.0.1:${server.port}/ws`, code);
+    clients.push(client);
+    await signIn(client);
+    out.push(client);
   }
   return out;
 }
@@ -66,7 +66,7 @@ describe('作废本轮 from the console', () => {
   it('offers it on a ballot whose key this machine cannot open, voids it with a reason, and the ballot is held again', async () => {
     await server.must('live.open', { sessionId: s16.sessionId });
     const first = await terminals();
-    for (const m of s16.members.slice(3, 20)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(server.must, s16.members.slice(3, 20));
     await server.must('live.startBusiness', {});
     const ballot = await server.must<{ id: number }>('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await server.must('ballots.open', { ballotId: ballot.id });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { pairAndSignIn } from '../helpers/live-setup';
 
 const RECEIPT_BYTES = 12 + 16 + 42; // nonce, tag, press body (meeting/press-recorder.ts)
 const BALLOTS = 40;
@@ -24,14 +25,7 @@ beforeAll(async () => {
   server = await startServe({ dataDir: tempDataDir('yishi-residue-'), env: { YISHI_KEY_DIR: keyDir } });
   s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
-  for (const member of s16.members) {
-    const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-    const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === member.id)!.code });
-    if (!r.ok) throw new Error(r.error.message);
-    await t.cmd('terminal.signIn');
-    clients.push(t);
-  }
+  clients.push(...(await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s16.members)));
   await server.must('live.startBusiness');
 });
 

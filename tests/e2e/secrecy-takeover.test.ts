@@ -14,6 +14,7 @@ import { SECRET_PRESSED_ELSEWHERE } from '../../src-main/meeting/press-recorder'
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { readWal } from '../helpers/wal';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, pairAndSignIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let s16: Session16;
@@ -33,15 +34,10 @@ beforeAll(async () => {
   server = await startServe({ dataDir: tempDataDir('yishi-takeover-'), env: { YISHI_KEY_DIR: keyDir } });
   s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
-  for (let m = 0; m < 4; m++) {
-    const t = await connect();
-    const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[m]!.id)!.code });
-    if (!r.ok) throw new Error(r.error.message);
-    await t.cmd('terminal.signIn');
-    own.set(m, t);
-  }
-  for (let m = 4; m < 20; m++) await server.must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
+  const mine = await pairAndSignIn(server.must, ws(), s16.members.slice(0, 4));
+  opened.push(...mine);
+  mine.forEach((t, m) => own.set(m, t));
+  await markAttendance(server.must, s16.members.slice(4, 20));
   await server.must('live.startBusiness');
 });
 

@@ -24,6 +24,7 @@ import { linkingChanges, type ObservedPress } from '../helpers/secrecy';
 import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { backfilledFrames, diff, readWal, replay, snapshot, withImage, type Snapshot } from '../helpers/wal';
+import { markAttendance, memberSeatCodes, pairWithCode, signIn } from '../helpers/live-setup';
 
 const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-secrecy-keys-'));
 const DB = 'yishi.sqlite';
@@ -223,17 +224,15 @@ beforeAll(async () => {
     })
   ).id;
   await server.must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
+  const codeOf = await memberSeatCodes(server.must);
   for (let m = 0; m < 12; m++) {
-    const t = await TerminalClient.connect(ws());
-    const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[m]!.id)!.code });
-    if (!r.ok) throw new Error(r.error.message);
-    tokens.set(m, r.value.token);
-    clients.set(m, t);
-    await t.cmd('terminal.signIn');
+    const { client, token } = await pairWithCode(ws(), codeOf(s16.members[m]!.id));
+    tokens.set(m, token);
+    clients.set(m, client);
+    await signIn(client);
   }
   // Eight more are signed in by the secretary (no terminal): present, eligible, and pressing nothing.
-  for (let m = 12; m < 20; m++) await server.must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
+  await markAttendance(server.must, s16.members.slice(12, 20));
   await server.must('live.startBusiness');
 });
 

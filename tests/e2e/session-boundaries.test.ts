@@ -13,6 +13,7 @@ import { artifactPath, launchChromium } from '../helpers/browser';
 import { samplePdf } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openConsole, openDisplay, pairAndSignInOnPage } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -45,11 +46,8 @@ beforeAll(async () => {
   ];
   session17 = { id: s.id, items };
   browser = await launchChromium();
-  consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await consolePage.goto(server.consoleUrl);
-  await consolePage.evaluate(() => (window.location.hash = '#/console/live'));
-  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await display.goto(`${server.baseUrl}/#/display`);
+  consolePage = await openConsole(browser, server, '#/console/live');
+  display = await openDisplay(browser, server);
   tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
 });
 
@@ -64,10 +62,7 @@ describe('session boundaries, edits and restarts in Chromium', () => {
     await expect.poll(() => consolePage.getByTestId('live-title').textContent()).toContain('第十六次会议');
     const member = s16.members[0]!;
     await tablet.goto(`${server.baseUrl}/#/terminal`);
-    await tablet.getByTestId('seat-code-input').fill(await seatCode(member.id));
-    await tablet.getByTestId('pair-submit').click();
-    await tablet.getByTestId('sign-in').click();
-    await expect.poll(() => tablet.getByTestId('signed-in').getAttribute('data-status')).toBe('present');
+    await pairAndSignInOnPage(tablet, await seatCode(member.id));
     await server.must('live.startBusiness', { override: '测试：出席人数不足' });
     await expect.poll(() => tablet.getByTestId('current-item').getAttribute('data-item-id')).toBe(String(s16.items[0]!.id));
 

@@ -8,6 +8,7 @@ import { DEFAULT_RULES } from '../../src-main/domain/settings';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openConsole } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -22,8 +23,7 @@ beforeAll(async () => {
   s16 = await prepareSession16(server.must);
   await server.must('settings.update', { rules: twoThirds });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(server.consoleUrl);
+  page = await openConsole(browser, server);
 });
 
 afterAll(async () => {

@@ -17,6 +17,8 @@ import { CANDIDATES, prepareSession44, projectSheets, SESSION44_RANKING, session
 import { artifactPath, downloadOnClick, launchChromium } from '../helpers/browser';
 import { pdfPages, pdfRows, pdfText, RESULTS_DIR } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
+import { openConsole, openDisplay, pairAndSignInOnPage } from '../helpers/live-pages';
+import { pairAndSignIn } from '../helpers/live-setup';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -43,11 +45,8 @@ beforeAll(async () => {
   s44 = await prepareSession44(server.must);
   await server.must('live.open', { sessionId: s44.sessionId });
   browser = await launchChromium();
-  consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage();
-  await consolePage.goto(server.consoleUrl);
-  await consolePage.evaluate((id) => (window.location.hash = `#/console/assessments/${id}`), s44.sessionId);
-  display = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await display.goto(`${server.baseUrl}/#/display`);
+  consolePage = await openConsole(browser, server, `#/console/assessments/${s44.sessionId}`, { locale: 'zh-CN' });
+  display = await openDisplay(browser, server);
 });
 
 afterAll(async () => {
@@ -64,19 +63,10 @@ describe('第四十四次会议: satisfaction assessment of 35 officials, projec
       const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/#/terminal`);
-      await page.getByTestId('seat-code-input').fill(codeOf(m));
-      await page.getByTestId('pair-submit').click();
-      await expect.poll(() => page.getByTestId('me').textContent()).toContain(s44.members[m]!.name);
-      await page.getByTestId('sign-in').click();
-      await expect.poll(() => page.getByTestId('signed-in').getAttribute('data-status')).toBe('present');
+      await pairAndSignInOnPage(page, codeOf(m), s44.members[m]!.name);
       terminals.push({ page, context, m });
     }
-    for (let m = 3; m < 33; m++) {
-      const t = await TerminalClient.connect(`ws://127.0.0.1:${server.port}/ws`);
-      expect((await t.cmd('terminal.pair', { code: codeOf(m) })).ok).toBe(true);
-      expect((await t.cmd('terminal.signIn')).ok).toBe(true);
-      simulated.set(m, t);
-    }
+    (await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s44.members.slice(3, 33))).forEach((t, i) => simulated.set(3 + i, t));
     const state = await server.must<any>('live.state');
     expect(state.attendance).toMatchObject({ expected: 33, present: 33, quorumMet: true });
     await server.must('live.startBusiness', {});

@@ -8,6 +8,8 @@ import { artifactPath, launchChromium } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, memberSeatCodes } from '../helpers/live-setup';
+import { openConsole, pairAndSignInOnPage } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -21,22 +23,16 @@ beforeAll(async () => {
   server = await startServe();
   s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(2, 20)) await server.must('attendance.set', { memberId: m.id, status: 'present' });
+  await markAttendance(server.must, s16.members.slice(2, 20));
   browser = await launchChromium();
-  const codes: { kind: string; id: number; code: string }[] = await server.must('seatCodes.list');
+  const codeOf = await memberSeatCodes(server.must);
   for (const m of s16.members.slice(0, 2)) {
     const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await page.goto(`${server.baseUrl}/#/terminal`);
-    await page.getByTestId('seat-code-input').fill(codes.find((c) => c.kind === 'member' && c.id === m.id)!.code);
-    await page.getByTestId('pair-submit').click();
-    await page.getByTestId('me').filter({ hasText: m.name }).waitFor();
-    await page.getByTestId('sign-in').click();
-    await page.locator('[data-testid="signed-in"][data-status="present"]').waitFor();
+    await pairAndSignInOnPage(page, codeOf(m.id), m.name);
     terminals.push(page);
   }
-  consolePage = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await consolePage.goto(server.consoleUrl);
-  await consolePage.evaluate((id) => (window.location.hash = `#/console/live/${id}`), s16.sessionId);
+  consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`);
   chair = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await chair.goto(`${server.baseUrl}/#/chair`);
 });

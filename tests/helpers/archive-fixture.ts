@@ -2,6 +2,7 @@
 // (2025) and the 第十六次会议 (2026) of tests/fixtures/sample-sessions.md, each with a show-of-hands
 // ballot on the same budget title, remarks, review opinions with their 文号, and a document.
 import { prepareSession16, type Session16 } from './session-fixture';
+import { markAttendance } from './live-setup';
 
 type Must = <T = any>(name: string, input?: unknown) => Promise<T>;
 
@@ -25,7 +26,7 @@ export interface ArchiveFixture {
 async function holdBallot(must: Must, sessionId: number, memberIds: number[], title: string): Promise<number> {
   const item = await must<{ id: number }>('agenda.add', { sessionId, kind: 'vote', title: `审议${title}` });
   await must('live.open', { sessionId });
-  for (const id of memberIds.slice(0, 20)) await must('attendance.set', { memberId: id, status: 'present' });
+  await markAttendance(must, memberIds.slice(0, 20));
   await must('live.startBusiness', {});
   await must('live.setItem', { itemId: item.id });
   const b = await must<{ id: number }>('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });

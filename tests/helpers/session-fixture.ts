@@ -26,7 +26,8 @@ export function fixtureRoster(): RosterRow[] {
     });
 }
 
-type Must = <T = any>(name: string, input?: unknown) => Promise<T>;
+/** An admin command that returns its value or throws (AdminCore.must, ServeProcess.must). */
+export type Must = <T = any>(name: string, input?: unknown) => Promise<T>;
 
 export interface Session16 {
   sessionId: number;

@@ -14,6 +14,7 @@ import { pdfText } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { pairedCaller } from '../helpers/terminal-caller';
+import { openAndStartBusiness } from '../helpers/live-setup';
 
 let core: Core;
 let s16: Session16;
@@ -28,9 +29,7 @@ beforeAll(async () => {
   core = createCore(tempDataDir('yishi-edits-'), { keyStore: fakeKeyStore() });
   core.engine.on((e) => events.push(e));
   s16 = await prepareSession16(must);
-  await must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 25)) await must('attendance.set', { memberId: m.id, status: 'present' });
-  await must('live.startBusiness');
+  await openAndStartBusiness(must, s16, 25);
 });
 afterAll(async () => {
   await core.store.whenIdle();

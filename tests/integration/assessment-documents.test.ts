@@ -9,16 +9,13 @@ import { createCore, type Core } from '../../src-main/app/core';
 import { CANDIDATES, PROJECT_VOTES, prepareSession44, projectSheets, SESSION44_COUNTS, SESSION44_RANKING, SESSION44_TITLE, type Session44 } from '../helpers/assessment-fixture';
 import { pdfInfo, pdfPages, pdfRows, pdfText, savePdf } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
+import { markAttendance } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let core: Core;
 let s44: Session44;
 const dataDir = tempDataDir('yishi-asm-docs-');
-const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}) => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { call, must } = commandsOf(() => core);
 const pdfOf = async (name: string, input: unknown, keepAs: string) => {
   const f = await must(name, input);
   expect(f.mime).toBe('application/pdf');
@@ -33,7 +30,7 @@ beforeAll(async () => {
   core = createCore(dataDir);
   s44 = await prepareSession44(must);
   await must('live.open', { sessionId: s44.sessionId });
-  for (const m of s44.members) await must('attendance.set', { memberId: m.id, status: 'present' });
+  await markAttendance(must, s44.members);
 });
 afterAll(async () => {
   await core.store.whenIdle(); // the automatic backup after the results, before the store closes

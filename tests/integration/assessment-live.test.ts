@@ -11,15 +11,13 @@ import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { CANDIDATES, PROJECT_VOTES, prepareSession44, projectSheets, SESSION44_COUNTS, SESSION44_RANKING, session44Sheet, type Session44 } from '../helpers/assessment-fixture';
 import { tempDataDir } from '../helpers/server';
+import { pairAndSignIn } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let running: RunningServer;
 let s44: Session44;
 const dataDir = tempDataDir('yishi-asm-live-');
-const must = async (name: string, input: unknown = {}) => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { must } = commandsOf(() => running.core);
 const wsUrl = () => `ws://127.0.0.1:${running.port}/ws`;
 const dbFile = () => path.join(dataDir, 'yishi.sqlite');
 
@@ -53,14 +51,7 @@ beforeAll(async () => {
   running = await startServer({ dataDir, port: 0, host: '127.0.0.1', staticDir: null });
   s44 = await prepareSession44(must);
   await must('live.open', { sessionId: s44.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
-  for (const m of s44.members) {
-    const t = await TerminalClient.connect(wsUrl());
-    const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === m.id)!.code });
-    if (!r.ok) throw new Error(r.error.message);
-    await t.cmd('terminal.signIn');
-    terminals.push(t);
-  }
+  terminals.push(...(await pairAndSignIn(must, wsUrl(), s44.members)));
   await must('live.startBusiness', {});
   display = await TerminalClient.connect(wsUrl());
   await display.hello('display');

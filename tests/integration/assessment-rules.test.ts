@@ -9,16 +9,12 @@ import { createCore, type Core } from '../../src-main/app/core';
 import { pdfRows, pdfText, savePdf } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
 import { pairedCaller } from '../helpers/terminal-caller';
+import { markAttendance } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let core: Core;
 const dataDir = tempDataDir('yishi-asm-rules-');
-const admin: Caller = { kind: 'admin', source: 'test' };
-const call = (name: string, input: unknown = {}, caller: Caller = admin) => core.dispatch(name, input, caller);
-const must = async (name: string, input: unknown = {}, caller: Caller = admin) => {
-  const r = await call(name, input, caller);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { call, must } = commandsOf(() => core);
 let sessionId = 0;
 const members: number[] = [];
 let itemId = 0;
@@ -54,7 +50,7 @@ beforeAll(async () => {
   await must('live.open', { sessionId });
   members.forEach((id, m) => terminals.set(m, pairedCaller(core, { memberId: id })));
   attendee = pairedCaller(core, { attendeeId });
-  for (const id of members.slice(0, 4)) await must('attendance.set', { memberId: id, status: 'present' });
+  await markAttendance(must, members.slice(0, 4));
   await must('live.startBusiness', {});
 });
 afterAll(async () => {

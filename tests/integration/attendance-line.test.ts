@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const { id, term, number, date, startTime, place, chair } = s;
   await admin.must('sessions.update', { id, term, number, date, startTime, place, chair, expectedMembers: 32, expectedReason: REASON });
   await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 17)) await admin.must('attendance.set', { memberId: m.id, status: 'present' });
+  await markAttendance(admin.must, s16.members.slice(0, 17));
 });
 afterAll(() => admin.close());
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -24,8 +25,8 @@ beforeAll(async () => {
   admin = openAdminCore('yishi-chair-script-opening-');
   s16 = await prepareSession16(admin.must);
   await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 20)) await admin.must('attendance.set', { memberId: m.id, status: 'present' });
-  for (const m of s16.members.slice(20, 22)) await admin.must('attendance.set', { memberId: m.id, status: 'leave' });
+  await markAttendance(admin.must, s16.members.slice(0, 20));
+  await markAttendance(admin.must, s16.members.slice(20, 22), 'leave');
 });
 afterAll(() => admin.close());
 
@@ -36,7 +37,7 @@ describe('the attendance in the chair’s script is the one announced at the ope
 
   it('after three members leave and one arrives late, the script still says the opening figure', async () => {
     await admin.must('live.startBusiness', {});
-    for (const m of s16.members.slice(0, 3)) await admin.must('attendance.set', { memberId: m.id, status: 'left' });
+    await markAttendance(admin.must, s16.members.slice(0, 3), 'left');
     await admin.must('attendance.set', { memberId: s16.members[25]!.id, status: 'present' });
     const live = await admin.must('live.state');
     expect(live.attendance).toMatchObject({ present: 18, onLeave: 2 }); // the live count moved
@@ -46,7 +47,7 @@ describe('the attendance in the chair’s script is the one announced at the ope
   });
 
   it('printed after 闭会, the script and the record keep the opening figure', async () => {
-    for (const m of s16.members.slice(3, 12)) await admin.must('attendance.set', { memberId: m.id, status: 'left' });
+    await markAttendance(admin.must, s16.members.slice(3, 12), 'left');
     await admin.must('live.close');
     expect(await text('chairScript', 'opening-after-close')).toContain(`${AT_OPENING}现在开会。`);
     expect(await text('minutes', 'opening-minutes-after-close')).toContain(AT_OPENING);

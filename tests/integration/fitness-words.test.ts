@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
+import { markAttendance } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let sessionId = 0;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   const opinion = await must('opinions.register', { reportTitle: '区人民政府关于开发区建设情况的报告', addressee: '区人民政府', docNumber: '示人常审〔2026〕3号', sentAt: '2026-05-10' });
   await must('opinions.linkHandling', { opinionId: opinion.id, itemId: handlingItemId });
   await must('live.open', { sessionId });
-  for (const id of members) await must('attendance.set', { memberId: id, status: 'present' });
+  await markAttendance(must, members);
   await must('live.startBusiness', {});
   // 5 sheets: 顾文 优秀3 称职1 基本称职0 不称职1 → 称职率 80.00%; 林鑫 2 1 1 1 → 80.00%
   const a = await must('assessments.create', { itemId, method: 'paper', year: 2026 });

@@ -10,6 +10,7 @@ import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { CANDIDATES, prepareSession44, type Session44 } from '../helpers/assessment-fixture';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { pairedCaller } from '../helpers/terminal-caller';
+import { openAndStartBusiness } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -21,9 +22,7 @@ const setThreshold = (threshold?: 'more_than_half' | 'two_thirds') =>
 beforeAll(async () => {
   admin = openAdminCore('yishi-item-rule-edits-');
   s16 = await prepareSession16(admin.must);
-  await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) await admin.must('attendance.set', { memberId: m.id, status: 'present' });
-  await admin.must('live.startBusiness', {});
+  await openAndStartBusiness(admin.must, s16, 30);
 });
 afterAll(() => admin.close());
 
@@ -75,9 +74,7 @@ describe('a project ballot’s number of places: the item’s until the round op
   beforeAll(async () => {
     a44 = openAdminCore('yishi-item-rule-edits-44-');
     s44 = await prepareSession44(a44.must);
-    await a44.must('live.open', { sessionId: s44.sessionId });
-    for (const m of s44.members.slice(0, 30)) await a44.must('attendance.set', { memberId: m.id, status: 'present' });
-    await a44.must('live.startBusiness', {});
+    await openAndStartBusiness(a44.must, s44, 30);
   });
   afterAll(() => a44.close());
 

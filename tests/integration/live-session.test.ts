@@ -10,15 +10,12 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { tempDataDir } from '../helpers/server';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { commandsOf } from '../helpers/dispatch';
 
 let running: RunningServer;
 let s16: Session16;
 const dataDir = tempDataDir('yishi-live-');
-const must = async (name: string, input: unknown = {}) => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { must } = commandsOf(() => running.core);
 const wsUrl = () => `ws://127.0.0.1:${running.port}/ws`;
 const terminals = new Map<number, TerminalClient>(); // memberId → paired terminal
 

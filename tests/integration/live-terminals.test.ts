@@ -9,6 +9,7 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { adminCalls } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let running: RunningServer;
 let s16: Session16;
@@ -76,7 +77,7 @@ describe('terminals', () => {
   });
 
   it('records a show-of-hands result entered by the secretary, and a re-vote opens a new round that keeps the old', async () => {
-    for (const m of s16.members.slice(0, 20)) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, s16.members.slice(0, 20));
     const override = await must('live.startBusiness', {}).catch((e) => e.code);
     expect(override).not.toBe('INVALID_STATE'); // 20 of 33 is a quorum
     const item = s16.items[3]!;

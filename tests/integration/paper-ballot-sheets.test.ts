@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openAndStartBusiness } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -24,9 +25,7 @@ const row = () => admin.core.store.db.prepare('SELECT yes, no, abstain, sheets_i
 beforeAll(async () => {
   admin = openAdminCore('yishi-paper-ballot-sheets-');
   s16 = await prepareSession16(admin.must);
-  await admin.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) await admin.must('attendance.set', { memberId: m.id, status: 'present' });
-  await admin.must('live.startBusiness', {});
+  await openAndStartBusiness(admin.must, s16, 30);
   ballotId = (await admin.must('ballots.create', { itemId: voteItem().id, secret: true, pressRule: 'last', method: 'paper' })).id;
 });
 afterAll(() => admin.close());

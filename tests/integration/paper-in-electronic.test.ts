@@ -12,15 +12,12 @@ import { verifyAuditLog } from '../../src-main/store/audit';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, pairAndSignIn } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let running: RunningServer;
 let s16: Session16;
-const call = (name: string, input: unknown = {}) => running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
+const { call, must } = commandsOf(() => running.core);
 const refusal = async (name: string, input: unknown) => {
   const r = await call(name, input);
   return r.ok ? 'ok' : `${r.error.code} ${r.error.message}`;
@@ -37,18 +34,11 @@ beforeAll(async () => {
   assessmentItem = (await must('agenda.add', { sessionId: s16.sessionId, kind: 'assessment', title: '对三位报告人进行满意度测评', details: { subjects: [{ name: '张一' }, { name: '王二' }, { name: '李三' }] } })).id;
   projectItem = (await must('agenda.add', { sessionId: s16.sessionId, kind: 'project_ballot', title: '票决2027年民生实事项目', details: { candidates: ['老旧小区改造', '社区食堂', '口袋公园', '学校扩容'], chooseMax: 2 } })).id;
   await must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
   // Members 0–5 have terminals (member 5's will "fail"); 6–7 have none and are signed in by the secretary.
-  for (let m = 0; m < 6; m++) {
-    const t = await TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`);
-    const r = await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[m]!.id)!.code });
-    if (!r.ok) throw new Error(r.error.message);
-    expect((await t.cmd('terminal.signIn')).ok).toBe(true);
-    terminals.set(m, t);
-  }
-  for (const m of [6, 7]) await must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
+  (await pairAndSignIn(must, `ws://127.0.0.1:${running.port}/ws`, s16.members.slice(0, 6))).forEach((t, m) => terminals.set(m, t));
+  await markAttendance(must, s16.members.slice(6, 8));
   // Members 8–16 are present too, without terminals and taking no part: 17 of 33, the quorum a round needs to begin.
-  for (let m = 8; m < 17; m++) await must('attendance.set', { memberId: s16.members[m]!.id, status: 'present' });
+  await markAttendance(must, s16.members.slice(8, 17));
   await must('live.startBusiness');
 });
 afterAll(async () => {

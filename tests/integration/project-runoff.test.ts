@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANDIDATES, PROJECT_VOTES, prepareSession44, type Session44 } from '../helpers/assessment-fixture';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { openAdminCore } from '../helpers/admin-core';
+import { markAttendance } from '../helpers/live-setup';
 
 const app = openAdminCore('yishi-runoff-');
 const { must } = app;
@@ -14,7 +15,7 @@ let s44: Session44;
 beforeAll(async () => {
   s44 = await prepareSession44(must);
   await must('live.open', { sessionId: s44.sessionId });
-  for (const m of s44.members) await must('attendance.set', { memberId: m.id, status: 'present' });
+  await markAttendance(must, s44.members);
 });
 afterAll(() => app.close());
 

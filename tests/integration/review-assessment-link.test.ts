@@ -7,16 +7,13 @@ import { createCore, type Core } from '../../src-main/app/core';
 import { tempDataDir } from '../helpers/server';
 import { pairedCaller } from '../helpers/terminal-caller';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 const dataDir = tempDataDir('yishi-review-assess-');
 let core: Core;
 let s16: Session16;
-const admin: Caller = { kind: 'admin', source: 'test' };
-const must = async (name: string, input: unknown = {}, caller: Caller = admin) => {
-  const r = await core.dispatch(name, input, caller);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { must } = commandsOf(() => core);
 const terminals = new Map<number, Caller>();
 /** The member's paired terminal in the live session (paired on first use). */
 const terminal = (memberId: number): Caller => {
@@ -40,7 +37,7 @@ describe('a handling report assessed at the session', () => {
     await must('opinions.linkHandling', { opinionId: opinion.id, itemId: handling });
     await must('live.open', { sessionId: s16.sessionId });
     const present = s16.members.slice(0, 20);
-    for (const m of present) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, present);
     await must('live.startBusiness');
     await must('live.setItem', { itemId: handling });
     expect((await must('opinions.forItem', { itemId: handling })).opinion.status).toBe('reported');

@@ -7,15 +7,12 @@ import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { verifyAuditLog } from '../../src-main/store/audit';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { commandsOf } from '../helpers/dispatch';
 
 let running: RunningServer;
 let s16: Session16;
 const clients: TerminalClient[] = [];
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
+const { must } = commandsOf(() => running.core);
 const wsUrl = () => `ws://127.0.0.1:${running.port}/ws`;
 
 async function pair(code: string): Promise<TerminalClient> {

@@ -12,6 +12,7 @@ import { verifyAuditLog } from '../../src-main/store/audit';
 import { commandsOf } from '../helpers/dispatch';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let running: RunningServer;
 let s16: Session16;
@@ -55,7 +56,7 @@ describe('a terminal token belongs to one session', () => {
     const row = running.core.store.db.prepare('SELECT id, session_id FROM terminals WHERE revoked_at IS NULL').get() as { id: string; session_id: number };
     expect(row.session_id).toBe(s16.sessionId);
     oldBinding = { kind: 'terminal', source: `terminal:${row.id}@127.0.0.1`, terminalId: row.id, sessionId: s16.sessionId, memberId: s16.members[0]!.id, attendeeId: null };
-    for (const m of s16.members.slice(1, 20)) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, s16.members.slice(1, 20));
     await must('live.startBusiness');
     const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await must('ballots.open', { ballotId: b.id });
@@ -95,7 +96,7 @@ describe('a terminal token belongs to one session', () => {
     expect(state.session.id).toBe(s17.sessionId);
     expect(state.attendance).toMatchObject({ present: 0 });
     expect(state.members.find((m: any) => m.id === s16.members[0]!.id)).toMatchObject({ attendance: 'absent', terminal: 'none' });
-    for (const m of s16.members.slice(1, 20)) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, s16.members.slice(1, 20));
     await must('live.startBusiness');
     const ended = 'UNAUTHORIZED 本次会议已闭会，本终端已退出；下次会议请重新输入座位码';
     expect(await outcome('terminal.signIn', {}, oldBinding)).toBe(ended);

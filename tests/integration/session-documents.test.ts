@@ -11,16 +11,13 @@ import { saveDocx, docxPart, docxParagraphs } from '../helpers/docx';
 import { pdfInfo, pdfRows, pdfText, savePdf } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let core: Core;
 let s16: Session16;
 const dataDir = tempDataDir('yishi-session-docs-');
-const call = (name: string, input: unknown = {}) => core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}) => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as any;
-};
+const { call, must } = commandsOf(() => core);
 const flat = (s: string) => s.replace(/\s+/g, '');
 type Entry = { id: string; title: string; group: string; formats: string[] };
 let catalogue: Entry[] = [];
@@ -203,7 +200,7 @@ describe('level words', () => {
       const c = await cmust('committee.update', { region: '示例区', term: 2, level: '县' });
       expect(c.levelInForce).toBe('县');
       await cmust('live.open', { sessionId: s44.sessionId });
-      for (const m of s44.members) await cmust('attendance.set', { memberId: m.id, status: 'present' });
+      await markAttendance(cmust, s44.members);
       const a = await cmust('assessments.create', { itemId: s44.assessmentItemId, method: 'paper' });
       await cmust('assessments.enterPaper', { assessmentId: a.id, satisfaction: { sheetsReturned: 33, levels: SESSION44_COUNTS.map(([x, y, z]) => [x, y, z]) } });
       const f = await cmust('documents.render', { sessionId: s44.sessionId, id: `assessment:${a.id}:result`, format: 'pdf' });

@@ -9,6 +9,7 @@ import { verifyAuditLog } from '../../src-main/store/audit';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -55,7 +56,7 @@ describe('the rules stored with the session', () => {
   });
 
   it('a vote is decided by the session’s rule (三分之二以上 of 33: 21 赞成 fails, 22 adopts), stored and printed so', async () => {
-    for (const m of s16.members.slice(0, 30)) await admin.must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(admin.must, s16.members.slice(0, 30));
     await admin.must('live.startBusiness');
     const item = s16.items[3]!.id;
     const fail = await admin.must('ballots.create', { itemId: item, secret: true, pressRule: 'last', method: 'show_of_hands' });

@@ -11,16 +11,13 @@ import { verifyAuditLog } from '../../src-main/store/audit';
 import { pdfText } from '../helpers/pdf';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, pairAndSignIn } from '../helpers/live-setup';
+import { commandsOf } from '../helpers/dispatch';
 
 let running: RunningServer;
 let s16: Session16;
 const dataDir = tempDataDir('yishi-speaker-queue-');
-const call = (name: string, input: unknown = {}) => running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
+const { call, must } = commandsOf(() => running.core);
 const url = () => `ws://127.0.0.1:${running.port}/ws`;
 const terminals: TerminalClient[] = [];
 let display: TerminalClient;
@@ -35,15 +32,9 @@ beforeAll(async () => {
   running = await startServer({ dataDir, port: 0, host: '127.0.0.1', staticDir: null });
   s16 = await prepareSession16(must);
   await must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
-  for (let m = 0; m < 3; m++) {
-    const t = await TerminalClient.connect(url());
-    clients.push(t);
-    expect((await t.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[m]!.id)!.code })).ok).toBe(true);
-    expect((await t.cmd('terminal.signIn')).ok).toBe(true);
-    terminals.push(t);
-  }
-  for (const m of s16.members.slice(3, 20)) await must('attendance.set', { memberId: m.id, status: 'present' });
+  terminals.push(...(await pairAndSignIn(must, url(), s16.members.slice(0, 3))));
+  clients.push(...terminals);
+  await markAttendance(must, s16.members.slice(3, 20));
   display = await TerminalClient.connect(url());
   clients.push(display);
   await display.hello('display');

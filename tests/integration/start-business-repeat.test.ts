@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../src-main/app/server';
 import { adminCalls } from '../helpers/admin-core';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let running: RunningServer;
 let s16: Session16;
@@ -28,7 +29,7 @@ const startEntries = () =>
 
 describe('开始议程 is started once', () => {
   it('keeps the reason it was started without the quorum, the time and the one audit entry when it is repeated', async () => {
-    for (const m of s16.members.slice(0, 8)) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, s16.members.slice(0, 8));
     const refused = await must('live.startBusiness', {}).catch((e) => e.code);
     expect(refused).toBe('INVALID_STATE'); // 8 of 33: no quorum, no reason
     await must('live.startBusiness', { override: '其余委员在途，主任会议决定先听取报告' });
@@ -37,7 +38,7 @@ describe('开始议程 is started once', () => {
     expect(startEntries()).toEqual(['session.startBusinessWithoutQuorum']);
 
     // The others arrive: 20 of 33. A repeat now, and one without a reason, change nothing.
-    for (const m of s16.members.slice(8, 20)) await must('attendance.set', { memberId: m.id, status: 'present' });
+    await markAttendance(must, s16.members.slice(8, 20));
     await must('live.startBusiness', {});
     await must('live.startBusiness', { override: '另一个理由' });
     expect(live()).toEqual(started);

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { prepareSession44, SESSION44_COUNTS } from '../helpers/assessment-fixture';
+import { markAttendance } from '../helpers/live-setup';
 
 let app: AdminCore | null = null;
 afterEach(() => app?.close());
@@ -15,7 +16,7 @@ async function ranksUnder(tieBreak: string | null): Promise<Record<string, numbe
   const rules = tieBreak ? { ...defaults, satisfaction: { ...defaults.satisfaction, tieBreak } } : undefined;
   const s44 = await prepareSession44(must, { rules });
   await must('live.open', { sessionId: s44.sessionId });
-  for (const m of s44.members) await must('attendance.set', { memberId: m.id, status: 'present' });
+  await markAttendance(must, s44.members);
   const a = await must('assessments.create', { itemId: s44.assessmentItemId, method: 'paper' });
   const done = await must('assessments.enterPaper', { assessmentId: a.id, satisfaction: { sheetsReturned: 33, levels: SESSION44_COUNTS.map(([x, y, z]) => [x, y, z]) } });
   expect(done.result.tieBreak).toBe(tieBreak ?? 'shared');

@@ -11,6 +11,7 @@ import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { signInPaired } from '../helpers/terminal-caller';
+import { markAttendance } from '../helpers/live-setup';
 
 let admin: AdminCore;
 let s16: Session16;
@@ -68,7 +69,7 @@ describe('a vote uses the attendance at its opening', () => {
   });
 
   it('a vote cannot begin after members left, 16 of 33 present (exactly half: below the quorum); a record made below it by an earlier version still says so', async () => {
-    for (const m of [s16.members[15]!, s16.members[16]!]) await admin.must('attendance.set', { memberId: m.id, status: 'left' });
+    await markAttendance(admin.must, [s16.members[15]!, s16.members[16]!], 'left');
     expect((await admin.must('live.state')).attendance).toMatchObject({ present: 16, quorumMet: false });
     const b = await admin.must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic' });
     const audited = () => admin.core.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();

@@ -2,7 +2,7 @@
 // documents and the append-only audit log.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDb, tableFlags } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
 const TABLES = ['committee', 'settings', 'members', 'attendees', 'officials', 'sessions', 'agenda_items', 'documents', 'audit_log'];
@@ -27,20 +27,15 @@ const addMember = (fields: Partial<Record<string, unknown>> = {}) =>
 describe('migration 001: initial schema', () => {
   it('takes an empty file from user_version 0 to 1', () => {
     expect(currentVersion(db)).toBe(0);
-    expect(migrate(db, 1)).toEqual([1]);
-    expect(currentVersion(db)).toBe(1);
+    expectUpgradeTo(db, 1);
   });
 
   it('creates every table, each STRICT', () => {
     migrate(db, 1);
-    const list = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'").all() as {
-      name: string;
-      strict: number;
-    }[];
-    const byName = new Map(list.map((t) => [t.name, t.strict]));
+    const byName = tableFlags(db);
     for (const t of TABLES) {
       expect(byName.has(t), `table ${t}`).toBe(true);
-      expect(byName.get(t), `table ${t} is STRICT`).toBe(1);
+      expect(byName.get(t)?.strict, `table ${t} is STRICT`).toBe(1);
     }
   });
 

@@ -1,7 +1,7 @@
 // Migration 002 (live session): attendance, seat codes, terminals, ballots, named and secret votes.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, columnsOf, expectUpgradeTo, migrationDbAt, tableFlags } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
 const TABLES = ['session_live', 'attendance', 'seat_codes', 'terminals', 'ballots', 'named_votes', 'secret_voters', 'secret_counts'];
@@ -10,17 +10,18 @@ const WITHOUT_ROWID = ['named_votes', 'secret_voters', 'secret_counts'];
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 1);
   // Data written by version 1 that must survive the upgrade.
-  db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
-  db.prepare("INSERT INTO attendees (id, sort, name) VALUES (1, 1, '王五')").run();
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 2, '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议')").run();
+  db = migrationDbAt(
+    1,
+    `
+    INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2);
+    INSERT INTO attendees (id, sort, name) VALUES (1, 1, '王五');
+    INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 2, '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议');
+    `,
+  );
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const addBallot = (fields: Record<string, unknown> = {}) =>
   db
@@ -33,19 +34,13 @@ const addBallot = (fields: Record<string, unknown> = {}) =>
 describe('migration 002: live session', () => {
   it('takes a version-1 file to version 2 and keeps its data', () => {
     expect(currentVersion(db)).toBe(1);
-    expect(migrate(db, 2)).toEqual([2]);
-    expect(currentVersion(db)).toBe(2);
+    expectUpgradeTo(db, 2);
     expect(db.prepare('SELECT name FROM members ORDER BY id').all()).toEqual([{ name: '张三' }, { name: '李四' }]);
   });
 
   it('creates every table, each STRICT; the vote tables keep no rowid (no insertion order)', () => {
     migrate(db, 2);
-    const list = db.prepare("SELECT name, strict, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table'").all() as {
-      name: string;
-      strict: number;
-      wr: number;
-    }[];
-    const byName = new Map(list.map((t) => [t.name, t]));
+    const byName = tableFlags(db);
     for (const t of TABLES) {
       expect(byName.get(t)?.strict, `table ${t} is STRICT`).toBe(1);
     }
@@ -54,8 +49,8 @@ describe('migration 002: live session', () => {
 
   it('secret votes: who voted and the counts share no column that could link them', () => {
     migrate(db, 2);
-    const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name);
-    expect(cols('secret_counts').sort()).toEqual(['ballot_id', 'choice', 'count']);
+    const cols = (t: string) => columnsOf(db, t);
+    expect(cols('secret_counts')).toEqual(['ballot_id', 'choice', 'count']);
     expect(cols('secret_counts')).not.toContain('member_id');
     expect(cols('secret_voters')).not.toContain('choice');
   });

@@ -1,23 +1,24 @@
 // Migration 003 (assessments): assessments and project ballots with anonymous sheets, officials' year records.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { closeMigrationDb, columnsOf, expectUpgradeTo, migrationDbAt, tableFlags } from '../../helpers/migration-db';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 2);
   // Data written by version 2 that must survive the upgrade.
-  db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
-  db.prepare("INSERT INTO officials (id, sort, name, unit, post, category) VALUES (1, 1, '潘刚超', '示例区发展和改革局', '局长', '政府工作部门负责人')").run();
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 44, '2027-01-20', 2, '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'assessment', '对述职人员进行满意度测评')").run();
+  db = migrationDbAt(
+    2,
+    `
+    INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2);
+    INSERT INTO officials (id, sort, name, unit, post, category) VALUES (1, 1, '潘刚超', '示例区发展和改革局', '局长', '政府工作部门负责人');
+    INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 44, '2027-01-20', 2, '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'assessment', '对述职人员进行满意度测评');
+    `,
+  );
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const addAssessment = (fields: Record<string, unknown> = {}) =>
   db
@@ -29,18 +30,16 @@ const addAssessment = (fields: Record<string, unknown> = {}) =>
 
 describe('migration 003: assessments', () => {
   it('takes a version-2 file to version 3 and keeps its data', () => {
-    expect(migrate(db, 3)).toEqual([3]);
-    expect(currentVersion(db)).toBe(3);
+    expectUpgradeTo(db, 3);
     expect(db.prepare('SELECT name FROM members ORDER BY id').all()).toEqual([{ name: '张三' }, { name: '李四' }]);
   });
 
   it('creates every table STRICT; the sheet tables keep no rowid and share nothing that links a member to a mark', () => {
     migrate(db, 3);
-    const list = db.prepare("SELECT name, strict, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table'").all() as { name: string; strict: number; wr: number }[];
-    const byName = new Map(list.map((t) => [t.name, t]));
+    const byName = tableFlags(db);
     for (const t of ['assessments', 'assessment_voters', 'assessment_counts', 'assessment_sheets', 'official_years']) expect(byName.get(t)?.strict, t).toBe(1);
     for (const t of ['assessment_voters', 'assessment_counts', 'assessment_sheets']) expect(byName.get(t)?.wr, t).toBe(1);
-    const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
+    const cols = (t: string) => columnsOf(db, t);
     expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']);
     expect(cols('assessment_counts')).toEqual(['assessment_id', 'count', 'level', 'subject']);
     expect(cols('assessment_sheets')).toEqual(['assessment_id', 'count', 'status']);

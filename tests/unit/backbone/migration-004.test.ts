@@ -2,7 +2,7 @@
 // handling-report links, resolutions. It needs only the tables of 001 and 002.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt, tableFlags } from '../../helpers/migration-db';
 import { currentVersion, migrate, MIGRATIONS } from '../../../src-main/store/migrations/index';
 import { migration004 } from '../../../src-main/store/migrations/004-review-opinions';
 
@@ -11,15 +11,16 @@ const TABLES = ['review_groups', 'review_remarks', 'review_opinions', 'opinion_h
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 3);
-  db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1)").run();
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'vote', '表决某决议')").run();
+  db = migrationDbAt(
+    3,
+    `
+    INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1);
+    INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'vote', '表决某决议');
+    `,
+  );
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const opinion = (fields: Record<string, unknown> = {}) =>
   db
@@ -32,15 +33,14 @@ const opinion = (fields: Record<string, unknown> = {}) =>
 describe('migration 004: review opinions', () => {
   it('takes a version-3 file to version 4 and keeps its data', () => {
     expect(currentVersion(db)).toBe(3);
-    expect(migrate(db, 4)).toEqual([4]);
-    expect(currentVersion(db)).toBe(4);
+    expectUpgradeTo(db, 4);
     expect(db.prepare('SELECT title FROM agenda_items ORDER BY id').all()).toEqual([{ title: '听取某报告' }, { title: '表决某决议' }]);
   });
 
   it('creates every table, each STRICT, and references no table of migration 003', () => {
     migrate(db, 4);
-    const list = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'").all() as { name: string; strict: number }[];
-    for (const t of TABLES) expect(list.find((x) => x.name === t)?.strict, `table ${t}`).toBe(1);
+    const byName = tableFlags(db);
+    for (const t of TABLES) expect(byName.get(t)?.strict, `table ${t}`).toBe(1);
     const own = new Set([...MIGRATIONS.filter((m) => m.version <= 2).flatMap((m) => [...m.up.matchAll(/CREATE TABLE (\w+)/g)].map((x) => x[1]!)), ...TABLES]);
     for (const [, ref] of migration004.up.matchAll(/REFERENCES (\w+)/g)) expect(own.has(ref!), `references ${ref}`).toBe(true);
   });

@@ -3,17 +3,20 @@
 // A secret round still open in the old format refuses the upgrade and changes nothing.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, columnsOf, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 4);
-  db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 2, '{}', 'closed')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议'), (2, 1, 2, 'assessment', '满意度测评')").run();
+  db = migrationDbAt(
+    4,
+    `
+    INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2);
+    INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 2, '{}', 'closed');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议'), (2, 1, 2, 'assessment', '满意度测评');
+    `,
+  );
   // A closed secret ballot (2 yes) and a closed assessment, as version 4 left them.
   db.prepare(
     `INSERT INTO ballots (id, session_id, item_id, round, subject, method, secret, press_rule, state, created_at, expected, rules, yes, no, abstain, not_pressed, adopted)
@@ -27,17 +30,14 @@ beforeEach(() => {
   ).run();
   db.prepare('INSERT INTO assessment_voters (assessment_id, member_id) VALUES (1, 1), (1, 2)').run();
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
-const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
+const cols = (t: string) => columnsOf(db, t);
 const tables = () => (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
 
 describe('migration 005: sealed rounds', () => {
   it('takes a version-4 file to version 5: counters gone, who voted kept, results kept', () => {
-    expect(migrate(db, 5)).toEqual([5]);
-    expect(currentVersion(db)).toBe(5);
+    expectUpgradeTo(db, 5);
     for (const t of ['secret_counts', 'assessment_counts', 'assessment_sheets']) expect(tables()).not.toContain(t);
     expect(cols('secret_voters')).toEqual(['ballot_id', 'member_id', 'receipt']);
     expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id', 'receipt']);

@@ -2,34 +2,34 @@
 // keeps their 研究处理情况报告 like review opinions. Both tables are rebuilt with their rows unchanged.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 4);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title, details) VALUES (1, 1, 1, 'report', '听取某报告', '{\"x\":1}'), (2, 1, 2, 'handling_report', '听取办理情况', '{}')").run();
-  db.prepare("INSERT INTO documents (item_id, file_name, mime, size, sha256, data, added_at) VALUES (1, 'a.pdf', 'application/pdf', 1, 'x', x'00', 'now')").run();
+  db = migrationDbAt(
+    4,
+    `
+    INSERT INTO sessions (id, term, number, date, expected_members, rules) VALUES (1, 2, 16, '2026-09-22', 1, '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title, details) VALUES (1, 1, 1, 'report', '听取某报告', '{"x":1}'), (2, 1, 2, 'handling_report', '听取办理情况', '{}');
+    INSERT INTO documents (item_id, file_name, mime, size, sha256, data, added_at) VALUES (1, 'a.pdf', 'application/pdf', 1, 'x', x'00', 'now');
+    `,
+  );
   db.prepare(
     `INSERT INTO review_opinions (id, origin, session_id, item_id, report_title, title, addressee, deadline_months, doc_prefix, doc_year, doc_seq, created_at, updated_at)
      VALUES (1, 'drafted', 1, 1, '某报告', '关于某报告的审议意见', '区人民政府', 3, '示人常审', 2026, 12, 'now', 'now')`,
   ).run();
   db.prepare("INSERT INTO opinion_handlings (opinion_id, item_id, round, linked_at) VALUES (1, 2, 1, 'now')").run();
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const dump = (table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
 
 describe('migration 006: oversight (专题询问, 质询案)', () => {
   it('takes a version-4 file to version 6, every row of the rebuilt tables unchanged, references intact', () => {
     const before = { items: dump('agenda_items'), opinions: dump('review_opinions'), docs: dump('documents'), handlings: dump('opinion_handlings') };
-    expect(migrate(db, 6)).toEqual([5, 6]); // 005 (sealed rounds) touches none of these tables
-    expect(currentVersion(db)).toBe(6);
+    expectUpgradeTo(db, 6, [5, 6]); // 005 (sealed rounds) touches none of these tables
     expect({ items: dump('agenda_items'), opinions: dump('review_opinions'), docs: dump('documents'), handlings: dump('opinion_handlings') }).toEqual(before);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1); // switched back on

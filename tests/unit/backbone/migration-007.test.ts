@@ -3,34 +3,34 @@
 // data, outside the audited tables.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
 import { ARCHIVE_KINDS as MIGRATION_KINDS } from '../../../src-main/store/migrations/007-archive';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { migrate } from '../../../src-main/store/migrations/index';
 import { ARCHIVE_KINDS } from '../../../src-main/shared/archive-kinds';
 
 let db: Database.Database;
 const before = 6; // the migration just below 007
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, before);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取和审议区人民政府关于医疗保障基金使用情况的报告')").run();
+  db = migrationDbAt(
+    before,
+    `
+    INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取和审议区人民政府关于医疗保障基金使用情况的报告');
+    `,
+  );
   db.prepare(
     "INSERT INTO review_remarks (session_id, item_id, speaker, mode, recorded_by, text, created_at) VALUES (1, 1, '张三', 'written', 'terminal', '建议加强医保基金监管。', 'now')",
   ).run();
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const match = (q: string) => (db.prepare('SELECT e.kind, e.ref_id AS id FROM archive_fts f JOIN archive_entries e ON e.id = f.rowid WHERE archive_fts MATCH ? ORDER BY e.kind').all(q) as { kind: string; id: number }[]);
 
 describe('migration 007: the archive index', () => {
   it('takes the file to version 7 and indexes what is already there', () => {
-    expect(migrate(db, 7)).toEqual([7]);
-    expect(currentVersion(db)).toBe(7);
+    expectUpgradeTo(db, 7);
     expect(db.prepare('SELECT kind, ref_id, session_id, year, date, status FROM archive_entries ORDER BY id DESC').all()).toEqual([
       { kind: 'session', ref_id: 1, session_id: 1, year: 2026, date: '2026-09-22', status: 'draft' },
       { kind: 'item', ref_id: 1, session_id: 1, year: 2026, date: '2026-09-22', status: '' },

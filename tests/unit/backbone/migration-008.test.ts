@@ -3,23 +3,24 @@
 // their columns, so their audit records still match).
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 7);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'appointment', '人事任免')").run();
-  db.prepare("INSERT INTO members (id, sort, name, role) VALUES (1, 1, '邱东竹', '主任'), (2, 2, '马刚霞', '委员')").run();
-  db.prepare("INSERT INTO review_remarks (id, session_id, item_id, member_id, speaker, mode, recorded_by, text, created_at) VALUES (1, 1, 1, 2, '马刚霞', 'spoken', 'secretary', '建议加强监管。', 'now')").run();
+  db = migrationDbAt(
+    7,
+    `
+    INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'report', '听取某报告'), (2, 1, 2, 'appointment', '人事任免');
+    INSERT INTO members (id, sort, name, role) VALUES (1, 1, '邱东竹', '主任'), (2, 2, '马刚霞', '委员');
+    INSERT INTO review_remarks (id, session_id, item_id, member_id, speaker, mode, recorded_by, text, created_at) VALUES (1, 1, 1, 2, '马刚霞', 'spoken', 'secretary', '建议加强监管。', 'now');
+    `,
+  );
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const request = (id: number, member: number, state: string, extra: Record<string, string | number | null> = {}) =>
   db
@@ -32,8 +33,7 @@ const request = (id: number, member: number, state: string, extra: Record<string
 describe('migration 008: speaker queue, 宪法宣誓, reasons for 应到', () => {
   it('takes a version-7 file to version 8, the existing rows unchanged, three STRICT audited tables added', () => {
     const sessions = db.prepare('SELECT * FROM sessions').all();
-    expect(migrate(db, 8)).toEqual([8]);
-    expect(currentVersion(db)).toBe(8);
+    expectUpgradeTo(db, 8);
     expect(db.prepare('SELECT * FROM sessions').all()).toEqual(sessions);
     const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('speaker_requests', 'oaths', 'session_expected') ORDER BY name").all();
     expect(tables).toEqual([

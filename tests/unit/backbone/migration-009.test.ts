@@ -2,20 +2,16 @@
 // attempt of a ballot or an assessment; what is already in the file stays as it was.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 8);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')").run();
+  db = migrationDbAt(8, "INSERT INTO sessions (id, term, number, date, expected_members, region, rules) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}')");
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 const insert = (kind: string, reason: string, discarded: number) =>
   db.prepare("INSERT INTO round_voids (kind, round_id, opened_at, voided_at, reason, discarded) VALUES (?, 1, NULL, 'now', ?, ?)").run(kind, reason, discarded);
@@ -23,8 +19,7 @@ const insert = (kind: string, reason: string, discarded: number) =>
 describe('migration 009: voided attempts of rounds', () => {
   it('takes a version-8 file to version 9, the existing rows unchanged, one STRICT audited table added', () => {
     const sessions = db.prepare('SELECT * FROM sessions').all();
-    expect(migrate(db, 9)).toEqual([9]);
-    expect(currentVersion(db)).toBe(9);
+    expectUpgradeTo(db, 9);
     expect(db.prepare('SELECT * FROM sessions').all()).toEqual(sessions);
     expect(db.prepare("SELECT name, strict FROM pragma_table_list WHERE name = 'round_voids'").all()).toEqual([{ name: 'round_voids', strict: 1 }]);
     expect(AUDITED_TABLES as readonly string[]).toContain('round_voids');

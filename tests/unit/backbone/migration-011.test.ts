@@ -3,19 +3,22 @@
 // A round open at the upgrade keeps its receipts, byte for byte; closed rounds keep their voters.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, columnsOf, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { AUDITED_TABLES } from '../../../src-main/store/audit';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 const receipt = (n: number) => Buffer.alloc(70, n);
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 10);
-  db.prepare("INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2)").run();
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 2, '{}', 'open')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议'), (2, 1, 2, 'assessment', '满意度测评')").run();
+  db = migrationDbAt(
+    10,
+    `
+    INSERT INTO members (id, sort, name, role, seat) VALUES (1, 1, '张三', '委员', 1), (2, 2, '李四', '委员', 2);
+    INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 2, '{}', 'open');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议'), (2, 1, 2, 'assessment', '满意度测评');
+    `,
+  );
   const ballot = db.prepare(
     `INSERT INTO ballots (id, session_id, item_id, round, subject, method, secret, press_rule, state, created_at, expected, rules)
      VALUES (?, 1, 1, ?, '表决某决议', 'electronic', 1, 'last', ?, 'now', 2, '{}')`,
@@ -29,16 +32,13 @@ beforeEach(() => {
   ).run();
   db.prepare('INSERT INTO assessment_voters (assessment_id, member_id, receipt) VALUES (1, 1, NULL)').run();
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
-const cols = (t: string) => (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all() as { name: string }[]).map((c) => c.name).sort();
+const cols = (t: string) => columnsOf(db, t);
 
 describe('migration 011: the receipts of the open round in a table of their own', () => {
   it('takes a version-10 file to version 11: the open ballot keeps its receipts, the voter rows keep who took part', () => {
-    expect(migrate(db, 11)).toEqual([11]);
-    expect(currentVersion(db)).toBe(11);
+    expectUpgradeTo(db, 11);
     expect(cols('secret_voters')).toEqual(['ballot_id', 'member_id']);
     expect(cols('assessment_voters')).toEqual(['assessment_id', 'member_id']);
     expect(db.prepare('SELECT ballot_id, member_id FROM secret_voters ORDER BY ballot_id, member_id').all()).toEqual([

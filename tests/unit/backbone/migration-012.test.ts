@@ -3,27 +3,27 @@
 // figures unknown (NULL: it prints the live figure); negative counts are refused.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { openingCounts } from '../../../src-main/meeting/attendance-store';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { migrate } from '../../../src-main/store/migrations/index';
 import type { Store } from '../../../src-main/store/store';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 11);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, region, rules, status) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}', 'open')").run();
-  db.prepare("INSERT INTO session_live (session_id, business_started_at, quorum_override) VALUES (1, '2026-09-22T01:00:00.000Z', NULL)").run();
+  db = migrationDbAt(
+    11,
+    `
+    INSERT INTO sessions (id, term, number, date, expected_members, region, rules, status) VALUES (1, 2, 16, '2026-09-22', 33, '示例区', '{}', 'open');
+    INSERT INTO session_live (session_id, business_started_at, quorum_override) VALUES (1, '2026-09-22T01:00:00.000Z', NULL);
+    `,
+  );
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 describe('migration 012: the attendance at the opening', () => {
   it('takes a version-11 file to version 12; a session begun before it keeps its row, its opening figures unknown', () => {
-    expect(migrate(db, 12)).toEqual([12]);
-    expect(currentVersion(db)).toBe(12);
+    expectUpgradeTo(db, 12);
     expect(db.prepare('SELECT * FROM session_live').all()).toEqual([
       { session_id: 1, current_item_id: null, business_started_at: '2026-09-22T01:00:00.000Z', quorum_override: null, opening_present: null, opening_on_leave: null },
     ]);

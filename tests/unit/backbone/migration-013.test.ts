@@ -2,30 +2,30 @@
 // before it keep their rows unchanged, their sheets unknown (NULL); negative counts are refused.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeMigrationDb, migrationDb } from '../../helpers/migration-db';
-import { currentVersion, migrate } from '../../../src-main/store/migrations/index';
+import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
+import { migrate } from '../../../src-main/store/migrations/index';
 
 let db: Database.Database;
 
 beforeEach(() => {
-  db = migrationDb();
-  migrate(db, 12);
-  db.prepare("INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 33, '{}', 'open')").run();
-  db.prepare("INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议')").run();
+  db = migrationDbAt(
+    12,
+    `
+    INSERT INTO sessions (id, term, number, date, expected_members, rules, status) VALUES (1, 2, 16, '2026-09-22', 33, '{}', 'open');
+    INSERT INTO agenda_items (id, session_id, position, kind, title) VALUES (1, 1, 1, 'vote', '表决某决议');
+    `,
+  );
   db.prepare(
     `INSERT INTO ballots (id, session_id, item_id, round, subject, method, secret, press_rule, state, created_at, expected, rules, yes, no, abstain, not_pressed, adopted)
      VALUES (1, 1, 1, 1, '表决某决议', 'paper', 1, 'last', 'closed', 'now', 33, '{}', 20, 5, 2, 3, 1)`,
   ).run();
 });
-afterEach(() => {
-  closeMigrationDb(db);
-});
+afterEach(() => closeMigrationDb(db));
 
 describe('migration 013: a paper ballot’s sheets', () => {
   it('takes a version-12 file to version 13; a ballot stored before keeps its row, its sheets unknown', () => {
     const before = db.prepare('SELECT * FROM ballots').get() as Record<string, unknown>;
-    expect(migrate(db, 13)).toEqual([13]);
-    expect(currentVersion(db)).toBe(13);
+    expectUpgradeTo(db, 13);
     expect(db.prepare('SELECT * FROM ballots').get()).toEqual({ ...before, sheets_issued: null, sheets_returned: null, sheets_invalid: null });
   });
 

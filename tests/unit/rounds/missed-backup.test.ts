@@ -11,6 +11,7 @@ import { headFileOf, writeHeadFile } from '../../../src-main/store/audit-head';
 import { backupDir } from '../../../src-main/store/backup';
 import { coreFolders } from '../../helpers/core-folders';
 import { prepareSession16 } from '../../helpers/session-fixture';
+import { openAndStartBusiness } from '../../helpers/live-setup';
 
 const app = coreFolders();
 const { start, kill } = app;
@@ -20,9 +21,7 @@ async function liveSession() {
   const dataDir = app.folder('yishi-missed-backup-');
   const first = start(dataDir);
   const s16 = await prepareSession16(first.must);
-  await first.must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 20)) await first.must('attendance.set', { memberId: m.id, status: 'present' });
-  await first.must('live.startBusiness');
+  await openAndStartBusiness(first.must, s16, 20);
   const hands = async (must: typeof first.must, yes: number) => {
     const b = await must('ballots.create', { itemId: s16.items[3]!.id, secret: false, pressRule: 'last', method: 'show_of_hands', timerSeconds: null });
     await must('ballots.enterResult', { ballotId: b.id, yes, no: 20 - yes, abstain: 0 });

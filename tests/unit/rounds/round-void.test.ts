@@ -15,6 +15,7 @@ import { coreFolders } from '../../helpers/core-folders';
 import { pdfText } from '../../helpers/pdf';
 import { fakeKeyStore } from '../../helpers/fake-key-store';
 import { pairedCaller } from '../../helpers/terminal-caller';
+import { markAttendance } from '../../helpers/live-setup';
 
 const app = coreFolders();
 
@@ -66,7 +67,7 @@ async function session(): Promise<{ dataDir: string; core: Core; must: Must; ite
   };
   await must('live.open', { sessionId });
   const terminals = members.map((memberId) => pairedCaller(core, { memberId }));
-  for (const memberId of members) await must('attendance.set', { memberId, status: 'present' });
+  await markAttendance(must, members);
   await must('live.startBusiness', {});
   return { dataDir, core, must, items, terminals, keyStore, sessionId };
 }
