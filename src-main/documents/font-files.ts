@@ -37,33 +37,14 @@ export function parsedFace(file: string, postscriptName?: string): ParsedFace | 
 }
 
 function openFace(file: string, postscriptName?: string): ParsedFace | null {
-  return readFace(file, postscriptName)?.face ?? null;
-}
-
-function readFace(file: string, postscriptName?: string): { face: ParsedFace; data: Buffer } | null {
   try {
     const data = fs.readFileSync(file);
     const opened = fontkit.create(data, postscriptName) as unknown as ParsedFace & { fonts?: ParsedFace[] };
     // a collection opened without a PostScript name: its first face
     const face = opened.fonts ? (opened.fonts[0] ?? null) : opened;
-    return face && typeof face.hasGlyphForCodePoint === 'function' ? { face, data } : null;
+    return face && typeof face.hasGlyphForCodePoint === 'function' ? face : null;
   } catch {
     return null;
-  }
-}
-
-/**
- * What `read` takes from a face that is not kept, its file's bytes freed as soon as it is done, not
- * at the next full collection (the files are 5–14 MB each: a render soon after would hold them twice).
- */
-function peekFace<T>(file: string, postscriptName: string | undefined, read: (face: ParsedFace) => T): T | null {
-  const opened = readFace(file, postscriptName);
-  if (!opened) return null;
-  try {
-    return read(opened.face);
-  } finally {
-    const bytes = opened.data.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-    if (opened.data.byteOffset === 0 && bytes.byteLength === opened.data.length) bytes.transfer?.(0);
   }
 }
 
@@ -105,7 +86,10 @@ export function fontOwnName(file: string, postscriptName: string | undefined, fa
   const k = key(file, postscriptName);
   const parsed = cache.get(k);
   if (parsed !== undefined) return parsed ? faceDisplayName(parsed) : fallback;
-  if (!ownNames.has(k)) ownNames.set(k, peekFace(file, postscriptName, faceDisplayName));
+  if (!ownNames.has(k)) {
+    const face = openFace(file, postscriptName);
+    ownNames.set(k, face ? faceDisplayName(face) : null);
+  }
   return ownNames.get(k) ?? fallback;
 }
 
@@ -125,16 +109,16 @@ const UNICODE = 0x110000;
 export function faceCoverage(file: string, postscriptName?: string): Coverage | null {
   const k = key(file, postscriptName);
   if (!coverages.has(k)) {
-    const parsed = cache.get(k);
-    coverages.set(k, parsed ? coverageOf(parsed) : parsed === null ? null : peekFace(file, postscriptName, coverageOf));
+    const face = cache.get(k) ?? openFace(file, postscriptName);
+    let coverage: Coverage | null = null;
+    if (face) {
+      const bits = new Uint8Array(UNICODE >> 3);
+      for (const cp of face.characterSet) if (cp < UNICODE && face.hasGlyphForCodePoint(cp)) bits[cp >> 3]! |= 1 << (cp & 7);
+      coverage = { has: (cp) => cp >= 0 && cp < UNICODE && (bits[cp >> 3]! & (1 << (cp & 7))) !== 0 };
+    }
+    coverages.set(k, coverage);
   }
   return coverages.get(k)!;
-}
-
-function coverageOf(face: ParsedFace): Coverage {
-  const bits = new Uint8Array(UNICODE >> 3);
-  for (const cp of face.characterSet) if (cp < UNICODE && face.hasGlyphForCodePoint(cp)) bits[cp >> 3]! |= 1 << (cp & 7);
-  return { has: (cp) => cp >= 0 && cp < UNICODE && (bits[cp >> 3]! & (1 << (cp & 7))) !== 0 };
 }
 
 /**

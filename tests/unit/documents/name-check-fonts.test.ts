@@ -2,13 +2,12 @@
 // font file parsed: a live session checks every name it is given, and a parsed face holds its whole
 // file (Noto Serif CJK SC: 11 MB and its tables) that only a render needs. What it reads is the
 // face's own cmap: the same verdict as the parsed face the renderer asks, for every code point.
-import fs from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { printProblem, unprintableCharacter } from '../../../src-main/documents/coverage';
-import { faceCoverage, fontOwnName, parsedFace, parsedFaceCount } from '../../../src-main/documents/font-files';
+import { faceCoverage, parsedFace, parsedFaceCount } from '../../../src-main/documents/font-files';
 import { bundledFonts, FONT_ROLES, LAST_RESORT_FONT, resourcesDir } from '../../../src-main/documents/fonts';
-import path from 'node:path';
 import { renderPdf } from '../../../src-main/documents/pdf';
+import path from 'node:path';
 
 const fonts = bundledFonts();
 
@@ -18,20 +17,6 @@ describe('the name check and the fonts', () => {
     expect(printProblem('阿依古丽·买买提', fonts)).toBeNull();
     expect(unprintableCharacter('赵\u{2A6A5}', fonts)?.character).toBe('\u{2A6A5}');
     expect(parsedFaceCount()).toBe(0);
-  });
-
-  it("frees a font file's bytes as soon as its characters or its name are read (a render soon after would hold the file twice)", () => {
-    const read = vi.spyOn(fs, 'readFileSync');
-    try {
-      const file = fonts.kai.path;
-      expect(faceCoverage(file)?.has(0x6c34)).toBe(true);
-      expect(fontOwnName(fonts.hei.path, undefined, '?')).not.toBe('?');
-      const bytes = read.mock.results.map((r) => r.value as Buffer);
-      expect(bytes).toHaveLength(2);
-      for (const b of bytes) expect(b.buffer.byteLength).toBe(0); // detached: its memory is given back
-    } finally {
-      read.mockRestore();
-    }
   });
 
   it("reads the same characters from a face's cmap as the parsed face has, over all of Unicode's planes in use", () => {
