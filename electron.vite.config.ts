@@ -26,6 +26,7 @@ export default defineConfig({
           serve: resolve(__dirname, 'src-main/cli/serve.ts'),
           verify: resolve(__dirname, 'src-main/cli/verify.ts'),
           bench: resolve(__dirname, 'src-main/cli/bench.ts'),
+          'bench-memory': resolve(__dirname, 'src-main/cli/bench-memory.ts'),
           restore: resolve(__dirname, 'src-main/cli/restore.ts'),
         },
       },

@@ -57,7 +57,8 @@ function libreofficeMs(docx: Buffer): number | null {
   }
 }
 
-export async function benchPdf(admin: Admin, sessionId: number, pages = 20): Promise<PdfBench> {
+/** Drafts a 审议意见书 on a new report item of the session, its body grown until its PDF has `pages` pages; its id. */
+export async function draftOpinionOfPages(admin: Admin, sessionId: number, pages = 20): Promise<number> {
   const item = await admin('agenda.add', { sessionId, kind: 'report', title: '听取和审议区人民政府关于财政预算执行情况的报告', presenter: '区财政局局长' });
   const draft = await admin('opinions.createDraft', { itemId: item.id });
   const fields = (n: number) => ({
@@ -83,6 +84,11 @@ export async function benchPdf(admin: Admin, sessionId: number, pages = 20): Pro
     if (got === pages) break;
     n = Math.max(1, got > pages ? n - Math.max(1, Math.round(((got - pages) * n) / got / 2)) : n + Math.max(1, Math.round(((pages - got) * n) / Math.max(got, 1) / 2)));
   }
+  return draft.id;
+}
+
+export async function benchPdf(admin: Admin, sessionId: number, pages = 20): Promise<PdfBench> {
+  const draft = { id: await draftOpinionOfPages(admin, sessionId, pages) };
   const first = await render(admin, draft.id);
   const runs = [first, await render(admin, draft.id), await render(admin, draft.id)];
   const docx = Buffer.from((await admin('opinions.document', { id: draft.id, format: 'docx' })).base64, 'base64');

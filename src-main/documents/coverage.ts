@@ -4,7 +4,7 @@
 // these chains; printProblem asks the same chains when a name is entered, so a name the documents
 // cannot print is refused where it is typed or imported, not when a document is printed mid-session.
 import { AppError } from '../shared/result';
-import { parsedFace } from './font-files';
+import { faceHasGlyph } from './font-files';
 import { bundledChain, FONT_ROLES, resolveFonts, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
 
 /** The role's fonts, best first: its own, then the bundled chain of the role (no duplicates). */
@@ -46,14 +46,16 @@ const verdicts = new WeakMap<ResolvedFonts, Map<number, FontRole | null>>();
 /**
  * The first role whose fonts cannot print the code point, or null. A chain prints a character when
  * any of its fonts has it (the renderer takes the first that does); the chain is asked from its end,
- * the face every bundled chain shares, so an ordinary character parses that one font only.
+ * the face every bundled chain shares, so an ordinary character reads that one font only. Asking
+ * keeps no font file parsed (font-files.ts faceCoverage): a live session checks every name it is
+ * given long before, or without, printing anything.
  */
 function roleLacking(fonts: ResolvedFonts, cp: number): FontRole | null {
   let known = verdicts.get(fonts);
   if (!known) verdicts.set(fonts, (known = new Map()));
   const hit = known.get(cp);
   if (hit !== undefined) return hit;
-  const lacking = isInvisible(cp) ? undefined : FONT_ROLES.find((role) => !fontChain(fonts, role).reverse().some((f) => parsedFace(f.path, f.postscriptName)?.hasGlyphForCodePoint(cp)));
+  const lacking = isInvisible(cp) ? undefined : FONT_ROLES.find((role) => !fontChain(fonts, role).reverse().some((f) => faceHasGlyph(f.path, f.postscriptName, cp)));
   known.set(cp, lacking ?? null);
   return lacking ?? null;
 }

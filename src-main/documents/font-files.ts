@@ -1,6 +1,7 @@
 // Font files parsed once per process: every document render shares the parsed fontkit faces (pdfkit
 // embeds a fresh subset of them per document), so a render never re-reads or re-parses a font file.
-// Also reads a face's own names (family, full name, its Chinese name where the font has one).
+// Also reads a face's own names (family, full name, its Chinese name where the font has one) and
+// which characters it has, for the name checks, without keeping the file.
 import fs from 'node:fs';
 import * as fontkit from 'fontkit';
 
@@ -11,6 +12,8 @@ export interface ParsedFace {
   fullName: string;
   unitsPerEm: number;
   hasGlyphForCodePoint(cp: number): boolean;
+  /** Every code point the face's cmap maps. */
+  characterSet: number[];
   glyphForCodePoint(cp: number): { bbox: { minX: number; minY: number; maxX: number; maxY: number } };
   /** fontkit's layout(): pdfkit takes a face with it as an already-parsed font. */
   layout: (...args: never[]) => unknown;
@@ -88,4 +91,42 @@ export function fontOwnName(file: string, postscriptName: string | undefined, fa
     ownNames.set(k, face ? faceDisplayName(face) : null);
   }
   return ownNames.get(k) ?? fallback;
+}
+
+/** A face's code points, one bit each (136 KB for all of Unicode). */
+export interface Coverage {
+  has(cp: number): boolean;
+}
+
+const coverages = new Map<string, Coverage | null>();
+const UNICODE = 0x110000;
+
+/**
+ * Which characters a face has, read once from its cmap; null when the file cannot be read or
+ * parsed. The face is not kept: a parsed face holds its whole file (Noto Serif CJK SC: 11 MB and
+ * about 4 MB of parsed tables), which checking the names typed (coverage.ts) does not need.
+ */
+export function faceCoverage(file: string, postscriptName?: string): Coverage | null {
+  const k = key(file, postscriptName);
+  if (!coverages.has(k)) {
+    const face = cache.get(k) ?? openFace(file, postscriptName);
+    let coverage: Coverage | null = null;
+    if (face) {
+      const bits = new Uint8Array(UNICODE >> 3);
+      for (const cp of face.characterSet) if (cp < UNICODE && face.hasGlyphForCodePoint(cp)) bits[cp >> 3]! |= 1 << (cp & 7);
+      coverage = { has: (cp) => cp >= 0 && cp < UNICODE && (bits[cp >> 3]! & (1 << (cp & 7))) !== 0 };
+    }
+    coverages.set(k, coverage);
+  }
+  return coverages.get(k)!;
+}
+
+/**
+ * Whether the face has a glyph for the code point (false when its file cannot be read): the parsed
+ * face where a render holds it, else its coverage (faceCoverage), so asking parses nothing to keep.
+ */
+export function faceHasGlyph(file: string, postscriptName: string | undefined, cp: number): boolean {
+  const parsed = cache.get(key(file, postscriptName));
+  if (parsed !== undefined) return parsed?.hasGlyphForCodePoint(cp) ?? false;
+  return faceCoverage(file, postscriptName)?.has(cp) ?? false;
 }

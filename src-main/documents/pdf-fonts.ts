@@ -2,21 +2,21 @@
 // font-files.ts; a system font that cannot be read gives way to the next), picks a font per character
 // along the role's chain (its own font, then the bundled fonts of the role, down to Noto Serif CJK SC,
 // which covers all 8105 通用规范汉字 and CJK Extensions A–F), stops the render naming a character no
-// font has, measures text, gives every embedded subset its own tag and remembers which faces the
-// document really used.
+// font has, measures text (shaped strings shared across documents, layout-cache.ts), gives every
+// embedded subset its own tag and remembers which faces the document really used.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { faceDisplayName, parsedFace } from './font-files';
 import { fontChain, isInvisible, missingCharacter } from './coverage';
 import { FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
+import { shareLayoutCache } from './layout-cache';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** The parts of pdfkit's embedded-font object the layout needs (not in @types/pdfkit). */
 interface PdfkitFont {
   id: string;
-  layoutCache?: Record<string, unknown>;
   ascender: number;
   descender: number;
   subset?: { glyphs?: number[] };
@@ -91,7 +91,7 @@ export class FontBook {
       this.doc.font(key);
       const pf = (this.doc as unknown as { _font: PdfkitFont })._font;
       uniqueSubsetTag(pf);
-      shareLayoutCache(pf, parsed);
+      shareLayoutCache(pf as never, parsed);
       const glyphs = pf.font;
       face = {
         key,
@@ -224,21 +224,4 @@ function uniqueSubsetTag(pf: PdfkitFont): void {
       this.id = saved;
     }
   };
-}
-
-/** Laid-out strings per parsed face, shared by every document of the process (see shareLayoutCache). */
-const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; renders: number }>();
-/** After this many documents a face's cache starts afresh, so a long-running app does not grow without bound. */
-const LAYOUT_CACHE_RENDERS = 200;
-
-/**
- * pdfkit shapes every string it measures or draws with fontkit and caches the result per document; the
- * result depends only on the face and the string, so one cache per parsed face serves every document
- * (the shaping was most of a render's time once the fonts were parsed once).
- */
-function shareLayoutCache(pf: PdfkitFont, face: object): void {
-  if (!pf.layoutCache) return; // the document turned the cache off
-  let shared = layoutCaches.get(face);
-  if (!shared || ++shared.renders > LAYOUT_CACHE_RENDERS) layoutCaches.set(face, (shared = { cache: Object.create(null) as Record<string, unknown>, renders: 0 }));
-  pf.layoutCache = shared.cache;
 }
