@@ -46,14 +46,16 @@ export const ONE_CHAR_14PT = 14 * 20;
 /** One grid line: exact line spacing of the grid's pitch, nothing before or after. */
 export const exactLine = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
-export function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number } = {}): TextRun {
+/** `spacing`: a 三号 run's character spacing other than the grid's (fit-line.ts). */
+export function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number; spacing?: number } = {}): TextRun {
+  const { spacing, ...rest } = more;
   // 三号 text sits on the 28-character grid (see DOCX_PAGE.charSpacing)
-  const grid = size === SZ.body && !more.scale ? { characterSpacing: DOCX_PAGE.charSpacing } : {};
-  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...more });
+  const grid = size === SZ.body && !more.scale ? { characterSpacing: spacing ?? DOCX_PAGE.charSpacing } : {};
+  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...rest });
 }
 
 /** Lines of a text ("\n" = line break) as runs of one paragraph. */
-export function lines(text: string, role: DocxFontRole, size: number, more: { color?: string } = {}): TextRun[] {
+export function lines(text: string, role: DocxFontRole, size: number, more: { color?: string; spacing?: number } = {}): TextRun[] {
   return text.split('\n').map((l, i) => run(l, role, size, { ...more, break: i > 0 ? 1 : undefined }));
 }
 
