@@ -8,7 +8,7 @@
 //   (LibreOffice put its last character on a second line and the sheet on 3 pages before: it adds
 //   space where ideographs meet digits, see documents-docx/fit-line.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitColumns } from '../../../src-main/documents-assessment/common';
+import { summaryColumns } from '../../../src-main/documents-assessment/category-summary';
 import { renderDocx } from '../../../src-main/documents-docx/docx';
 import { resolveFonts } from '../../../src-main/documents/fonts';
 import type { DocModel } from '../../../src-main/documents/model';
@@ -16,10 +16,11 @@ import { renderPdf } from '../../../src-main/documents/pdf';
 import { saveDocx } from '../../helpers/docx';
 import { libreOfficePdf } from '../../helpers/libreoffice';
 import { pdfPages, pdfRows, savePdf, type PdfPage } from '../../helpers/pdf';
+import { signInSheet } from './sample-docs';
 
 const flat = (s: string) => s.replace(/\s+/g, '');
 
-/** The summary table of a 分类汇总表 as categorySummaryDoc builds it. */
+/** The summary table of a 分类汇总表 with categorySummaryDoc's columns. */
 function categorySummary(labels: string[], rateLabel: string, size: number, rows: string[][]): DocModel {
   return {
     kind: 'assessment-categories',
@@ -30,17 +31,7 @@ function categorySummary(labels: string[], rateLabel: string, size: number, rows
       {
         type: 'table',
         fontSize: size,
-        columns: fitColumns(
-          [
-            { header: '类别', chars: 0, flex: true },
-            { header: '人数', chars: 2, align: 'center' },
-            ...labels.map((l) => ({ header: `${l}票`, chars: 3, align: 'center' as const })),
-            { header: '未评', chars: 2, align: 'center' },
-            { header: `综合${rateLabel}`, chars: 3.5, align: 'center' },
-            ...labels.map((l) => ({ header: `评为${l}（人）`, chars: 2.5, align: 'center' as const })),
-          ],
-          size,
-        ),
+        columns: summaryColumns(labels, rateLabel, size),
         rows,
       },
     ],
@@ -60,25 +51,10 @@ const four = categorySummary(['优秀', '称职', '基本称职', '不称职'], 
 
 const INFO = '会议时间：2026年9月22日 09:00　地点：区人大常委会会议室';
 const signIn: DocModel = {
-  kind: 'sign-in',
-  fileTitle: '签到表',
-  title: '签到表',
-  subtitle: '（示例区第二届人民代表大会常务委员会第十六次会议）',
-  blocks: [
-    { type: 'paragraph', text: INFO, indent: false },
-    { type: 'paragraph', text: '应出席常委会组成人员37人，签到34人。', indent: false },
-    {
-      type: 'table',
-      columns: [
-        { header: '座位号', width: 1, align: 'center' },
-        { header: '姓名', width: 2, align: 'center' },
-        { header: '职务', width: 1.5, align: 'center' },
-        { header: '出席情况', width: 2, align: 'center' },
-        { header: '签到时间', width: 1.5, align: 'center' },
-      ],
-      rows: Array.from({ length: 37 }, (_, i) => [String(i + 1), '张三丰', i < 3 ? '副主任' : '委员', i % 11 === 4 ? '请假' : '出席', i % 11 === 4 ? '' : `08:5${i % 10}`]),
-    },
-  ],
+  ...signInSheet(
+    [INFO, '应出席常委会组成人员37人，签到34人。'],
+    Array.from({ length: 37 }, (_, i) => [String(i + 1), '张三丰', i < 3 ? '副主任' : '委员', i % 11 === 4 ? '请假' : '出席', i % 11 === 4 ? '' : `08:5${i % 10}`]),
+  ),
   signature: { issuer: '示例区人民代表大会常务委员会', date: '2026年9月22日' },
 };
 
