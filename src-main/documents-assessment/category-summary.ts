@@ -6,7 +6,7 @@ import type { SatisfactionRow } from '../assessment/types';
 import { chineseNumeral } from '../domain/numerals';
 import { rankSatisfactionRows } from '../assessment/results';
 import { percentText, scaleWords } from '../domain/satisfaction';
-import type { Block, DocModel } from '../documents/model';
+import type { Block, DocModel, TableColumn } from '../documents/model';
 import type { Store } from '../store/store';
 import { docHeading, fitColumns, methodText, unitPost } from './common';
 import { participationText } from './result-table';
@@ -24,6 +24,21 @@ export function groupByCategory(rows: SatisfactionRow[]): CategoryGroup[] {
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups].map(([category, list]) => ({ category, rows: list }));
+}
+
+/** The columns of the summary table: category, subjects, votes per level, unmarked, the rate, subjects per grade. */
+export function summaryColumns(labels: readonly string[], rateLabel: string, size: number): TableColumn[] {
+  return fitColumns(
+    [
+      { header: '类别', chars: 0, flex: true },
+      { header: '人数', chars: 2, align: 'center' },
+      ...labels.map((l) => ({ header: `${l}票`, chars: 3, align: 'center' as const })),
+      { header: '未评', chars: 2, align: 'center' },
+      { header: `综合${rateLabel}`, chars: 3.5, align: 'center' },
+      ...labels.map((l) => ({ header: `评为${l}（人）`, chars: 2.5, align: 'center' as const })),
+    ],
+    size,
+  );
 }
 
 export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
@@ -61,17 +76,7 @@ export function categorySummaryDoc(store: Store, a: AssessmentRow): DocModel {
     {
       type: 'table',
       fontSize: size,
-      columns: fitColumns(
-        [
-          { header: '类别', chars: 0, flex: true },
-          { header: '人数', chars: 2, align: 'center' },
-          ...labels.map((l) => ({ header: `${l}票`, chars: 3, align: 'center' as const })),
-          { header: '未评', chars: 2, align: 'center' },
-          { header: `综合${words.rateLabel}`, chars: 3.5, align: 'center' },
-          ...labels.map((l) => ({ header: `评为${l}（人）`, chars: 2.5, align: 'center' as const })),
-        ],
-        size,
-      ),
+      columns: summaryColumns(labels, words.rateLabel, size),
       rows: summary,
     },
   );

@@ -15,13 +15,21 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  SectionType,
   Table,
   TextRun,
 } from 'docx';
+import { composeDocument } from '../documents/compose';
+import type { FooterPlacement } from '../documents/footer-text';
+import type { ResolvedFonts } from '../documents/fonts';
 import type { Block, DocModel } from '../documents/model';
+import { measuringBook } from '../documents/pdf';
+import type { FontBook } from '../documents/pdf-fonts';
 import { isRunningText } from '../documents/structure';
 import { titleLines } from '../documents/title-break';
 import { footerParagraph } from './footer';
+import { oneLineSpacing } from './fit-line';
+import { GRID } from '../documents/geometry';
 import { docxTable } from './table';
 import { fontTableXml, runFont, type DocxFontRole } from './fonts';
 import { blank, DOCX_PAGE, exactLine, GridParagraph, INDENT2, lines, ONE_CHAR_14PT, RED, rule, run, SZ, tw, widthInChars } from './runs';
@@ -33,8 +41,10 @@ const TYPE_AREA_PT = { height: (225 * 72) / 25.4 } as const;
 
 const HEADING_ROLE: Record<'heading1' | 'heading2' | 'heading3', DocxFontRole> = { heading1: 'hei', heading2: 'kai', heading3: 'fangsong' };
 
-/** A body paragraph or heading: justified, first line indented two characters. */
-function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNext = false): Paragraph {
+/** A body paragraph or heading: justified, first line indented two characters; one line where the PDF has one (fit-line.ts). */
+function bodyParagraph(book: FontBook, text: string, role: DocxFontRole, indent: boolean, keepNext = false): Paragraph {
+  const body = indent ? text.replace(/^[\s\u3000]+/, '') : text;
+  const spacing = oneLineSpacing(book, body, role, indent ? 2 * GRID.charPitch : 0);
   return new GridParagraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine,
@@ -42,7 +52,7 @@ function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNe
     keepNext,
     autoSpaceEastAsianText: false, // no extra space between digits and ideographs: the grid decides
     widowControl: true,
-    children: lines(indent ? text.replace(/^[\s\u3000]+/, '') : text, role, SZ.body),
+    children: lines(body, role, SZ.body, { spacing }),
   });
 }
 
@@ -50,18 +60,18 @@ function bodyParagraph(text: string, role: DocxFontRole, indent: boolean, keepNe
  * A block's paragraphs and tables; `keepNext`: its last lines stay on the page of what follows (the
  * signature, the 版记); `roomPt`: the height (pt) left on the page where a table starts, when known.
  */
-function blockContent(block: Block, keepNext = false, roomPt = 0): (Paragraph | Table)[] {
+function blockContent(block: Block, book: FontBook, keepNext = false, roomPt = 0): (Paragraph | Table)[] {
   switch (block.type) {
     case 'paragraph':
-      return [bodyParagraph(block.text, 'fangsong', block.indent !== false, keepNext)];
+      return [bodyParagraph(book, block.text, 'fangsong', block.indent !== false, keepNext)];
     case 'heading1':
     case 'heading2':
     case 'heading3':
       // as in the PDF: a short line of its own is a heading (kept with what follows), running text is body text
-      if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(block.text, 'fangsong', true, keepNext)];
-      return [bodyParagraph(block.text, HEADING_ROLE[block.type], true, true)];
+      if (isRunningText(block.text) || widthInChars(block.text) > 26) return [bodyParagraph(book, block.text, 'fangsong', true, keepNext)];
+      return [bodyParagraph(book, block.text, HEADING_ROLE[block.type], true, true)];
     case 'table':
-      return docxTable(block, roomPt, keepNext);
+      return docxTable(block, book, roomPt, keepNext);
     case 'spacer':
       return blank(Math.max(0, block.lines), keepNext);
     case 'pageBreak':
@@ -107,12 +117,12 @@ function titleBreaks(text: string, advancePt: number): string {
  * (a long date stays two characters from the right and pushes the issuer left), as in the PDF. The
  * blank line, the issuer and the date keep together and with what follows, never alone on a page.
  */
-function signature(sig: NonNullable<DocModel['signature']>): Paragraph[] {
+function signature(sig: NonNullable<DocModel['signature']>, keepLast: boolean): Paragraph[] {
   const limit = 28 - 2;
   const issuerX = Math.max(0, Math.min(limit - widthInChars(sig.issuer), limit - widthInChars(sig.date) - 2));
-  const at = (chars: number, text: string) =>
-    new GridParagraph({ spacing: exactLine, indent: { left: Math.round(chars * DOCX_PAGE.charPitch) }, keepNext: true, children: [run(text, 'fangsong', SZ.body)] });
-  return [...blank(1, true), at(issuerX, sig.issuer), at(issuerX + 2, sig.date)];
+  const at = (chars: number, text: string, keepNext: boolean) =>
+    new GridParagraph({ spacing: exactLine, indent: { left: Math.round(chars * DOCX_PAGE.charPitch) }, keepNext, children: [run(text, 'fangsong', SZ.body)] });
+  return [...blank(1, true), at(issuerX, sig.issuer, true), at(issuerX + 2, sig.date, keepLast)];
 }
 
 /** "— 1 —" in 四号宋体: odd pages right-aligned one character in, even pages left-aligned one character in. */
@@ -138,10 +148,17 @@ function draftHeader(): Header {
 export interface RenderDocxOptions {
   /** Include the red header (版头) when the model has one; default true (as renderPdf). */
   redHeader?: boolean;
+  /** Fonts that measure the text as the PDF does; default resolveFonts(). */
+  fonts?: ResolvedFonts;
 }
 
-/** The document's body in reading order: header, title, subtitle, addressee, blocks, signature, 版记. */
-export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Paragraph | Table)[] {
+/**
+ * The document's body in reading order: header, title, subtitle, addressee, blocks, signature and the
+ * 版记 where `placement` puts it: under the last lines (they keep with it) or on the next page (a page
+ * break before it); after a blank page it is a section of its own (renderDocx).
+ */
+function docxChildren(model: DocModel, opts: RenderDocxOptions, book: FontBook, placement: FooterPlacement | null): (Paragraph | Table)[] {
+  const footerHere = placement?.newPages === 0;
   const out: (Paragraph | Table)[] = [];
   if (model.redHeader && opts.redHeader !== false) out.push(...redHeader(model.redHeader));
   // grid lines taken by the title's and subtitle's lines beyond their first
@@ -157,22 +174,46 @@ export function docxChildren(model: DocModel, opts: RenderDocxOptions = {}): (Pa
     out.push(new GridParagraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: lines(broken, 'kai', SZ.body) }));
   }
   if ((model.title.trim() || model.subtitle) && !model.form) out.push(...blank()); // 标题下空一行, not on a form
-  if (model.addressee) out.push(bodyParagraph(model.addressee, 'fangsong', false));
+  if (model.addressee) out.push(bodyParagraph(book, model.addressee, 'fangsong', false));
   // what the first page has left under the title (a form's table fits its rows to it); a page of its own after a page break
   const firstRoom = TYPE_AREA_PT.height - (model.redHeader && opts.redHeader !== false ? TYPE_AREA_PT.height : (out.length + extraLines) * (DOCX_PAGE.linePitch / 20));
-  // the last lines go along with the signature and the 版记 to a new page rather than leave them alone
-  const last = model.signature || model.footer ? model.blocks.length - 1 : -1;
+  // the last lines go along with the signature (and a 版记 under them) to a new page rather than leave them alone
+  const last = model.signature || footerHere ? model.blocks.length - 1 : -1;
   model.blocks.forEach((block, i) => {
     const room = i === 0 ? firstRoom : model.blocks[i - 1]!.type === 'pageBreak' ? TYPE_AREA_PT.height : 0;
-    out.push(...blockContent(block, i === last, room));
+    out.push(...blockContent(block, book, i === last, room));
   });
-  if (model.signature) out.push(...signature(model.signature));
-  if (model.footer) out.push(footerParagraph(model.footer));
+  if (model.signature) out.push(...signature(model.signature, footerHere));
+  if (model.footer && placement && placement.newPages < 2) out.push(footerParagraph(model.footer, placement.newPages === 1));
   return out;
+}
+
+/** The page numbers of a section: odd pages right, even pages left; none on a blank page and the 版记 page after it. */
+function sectionFooters(numbered: boolean) {
+  if (numbered) return { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
+  const none = () => new Footer({ children: [new GridParagraph({ spacing: exactLine, children: [] })] });
+  return { default: none(), even: none() };
 }
 
 /** Renders the document to DOCX bytes. */
 export async function renderDocx(model: DocModel, opts: RenderDocxOptions = {}): Promise<Buffer> {
+  // the 版记 where the PDF puts it (footer-text.ts footerPlacement): under the last lines, on the next
+  // page, or after a blank page: then in a section of its own without page numbers that starts on an
+  // even page (Word, WPS and LibreOffice insert the blank page before it, without header or footer).
+  // Only there: LibreOffice 7.4 sets a later section's page-number footer 4.5 mm too low, and its 版记 with it.
+  const book = measuringBook(opts.fonts);
+  const placement = model.footer ? composeDocument(model, book, { redHeader: opts.redHeader }).footer : null;
+  const apart = placement?.newPages === 2;
+  const page = {
+    size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+    margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: tw(15), footer: DOCX_PAGE.footer, gutter: 0 },
+  };
+  const grid = { type: DocumentGridType.LINES, linePitch: DOCX_PAGE.linePitch };
+  const headers = model.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {};
+  const footerSection =
+    apart && model.footer
+      ? [{ properties: { page, grid, type: SectionType.EVEN_PAGE }, footers: sectionFooters(false), ...headers, children: [footerParagraph(model.footer)] }]
+      : [];
   const doc = new Document({
     title: model.fileTitle,
     subject: model.kind,
@@ -187,20 +228,7 @@ export async function renderDocx(model: DocModel, opts: RenderDocxOptions = {}):
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: tw(15), footer: DOCX_PAGE.footer, gutter: 0 },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: DOCX_PAGE.linePitch },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        ...(model.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
-        children: docxChildren(model, opts),
-      },
-    ],
+    sections: [{ properties: { page, grid }, footers: sectionFooters(true), ...headers, children: docxChildren(model, opts, book, placement) }, ...footerSection],
   });
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

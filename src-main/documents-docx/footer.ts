@@ -1,12 +1,13 @@
 // 版记 (GB/T 9704-2012 7.4) of the DOCX: "抄送：…。" and 印发机关 / "…印发" in 四号仿宋, one character in
 // from both edges, between a thick rule above and below (0.35 mm) with a thin one (0.25 mm) between,
-// on the last lines of the type area of the last page, with the document's last lines.
+// on the last lines of the type area of the last page, an even page (documents/footer-text.ts
+// footerPlacement, as the PDF decides it): under the document's last lines, on the page after an odd
+// last page (a page break before it), or after a blank page (a section of its own, renderDocx).
 //
 // How it gets there in Word, WPS and LibreOffice alike, whatever their pagination: the document ends
-// with an empty paragraph exactly as tall as the 版记 (its rows of the 22-line grid). It stays on the
-// page of the document's last lines (they keep with it: w:keepNext, the last paragraph splitting
-// under widow control as the PDF's carry-over does) or, when it does not fit under them, goes to a
-// new page taking them along. The 版记 itself is a ruled table in a text box anchored in that
+// with an empty paragraph exactly as tall as the 版记 (its rows of the 22-line grid). Under the last
+// lines it stays on their page (they keep with it: w:keepNext, the last paragraph splitting under
+// widow control) or, when an office suite's pagination leaves no room, goes to a new page taking them along. The 版记 itself is a ruled table in a text box anchored in that
 // paragraph (DrawingML wp:anchor, ECMA-376 Part 1 20.4.2.3) and placed relative to the page's
 // margins at their bottom (wp:positionV relativeFrom="margin", wp:align bottom), wrapping nothing
 // (wp:wrapNone): a floating object sits on the page of its anchor, so the box is at the foot of the
@@ -151,12 +152,13 @@ function footerBox(footer: NonNullable<DocModel['footer']>, rows: number): XmlCo
 
 /**
  * The document's last paragraph: empty, exactly as tall as the 版记's grid lines, holding the 版记
- * box at the foot of its page. What comes before it must keep with it (see the file's head).
+ * box at the foot of its page. What comes before it must keep with it (see the file's head), unless
+ * it starts a page of its own (`newPage`: the page after an odd last page, documents/footer-text.ts).
  */
-export function footerParagraph(footer: NonNullable<DocModel['footer']>): Paragraph {
+export function footerParagraph(footer: NonNullable<DocModel['footer']>, newPage = false): Paragraph {
   const rows = footerLines(footer);
   return new GridParagraph(
-    { spacing: { ...exactLine, line: rows * DOCX_PAGE.linePitch }, children: [new DrawingRun(footerBox(footer, rows))] },
+    { spacing: { ...exactLine, line: rows * DOCX_PAGE.linePitch }, pageBreakBefore: newPage || undefined, children: [new DrawingRun(footerBox(footer, rows))] },
     { snapToGrid: false },
   );
 }

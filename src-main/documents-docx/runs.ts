@@ -46,14 +46,16 @@ export const ONE_CHAR_14PT = 14 * 20;
 /** One grid line: exact line spacing of the grid's pitch, nothing before or after. */
 export const exactLine = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
-export function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number } = {}): TextRun {
+/** `spacing`: a 三号 run's character spacing other than the grid's (fit-line.ts). */
+export function run(text: string, role: DocxFontRole, size: number, more: { color?: string; scale?: number; break?: number; spacing?: number } = {}): TextRun {
+  const { spacing, ...rest } = more;
   // 三号 text sits on the 28-character grid (see DOCX_PAGE.charSpacing)
-  const grid = size === SZ.body && !more.scale ? { characterSpacing: DOCX_PAGE.charSpacing } : {};
-  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...more });
+  const grid = size === SZ.body && !more.scale ? { characterSpacing: spacing ?? DOCX_PAGE.charSpacing } : {};
+  return new TextRun({ text, font: runFont(role), size, sizeComplexScript: size, language: { eastAsia: 'zh-CN' }, ...grid, ...rest });
 }
 
 /** Lines of a text ("\n" = line break) as runs of one paragraph. */
-export function lines(text: string, role: DocxFontRole, size: number, more: { color?: string } = {}): TextRun[] {
+export function lines(text: string, role: DocxFontRole, size: number, more: { color?: string; spacing?: number } = {}): TextRun[] {
   return text.split('\n').map((l, i) => run(l, role, size, { ...more, break: i > 0 ? 1 : undefined }));
 }
 
@@ -85,6 +87,17 @@ const rank = (el: unknown): number => {
   const i = PPR_ORDER.indexOf(Object.keys(el as object)[0] ?? '');
   return i < 0 ? PPR_ORDER.length : i;
 };
+
+/**
+ * w:overflowPunct, written on every paragraph: "true", which is the value Word and WPS take when it is
+ * absent (ECMA-376 Part 1, 17.3.1.21), so they set the text as they would anyway. LibreOffice 7.4
+ * reads it inverted (writerfilter maps overflowPunct to ParaIsHangingPunctuation as `value == 0`) and
+ * otherwise hangs closing punctuation up to a character past the type area: "true" turns that off,
+ * so LibreOffice pulls a character down to the next line as the PDF does. w:autoSpaceDE/DN (the extra
+ * space Word puts between ideographs and Latin letters or digits) are turned off to match the PDF;
+ * LibreOffice 7.4 ignores them on import (see the DOCX section of src-main/documents/README.md).
+ */
+const PUNCTUATION_INSIDE = true;
 
 export interface GridOptions {
   /**
@@ -119,6 +132,11 @@ export class GridParagraph extends Paragraph {
     if (!Array.isArray(props['w:pPr'])) props['w:pPr'] = [];
     const list = props['w:pPr'];
     if (this.grid.snapToGrid === false) list.push({ 'w:snapToGrid': { _attr: { 'w:val': false } } });
+    // punctuation inside the type area, as in the PDF (see PUNCTUATION_INSIDE); no extra space between ideographs and Latin or digits
+    list.push({ 'w:overflowPunct': { _attr: { 'w:val': PUNCTUATION_INSIDE } } });
+    const has = (name: string) => list.some((el) => Object.keys(el as object)[0] === name);
+    if (!has('w:autoSpaceDE')) list.push({ 'w:autoSpaceDE': { _attr: { 'w:val': false } } });
+    if (!has('w:autoSpaceDN')) list.push({ 'w:autoSpaceDN': { _attr: { 'w:val': false } } });
     // attributes (an _attr entry) first, then the elements in schema order; sort is stable
     list.sort((a, b) => (Object.keys(a as object)[0] === '_attr' ? -1 : Object.keys(b as object)[0] === '_attr' ? 1 : rank(a) - rank(b)));
     return out;

@@ -5,8 +5,10 @@
 // (a DOCX needs one after a table); the text after it goes on at the next grid line, as in the PDF.
 import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { Block, CellAlign } from '../documents/model';
-import { columnWidths, tableMetrics } from '../documents/table-widths';
-import { DOCX_PAGE, GridParagraph, lines, rule, run, widthInChars } from './runs';
+import type { FontBook } from '../documents/pdf-fonts';
+import { tableColumnWidths, tableFontSize, tableMetrics } from '../documents/table-widths';
+import { wrap } from '../documents/typeset';
+import { DOCX_PAGE, GridParagraph, lines, rule, run } from './runs';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -24,24 +26,23 @@ const BORDER_TW = (BORDER_EIGHTHS / 8) * 20;
 const AREA_PT = DOCX_PAGE.area / 20;
 
 /**
- * The table's paragraphs and table; `roomPt`: the height left on the page where it starts (a form's
+ * The table's paragraphs and table, measured by `book` as the PDF measures it; `roomPt`: the height left on the page where it starts (a form's
  * table takes the tighter rows only when its normal ones would not fit there and the tighter ones do);
  * `keepNext`: its last two rows keep with what follows (the signature).
  */
-export function docxTable(block: TableBlock, roomPt: number, keepNext = false): (Paragraph | Table)[] {
-  const sizePt = block.fontSize && block.fontSize > 0 ? block.fontSize : 12;
+export function docxTable(block: TableBlock, book: FontBook, roomPt: number, keepNext = false): (Paragraph | Table)[] {
+  const sizePt = tableFontSize(block);
   const size = Math.round(sizePt * 2);
-  const normal = tableMetrics(sizePt);
-  // the PDF's column widths, measured on the character grid (twips)
-  const widths = columnWidths(block.columns, block.rows, { total: DOCX_PAGE.area, pad: (2 * normal.padX + 0.5) * 20, measure: (t) => widthInChars(t) * sizePt * 20 }).map((w) =>
-    Math.round(w),
-  );
+  // the PDF's column widths (table-widths.ts, measured by the same fonts), in twips adding up to the type area
+  const edges = tableColumnWidths(block, DOCX_PAGE.area / 20, (role, t, s) => book.measure(role, t, s)).reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [0]);
+  const widths = edges.slice(1).map((e, i) => Math.round(e * 20) - Math.round(edges[i]! * 20));
   const header = block.columns.map((c) => c.header);
-  const textLines = (text: string, widthPt: number): number =>
-    text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil((widthInChars(l) * sizePt) / Math.max(widthPt, sizePt) - 1e-6)), 0);
+  // lines of a cell as the PDF wraps them
+  const textLines = (text: string, widthPt: number, head = false): number => wrap(book, { role: head ? 'hei' : 'fangsong', size: sizePt, cell: sizePt }, text, Math.max(widthPt, sizePt)).length;
   const height = (m: ReturnType<typeof tableMetrics>): number =>
     (block.caption ?? []).reduce((a, t) => a + textLines(t, AREA_PT), 0) * m.lineHeight +
-    [header, ...block.rows].reduce((a, r) => a + Math.max(1, ...widths.map((w, i) => textLines(r[i] ?? '', w / 20 - 2 * m.padX))) * m.lineHeight + 2 * m.padY, 0);
+    [header, ...block.rows].reduce((a, r, k) => a + Math.max(1, ...widths.map((w, i) => textLines(r[i] ?? '', w / 20 - 2 * m.padX, k === 0))) * m.lineHeight + 2 * m.padY, 0);
+  const normal = tableMetrics(sizePt);
   const tight = block.fitPage === true && height(normal) > roomPt && height(tableMetrics(sizePt, true)) <= roomPt;
   const m = tableMetrics(sizePt, tight);
   const spacing = { line: Math.round(m.lineHeight * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 };

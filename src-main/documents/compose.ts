@@ -10,6 +10,7 @@ import { isRunningText } from './structure';
 import { composeTable } from './table';
 import { baselineAt, bodyStyle, type Op, type PageOps, placeOps, type TextOp, type TextStyle, wrap, wrapCentred } from './typeset';
 import { composeFooter, composeRedHeader, composeSignature, draftMarkOps, pageNumberOps } from './frame';
+import type { FooterPlacement } from './footer-text';
 
 const INDENT = 2 * GRID.charPitch;
 
@@ -249,8 +250,14 @@ export interface ComposeOptions {
   redHeader?: boolean;
 }
 
+export interface ComposedDocument {
+  pages: PageOps[];
+  /** Where the 版记 went (null without one): the DOCX follows it (documents-docx/footer.ts). */
+  footer: FooterPlacement | null;
+}
+
 /** Lays out a whole document: header, title, addressee, body, signature, 版记 and page numbers. */
-export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOptions = {}): PageOps[] {
+export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOptions = {}): ComposedDocument {
   const c = new Composer(book);
   if (model.redHeader && opts.redHeader !== false) composeRedHeader(c, model.redHeader);
   const title = model.title.trim();
@@ -262,8 +269,11 @@ export function composeDocument(model: DocModel, book: FontBook, opts: ComposeOp
   const last = model.blocks.length - 1;
   model.blocks.forEach((block, i) => composeBlock(c, block, model.blocks.slice(i + 1, i + 6), i === last && model.signature ? SIGNATURE_ROWS : 0));
   if (model.signature) composeSignature(c, model.signature);
-  // the 版记 takes the document's last lines along to a new page rather than stand alone there
-  if (model.footer) composeFooter(c, model.footer, model.signature ? 4 : 2);
-  c.pages.forEach((page, i) => page.ops.push(...pageNumberOps(book, i + 1), ...(model.draft ? draftMarkOps(book) : [])));
-  return c.pages;
+  // the 版记 on an even page: the last lines' page, the next one, or after a blank page (footer-text.ts)
+  const footer = model.footer ? composeFooter(c, model.footer) : null;
+  // a blank page and the 版记 page after it carry no page numbers (GB/T 9704-2012 7.5)
+  const numbered = footer && !footer.numbered ? c.pages.length - footer.newPages : c.pages.length;
+  const blank = footer?.newPages === 2 ? c.pages.length - 2 : -1;
+  c.pages.forEach((page, i) => page.ops.push(...(i < numbered ? pageNumberOps(book, i + 1) : []), ...(model.draft && i !== blank ? draftMarkOps(book) : [])));
+  return { pages: c.pages, footer };
 }

@@ -2,7 +2,7 @@
 // the 版记 at the foot of the last page, and the page numbers.
 import type { Composer } from './compose';
 import { AREA, FOOTER_RULE, GRID, PAGE_NUMBER, RED_HEADER, rowFrom, rowTop, SIZE } from './geometry';
-import { footerTexts, listLines } from './footer-text';
+import { footerPlacement, footerTexts, listLines, type FooterPlacement } from './footer-text';
 import type { DocModel } from './model';
 import type { FontBook } from './pdf-fonts';
 import type { BrokenLine } from './linebreak';
@@ -86,9 +86,10 @@ export function composeSignature(c: Composer, sig: NonNullable<DocModel['signatu
  * (continuation lines aligned after the colon, a full stop added when missing), then 印发机关 (one
  * character in from the left) and "印发日期印发" (one character in from the right). Rules as wide as
  * the type area: thick above the first line and on the bottom edge of the type area, thin between.
- * When the last page has too few free rows, the document's last `carry` lines go to the new page with it.
+ * On an even page (footerPlacement): under the last lines where it fits, else after a blank page;
+ * after an odd page on the next. Returns where it went.
  */
-export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>, carry = 2): void {
+export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer']>): FooterPlacement {
   const { book } = c;
   const style: TextStyle = { role: 'fangsong', size: SIZE.footer, cell: SIZE.footer };
   const inset = SIZE.footer;
@@ -98,7 +99,8 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
   const texts = footerTexts(footer);
   const ccLines = texts.cc ? wrapList(book, style, texts.cc, inner - labelWidth) : [];
   const need = ccLines.length + 1;
-  if (rowFrom(c.y) + need > GRID.rows) c.carryOver(carry);
+  const placement = footerPlacement(c.pages.length, rowFrom(c.y) + need <= GRID.rows);
+  for (let i = 0; i < placement.newPages; i++) c.newPage();
   const first = GRID.rows - need;
   const printedRow = GRID.rows - 1;
   const rule = (y: number, width: number): void => {
@@ -119,6 +121,7 @@ export function composeFooter(c: Composer, footer: NonNullable<DocModel['footer'
   if (ccLines.length) rule(rowTop(printedRow), FOOTER_RULE.thin);
   rule(AREA.bottom, FOOTER_RULE.thick);
   c.y = AREA.bottom;
+  return placement;
 }
 
 /**

@@ -129,7 +129,8 @@ const EPS = 0.01;
 /** How many units may be pulled down to the next line to satisfy the punctuation rules. */
 const MAX_PULL = 4;
 
-function canBreakBefore(units: Unit[], b: number): boolean {
+/** Whether a line may break between units b − 1 and b (GB/T 15834: no closing mark first, no opening one last). */
+export function canBreakBefore(units: Unit[], b: number): boolean {
   const next = units[b]!;
   const prev = units[b - 1]!;
   if (next.kind === 'space' || prev.kind === 'space') return true;

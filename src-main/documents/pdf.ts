@@ -56,7 +56,7 @@ export async function renderPdf(model: DocModel, opts: RenderPdfOptions = {}): P
     doc.on('error', reject);
   });
   const book = new FontBook(doc, fonts);
-  const pages = composeDocument(model, book, { redHeader: opts.redHeader });
+  const { pages } = composeDocument(model, book, { redHeader: opts.redHeader });
   drawPages(doc, book, pages);
   const used = book.describeUsed();
   const info = doc.info as PDFKit.DocumentInfo & Record<string, unknown>;
@@ -69,3 +69,12 @@ export async function renderPdf(model: DocModel, opts: RenderPdfOptions = {}): P
   doc.end();
   return done;
 }
+
+/**
+ * The fonts of the PDF for measuring only (a document that is never drawn nor ended): the DOCX
+ * measures its tables and follows the PDF's pagination with it.
+ */
+export function measuringBook(fonts: ResolvedFonts = resolveFonts()): FontBook {
+  return new FontBook(new PDFDocument({ autoFirstPage: false, size: [PAGE.width, PAGE.height], margin: 0 }), fonts);
+}
+

@@ -3,10 +3,10 @@
 // header row repeated at the top of every page the table crosses. The table starts on a grid row and
 // the text after it continues on the next grid row.
 import type { Composer } from './compose';
-import { AREA, GRID, rowFrom, rowTop, SIZE } from './geometry';
+import { AREA, GRID, rowFrom, rowTop } from './geometry';
 import type { BrokenLine, LineAlign } from './linebreak';
 import type { Block, CellAlign } from './model';
-import { columnWidths, tableMetrics } from './table-widths';
+import { tableColumnWidths, tableFontSize, tableMetrics } from './table-widths';
 import { baselineAt, placeOps, type TextStyle, wrap } from './typeset';
 
 type TableBlock = Extract<Block, { type: 'table' }>;
@@ -28,16 +28,12 @@ function lineAlign(a: CellAlign | undefined): LineAlign {
 export function composeTable(c: Composer, block: TableBlock, keepAfter = 0): void {
   const { book } = c;
   if (block.columns.length === 0) return;
-  const size = block.fontSize && block.fontSize > 0 ? block.fontSize : SIZE.table;
+  const size = tableFontSize(block);
   const { padX } = tableMetrics(size);
   let { padY, lineHeight } = tableMetrics(size);
   const headStyle: TextStyle = { role: 'hei', size, cell: size };
   const cellStyle: TextStyle = { role: 'fangsong', size, cell: size };
-  const widths = columnWidths(block.columns, block.rows, {
-    total: AREA.width,
-    pad: 2 * padX + 0.5,
-    measure: (t, header) => (header ? book.measure('hei', t, size) : book.measure('fangsong', t, size)),
-  });
+  const widths = tableColumnWidths(block, AREA.width, (role, t, s) => book.measure(role, t, s));
   const xs = widths.reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w], [AREA.left]);
   const wrapRow = (texts: string[], style: TextStyle): BrokenLine[][] =>
     widths.map((w, i) => wrap(book, style, texts[i] ?? '', Math.max(w - 2 * padX, size)));

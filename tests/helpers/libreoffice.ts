@@ -35,15 +35,19 @@ function fontsConf(dir: string): string {
 `;
 }
 
-/** The PDF LibreOffice makes of a DOCX, and how long the conversion took (ms). */
-export function libreOfficePdf(docx: Buffer): { pdf: Buffer; ms: number } {
+/**
+ * The PDF LibreOffice makes of a DOCX, and how long the conversion took (ms). `blankPages`: with the
+ * blank pages LibreOffice inserts before a section that starts on an even page, as it prints them
+ * (its headless PDF export leaves them out unless told).
+ */
+export function libreOfficePdf(docx: Buffer, opts: { blankPages?: boolean } = {}): { pdf: Buffer; ms: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-lo-'));
   try {
     fs.writeFileSync(path.join(dir, 'fonts.conf'), fontsConf(dir));
     const input = path.join(dir, 'document.docx');
     fs.writeFileSync(input, docx);
     const started = performance.now();
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], {
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', opts.blankPages ? 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}' : 'pdf', '--outdir', dir, input], {
       env: { ...process.env, FONTCONFIG_FILE: path.join(dir, 'fonts.conf'), HOME: dir },
       stdio: 'pipe',
       timeout: 180_000,

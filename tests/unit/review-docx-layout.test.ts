@@ -169,7 +169,9 @@ describe('DOCX blocks', () => {
     }
   });
 
-  it('puts the 版记 in a text box at the bottom margin of the page of the last paragraph, which is as tall and keeps the last lines with it', () => {
+  it('puts the 版记 in a text box at the bottom margin of the page of the last paragraph, which is as tall and keeps the last lines with it', async () => {
+    // without its page break the sample ends on page 2, an even page with room for the 版记 under the last lines
+    const doc = docxPart(await renderDocx({ ...model, blocks: model.blocks.filter((b) => b.type !== 'pageBreak') }), 'word/document.xml');
     const anchors = [...doc.matchAll(/<wp:anchor [\s\S]*?<\/wp:anchor>/g)].map((m) => m[0]);
     expect(anchors).toHaveLength(1);
     const anchor = anchors[0]!;
@@ -196,6 +198,20 @@ describe('DOCX blocks', () => {
     expect(chain[0]!.xml).toMatch(/<w:widowControl\/>/);
     for (const p of chain) expect(p.xml, p.text).toMatch(/<w:keepNext\/>/);
     expect(flow.slice(0, date - 3).filter((p) => /<w:keepNext\/>/.test(p.xml) && !/^[一（1]/.test(p.text))).toEqual([]);
+    expect(holder.xml).not.toMatch(/<w:pageBreakBefore\/>/);
+  });
+
+  it('puts the 版记 on a page of its own after the last lines where they end on an odd page (page 3 of the sample, as in its PDF)', () => {
+    const flow = docxParagraphs(doc).filter((p) => !p.inTable && !p.inTextBox);
+    const holder = flow.at(-1)!;
+    expect(holder.xml).toContain('<wp:anchor ');
+    expect(holder.xml).toMatch(/<w:pageBreakBefore\/>/);
+    // the signature keeps with the last lines, not with the 版记's page
+    const date = flow.findIndex((p) => p.text === '2026年9月25日');
+    expect(date).toBe(flow.length - 2);
+    for (const p of flow.slice(date - 3, date)) expect(p.xml, p.text).toMatch(/<w:keepNext\/>/);
+    expect(flow[date]!.xml).not.toMatch(/<w:keepNext\/>/);
+    expect([...doc.matchAll(/<w:sectPr/g)]).toHaveLength(1);
   });
 
   it('writes paragraph properties in the order of the schema', () => {

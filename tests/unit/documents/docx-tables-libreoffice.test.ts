@@ -15,7 +15,7 @@ import { renderPdf } from '../../../src-main/documents/pdf';
 import { saveDocx } from '../../helpers/docx';
 import { libreOfficePdf } from '../../helpers/libreoffice';
 import { pdfRows, ptToMm, savePdf, type PdfRow } from '../../helpers/pdf';
-import { rng } from './sample-docs';
+import { rng, signInSheet } from './sample-docs';
 
 const BOTTOM = 37 + 225;
 const flat = (s: string) => s.replace(/\s+/g, '');
@@ -56,26 +56,10 @@ const form: DocModel = {
   ],
 };
 
-const signIn: DocModel = {
-  kind: 'sign-in',
-  fileTitle: '签到表',
-  title: '签到表',
-  subtitle: '（示例区第二届人民代表大会常务委员会第十六次会议）',
-  blocks: [
-    { type: 'paragraph', text: '会议时间：2026年9月22日', indent: false },
-    {
-      type: 'table',
-      columns: [
-        { header: '座位号', width: 1, align: 'center' },
-        { header: '姓名', width: 2, align: 'center' },
-        { header: '职务', width: 1.5, align: 'center' },
-        { header: '出席情况', width: 2, align: 'center' },
-        { header: '签到时间', width: 1.5, align: 'center' },
-      ],
-      rows: names(60, 16).map((n, i) => [String(i + 1), n, i < 3 ? '副主任' : '委员', i % 9 === 4 ? '请假' : '出席', i % 9 === 4 ? '' : '08:5' + (i % 10)]),
-    },
-  ],
-};
+const signIn: DocModel = signInSheet(
+  ['会议时间：2026年9月22日'],
+  names(60, 16).map((n, i) => [String(i + 1), n, i < 3 ? '副主任' : '委员', i % 9 === 4 ? '请假' : '出席', i % 9 === 4 ? '' : '08:5' + (i % 10)]),
+);
 
 /** A sign-in sheet whose 18 rows end at the foot of page 1: no room for the signature under them. */
 const SIGNATURE = { issuer: '示例区人民代表大会常务委员会', date: '2026年9月22日' };

@@ -1,6 +1,7 @@
 // A 12-page 审议意见书 with red header, headings 一、（一）1., punctuation-heavy generated paragraphs,
 // signature and 版记, read back from the PDF: Chinese line-breaking rules on every line, the red
-// header, the signature block and the 版记 at the foot of the last page.
+// header, the signature block with the last lines on page 13 and the 版记 at the foot of page 14, the
+// back of that leaf (GB/T 9704-2012 7.4.1: the 版记 on the last face, an even page).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveFonts } from '../../../src-main/documents/fonts';
 import { renderPdf } from '../../../src-main/documents/pdf';
@@ -33,15 +34,16 @@ beforeAll(async () => {
 });
 
 describe('12-page review opinion', () => {
-  it('has 13 pages, each numbered (no widows: a paragraph never leaves one line alone at a page top)', () => {
-    expect(pages).toBe(13);
-    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  it('has 14 pages, each numbered (no widows: a paragraph never leaves one line alone at a page top)', () => {
+    expect(pages).toBe(14);
+    expect(rows.filter(isPageNumber).map((r) => r.page)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
   });
 
-  it('takes the last lines of the text along with the signature and the 版记 on the last page', () => {
-    const last = rows.filter((r) => r.page === pages && !isPageNumber(r));
+  it('takes the last lines of the text along with the signature to page 13; page 14 holds only the 版记', () => {
+    const last = rows.filter((r) => r.page === pages - 1 && !isPageNumber(r));
     const issuer = last.findIndex((r) => r.text === '示例区人民代表大会常务委员会');
     expect(issuer).toBeGreaterThanOrEqual(2);
+    expect(rows.filter((r) => r.page === pages && !isPageNumber(r)).map((r) => r.text)[0]).toMatch(/^抄送：/);
   });
 
   it('never starts a line with closing punctuation nor ends one with an opening bracket', () => {
@@ -125,7 +127,7 @@ describe('12-page review opinion', () => {
   });
 
   it('signs two characters in from the right, the date two characters right of the issuer', () => {
-    const last = rows.filter((r) => r.page === pages);
+    const last = rows.filter((r) => r.page === pages - 1);
     const issuer = last.filter((r) => r.text === '示例区人民代表大会常务委员会').at(-1)!;
     const date = last.find((r) => r.text === '2026年9月22日')!;
     expect(Math.abs(ptToMm(issuer.xMax) - (RIGHT - 2 * CHAR))).toBeLessThan(1);
@@ -146,7 +148,7 @@ describe('12-page review opinion', () => {
     // continuation lines of 抄送 align with the first character after the colon
     if (cc.length > 1) expect(Math.abs(cc[1]!.xMin - (cc[0]!.xMin + 3 * 14))).toBeLessThan(1);
     // 14 pt (四号): height of its box relative to the 16 pt body on the same page
-    const body = last.find((r) => r.text.length > 10 && !r.text.startsWith('抄送'))!;
+    const body = rows.find((r) => r.page === pages - 1 && r.text.length > 10)!;
     expect((printed.yMax - printed.yMin) / (body.yMax - body.yMin)).toBeCloseTo(14 / 16, 2);
     // rules: the bottom one on the bottom edge of the type area, one above 抄送, one between
     const raster = pdfRaster(pdf, pages, 150);

@@ -1,6 +1,6 @@
 // Generated documents for the layout tests: deterministic pseudo-random Chinese text with the
 // punctuation, brackets, quotes, digits and Latin runs official documents contain.
-import type { Block, DocModel } from '../../../src-main/documents/model';
+import type { Block, DocModel, TableColumn } from '../../../src-main/documents/model';
 import { seededRandom } from '../../../src-main/shared/seeded-random';
 
 const COMMON =
@@ -118,5 +118,25 @@ export function tableDoc(rows = 90): DocModel {
       },
       { type: 'paragraph', text: '以上表决结果经计票人核对无误。' },
     ],
+  };
+}
+
+/** The columns of a session's 签到表 (meeting/documents.ts signInSheetDoc). */
+export const SIGN_IN_COLUMNS: TableColumn[] = [
+  { header: '座位号', width: 1, align: 'center' },
+  { header: '姓名', width: 2, align: 'center' },
+  { header: '职务', width: 1.5, align: 'center' },
+  { header: '出席情况', width: 2, align: 'center' },
+  { header: '签到时间', width: 1.5, align: 'center' },
+];
+
+/** A 第十六次会议 签到表: its lines above the table, then the table of `rows`. */
+export function signInSheet(lines: string[], rows: string[][]): DocModel {
+  return {
+    kind: 'sign-in',
+    fileTitle: '签到表',
+    title: '签到表',
+    subtitle: '（示例区第二届人民代表大会常务委员会第十六次会议）',
+    blocks: [...lines.map((text): Block => ({ type: 'paragraph', text, indent: false })), { type: 'table', columns: SIGN_IN_COLUMNS, rows }],
   };
 }

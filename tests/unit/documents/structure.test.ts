@@ -122,13 +122,13 @@ describe('page breaks', () => {
     }
   });
 
-  it('keep the 版记 of a long opinion with the last lines of its text', () => {
+  it('keep the signature of a long opinion with the last lines of its text, the 版记 on the back of their odd page', () => {
     const rows = rowsOf.get('opinion')!.filter((x) => !isPageNumber(x));
     const last = Math.max(...rows.map((x) => x.page));
-    const onLast = rows.filter((x) => x.page === last);
-    const printed = onLast.findIndex((x) => x.text.endsWith('印发'));
-    const signature = onLast.findIndex((x) => x.text === '示例区人民代表大会常务委员会');
-    expect(printed).toBeGreaterThan(0);
+    expect(last % 2).toBe(0);
+    expect(rows.filter((x) => x.page === last).map((x) => x.text.replace(/\s+/g, '')).at(-1)).toMatch(/印发$/);
+    const before = rows.filter((x) => x.page === last - 1);
+    const signature = before.findIndex((x) => x.text === '示例区人民代表大会常务委员会');
     expect(signature).toBeGreaterThanOrEqual(2);
   });
 });

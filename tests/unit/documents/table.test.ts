@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveFonts } from '../../../src-main/documents/fonts';
 import { renderPdf } from '../../../src-main/documents/pdf';
+import { tableColumnWidths } from '../../../src-main/documents/table-widths';
 import { pdfPages, pdfRaster, pdfRows, ptToMm, savePdf, type PdfRow, type PdfWord } from '../../helpers/pdf';
 import { tableDoc } from './sample-docs';
 
@@ -92,5 +93,28 @@ describe('table across pages', () => {
     const k = (ptToMm(after.centre) - TOP) / line - 0.5;
     expect(Math.abs(k - Math.round(k)) * line).toBeLessThan(1.5);
     expect(isPageNumber(after)).toBe(false);
+  });
+});
+
+describe('column widths where the headers do not fit on one line', () => {
+  // CJK one em, a digit half an em, "%" 0.83 em, "." 0.28 em (FandolFang's advances), at 10 pt
+  const advance = (ch: string) => (ch.codePointAt(0)! >= 0x2e80 ? 1 : ch === '%' ? 0.833 : ch === '.' ? 0.278 : 0.5);
+  const measure = (_role: string, t: string, size: number) => Array.from(t).reduce((a, ch) => a + advance(ch) * size, 0);
+  const columns = [
+    { header: '类别', width: 60 },
+    { header: '综合满意率', width: 45, align: 'center' as const },
+    ...['满意', '基本满意', '不满意'].map((l) => ({ header: `评为${l}（人）`, width: 35, align: 'center' as const })),
+    ...['满意', '基本满意', '不满意', '未评'].map((l) => ({ header: `${l}票数合计`, width: 50, align: 'center' as const })),
+  ];
+  const block = { type: 'table' as const, fontSize: 10, columns, rows: [['政府工作部门负责人', '100.00%', '19', '1', '0', '600', '40', '20', '0']] };
+
+  it('keep every column as wide as its widest piece that may not break ("（人）", "100.00%"), the rest in the model’s proportions', () => {
+    const widths = tableColumnWidths(block, 442, measure);
+    const pad = 2 * 4 + 0.5;
+    expect(widths.reduce((a, w) => a + w, 0)).toBeCloseTo(442, 6);
+    for (const i of [2, 3, 4]) expect(widths[i]!, columns[i]!.header).toBeGreaterThanOrEqual(30 + pad - 1e-9); // （人） is three ems
+    expect(widths[1]!).toBeGreaterThanOrEqual(measure('', '100.00%', 10) + pad - 1e-9);
+    // the columns above their floor keep the model's proportions to one another
+    expect(widths[5]! / widths[0]!).toBeCloseTo(50 / 60, 6);
   });
 });
