@@ -3,6 +3,7 @@ import { AppError, fail, ok, type Result } from '../shared/result';
 import { clipText } from '../domain/text';
 import type { AnyCommand, CallContext, Caller, Services } from './command';
 import type { Store } from '../store/store';
+import { choiceRefusal, choiceWords } from './enum-words';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
@@ -61,6 +62,12 @@ const FIELD_LABELS: Record<string, string> = {
   others: '其他宣誓人',
   administeredBy: '监誓人',
   ledBy: '领誓人',
+  rules: '会议规则',
+  quorum: '法定人数',
+  adoption: '表决通过',
+  satisfaction: '测评规则',
+  threshold: '通过所需票数',
+  level: '行政级别',
 };
 /** Where a key means something else under its parent ("groups.name" is a group's name, not a person's). */
 const NESTED_LABELS: Record<string, string> = { 'groups.name': '组名', 'subjects.name': '名称', 'details.addressee': '受质询机关' };
@@ -73,15 +80,27 @@ function segmentLabel(path: readonly PropertyKey[], at: number): string {
   return Object.hasOwn(NESTED_LABELS, nested) ? NESTED_LABELS[nested]! : Object.hasOwn(FIELD_LABELS, p) ? FIELD_LABELS[p]! : p;
 }
 
+/**
+ * A refused choice (a zod enum or literal, or a discriminator no variant has): the field by the choices'
+ * own noun and the choices in their Chinese words (enum-words.ts), never the code's values; null for any other issue.
+ */
+function choiceIssue(i: ZodError['issues'][number]): { values: readonly unknown[]; noun: string; message: string } | null {
+  const values = i.code === 'invalid_value' ? i.values : i.code === 'invalid_union' && Array.isArray((i as { options?: unknown }).options) ? ((i as { options: unknown[] }).options) : null;
+  if (!values) return null;
+  return { values, noun: choiceWords(values)?.noun ?? '', message: choiceRefusal(values) };
+}
+
 export function describeZodError(e: ZodError): string {
   return e.issues
     .slice(0, 5)
     .map((i) => {
+      const choice = choiceIssue(i);
       const path = i.path
-        .map((_, at) => segmentLabel(i.path, at))
+        .map((p, at) => (choice?.noun && at === i.path.length - 1 && typeof p === 'string' ? choice.noun : segmentLabel(i.path, at)))
         .filter((label) => label !== '')
         .join('·');
-      return path ? `${path}：${i.message}` : i.message;
+      const message = choice?.message ?? i.message;
+      return path ? `${path}：${message}` : message;
     })
     .join('；');
 }

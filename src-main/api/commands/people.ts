@@ -25,7 +25,7 @@ export const memberFields = z.object({
   sort,
   name: personName,
   gender: z.enum(GENDERS).default(''),
-  role: z.enum(MEMBER_ROLES, { message: '职务应为主任、副主任、秘书长或委员' }),
+  role: z.enum(MEMBER_ROLES),
   seat: z.number().int().positive().nullable(),
   inOfficeFrom: isoDate.nullable().default(null),
   inOfficeTo: isoDate.nullable().default(null),
@@ -36,7 +36,7 @@ export const attendeeFields = z.object({ sort, name: personName, unit: text(100)
 export const officialFields = z.object({ sort, name: personName, unit: text(100), post: text(100), category: text(50) });
 
 const listInput = z.object({ includeInactive: z.boolean().default(false) });
-const order = z.enum(NAME_ORDERS, { message: '排序方式应为 list（按名单顺序）或 strokes（按姓氏笔画）' });
+const order = z.enum(NAME_ORDERS);
 
 export const peopleCommands = {
   /** 按姓氏笔画: the positions of the given names in stroke order (for lists kept in the renderer, e.g. 测评对象). */

@@ -1,0 +1,134 @@
+// A value outside a field's choices (a zod enum of the one edge schema) is refused in Chinese with
+// BAD_INPUT: the field by its Chinese name and the choices by the words the console shows
+// (api/enum-words.ts), never the code's values ("report"|"vote"). Over the admin HTTP endpoint and a
+// terminal's WebSocket, on the real server; and every choice of every command has its words.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { choiceWords } from '../../src-main/api/enum-words';
+import { anyCommandTable } from '../../src-main/api/commands';
+import { startServer, type RunningServer } from '../../src-main/app/server';
+import { TerminalClient } from '../../src-main/cli/terminal-client';
+import { tempDataDir } from '../helpers/server';
+import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+
+let running: RunningServer;
+let s16: Session16;
+let terminal: TerminalClient;
+const must = async (name: string, input: unknown = {}): Promise<any> => {
+  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+const audit = () => (running.core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+async function post(name: string, input: unknown) {
+  const res = await fetch(`http://127.0.0.1:${running.port}/api/cmd/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${running.adminToken}` },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
+}
+
+beforeAll(async () => {
+  running = await startServer({ dataDir: tempDataDir('yishi-enum-refusals-'), port: 0, host: '127.0.0.1', staticDir: null });
+  s16 = await prepareSession16(must);
+  await must('live.open', { sessionId: s16.sessionId });
+  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
+  terminal = await TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`);
+  const r = await terminal.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[0]!.id)!.code });
+  if (!r.ok) throw new Error(r.error.message);
+});
+afterAll(async () => {
+  await terminal?.close();
+  await running?.close();
+});
+
+describe('a refused choice over the admin HTTP edge', () => {
+  it('an agenda item of kind "speech": 议程类型 with the kinds in Chinese, nothing stored', async () => {
+    const before = audit();
+    const r = await post('agenda.add', { sessionId: s16.sessionId, kind: 'speech', title: '听取报告' });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '输入有误：议程类型：应为以下之一：听取审议报告、审议意见办理情况报告、表决、人事任免、满意度测评、票决、其他、专题询问、质询案' },
+    });
+    expect(audit()).toBe(before);
+  });
+
+  it('a nested choice names its place: 会议规则·测评规则·测评等次, and an attendance status, a format, an order', async () => {
+    const { defaults } = await must('settings.get');
+    const rules = { ...defaults, satisfaction: { ...defaults.satisfaction, scale: 'five' } };
+    const cases: [string, unknown, string][] = [
+      ['sessions.create', { term: 2, number: 99, date: '2026-12-01', expectedMembers: 33, rules }, '会议规则·测评规则·测评等次：应为以下之一：满意／基本满意／不满意、优秀／称职／基本称职／不称职'],
+      ['attendance.set', { memberId: s16.members[1]!.id, status: 'late' }, '出席情况：应为以下之一：已签到、请假、离会、未到'],
+      ['documents.render', { sessionId: s16.sessionId, id: 'agenda', format: 'odt' }, '文件格式：应为以下之一：PDF、Word 文档（DOCX）'],
+      ['nameOrder.set', { sessionId: 1, order: 'alpha' }, '排序方式：应为以下之一：按名单顺序、按姓氏笔画'],
+      ['members.create', { sort: 1, name: '王五', role: 'member', seat: null }, '职务：应为以下之一：主任、副主任、秘书长、委员'],
+    ];
+    for (const [name, input, message] of cases) {
+      const r = await post(name, input);
+      expect(r.body, name).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: `输入有误：${message}` } });
+    }
+  });
+});
+
+describe('a refused choice over the WebSocket edge', () => {
+  it('a press of "maybe" from a terminal: 表决意见 with 赞成、反对、弃权', async () => {
+    const r = await terminal.cmd('terminal.vote', { ballotId: 1, choice: 'maybe', pressSeq: 1 });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '输入有误：表决意见：应为以下之一：赞成、反对、弃权' } });
+  });
+});
+
+/** Every set of choices (enum or literal) in a schema, with where it is. */
+function choicesIn(schema: z.ZodType, at: string, out: { at: string; values: unknown[] }[], seen = new Set<unknown>()): void {
+  if (seen.has(schema)) return;
+  seen.add(schema);
+  const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+  const walk = (s: unknown, where = at) => s && choicesIn(s as z.ZodType, where, out, seen);
+  switch (def.type) {
+    case 'enum':
+      out.push({ at, values: Object.values(def.entries) });
+      break;
+    case 'literal':
+      out.push({ at, values: def.values });
+      break;
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape)) walk(v, `${at}.${k}`);
+      break;
+    case 'array':
+      walk(def.element);
+      break;
+    case 'union':
+      for (const o of def.options) walk(o);
+      break;
+    case 'pipe':
+      walk(def.in);
+      walk(def.out);
+      break;
+    case 'record':
+      walk(def.keyType);
+      walk(def.valueType);
+      break;
+    case 'intersection':
+      walk(def.left);
+      walk(def.right);
+      break;
+    default:
+      walk(def.innerType);
+  }
+}
+
+describe('every choice of every command has its words', () => {
+  it('each enum and literal of the command map is found in enum-words.ts, every word Chinese', () => {
+    const found: { at: string; values: unknown[] }[] = [];
+    for (const [name, def] of Object.entries(anyCommandTable)) choicesIn(def.input, name, found);
+    expect(found.length).toBeGreaterThan(20);
+    const missing = found.filter((c) => c.values.some((v) => v !== '' && !/\p{Script=Han}/u.test(String(v))) && !choiceWords(c.values)).map((c) => `${c.at}: ${c.values.join('|')}`);
+    expect(missing).toEqual([]);
+    for (const c of found) {
+      const words = choiceWords(c.values)!;
+      for (const v of c.values) expect(words.labels[String(v)], `${c.at} ${String(v)}`).toMatch(/\p{Script=Han}|^PDF$/u);
+    }
+  });
+});
