@@ -4,6 +4,8 @@ import { clipText } from '../domain/text';
 import type { AnyCommand, CallContext, Caller, Services } from './command';
 import type { Store } from '../store/store';
 import { choiceRefusal, choiceWords } from './enum-words';
+import { unprintableText } from './printable';
+import { unprintableWords } from '../documents/coverage';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
@@ -90,19 +92,30 @@ function choiceIssue(i: ZodError['issues'][number]): { values: readonly unknown[
   return { values, noun: choiceWords(values)?.noun ?? '', message: choiceRefusal(values) };
 }
 
+/** A field's place in Chinese: "测评对象·第1项·名称" (`last`: the last segment's own word, e.g. a choice's noun). */
+function pathLabel(path: readonly PropertyKey[], last?: string): string {
+  return path
+    .map((p, at) => (last && at === path.length - 1 && typeof p === 'string' ? last : segmentLabel(path, at)))
+    .filter((label) => label !== '')
+    .join('·');
+}
+
+const withPath = (path: string, message: string) => (path ? `${path}：${message}` : message);
+
 export function describeZodError(e: ZodError): string {
   return e.issues
     .slice(0, 5)
     .map((i) => {
       const choice = choiceIssue(i);
-      const path = i.path
-        .map((p, at) => (choice?.noun && at === i.path.length - 1 && typeof p === 'string' ? choice.noun : segmentLabel(i.path, at)))
-        .filter((label) => label !== '')
-        .join('·');
-      const message = choice?.message ?? i.message;
-      return path ? `${path}：${message}` : message;
+      return withPath(pathLabel(i.path, choice?.noun), choice?.message ?? i.message);
     })
     .join('；');
+}
+
+/** A text of a `printed` command that a document cannot print: the field and the character (a member is asked to write it otherwise). */
+function unprintableRefusal(input: unknown, caller: Caller): string | null {
+  const u = unprintableText(input);
+  return u ? `输入有误：${withPath(pathLabel(u.path), unprintableWords(u, caller.kind === 'terminal' ? 'member' : 'secretary'))}` : null;
 }
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -151,6 +164,8 @@ export function createDispatcher(table: Record<string, AnyCommand>, store: Store
     if (!def.access.includes(caller.kind)) return fail('FORBIDDEN', '无权执行此操作');
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `输入有误：${describeZodError(parsed.error)}`);
+    const unprintable = def.printed ? unprintableRefusal(parsed.data, caller) : null;
+    if (unprintable) return fail('BAD_INPUT', unprintable);
     try {
       // A terminal's token is checked on every call, not only at hello: revoked, or of a session that
       // is no longer live, and the call is refused (pairing again stays possible).

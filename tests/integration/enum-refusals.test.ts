@@ -3,11 +3,11 @@
 // (api/enum-words.ts), never the code's values ("report"|"vote"). Over the admin HTTP endpoint and a
 // terminal's WebSocket, on the real server; and every choice of every command has its words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { choiceWords } from '../../src-main/api/enum-words';
 import { anyCommandTable } from '../../src-main/api/commands';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
+import { schemaLeaves } from '../helpers/schema-walk';
 import { tempDataDir } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
@@ -75,54 +75,14 @@ describe('a refused choice over the admin HTTP edge', () => {
 
 describe('a refused choice over the WebSocket edge', () => {
   it('a press of "maybe" from a terminal: 表决意见 with 赞成、反对、弃权', async () => {
-    const r = await terminal.cmd('terminal.vote', { ballotId: 1, choice: 'maybe', pressSeq: 1 });
+    const r = await terminal.cmd('terminal.vote', { ballotId: 1, choice: 'maybe' as 'yes', pressSeq: 1 });
     expect(r).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '输入有误：表决意见：应为以下之一：赞成、反对、弃权' } });
   });
 });
 
-/** Every set of choices (enum or literal) in a schema, with where it is. */
-function choicesIn(schema: z.ZodType, at: string, out: { at: string; values: unknown[] }[], seen = new Set<unknown>()): void {
-  if (seen.has(schema)) return;
-  seen.add(schema);
-  const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
-  const walk = (s: unknown, where = at) => s && choicesIn(s as z.ZodType, where, out, seen);
-  switch (def.type) {
-    case 'enum':
-      out.push({ at, values: Object.values(def.entries) });
-      break;
-    case 'literal':
-      out.push({ at, values: def.values });
-      break;
-    case 'object':
-      for (const [k, v] of Object.entries(def.shape)) walk(v, `${at}.${k}`);
-      break;
-    case 'array':
-      walk(def.element);
-      break;
-    case 'union':
-      for (const o of def.options) walk(o);
-      break;
-    case 'pipe':
-      walk(def.in);
-      walk(def.out);
-      break;
-    case 'record':
-      walk(def.keyType);
-      walk(def.valueType);
-      break;
-    case 'intersection':
-      walk(def.left);
-      walk(def.right);
-      break;
-    default:
-      walk(def.innerType);
-  }
-}
-
 describe('every choice of every command has its words', () => {
   it('each enum and literal of the command map is found in enum-words.ts, every word Chinese', () => {
-    const found: { at: string; values: unknown[] }[] = [];
-    for (const [name, def] of Object.entries(anyCommandTable)) choicesIn(def.input, name, found);
+    const found = Object.entries(anyCommandTable).flatMap(([name, def]) => schemaLeaves(def.input, name).filter((l) => l.type !== 'string'));
     expect(found.length).toBeGreaterThan(20);
     const missing = found.filter((c) => c.values.some((v) => v !== '' && !/\p{Script=Han}/u.test(String(v))) && !choiceWords(c.values)).map((c) => `${c.at}: ${c.values.join('|')}`);
     expect(missing).toEqual([]);

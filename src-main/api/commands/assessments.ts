@@ -105,6 +105,7 @@ export const assessmentCommands = {
   /** 作废本轮: an open round whose sheets cannot be opened here, back to draft (RoundEngine.voidRound). */
   'assessments.void': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ assessmentId: id, reason: linesText(500, '请填写作废的原因') }),
     run: (ctx, { assessmentId, reason }) => rowOf(ctx, engineOf(ctx).assessments.voidRound(ctx.who, assessmentId, reason).id),
@@ -119,6 +120,7 @@ export const assessmentCommands = {
   /** A paper tally corrected before the result is announced; the reason goes into the audit log. */
   'assessments.correctPaper': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: paperTallies.extend({ reason: linesText(500, '请填写更正的原因') }),
     run: (ctx, { assessmentId, reason, ...tallies }) =>
@@ -179,6 +181,7 @@ export const assessmentCommands = {
   }),
   'officialYears.save': command({
     access: ['admin'],
+    printed: true,
     input: yearFields.extend({ officialId: id, year }),
     run: (ctx, { officialId, year, ...f }) => saveYearRecord(ctx.store, ctx.who, officialId, year, f),
   }),

@@ -47,6 +47,7 @@ export const liveCommands = {
   'live.close': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.closeSession(ctx.who)) }),
   'live.startBusiness': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ override: linesText(500).optional() }),
     run: (ctx, { override }) => viewAfter(ctx, (e) => e.startBusiness(ctx.who, override)),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { lineText, linesText, textProblem } from '../../domain/text';
-import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds, type AgendaDetails } from '../../domain/agenda';
-import { printProblem } from '../../documents/coverage';
+import { lineText, linesText } from '../../domain/text';
+import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
@@ -37,20 +36,8 @@ const itemFields = z.object({
   kind: z.enum(AGENDA_KINDS),
   title: lineText(300, '议程标题不能为空'),
   presenter: lineText(100).default(''),
-  details: agendaDetailsSchema.superRefine(printableNames).default({}),
+  details: agendaDetailsSchema.default({}),
 });
-
-/** The names an item prints (任免人员, 测评对象, 候选项目) are refused when the documents' fonts cannot print them. */
-function printableNames(d: AgendaDetails, ctx: z.RefinementCtx): void {
-  const check = (text: string, path: (string | number)[]): void => {
-    if (textProblem(text)) return; // refused by the text rule already
-    const problem = printProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
-  };
-  d.persons?.forEach((p, i) => check(p.name, ['persons', i, 'name']));
-  d.subjects?.forEach((s, i) => check(s.name, ['subjects', i, 'name']));
-  d.candidates?.forEach((c, i) => check(c, ['candidates', i]));
-}
 
 const id = z.number().int().positive();
 
@@ -73,9 +60,10 @@ export const sessionCommands = {
     input: z.object({ date: isoDate }),
     run: ({ store }, { date }) => membersInOfficeOn(store, date),
   }),
-  'sessions.create': command({ access: ['admin'], input: sessionFields, run: ({ store, who }, f) => createSession(store, who, f) }),
+  'sessions.create': command({ access: ['admin'], printed: true, input: sessionFields, run: ({ store, who }, f) => createSession(store, who, f) }),
   'sessions.update': command({
     access: ['admin'],
+    printed: true,
     input: sessionFields.extend({ id }),
     run: ({ store, who }, { id, ...f }) => updateSession(store, who, id, f),
   }),
@@ -92,6 +80,7 @@ export const sessionCommands = {
 
   'agenda.add': command({
     access: ['admin'],
+    printed: true,
     input: itemFields.extend({ sessionId: id }),
     run: (ctx, { sessionId, ...f }) => {
       checkOversightItem(ctx.store, getSession(ctx.store, sessionId), f.kind, f.details);
@@ -101,6 +90,7 @@ export const sessionCommands = {
   }),
   'agenda.update': command({
     access: ['admin'],
+    printed: true,
     input: itemFields.extend({ id }),
     run: (ctx, { id, ...f }) => {
       checkOversightItem(ctx.store, getSession(ctx.store, getItem(ctx.store, id).sessionId), f.kind, f.details);
