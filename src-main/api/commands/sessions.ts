@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { lineText, linesText } from '../../domain/text';
-import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds } from '../../domain/agenda';
+import { AGENDA_KINDS, agendaDetailsSchema, agendaKindLabel, personsWithIds } from '../../domain/agenda';
+import { itemScales } from '../../assessment/assessment-store';
+import type { Store } from '../../store/store';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
@@ -41,18 +43,25 @@ const itemFields = z.object({
 
 const id = z.number().int().positive();
 
+/**
+ * A session's items as the console lists them: every item with its kind in words, an assessment by the
+ * scale it is held on (称职测评: agendaKindLabel); appointment items with the persons ballots were cast
+ * for (they can no longer be removed or changed).
+ */
+function listed(store: Store, sessionId: number, items = listItems(store, sessionId)): (AgendaItem & { kindLabel: string; votedPersonIds?: string[] })[] {
+  const scaleOf = itemScales(store, sessionId, getSession(store, sessionId).rules.satisfaction.scale);
+  return items.map((i) => {
+    const labelled = { ...i, kindLabel: agendaKindLabel(i.kind, scaleOf(i.id)) };
+    return i.kind === 'appointment' ? { ...labelled, votedPersonIds: castPersons(store, i.id, personsWithIds(i.details.persons)).map((p) => p.id) } : labelled;
+  });
+}
+
 export const sessionCommands = {
   'sessions.list': command({ access: ['admin'], input: z.object({}), run: ({ store }) => listSessions(store) }),
   'sessions.get': command({
     access: ['admin'],
     input: idInput,
-    /** Appointment items also say which persons ballots were cast for (they can no longer be removed or changed). */
-    run: ({ store }, { id }) => ({
-      session: getSession(store, id),
-      items: listItems(store, id).map((i): AgendaItem & { votedPersonIds?: string[] } =>
-        i.kind === 'appointment' ? { ...i, votedPersonIds: castPersons(store, i.id, personsWithIds(i.details.persons)).map((p) => p.id) } : i,
-      ),
-    }),
+    run: ({ store }, { id }) => ({ session: getSession(store, id), items: listed(store, id) }),
   }),
   /** 应到 defaults to the members in office on the session date. */
   'sessions.expectedMembers': command({
@@ -107,13 +116,13 @@ export const sessionCommands = {
         deleteItem(store, who, id);
         syncHearings(store, who); // a handling-report link of the deleted item goes with it
       });
-      return edited(ctx, listItems(store, sessionId), id);
+      return edited(ctx, listed(store, sessionId), id);
     },
   }),
   'agenda.reorder': command({
     access: ['admin'],
     input: z.object({ sessionId: id, orderedIds: z.array(id).max(500) }),
-    run: (ctx, { sessionId, orderedIds }) => edited(ctx, reorderItems(ctx.store, ctx.who, sessionId, orderedIds)),
+    run: (ctx, { sessionId, orderedIds }) => edited(ctx, listed(ctx.store, sessionId, reorderItems(ctx.store, ctx.who, sessionId, orderedIds))),
   }),
   'documents.attach': command({
     access: ['admin'],
