@@ -5,21 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choiceWords } from '../../src-main/api/enum-words';
 import { anyCommandTable } from '../../src-main/api/commands';
-import { startServer, type RunningServer } from '../../src-main/app/server';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
+import type { RunningServer } from '../../src-main/app/server';
+import type { TerminalClient } from '../../src-main/cli/terminal-client';
 import { schemaLeaves } from '../helpers/schema-walk';
-import { tempDataDir } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openLiveWithTerminal, type LiveWithTerminal } from '../helpers/live-terminal';
+import type { Session16 } from '../helpers/session-fixture';
 
+let live: LiveWithTerminal;
 let running: RunningServer;
 let s16: Session16;
 let terminal: TerminalClient;
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const audit = () => (running.core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const must = (name: string, input: unknown = {}) => live.must(name, input);
+const audit = () => live.audit();
 
 async function post(name: string, input: unknown) {
   const res = await fetch(`http://127.0.0.1:${running.port}/api/cmd/${name}`, {
@@ -31,18 +28,10 @@ async function post(name: string, input: unknown) {
 }
 
 beforeAll(async () => {
-  running = await startServer({ dataDir: tempDataDir('yishi-enum-refusals-'), port: 0, host: '127.0.0.1', staticDir: null });
-  s16 = await prepareSession16(must);
-  await must('live.open', { sessionId: s16.sessionId });
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
-  terminal = await TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`);
-  const r = await terminal.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[0]!.id)!.code });
-  if (!r.ok) throw new Error(r.error.message);
+  live = await openLiveWithTerminal('yishi-enum-refusals-');
+  ({ running, s16, terminal } = live);
 });
-afterAll(async () => {
-  await terminal?.close();
-  await running?.close();
-});
+afterAll(() => live?.close());
 
 describe('a refused choice over the admin HTTP edge', () => {
   it('an agenda item of kind "speech": 议程类型 with the kinds in Chinese, nothing stored', async () => {

@@ -6,43 +6,30 @@
 // documents/coverage.ts), on the commands marked `printed`; the press and the sheet are not among them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anyCommandTable } from '../../src-main/api/commands';
-import { startServer, type RunningServer } from '../../src-main/app/server';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
+import type { RunningServer } from '../../src-main/app/server';
+import type { TerminalClient } from '../../src-main/cli/terminal-client';
 import { parsedFaceCount } from '../../src-main/documents/font-files';
 import { schemaLeaves } from '../helpers/schema-walk';
-import { tempDataDir } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { openLiveWithTerminal, type LiveWithTerminal } from '../helpers/live-terminal';
+import type { Session16 } from '../helpers/session-fixture';
 
 const RARE = '\u{2A6A5}'; // 𪚥: beyond every bundled face
 const SECRETARY = `“${RARE}”（U+2A6A5）在打印文件所用的字体中没有字形，含有它的文件都无法打印。请先安装含有该字的字体，或按办公室打印时的写法录入`;
 const MEMBER = `“${RARE}”（U+2A6A5）在打印文件所用的字体中没有字形，会议记录无法打印，请改用其他写法后重新提交`;
 
+let live: LiveWithTerminal;
 let running: RunningServer;
 let s16: Session16;
 let terminal: TerminalClient;
-const call = (name: string, input: unknown = {}) => running.core.dispatch(name, input, { kind: 'admin', source: 'test' });
-const must = async (name: string, input: unknown = {}): Promise<any> => {
-  const r = await call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const audit = () => (running.core.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const call = (name: string, input: unknown = {}) => live.call(name, input);
+const must = (name: string, input: unknown = {}) => live.must(name, input);
+const audit = () => live.audit();
 
 beforeAll(async () => {
-  running = await startServer({ dataDir: tempDataDir('yishi-unprintable-texts-'), port: 0, host: '127.0.0.1', staticDir: null });
-  s16 = await prepareSession16(must);
-  await must('live.open', { sessionId: s16.sessionId });
-  for (const m of s16.members.slice(0, 30)) await must('attendance.set', { memberId: m.id, status: 'present' });
-  await must('live.startBusiness', {});
-  const codes: { kind: string; id: number; code: string }[] = await must('seatCodes.list');
-  terminal = await TerminalClient.connect(`ws://127.0.0.1:${running.port}/ws`);
-  const r = await terminal.cmd('terminal.pair', { code: codes.find((c) => c.kind === 'member' && c.id === s16.members[0]!.id)!.code });
-  if (!r.ok) throw new Error(r.error.message);
+  live = await openLiveWithTerminal('yishi-unprintable-texts-', { present: 30 });
+  ({ running, s16, terminal } = live);
 });
-afterAll(async () => {
-  await terminal?.close();
-  await running?.close();
-});
+afterAll(() => live?.close());
 
 describe('texts the documents print, entered by the secretary', () => {
   it('each is refused naming the field and 𪚥, and nothing is stored; the same text without it is taken', async () => {

@@ -5,24 +5,13 @@
 // says 满意率 on a 称职测评. A text naming both ("满意度测评（或称职测评）": a page about either) is fine.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT, sourcesOutsideDomain, withoutComments } from '../../helpers/source-texts';
 import { describe, expect, it } from 'vitest';
 import { agendaKindLabel, AGENDA_KIND_LABELS } from '../../../src-main/domain/agenda';
 import { scaleWords } from '../../../src-main/domain/satisfaction';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
 /** Sample data, not a face: the benchmark's seeded sessions are on the three levels. */
 const NOT_FACES = new Set(['src-main/cli/bench-seed.ts']);
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
-  });
-}
-
-const withoutComments = (code: string): string => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 
 const THREE = /满意率|满意度测评/;
 const FOUR = /称职率|称职测评/;
@@ -35,9 +24,7 @@ export function oneScaleTexts(code: string): string[] {
 
 describe('the scale’s words come from domain/ only', () => {
   it('no face or document outside src-main/domain/ writes 满意率 / 满意度测评 (or 称职率 / 称职测评) for one scale itself', () => {
-    const files = [...sources(path.join(ROOT, 'src-main')), ...sources(path.join(ROOT, 'src-renderer/src'))].filter(
-      (f) => !f.startsWith(path.join(ROOT, 'src-main/domain') + path.sep) && !NOT_FACES.has(path.relative(ROOT, f)),
-    );
+    const files = sourcesOutsideDomain().filter((f) => !NOT_FACES.has(path.relative(ROOT, f)));
     const found = files.flatMap((f) => oneScaleTexts(fs.readFileSync(f, 'utf8')).map((t) => `${path.relative(ROOT, f)}: ${t}`));
     expect(found).toEqual([]);
   });
