@@ -51,6 +51,12 @@ export interface CommandDef<S extends z.ZodType, R> {
    * records waits for the secretary's acknowledgement (app/core.ts). Preparing and reading are not.
    */
   sessionBusiness?: true;
+  /**
+   * Stores texts that documents print (names, titles, remarks, opinions…): every string of the input
+   * is asked the documents' fonts after the schema (api/printable.ts), a character none has refused
+   * with BAD_INPUT naming the field and the character. Not for files (their `data`, `fileName`).
+   */
+  printed?: true;
   input: S;
   run: (ctx: CallContext, input: z.output<S>) => R;
 }

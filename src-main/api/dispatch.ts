@@ -3,6 +3,9 @@ import { AppError, fail, ok, type Result } from '../shared/result';
 import { clipText } from '../domain/text';
 import type { AnyCommand, CallContext, Caller, Services } from './command';
 import type { Store } from '../store/store';
+import { choiceRefusal, choiceWords } from './enum-words';
+import { unprintableText } from './printable';
+import { unprintableWords } from '../documents/coverage';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
@@ -61,6 +64,12 @@ const FIELD_LABELS: Record<string, string> = {
   others: '其他宣誓人',
   administeredBy: '监誓人',
   ledBy: '领誓人',
+  rules: '会议规则',
+  quorum: '法定人数',
+  adoption: '表决通过',
+  satisfaction: '测评规则',
+  threshold: '通过所需票数',
+  level: '行政级别',
 };
 /** Where a key means something else under its parent ("groups.name" is a group's name, not a person's). */
 const NESTED_LABELS: Record<string, string> = { 'groups.name': '组名', 'subjects.name': '名称', 'details.addressee': '受质询机关' };
@@ -73,17 +82,40 @@ function segmentLabel(path: readonly PropertyKey[], at: number): string {
   return Object.hasOwn(NESTED_LABELS, nested) ? NESTED_LABELS[nested]! : Object.hasOwn(FIELD_LABELS, p) ? FIELD_LABELS[p]! : p;
 }
 
+/**
+ * A refused choice (a zod enum or literal, or a discriminator no variant has): the field by the choices'
+ * own noun and the choices in their Chinese words (enum-words.ts), never the code's values; null for any other issue.
+ */
+function choiceIssue(i: ZodError['issues'][number]): { values: readonly unknown[]; noun: string; message: string } | null {
+  const values = i.code === 'invalid_value' ? i.values : i.code === 'invalid_union' && Array.isArray((i as { options?: unknown }).options) ? ((i as { options: unknown[] }).options) : null;
+  if (!values) return null;
+  return { values, noun: choiceWords(values)?.noun ?? '', message: choiceRefusal(values) };
+}
+
+/** A field's place in Chinese: "测评对象·第1项·名称" (`last`: the last segment's own word, e.g. a choice's noun). */
+function pathLabel(path: readonly PropertyKey[], last?: string): string {
+  return path
+    .map((p, at) => (last && at === path.length - 1 && typeof p === 'string' ? last : segmentLabel(path, at)))
+    .filter((label) => label !== '')
+    .join('·');
+}
+
+const withPath = (path: string, message: string) => (path ? `${path}：${message}` : message);
+
 export function describeZodError(e: ZodError): string {
   return e.issues
     .slice(0, 5)
     .map((i) => {
-      const path = i.path
-        .map((_, at) => segmentLabel(i.path, at))
-        .filter((label) => label !== '')
-        .join('·');
-      return path ? `${path}：${i.message}` : i.message;
+      const choice = choiceIssue(i);
+      return withPath(pathLabel(i.path, choice?.noun), choice?.message ?? i.message);
     })
     .join('；');
+}
+
+/** A text of a `printed` command that a document cannot print: the field and the character (a member is asked to write it otherwise). */
+function unprintableRefusal(input: unknown, caller: Caller): string | null {
+  const u = unprintableText(input);
+  return u ? `输入有误：${withPath(pathLabel(u.path), unprintableWords(u, caller.kind === 'terminal' ? 'member' : 'secretary'))}` : null;
 }
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -132,6 +164,8 @@ export function createDispatcher(table: Record<string, AnyCommand>, store: Store
     if (!def.access.includes(caller.kind)) return fail('FORBIDDEN', '无权执行此操作');
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('BAD_INPUT', `输入有误：${describeZodError(parsed.error)}`);
+    const unprintable = def.printed ? unprintableRefusal(parsed.data, caller) : null;
+    if (unprintable) return fail('BAD_INPUT', unprintable);
     try {
       // A terminal's token is checked on every call, not only at hello: revoked, or of a session that
       // is no longer live, and the call is refused (pairing again stays possible).

@@ -2,7 +2,8 @@
 // a second line that says more (a ballot's announced result, an opinion's 文号 and addressee, the
 // item a remark was made on) and, for long texts, the passage around the searched word. The entries
 // of a page are described with one query per kind, never one per entry.
-import { AGENDA_KIND_LABELS, type AgendaKind } from '../domain/agenda';
+import { agendaKindLabel, type AgendaKind } from '../domain/agenda';
+import { scaleWords, type Scale } from '../domain/satisfaction';
 import { sessionTitle } from '../domain/numerals';
 import { formatDocNumber } from '../domain/review';
 import { getCommittee } from '../store/committee';
@@ -52,9 +53,16 @@ const DESCRIBE: Record<ArchiveKind, Describer> = {
       detail: [r.place, r.chair && `主持人：${r.chair}`].filter(Boolean).join(' · '),
     })),
   item: (store, ids) =>
-    byId(all<{ id: number; kind: AgendaKind; presenter: string }>(store, `SELECT id, kind, presenter FROM agenda_items WHERE id ${inList}`, ids), (r) => ({
-      detail: [AGENDA_KIND_LABELS[r.kind], r.presenter && `报告人：${r.presenter}`].filter(Boolean).join(' · '),
-    })),
+    byId(
+      all<{ id: number; kind: AgendaKind; presenter: string; scale: Scale }>(
+        store,
+        // an assessment item by the scale it was held on: its last satisfaction round's, else its session's (agendaKindLabel)
+        `SELECT i.id, i.kind, i.presenter, coalesce((SELECT a.scale FROM assessments a WHERE a.item_id = i.id AND a.kind = 'satisfaction' AND a.scale IS NOT NULL ORDER BY a.id DESC LIMIT 1), json_extract(s.rules, '$.satisfaction.scale'), 'three') AS scale
+           FROM agenda_items i JOIN sessions s ON s.id = i.session_id WHERE i.id ${inList}`,
+        ids,
+      ),
+      (r) => ({ detail: [agendaKindLabel(r.kind, r.scale), r.presenter && `报告人：${r.presenter}`].filter(Boolean).join(' · ') }),
+    ),
   ballot: (store, ids) =>
     byId(
       all<{ id: number; round: number; secret: number; method: string; announcement: string | null; item: string }>(
@@ -69,8 +77,8 @@ const DESCRIBE: Record<ArchiveKind, Describer> = {
       }),
     ),
   assessment: (store, ids) =>
-    byId(all<{ id: number; kind: string; method: string }>(store, `SELECT id, kind, method FROM assessments WHERE id ${inList}`, ids), (r) => ({
-      detail: [r.kind === 'project' ? '票决' : '满意度测评', r.method === 'paper' ? '纸质' : '电子'].join(' · '),
+    byId(all<{ id: number; kind: string; method: string; scale: Scale | null }>(store, `SELECT id, kind, method, scale FROM assessments WHERE id ${inList}`, ids), (r) => ({
+      detail: [r.kind === 'project' ? '票决' : scaleWords(r.scale ?? 'three').scaleTitle, r.method === 'paper' ? '纸质' : '电子'].join(' · '),
     })),
   opinion: (store, ids) =>
     byId(

@@ -110,6 +110,16 @@ export function listAssessments(store: Store, sessionId: number): AssessmentRow[
   return (store.db.prepare('SELECT * FROM assessments WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map(toRow);
 }
 
+/**
+ * The scale each item of a session is assessed on: its last satisfaction round's, else the session's
+ * rule (an item before its first round) — what its kind is called (agendaKindLabel), one query.
+ */
+export function itemScales(store: Store, sessionId: number, sessionScale: ScaleName): (itemId: number) => ScaleName {
+  const rows = store.db.prepare("SELECT item_id, scale FROM assessments WHERE session_id = ? AND kind = 'satisfaction' AND scale IS NOT NULL ORDER BY id").all(sessionId) as { item_id: number; scale: ScaleName }[];
+  const last = new Map(rows.map((r) => [r.item_id, r.scale]));
+  return (itemId) => last.get(itemId) ?? sessionScale;
+}
+
 export function assessmentsOfItem(store: Store, itemId: number): AssessmentRow[] {
   return (store.db.prepare('SELECT * FROM assessments WHERE item_id = ? ORDER BY id').all(itemId) as Raw[]).map(toRow);
 }

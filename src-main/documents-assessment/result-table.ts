@@ -38,7 +38,7 @@ export function resultColumns(r: SatisfactionOutcome): TableColumn[] {
           ]),
       ...r.levelLabels.map((l) => ({ header: l, chars: Math.max(2, l.length), align: 'center' as const })),
       { header: '未评', chars: 2, align: 'center' },
-      { header: r.rateLabel ?? '满意率', chars: 4, align: 'center' },
+      { header: r.rateLabel ?? scaleWords(r.scale).rateLabel, chars: 4, align: 'center' }, // a result stored before rateLabel: by its scale
       { header: '测评结果', chars: 4, align: 'center' },
     ],
     resultFontSize(r),

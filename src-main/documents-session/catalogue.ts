@@ -5,6 +5,7 @@
 import { getAssessment, listAssessments } from '../assessment/assessment-store';
 import { assessmentModel } from '../documents-assessment/pdf-files';
 import { blankFormDoc } from '../documents-assessment/blank-forms';
+import { scaleWords } from '../domain/satisfaction';
 import { safeFileName } from '../documents-assessment/common';
 import { renderDocx } from '../documents-docx/docx';
 import type { DocModel } from '../documents/model';
@@ -41,7 +42,7 @@ const ROUND = (round: number) => (round > 1 ? `（第${round}轮）` : '');
 
 /** The session's documents, in the order the office needs them. */
 export function sessionCatalogue(store: Store, sessionId: number): CatalogueEntry[] {
-  getSession(store, sessionId);
+  const session = getSession(store, sessionId);
   const items = listItems(store, sessionId);
   const out: CatalogueEntry[] = [];
   const add = (id: string, title: string, group: string) => out.push({ id, title, group, formats: BOTH });
@@ -54,13 +55,15 @@ export function sessionCatalogue(store: Store, sessionId: number): CatalogueEntr
   add('resultSheet', '表决结果汇总表', '表决');
   if (items.some((i) => i.kind === 'appointment')) add('appointments', '任免名单', '人事任免');
   for (const it of items.filter((i) => i.kind === 'assessment' || i.kind === 'project_ballot' || i.kind === 'handling_report')) {
-    add(`blankForm:${it.id}`, `${it.kind === 'project_ballot' ? '票决票' : '满意度测评表'}（空白）：${it.title}`, '测评与票决');
+    // the blank sheet is on the session's scale (blankFormDoc): 满意度测评表, or 称职测评表 on the four levels
+    add(`blankForm:${it.id}`, `${it.kind === 'project_ballot' ? '票决票' : `${scaleWords(session.rules.satisfaction.scale).scaleTitle}表`}（空白）：${it.title}`, '测评与票决');
   }
   for (const a of listAssessments(store, sessionId).filter((x) => x.state !== 'draft')) {
     if (a.kind === 'project') add(`assessment:${a.id}:result`, `票决结果：${a.title}${ROUND(a.round)}`, '测评与票决');
     else {
-      add(`assessment:${a.id}:result`, `满意度测评结果统计表：${a.title}${ROUND(a.round)}`, '测评与票决');
-      add(`assessment:${a.id}:categories`, `满意度测评结果分类汇总表：${a.title}${ROUND(a.round)}`, '测评与票决');
+      const { scaleTitle } = scaleWords(a.scale ?? 'three');
+      add(`assessment:${a.id}:result`, `${scaleTitle}结果统计表：${a.title}${ROUND(a.round)}`, '测评与票决');
+      add(`assessment:${a.id}:categories`, `${scaleTitle}结果分类汇总表：${a.title}${ROUND(a.round)}`, '测评与票决');
     }
   }
   for (const o of listOpinions(store, { sessionId })) add(`opinion:${o.id}`, `审议意见：${o.title.replace(/\n/g, '')}${o.docNumber ? `（${o.docNumber}）` : '（草稿）'}`, '审议');

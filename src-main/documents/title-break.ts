@@ -12,7 +12,7 @@ const COMPOUNDS: RegExp[] = [
   // the level with the body: "区第二届人民代表大会常务委员会", "区人民政府" (the one-character 区 stays
   // with the name before it, see titleTokens)
   new RegExp(`[区县市旗](?:第[一二三四五六七八九十]+届)?(?:${BODY})`, 'g'),
-  new RegExp(`(?:${BODY}|常务委员会|委员会|办公室|满意度测评|审议意见|办理情况|执行情况)`, 'g'),
+  new RegExp(`(?:${BODY}|常务委员会|委员会|办公室|满意度测评|称职测评|审议意见|办理情况|执行情况)`, 'g'),
   /第[一二三四五六七八九十百零\d]+(?:次会议|[届次条章项])/g,
   /\d+年(?:\d+月)?(?:\d+日)?/g,
 ];

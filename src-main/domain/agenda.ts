@@ -1,5 +1,6 @@
 // Agenda items and what each kind carries.
 import { z } from 'zod';
+import { scaleWords, type Scale } from './satisfaction';
 import { lineText, linesText } from './text';
 
 export const AGENDA_KINDS = ['report', 'handling_report', 'vote', 'appointment', 'assessment', 'project_ballot', 'other', 'inquiry', 'interpellation'] as const;
@@ -16,6 +17,14 @@ export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   inquiry: '专题询问',
   interpellation: '质询案',
 };
+
+/**
+ * An item's kind in words (AGENDA_KIND_LABELS), an assessment named by the scale it is held on:
+ * 满意度测评, or 称职测评 on the four levels (scaleWords) — never "满意度" for a scale without 满意.
+ */
+export function agendaKindLabel(kind: AgendaKind, scale: Scale): string {
+  return kind === 'assessment' ? scaleWords(scale).scaleTitle : AGENDA_KIND_LABELS[kind];
+}
 
 const name = lineText(50, '姓名不能为空');
 

@@ -90,7 +90,8 @@ export interface LiveSnapshot {
     businessStarted: boolean;
   } | null;
   attendance: AttendanceSummary | null;
-  agenda: { id: number; position: number; kind: AgendaKind; title: string }[];
+  /** kindLabel: the kind in words, an assessment by its scale (满意度测评 / 称职测评: domain agendaKindLabel). */
+  agenda: { id: number; position: number; kind: AgendaKind; kindLabel: string; title: string }[];
   currentItem: LiveItem | null;
   /** The ballot in focus: the newest ballot of the current item. */
   ballot: PublicBallot | null;

@@ -1,6 +1,7 @@
 // Builds what each seat sees from the store: the public snapshot (big screen), a terminal's view
 // (the snapshot plus "me") and the console's view (everything, but never a secret choice).
-import { AGENDA_KIND_LABELS } from '../domain/agenda';
+import { agendaKindLabel, type AgendaKind } from '../domain/agenda';
+import { itemScales } from '../assessment/assessment-store';
 import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
@@ -10,6 +11,7 @@ import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words
 import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
 import type { Choice } from '../domain/vote';
+import type { Scale } from '../domain/satisfaction';
 import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
 import { voidsOf } from '../rounds/round-voids';
 
@@ -70,6 +72,8 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
   const live = engine.liveRow(s.id);
   const { counts, met } = engine.attendance(s);
   const item = live.currentItemId ? getItem(engine.store, live.currentItemId) : null;
+  const items = listItems(engine.store, s.id);
+  const kindLabel = kindLabels(engine, s.id, s.rules.satisfaction.scale, items);
   const focus = focusBallot(engine, s.id, live.currentItemId);
   return {
     session: {
@@ -82,13 +86,13 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
       businessStarted: live.businessStartedAt !== null,
     },
     attendance: { ...counts, quorumMet: met, announcement: attendanceAnnouncement(counts, met, s.expectedReason) },
-    agenda: listItems(engine.store, s.id).map((i) => ({ id: i.id, position: i.position, kind: i.kind, title: i.title })),
+    agenda: items.map((i) => ({ id: i.id, position: i.position, kind: i.kind, kindLabel: kindLabel(i), title: i.title })),
     currentItem: item
       ? {
           id: item.id,
           position: item.position,
           kind: item.kind,
-          kindLabel: AGENDA_KIND_LABELS[item.kind],
+          kindLabel: kindLabel(item),
           title: item.title,
           presenter: item.presenter,
           documents: item.documents.map((d) => ({ id: d.id, fileName: d.fileName, mime: d.mime, size: d.size })),
@@ -100,6 +104,12 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
     assessment: ((a) => (a ? publicAssessment(engine.store, a, audience, engine.assessments.submitted(a)) : null))(engine.assessments.focus(s.id, live.currentItemId)),
     focus,
   };
+}
+
+/** Each item's kind in words, an assessment by the scale it is held on (asked only when the session has one). */
+function kindLabels(engine: MeetingEngine, sessionId: number, sessionScale: Scale, items: readonly { kind: AgendaKind }[]): (item: { id: number; kind: AgendaKind }) => string {
+  const scaleOf = items.some((i) => i.kind === 'assessment') ? itemScales(engine.store, sessionId, sessionScale) : () => sessionScale;
+  return (item) => agendaKindLabel(item.kind, scaleOf(item.id));
 }
 
 /** A terminal's view: the public snapshot plus its own seat, attendance and recorded vote. */

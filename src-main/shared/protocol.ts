@@ -148,7 +148,7 @@ export const snapshotSchema = z.looseObject({
     .looseObject({ id: int, title: z.string(), date: z.string(), status: z.enum(['draft', 'open', 'closed']), businessStarted: z.boolean() })
     .nullable(),
   attendance: z.looseObject({ expected: nonNeg, present: nonNeg, onLeave: nonNeg, absent: nonNeg, quorumMet: z.boolean(), announcement: z.string() }).nullable(),
-  agenda: z.array(z.looseObject({ id: int, position: int, kind: z.string(), title: z.string() })),
+  agenda: z.array(z.looseObject({ id: int, position: int, kind: z.string(), kindLabel: z.string(), title: z.string() })),
   currentItem: z
     .looseObject({
       id: int,

@@ -4,6 +4,7 @@
 // item that holds ballots, assessments, remarks, opinions or resolutions cannot be deleted.
 import { AppError } from '../shared/result';
 import { castOnRefusal, personLine, personsWithIds, type AgendaDetails, type AgendaKind, type BallotPerson, type CastLine } from '../domain/agenda';
+import { scaleWords, type Scale } from '../domain/satisfaction';
 import type { Store } from './store';
 
 interface Current {
@@ -68,8 +69,8 @@ export function assertDeletable(store: Store, itemId: number, title: string): vo
   const n = (sql: string) => count(store, sql, itemId);
   const ballots = n('SELECT count(*) AS n FROM ballots WHERE item_id = ?');
   if (ballots) holds.push(`${ballots}轮表决`);
-  const sheets = store.db.prepare('SELECT kind, count(*) AS n FROM assessments WHERE item_id = ? GROUP BY kind').all(itemId) as { kind: string; n: number }[];
-  for (const s of sheets) holds.push(`${s.n}轮${s.kind === 'project' ? '票决' : '满意度测评'}`);
+  const sheets = store.db.prepare('SELECT kind, scale, count(*) AS n FROM assessments WHERE item_id = ? GROUP BY kind, scale').all(itemId) as { kind: string; scale: Scale | null; n: number }[];
+  for (const s of sheets) holds.push(`${s.n}轮${s.kind === 'project' ? '票决' : scaleWords(s.scale ?? 'three').scaleTitle}`);
   const remarks = n('SELECT count(*) AS n FROM review_remarks WHERE item_id = ?');
   if (remarks) holds.push(`${remarks}条审议发言`);
   if (n('SELECT count(*) AS n FROM review_opinions WHERE item_id = ?')) holds.push('审议意见');

@@ -82,3 +82,43 @@ describe('a 称职测评 on every face', () => {
     expect(text).not.toContain('满意率');
   });
 });
+
+// The item itself is named by its scale too (domain/agenda.ts agendaKindLabel): 称职测评, never the
+// agenda kind's 满意度测评, wherever its kind is shown; and the console's new-round form says 称职率.
+describe('a 称职测评 item by name on every face', () => {
+  it('the big screen and the member’s terminal head the current item 称职测评', async () => {
+    await expect.poll(() => display.getByTestId('display-item').textContent()).toContain('第1项 · 称职测评');
+    expect(await display.getByTestId('display-item').textContent()).not.toContain('满意度测评');
+    expect(await terminal.getByTestId('current-item').locator('.tag').textContent()).toBe('称职测评');
+  });
+
+  it('the console’s item header and new-round form say 称职测评 and 称职率, and follow the scale chosen for the round', async () => {
+    const panel = consolePage.getByTestId(`assessment-item-${itemId}`);
+    expect(await panel.locator('.asc-item-head .chip-kind').textContent()).toBe('第1项 · 称职测评');
+    const form = panel.locator('.asc-create');
+    expect(await form.getByLabel('计算规则').locator('option').allTextContents()).toEqual(['称职率（优秀＋称职＋基本称职）÷收回票', '按全体组成人员半数定等次']);
+    expect(await form.getByLabel('未评价的对象').locator('option').allTextContents()).toEqual(['计入称职率的分母', '不计入称职率的分母']);
+    expect(await form.textContent()).not.toMatch(/满意率|满意度测评/);
+    await form.getByLabel('测评等次').selectOption('three');
+    expect(await form.getByLabel('计算规则').locator('option').first().textContent()).toBe('满意率（满意＋基本满意）÷收回票');
+    expect(await form.getByLabel('未评价的对象').locator('option').allTextContents()).toEqual(['计入满意率的分母', '不计入满意率的分母']);
+    await form.getByLabel('测评等次').selectOption('four');
+  });
+
+  it('the live console’s agenda and the session’s agenda list call the item 称职测评', async () => {
+    await consolePage.evaluate(() => (window.location.hash = '#/console/live'));
+    await expect.poll(() => consolePage.getByTestId(`agenda-item-${itemId}`).locator('small').textContent()).toBe('称职测评');
+    await consolePage.evaluate((id) => (window.location.hash = `#/console/sessions/${id}`), sessionId);
+    const row = consolePage.locator(`.agenda-item[data-item-id="${itemId}"]`);
+    await expect.poll(() => row.locator('.chip-kind').textContent()).toBe('称职测评');
+  });
+
+  it('the archive lists the item and its round as 称职测评', async () => {
+    await consolePage.evaluate(() => (window.location.hash = '#/console/archive'));
+    const round = consolePage.locator('.archive-hit[data-kind="assessment"]').first();
+    await expect.poll(() => round.textContent()).toContain('称职测评 · 纸质');
+    const item = consolePage.locator('.archive-hit[data-kind="item"]').filter({ hasText: '对区人民法院副院长进行测评' });
+    await expect.poll(() => item.textContent()).toContain('称职测评');
+    expect(await consolePage.locator('.archive-hit').allTextContents()).not.toEqual(expect.arrayContaining([expect.stringMatching(/满意率|满意度测评/)]));
+  });
+});

@@ -94,6 +94,35 @@ describe('a 称职测评 says 称职率 on every face', () => {
     expect((sheet.getRow(2).values as unknown[]).slice(1)[header.indexOf('称职率')]).toBe('80.00%');
   });
 
+  it('the item is a 称职测评 in the console’s lists: the session’s agenda, the live agenda and the current item (agendaKindLabel)', async () => {
+    const { items } = await admin.must('sessions.get', { id: sessionId });
+    expect(items.filter((i: any) => i.kind === 'assessment').map((i: any) => i.kindLabel)).toEqual(['称职测评', '称职测评']);
+    expect(items.find((i: any) => i.kind === 'report')!.kindLabel).toBe('听取审议报告');
+    const assessed = items.find((i: any) => i.kind === 'assessment')!;
+    await admin.must('live.setItem', { itemId: assessed.id });
+    const state = await admin.must('live.state');
+    expect(state!.agenda.filter((a: any) => a.kind === 'assessment').map((a: any) => a.kindLabel)).toEqual(['称职测评', '称职测评']);
+    expect(state!.currentItem).toMatchObject({ id: assessed.id, kindLabel: '称职测评' });
+  });
+
+  it('the documents’ catalogue, the refusals and the archive say 称职测评, never 满意度测评', async () => {
+    const { items } = await admin.must('sessions.get', { id: sessionId });
+    const assessed = items.find((i: any) => i.kind === 'assessment')!;
+    const titles = (await admin.must('documents.catalogue', { sessionId })).map((e: any) => e.title);
+    expect(titles).toEqual(expect.arrayContaining([`称职测评表（空白）：${assessed.title}`, expect.stringMatching(/^称职测评结果统计表：/), expect.stringMatching(/^称职测评结果分类汇总表：/)]));
+    expect(titles.filter((t: any) => /满意度测评|满意率/.test(t))).toEqual([]);
+    await admin.must('live.setItem', { itemId: items[0]!.id }); // the current item cannot be deleted in any case
+    const del = await admin.call('agenda.delete', { id: assessed.id });
+    expect(del.ok ? 'ok' : del.error.message).toContain('1轮称职测评');
+    const [round] = await admin.must('assessments.list', { sessionId });
+    const wrong = await admin.call('assessments.correctPaper', { assessmentId: round!.id, projectTallies: { validSheets: 5, invalidSheets: 0, votes: [1] }, reason: '更正' });
+    expect(wrong.ok ? 'ok' : wrong.error.message).toBe('这是称职测评，请录入各档票数');
+    const { hits } = await admin.must('archive.search', { q: '述职人员' });
+    expect(hits.map((h: any) => [h.kind, h.detail])).toContainEqual(['assessment', '称职测评 · 纸质']);
+    expect(hits.find((h: any) => h.kind === 'item' && h.refId === assessed.id)?.detail).toContain('称职测评');
+    expect(hits.map((h: any) => h.detail).filter((d: any) => /满意度测评|满意率/.test(d))).toEqual([]);
+  });
+
   it('after 闭会, an assessment item never held says 本项未进行称职测评 in the script, not blanks', async () => {
     await admin.must('live.close');
     const text = await doc('chairScript');

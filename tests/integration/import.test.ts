@@ -172,7 +172,7 @@ describe('import.preview', () => {
     const { dispatch } = setup();
     const kind = await dispatch('import.preview', { kind: 'voters', fileName: 'a.csv', data: '' }, ADMIN);
     expect(kind).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(!kind.ok && kind.error.message).toContain('名单类型应为 members（组成人员）、attendees（列席人员）或 officials（述职人员）');
+    expect(!kind.ok && kind.error.message).toBe('输入有误：名单类型：应为以下之一：组成人员、列席人员、述职人员');
     const data = await dispatch('import.commit', { kind: 'members', fileName: 'a.csv', data: '不是base64' }, ADMIN);
     expect(data).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(!data.ok && data.error.message).toContain('文件内容不是有效的 base64 编码');

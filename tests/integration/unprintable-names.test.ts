@@ -15,7 +15,7 @@ import { pdfText } from '../helpers/pdf';
 const RARE = '\u{2A6A5}'; // 𪚥: beyond every bundled face
 const TANGUT = '\u{17000}';
 const PRINTABLE = ['王𬌗', '张𠇔', '李䶮', '阿依古丽·买买提', 'José Müller'];
-const PROBLEM = `“${RARE}”（U+2A6A5）在打印文件所用的字体中没有字形，含有它的名单和文件都无法打印。请先安装含有该字的字体，或按办公室打印时的写法录入`;
+const PROBLEM = `“${RARE}”（U+2A6A5）在打印文件所用的字体中没有字形，含有它的文件都无法打印。请先安装含有该字的字体，或按办公室打印时的写法录入`;
 
 let a: AdminCore;
 const count = (table: string) => (a.core.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -3,6 +3,7 @@
 // records (任后监督) with an XLSX export.
 import { z } from 'zod';
 import { linesText } from '../../domain/text';
+import { scaleWords } from '../../domain/satisfaction';
 import { getAssessment, listAssessments, type AssessmentRow } from '../../assessment/assessment-store';
 import { consoleAssessments } from '../../assessment/views';
 import { assessmentPdf, blankFormPdf, type AssessmentDocument } from '../../documents-assessment/pdf-files';
@@ -57,7 +58,7 @@ function paperInput(ctx: CallContext, assessmentId: number, t: Omit<z.output<typ
   const given = [satisfaction, projectSheets, projectTallies].filter((x) => x !== undefined);
   if (given.length !== 1) throw new AppError('BAD_INPUT', '请录入一种统计结果：测评票数、逐张票决票或票决得票数');
   const a = getAssessment(ctx.store, assessmentId);
-  if ((a.kind === 'project') === (satisfaction !== undefined)) throw new AppError('BAD_INPUT', a.kind === 'project' ? '这是票决，请录入项目得票' : '这是满意度测评，请录入各档票数');
+  if ((a.kind === 'project') === (satisfaction !== undefined)) throw new AppError('BAD_INPUT', a.kind === 'project' ? '这是票决，请录入项目得票' : `这是${scaleWords(a.scale ?? 'three').scaleTitle}，请录入各档票数`);
   return satisfaction ?? (projectSheets ? { sheets: projectSheets } : projectTallies!);
 }
 
@@ -105,6 +106,7 @@ export const assessmentCommands = {
   /** 作废本轮: an open round whose sheets cannot be opened here, back to draft (RoundEngine.voidRound). */
   'assessments.void': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ assessmentId: id, reason: linesText(500, '请填写作废的原因') }),
     run: (ctx, { assessmentId, reason }) => rowOf(ctx, engineOf(ctx).assessments.voidRound(ctx.who, assessmentId, reason).id),
@@ -119,6 +121,7 @@ export const assessmentCommands = {
   /** A paper tally corrected before the result is announced; the reason goes into the audit log. */
   'assessments.correctPaper': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: paperTallies.extend({ reason: linesText(500, '请填写更正的原因') }),
     run: (ctx, { assessmentId, reason, ...tallies }) =>
@@ -179,6 +182,7 @@ export const assessmentCommands = {
   }),
   'officialYears.save': command({
     access: ['admin'],
+    printed: true,
     input: yearFields.extend({ officialId: id, year }),
     run: (ctx, { officialId, year, ...f }) => saveYearRecord(ctx.store, ctx.who, officialId, year, f),
   }),

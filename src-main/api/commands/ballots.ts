@@ -58,6 +58,7 @@ export const ballotCommands = {
   /** 作废本轮: an open secret ballot whose receipts cannot be opened here, back to draft (RoundEngine.voidRound). */
   'ballots.void': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ ballotId: id, reason: linesText(500, '请填写作废的原因') }),
     run: (ctx, { ballotId, reason }) => ballotRow(ctx, engineOf(ctx).ballots.voidRound(ctx.who, ballotId, reason).id),
@@ -71,6 +72,7 @@ export const ballotCommands = {
   /** A show-of-hands or paper result corrected before it is announced; the reason goes into the audit log. */
   'ballots.correctResult': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ ballotId: id, yes: count, no: count, abstain: count, sheets, reason: linesText(500, '请填写更正的原因') }),
     run: (ctx, { ballotId, reason, sheets, ...counts }) => ballotRow(ctx, engineOf(ctx).ballots.correctResult(ctx.who, ballotId, counts, reason, sheets).id),

@@ -7,7 +7,7 @@ import { IMPORT_KINDS } from '../../roster-io/specs';
 import { NAME_ORDERS } from '../../domain/strokes';
 import { base64, command, fileName, isoDate } from '../command';
 
-const kind = z.enum(IMPORT_KINDS, { message: '名单类型应为 members（组成人员）、attendees（列席人员）或 officials（述职人员）' });
+const kind = z.enum(IMPORT_KINDS);
 
 const fileInput = z.object({
   kind,

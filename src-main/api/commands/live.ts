@@ -59,6 +59,7 @@ export const liveCommands = {
   }),
   'live.startBusiness': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ override: linesText(500).optional() }),
     run: (ctx, { override }) => viewAfter(ctx, (e) => e.startBusiness(ctx.who, override)),
@@ -69,6 +70,8 @@ export const liveCommands = {
     input: z.object({ itemId: id }),
     run: (ctx, { itemId }) => viewAfter(ctx, (e) => e.setItem(ctx.who, itemId)),
   }),
+  /** The notice of an interrupted run whether or not a session is open (the console's state is null while none is). */
+  'live.interruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ interruption: engineOf(ctx).interruption }) }),
   /** The secretary has read the notice of an interrupted run (MeetingEngine.interruption). */
   'live.dismissInterruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.dismissInterruption()) }),
   'live.next': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, 1, fromItemId)) }),

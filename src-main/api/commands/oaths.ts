@@ -20,6 +20,7 @@ export const oathCommands = {
   }),
   'oaths.record': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       sessionId: id.optional(),
       itemId: id.nullable().default(null),

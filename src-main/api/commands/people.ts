@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, MEMBER_ROLES, nameProblem } from '../../domain/people';
 import { lineText, linesText } from '../../domain/text';
-import { printProblem } from '../../documents/coverage';
 import { attendees, officials } from '../../store/directory';
 import { createMember, listMembers, retireMember, updateMember } from '../../store/members';
 import { command, idInput, isoDate } from '../command';
@@ -16,7 +15,7 @@ const personName = z
   .min(1, '姓名不能为空')
   .max(50)
   .superRefine((n, ctx) => {
-    const problem = nameProblem(n) ?? printProblem(n);
+    const problem = nameProblem(n); // and printable: the command is `printed`
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const sort = z.number().int().min(0).max(100000);
@@ -25,7 +24,7 @@ export const memberFields = z.object({
   sort,
   name: personName,
   gender: z.enum(GENDERS).default(''),
-  role: z.enum(MEMBER_ROLES, { message: '职务应为主任、副主任、秘书长或委员' }),
+  role: z.enum(MEMBER_ROLES),
   seat: z.number().int().positive().nullable(),
   inOfficeFrom: isoDate.nullable().default(null),
   inOfficeTo: isoDate.nullable().default(null),
@@ -36,7 +35,7 @@ export const attendeeFields = z.object({ sort, name: personName, unit: text(100)
 export const officialFields = z.object({ sort, name: personName, unit: text(100), post: text(100), category: text(50) });
 
 const listInput = z.object({ includeInactive: z.boolean().default(false) });
-const order = z.enum(NAME_ORDERS, { message: '排序方式应为 list（按名单顺序）或 strokes（按姓氏笔画）' });
+const order = z.enum(NAME_ORDERS);
 
 export const peopleCommands = {
   /** 按姓氏笔画: the positions of the given names in stroke order (for lists kept in the renderer, e.g. 测评对象). */
@@ -57,9 +56,10 @@ export const peopleCommands = {
     input: listInput,
     run: ({ store }, { includeInactive }) => listMembers(store, { includeRetired: includeInactive }),
   }),
-  'members.create': command({ access: ['admin'], input: memberFields, run: ({ store, who }, f) => createMember(store, who, f) }),
+  'members.create': command({ access: ['admin'], printed: true, input: memberFields, run: ({ store, who }, f) => createMember(store, who, f) }),
   'members.update': command({
     access: ['admin'],
+    printed: true,
     input: memberFields.extend({ id: z.number().int().positive() }),
     run: ({ store, who }, { id, ...f }) => updateMember(store, who, id, f),
   }),
@@ -70,9 +70,10 @@ export const peopleCommands = {
   }),
 
   'attendees.list': command({ access: ['admin'], input: listInput, run: ({ store }, i) => attendees.list(store, i) }),
-  'attendees.create': command({ access: ['admin'], input: attendeeFields, run: ({ store, who }, f) => attendees.create(store, who, f) }),
+  'attendees.create': command({ access: ['admin'], printed: true, input: attendeeFields, run: ({ store, who }, f) => attendees.create(store, who, f) }),
   'attendees.update': command({
     access: ['admin'],
+    printed: true,
     input: attendeeFields.extend({ id: z.number().int().positive() }),
     run: ({ store, who }, { id, ...f }) => attendees.update(store, who, id, f),
   }),
@@ -83,9 +84,10 @@ export const peopleCommands = {
   }),
 
   'officials.list': command({ access: ['admin'], input: listInput, run: ({ store }, i) => officials.list(store, i) }),
-  'officials.create': command({ access: ['admin'], input: officialFields, run: ({ store, who }, f) => officials.create(store, who, f) }),
+  'officials.create': command({ access: ['admin'], printed: true, input: officialFields, run: ({ store, who }, f) => officials.create(store, who, f) }),
   'officials.update': command({
     access: ['admin'],
+    printed: true,
     input: officialFields.extend({ id: z.number().int().positive() }),
     run: ({ store, who }, { id, ...f }) => officials.update(store, who, id, f),
   }),

@@ -90,6 +90,7 @@ export const reviewCommands = {
   }),
   'reviewGroups.save': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       sessionId: id,
       groups: z
@@ -105,6 +106,7 @@ export const reviewCommands = {
   }),
   'remarks.add': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       itemId: id,
       memberId: id.nullable().default(null),
@@ -117,6 +119,7 @@ export const reviewCommands = {
   }),
   'remarks.update': command({
     access: ['admin'],
+    printed: true,
     input: z.object({ id, text: remarkText, memberId: id.nullable().optional(), speaker: lineText(50).optional(), groupId: id.nullable().optional() }),
     run: (ctx, { id: remarkId, ...patch }) => pushed(ctx, updateRemark(ctx.store, ctx.who, remarkId, patch)),
   }),
@@ -144,6 +147,7 @@ export const reviewCommands = {
   }),
   'terminal.addRemark': command({
     access: ['terminal'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ itemId: id, text: remarkText }),
     run: (ctx, { itemId, text }) => {
@@ -167,7 +171,7 @@ export const reviewCommands = {
 
   // ---- review opinions ---------------------------------------------------------------------
   'reviewSettings.get': command({ access: ['admin'], input: z.object({}), run: ({ store }) => getReviewSettings(store) }),
-  'reviewSettings.update': command({ access: ['admin'], input: reviewSettingsSchema, run: ({ store, who }, s) => setReviewSettings(store, who, s) }),
+  'reviewSettings.update': command({ access: ['admin'], printed: true, input: reviewSettingsSchema, run: ({ store, who }, s) => setReviewSettings(store, who, s) }),
   /** The session's report items with their remarks count and opinion, and its opinions. */
   'opinions.forSession': command({
     access: ['admin'],
@@ -192,7 +196,7 @@ export const reviewCommands = {
     },
   }),
   'opinions.createDraft': command({ access: ['admin'], input: z.object({ itemId: id }), run: ({ store, who }, { itemId }) => createDraft(store, who, itemId) }),
-  'opinions.update': command({ access: ['admin'], input: opinionFields.extend({ id }), run: ({ store, who }, { id: oid, ...f }) => updateOpinion(store, who, oid, f) }),
+  'opinions.update': command({ access: ['admin'], printed: true, input: opinionFields.extend({ id }), run: ({ store, who }, { id: oid, ...f }) => updateOpinion(store, who, oid, f) }),
   'opinions.assignNumber': command({
     access: ['admin'],
     input: z.object({ id, seq: z.number().int().positive().optional() }),
@@ -220,6 +224,7 @@ export const reviewCommands = {
   }),
   'opinions.register': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       reportTitle: lineText(300, '请填写所审议的报告'),
       title: lineText(300).default(''),
@@ -269,6 +274,7 @@ export const reviewCommands = {
   /** Where no assessment is held: the secretary records the committee's decision on a handling report. */
   'opinions.decide': command({
     access: ['admin'],
+    printed: true,
     input: z.object({ itemId: id, outcome: z.enum(['accepted', 'report_again']), note: linesText(500).default(''), deadline: isoDate.optional() }),
     run: ({ store, who }, { itemId, outcome, note, deadline }) => decideHandling(store, who, itemId, outcome, note, deadline),
   }),
@@ -289,6 +295,7 @@ export const reviewCommands = {
   'resolutions.create': command({ access: ['admin'], input: z.object({ itemId: id }), run: ({ store, who }, { itemId }) => createResolution(store, who, itemId) }),
   'resolutions.update': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       id,
       kind: z.enum(['resolution', 'decision']),

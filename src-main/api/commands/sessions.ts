@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { lineText, linesText, textProblem } from '../../domain/text';
-import { AGENDA_KINDS, agendaDetailsSchema, personsWithIds, type AgendaDetails } from '../../domain/agenda';
-import { printProblem } from '../../documents/coverage';
+import { lineText, linesText } from '../../domain/text';
+import { AGENDA_KINDS, agendaDetailsSchema, agendaKindLabel, personsWithIds } from '../../domain/agenda';
+import { itemScales } from '../../assessment/assessment-store';
+import type { Store } from '../../store/store';
 import { rulesSchema } from '../../domain/settings';
 import { checkOversightItem } from '../../review/oversight';
 import { addItem, attachDocument, deleteItem, getItem, listItems, readDocument, removeDocument, reorderItems, updateItem, type AgendaItem } from '../../store/agenda';
@@ -37,35 +38,30 @@ const itemFields = z.object({
   kind: z.enum(AGENDA_KINDS),
   title: lineText(300, '议程标题不能为空'),
   presenter: lineText(100).default(''),
-  details: agendaDetailsSchema.superRefine(printableNames).default({}),
+  details: agendaDetailsSchema.default({}),
 });
 
-/** The names an item prints (任免人员, 测评对象, 候选项目) are refused when the documents' fonts cannot print them. */
-function printableNames(d: AgendaDetails, ctx: z.RefinementCtx): void {
-  const check = (text: string, path: (string | number)[]): void => {
-    if (textProblem(text)) return; // refused by the text rule already
-    const problem = printProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
-  };
-  d.persons?.forEach((p, i) => check(p.name, ['persons', i, 'name']));
-  d.subjects?.forEach((s, i) => check(s.name, ['subjects', i, 'name']));
-  d.candidates?.forEach((c, i) => check(c, ['candidates', i]));
-}
-
 const id = z.number().int().positive();
+
+/**
+ * A session's items as the console lists them: every item with its kind in words, an assessment by the
+ * scale it is held on (称职测评: agendaKindLabel); appointment items with the persons ballots were cast
+ * for (they can no longer be removed or changed).
+ */
+function listed(store: Store, sessionId: number, items = listItems(store, sessionId)): (AgendaItem & { kindLabel: string; votedPersonIds?: string[] })[] {
+  const scaleOf = itemScales(store, sessionId, getSession(store, sessionId).rules.satisfaction.scale);
+  return items.map((i) => {
+    const labelled = { ...i, kindLabel: agendaKindLabel(i.kind, scaleOf(i.id)) };
+    return i.kind === 'appointment' ? { ...labelled, votedPersonIds: castPersons(store, i.id, personsWithIds(i.details.persons)).map((p) => p.id) } : labelled;
+  });
+}
 
 export const sessionCommands = {
   'sessions.list': command({ access: ['admin'], input: z.object({}), run: ({ store }) => listSessions(store) }),
   'sessions.get': command({
     access: ['admin'],
     input: idInput,
-    /** Appointment items also say which persons ballots were cast for (they can no longer be removed or changed). */
-    run: ({ store }, { id }) => ({
-      session: getSession(store, id),
-      items: listItems(store, id).map((i): AgendaItem & { votedPersonIds?: string[] } =>
-        i.kind === 'appointment' ? { ...i, votedPersonIds: castPersons(store, i.id, personsWithIds(i.details.persons)).map((p) => p.id) } : i,
-      ),
-    }),
+    run: ({ store }, { id }) => ({ session: getSession(store, id), items: listed(store, id) }),
   }),
   /** 应到 defaults to the members in office on the session date. */
   'sessions.expectedMembers': command({
@@ -73,9 +69,10 @@ export const sessionCommands = {
     input: z.object({ date: isoDate }),
     run: ({ store }, { date }) => membersInOfficeOn(store, date),
   }),
-  'sessions.create': command({ access: ['admin'], input: sessionFields, run: ({ store, who }, f) => createSession(store, who, f) }),
+  'sessions.create': command({ access: ['admin'], printed: true, input: sessionFields, run: ({ store, who }, f) => createSession(store, who, f) }),
   'sessions.update': command({
     access: ['admin'],
+    printed: true,
     input: sessionFields.extend({ id }),
     run: ({ store, who }, { id, ...f }) => updateSession(store, who, id, f),
   }),
@@ -92,6 +89,7 @@ export const sessionCommands = {
 
   'agenda.add': command({
     access: ['admin'],
+    printed: true,
     input: itemFields.extend({ sessionId: id }),
     run: (ctx, { sessionId, ...f }) => {
       checkOversightItem(ctx.store, getSession(ctx.store, sessionId), f.kind, f.details);
@@ -101,6 +99,7 @@ export const sessionCommands = {
   }),
   'agenda.update': command({
     access: ['admin'],
+    printed: true,
     input: itemFields.extend({ id }),
     run: (ctx, { id, ...f }) => {
       checkOversightItem(ctx.store, getSession(ctx.store, getItem(ctx.store, id).sessionId), f.kind, f.details);
@@ -117,13 +116,13 @@ export const sessionCommands = {
         deleteItem(store, who, id);
         syncHearings(store, who); // a handling-report link of the deleted item goes with it
       });
-      return edited(ctx, listItems(store, sessionId), id);
+      return edited(ctx, listed(store, sessionId), id);
     },
   }),
   'agenda.reorder': command({
     access: ['admin'],
     input: z.object({ sessionId: id, orderedIds: z.array(id).max(500) }),
-    run: (ctx, { sessionId, orderedIds }) => edited(ctx, reorderItems(ctx.store, ctx.who, sessionId, orderedIds)),
+    run: (ctx, { sessionId, orderedIds }) => edited(ctx, listed(ctx.store, sessionId, reorderItems(ctx.store, ctx.who, sessionId, orderedIds))),
   }),
   'documents.attach': command({
     access: ['admin'],

@@ -24,6 +24,7 @@ export const setupCommands = {
   }),
   'committee.update': command({
     access: ['admin'],
+    printed: true,
     input: committeeInput,
     run: ({ store, who }, input) => {
       const c = updateCommittee(store, who, input);

@@ -34,6 +34,7 @@ export const speakerCommands = {
   /** 发言结束, optionally with what was said (kept as the member's spoken review remark). */
   'speakers.finish': command({
     access: ['admin'],
+    printed: true,
     sessionBusiness: true,
     input: z.object({ id, remark: text.optional() }),
     run: (ctx, { id: entryId, remark }) => engineOf(ctx).speakers.finish(ctx.who, entryId, remark),
@@ -41,6 +42,7 @@ export const speakerCommands = {
   /** Attaches the spoken remark to a turn: new text, or a remark of that member on that item. */
   'speakers.attachRemark': command({
     access: ['admin'],
+    printed: true,
     input: z.object({ id, text: text.optional(), remarkId: id.optional() }),
     run: (ctx, { id: entryId, text: t, remarkId }) => engineOf(ctx).speakers.attachRemark(ctx.who, entryId, { text: t, remarkId }),
   }),

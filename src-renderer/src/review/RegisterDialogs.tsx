@@ -108,7 +108,7 @@ export function DecideDialog({ row, itemId, onClose, onDone }: { row: RegisterRo
       <p>
         {row.title}（{row.docNumber ?? '未编号'}）
       </p>
-      <p className="muted">进行了满意度测评的，测评结果会自动记入；未进行测评时，由会务人员按会议决定记录。</p>
+      <p className="muted">进行了满意度测评（或称职测评）的，测评结果会自动记入；未进行测评时，由会务人员按会议决定记录。</p>
       <div className="form-grid">
         <Field label="结果" required>
           {(c) => (

@@ -5,26 +5,14 @@
 // (a string, or a JSX text) is a second copy of the rule's words that can drift from it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT, sourcesOutsideDomain, withoutComments } from '../../helpers/source-texts';
 import { describe, expect, it } from 'vitest';
 import { openingAttendanceLine, quorumWord } from '../../../src-main/domain/attendance';
 import { TWO_THIRDS_OR_MORE } from '../../../src-main/domain/fraction';
 import { projectStanding } from '../../../src-main/domain/project-ballot';
 import { verdictWord } from '../../../src-main/domain/vote';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
 const VERDICT_WORDS = ['通过', '未通过', '符合法定人数', '不符合法定人数', '入选', '未入选', '同票', '得票相同，另行票决', '未达到得票要求', '未达到要求', '未入选（无得票）'];
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
-  });
-}
-
-/** Code without comments (line and block), so that a comment quoting a verdict is no hit. */
-const withoutComments = (code: string): string => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 /** Verdict words written as a whole literal ('通过', "未通过", `入选`) or a whole JSX text (>通过<). */
 function verdictLiterals(code: string): string[] {
@@ -38,7 +26,7 @@ function verdictLiterals(code: string): string[] {
 
 describe('verdict words come from domain/ only', () => {
   it('no face or document outside src-main/domain/ writes 通过 / 未通过, 符合法定人数 or a project standing itself', () => {
-    const files = [...sources(path.join(ROOT, 'src-main')), ...sources(path.join(ROOT, 'src-renderer/src'))].filter((f) => !f.startsWith(path.join(ROOT, 'src-main/domain') + path.sep));
+    const files = sourcesOutsideDomain();
     const found = files.flatMap((f) => verdictLiterals(fs.readFileSync(f, 'utf8')).map((w) => `${path.relative(ROOT, f)}: ${w}`));
     expect(found).toEqual([]);
   });

@@ -12,7 +12,7 @@ export function AssessmentsPage({ route }: { route: string[] }) {
     <section aria-labelledby="assessments-title" className="asc">
       <div className="page-head">
         <h1 id="assessments-title">测评与履职</h1>
-        <p className="page-sub">满意度测评、民生实事项目票决，以及述职人员的年度履职档案（承诺、中期评议、述职、测评、整改）。</p>
+        <p className="page-sub">满意度测评（或称职测评）、民生实事项目票决，以及述职人员的年度履职档案（承诺、中期评议、述职、测评、整改）。</p>
       </div>
       <nav className="asc-tabs" aria-label="测评与履职">
         <a href={linkTo('assessments')} aria-current={!officials ? 'page' : undefined}>

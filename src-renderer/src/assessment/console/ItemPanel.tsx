@@ -5,7 +5,7 @@ import type { PublicAssessment } from '../../../../src-main/assessment/types';
 import { call, downloadBase64, type CommandOutput } from '../../api';
 import { ErrorNote, OkNote } from '../../components/Notice';
 import { useAction } from '../../console/useCommand';
-import { KIND_TEXT } from '../../live/labels';
+import { scaleLevels, scaleWords } from '../../../../src-main/domain/satisfaction';
 import { RoundCard } from './RoundCard';
 
 type Detail = CommandOutput<'sessions.get'>;
@@ -56,6 +56,9 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
   const lastResult = last?.result?.kind === 'project' ? last.result : null;
   const tied = lastResult && lastResult.tieAtCutoff.length > 0 ? lastResult : null;
   const [runoff, setRunoff] = useState(true);
+  // The new round's words follow the scale chosen for it: 满意率 (满意＋基本满意), or 称职率 (优秀＋称职＋基本称职).
+  const { rateLabel } = scaleWords(scale);
+  const satisfied = scaleLevels(scale).slice(0, -1).join('＋');
   const subjects = project ? (item.details.candidates ?? []).length : item.kind === 'assessment' ? (item.details.subjects ?? []).length : 1;
 
   const create = async () => {
@@ -80,7 +83,7 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
     <article className={`panel asc-item ${current ? 'is-current' : ''}`} data-testid={`assessment-item-${item.id}`}>
       <header className="asc-item-head">
         <span className="chip chip-kind">
-          第{item.position}项 · {KIND_TEXT[item.kind]}
+          第{item.position}项 · {item.kindLabel}
         </span>
         <h2>{item.title}</h2>
         <span className="muted">
@@ -125,7 +128,9 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
               <label>
                 计算规则
                 <select value={rule} onChange={(e) => setRule(e.target.value as typeof rule)} aria-label="计算规则">
-                  <option value="rate">满意率（满意＋基本满意）÷收回票</option>
+                  <option value="rate">
+                    {rateLabel}（{satisfied}）÷收回票
+                  </option>
                   <option value="grade">按全体组成人员半数定等次</option>
                 </select>
               </label>
@@ -136,8 +141,8 @@ export function ItemPanel({ item, session, items, rounds, focus, isLive, current
               <label>
                 未评价的对象
                 <select value={unmarked} onChange={(e) => setUnmarked(e.target.value as typeof unmarked)} aria-label="未评价的对象">
-                  <option value="against">计入满意率的分母</option>
-                  <option value="excluded">不计入满意率的分母</option>
+                  <option value="against">计入{rateLabel}的分母</option>
+                  <option value="excluded">不计入{rateLabel}的分母</option>
                 </select>
               </label>
               {withOfficials && (

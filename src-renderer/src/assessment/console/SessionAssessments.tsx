@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { ErrorNote, InfoNote } from '../../components/Notice';
 import { go } from '../../console/route';
 import { useQuery } from '../../console/useCommand';
+import { agendaKindLabel } from '../../../../src-main/domain/agenda';
 import { useLive, useLiveChanges } from '../../live/useLive';
 import { ItemPanel } from './ItemPanel';
 import './assessment-console.css';
@@ -29,7 +30,8 @@ export function SessionAssessments({ sessionId, onlyItemId }: { sessionId: numbe
   useEffect(rows.reload, [focusKey]);
   useLiveChanges((parts) => {
     if (parts.includes('round')) rows.reload();
-    if (parts.includes('agenda')) detail.reload();
+    // a new round may be on another scale: the items' kind in words (称职测评) comes with the session
+    if (parts.includes('agenda') || parts.includes('round')) detail.reload();
   });
   const items = useMemo(() => (detail.data?.items ?? []).filter((i) => ASSESSABLE.includes(i.kind) && (onlyItemId === undefined || i.id === onlyItemId)), [detail.data, onlyItemId]);
   const isLive = !!liveSession && liveSession.id === chosen;
@@ -51,7 +53,7 @@ export function SessionAssessments({ sessionId, onlyItemId }: { sessionId: numbe
         {isLive ? <span className="chip chip-ok">会议进行中</span> : <span className="muted">会议进行中才能发起电子测评；纸质测评结果可在会后录入。</span>}
       </div>}
       <ErrorNote error={sessions.error ?? (chosen ? (detail.error ?? rows.error) : null)} />
-      {detail.data && items.length === 0 && onlyItemId === undefined && <InfoNote>本次会议没有满意度测评、票决或报告类议程项。</InfoNote>}
+      {detail.data && items.length === 0 && onlyItemId === undefined && <InfoNote>本次会议没有{agendaKindLabel('assessment', detail.data.session.rules.satisfaction.scale)}、票决或报告类议程项。</InfoNote>}
       {detail.data &&
         items.map((item) => (
           <ItemPanel
@@ -63,7 +65,10 @@ export function SessionAssessments({ sessionId, onlyItemId }: { sessionId: numbe
             focus={focus && focus.itemId === item.id ? focus : null}
             isLive={isLive}
             current={live.state?.currentItem?.id === item.id}
-            reload={rows.reload}
+            reload={() => {
+              rows.reload();
+              detail.reload();
+            }}
           />
         ))}
     </div>

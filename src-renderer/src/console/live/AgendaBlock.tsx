@@ -1,6 +1,5 @@
 // The agenda with the current item marked: 上一项 / 下一项 and 跳到此项. Terminals and the big screen
 // follow the current item.
-import { KIND_TEXT } from '../../live/labels';
 import type { ConsoleState } from '../../live/protocol';
 import type { Actions } from './admin-actions';
 
@@ -28,7 +27,7 @@ export function AgendaBlock({ state, actions }: { state: ConsoleState; actions: 
             <span className="lc-agenda-pos">{a.position}</span>
             <span className="lc-agenda-title">
               {a.title}
-              <small>{KIND_TEXT[a.kind]}</small>
+              <small>{a.kindLabel}</small>
             </span>
             {a.id !== current && (
               <button type="button" className="lc-btn lc-btn-small" disabled={idle} onClick={() => void actions.run('切换议程', 'live.setItem', { itemId: a.id })} data-testid={`set-item-${a.id}`}>

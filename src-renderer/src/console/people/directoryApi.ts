@@ -32,7 +32,7 @@ export const DIRECTORY_LABELS: Record<DirectoryKind, { title: string; noun: stri
   officials: {
     title: '述职人员',
     noun: '述职人员',
-    intro: '向常委会述职并接受满意度测评的人员：政府工作部门负责人、法院副院长、检察院副检察长等。',
+    intro: '向常委会述职并接受满意度测评（或称职测评）的人员：政府工作部门负责人、法院副院长、检察院副检察长等。',
   },
 };
 

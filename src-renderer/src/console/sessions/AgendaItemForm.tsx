@@ -3,8 +3,9 @@
 import { call } from '../../api';
 import { Dialog, SaveFooter } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { AGENDA_KINDS, AGENDA_KIND_LABELS, THRESHOLD_NAMES, type AgendaDetails, type AgendaKind, type AppointmentMode, type ThresholdName } from '../../../../src-main/domain/agenda';
+import { AGENDA_KINDS, agendaKindLabel, THRESHOLD_NAMES, type AgendaDetails, type AgendaKind, type AppointmentMode, type ThresholdName } from '../../../../src-main/domain/agenda';
 import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
+import type { Scale } from '../../../../src-main/domain/satisfaction';
 import { parseIntField } from '../format';
 import { fieldError, useAction } from '../useCommand';
 import { useDraft } from '../useDraft';
@@ -27,12 +28,14 @@ export interface ItemDraft {
   interpellation?: InterpellationDraft;
 }
 
-const TITLE_EXAMPLES: Record<AgendaKind, string> = {
+/** "如：…": the assessment's in the words of the scale it is held on (满意度测评 / 称职测评). */
+const titleExample = (kind: AgendaKind, assessment: string): string => (kind === 'assessment' ? `如：对述职人员进行${assessment}` : TITLE_EXAMPLES[kind]);
+
+const TITLE_EXAMPLES: Record<Exclude<AgendaKind, 'assessment'>, string> = {
   report: '如：听取和审议区人民政府关于……情况的报告',
   handling_report: '如：听取和审议区人民政府关于《……的审议意见》办理情况的报告',
   vote: '如：审议关于……的决议（草案）',
   appointment: '如：人事任免',
-  assessment: '如：对述职人员进行满意度测评',
   project_ballot: '如：票决2027年民生实事项目',
   other: '',
   inquiry: '如：对全区养老服务体系建设情况开展专题询问',
@@ -102,13 +105,17 @@ function buildDetails(d: ItemDraft, original: AgendaDetails | undefined): Agenda
 
 export interface AgendaItemFormProps {
   sessionId: number;
+  /** The session's assessment scale (its rules): what an assessment item is called before its rounds. */
+  scale: Scale;
   item?: AgendaItem;
   onClose: () => void;
   /** Called after a successful save; the caller closes the form. */
   onSaved: () => void;
 }
 
-export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItemFormProps) {
+export function AgendaItemForm({ sessionId, scale, item, onClose, onSaved }: AgendaItemFormProps) {
+  // An assessment is named by the scale it is held on: the item's own (its rounds'), else the session's.
+  const kindWord = (k: AgendaKind) => (k === 'assessment' && item?.kind === 'assessment' ? item.kindLabel : agendaKindLabel(k, scale));
   const draft = useDraft(`agenda.${sessionId}.${item?.id ?? 'new'}`, () => toDraft(item));
   const action = useAction();
   const d = draft.value;
@@ -145,7 +152,7 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
             <select {...p} value={d.kind} onChange={(e) => set('kind', e.target.value as AgendaKind)} data-autofocus>
               {AGENDA_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {AGENDA_KIND_LABELS[k]}
+                  {kindWord(k)}
                 </option>
               ))}
             </select>
@@ -169,7 +176,7 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
                 }
               }}
               maxLength={300}
-              placeholder={TITLE_EXAMPLES[d.kind]}
+              placeholder={titleExample(d.kind, kindWord('assessment'))}
             />
           )}
         </Field>
@@ -219,7 +226,9 @@ export function AgendaItemForm({ sessionId, item, onClose, onSaved }: AgendaItem
         />
       )}
       {d.kind === 'handling_report' && (
-        <p className="muted small">办理情况报告通常随后进行满意度测评：可另加一项“满意度测评”，测评对象为报告单位。</p>
+        <p className="muted small">
+          办理情况报告通常随后进行{kindWord('assessment')}：可另加一项“{kindWord('assessment')}”，测评对象为报告单位。
+        </p>
       )}
     </Dialog>
   );

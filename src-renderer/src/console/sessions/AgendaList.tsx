@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
-import { AGENDA_KIND_LABELS, APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
+import { APPOINTMENT_ACTION_LABELS } from '../../../../src-main/domain/agenda';
 import { THRESHOLD_LABELS } from '../../../../src-main/domain/vote';
 import { chineseNumeral } from '../../../../src-main/domain/numerals';
 import { go } from '../route';
@@ -76,7 +76,7 @@ export function AgendaList({ sessionId, items, editable, onItems, onChanged }: A
             </div>
             <div className="agenda-main">
               <div className="agenda-line">
-                <span className={`chip chip-kind kind-${it.kind}`}>{AGENDA_KIND_LABELS[it.kind]}</span>
+                <span className={`chip chip-kind kind-${it.kind}`}>{it.kindLabel}</span>
                 <span className="agenda-title">{it.title}</span>
               </div>
               {it.presenter && <div className="muted small">报告人/说明人：{it.presenter}</div>}

@@ -115,10 +115,10 @@ export function SessionEditor({ route }: { route: string[] }) {
         <SessionForm session={session} sessions={[]} onClose={() => go('sessions', session.id)} onSaved={saved} />
       )}
       {itemRoute === 'new' && (
-        <AgendaItemForm sessionId={session.id} onClose={() => go('sessions', session.id)} onSaved={saved} />
+        <AgendaItemForm sessionId={session.id} scale={session.rules.satisfaction.scale} onClose={() => go('sessions', session.id)} onSaved={saved} />
       )}
       {editingItem && (
-        <AgendaItemForm sessionId={session.id} item={editingItem} onClose={() => go('sessions', session.id)} onSaved={saved} />
+        <AgendaItemForm sessionId={session.id} scale={session.rules.satisfaction.scale} item={editingItem} onClose={() => go('sessions', session.id)} onSaved={saved} />
       )}
       {deleting && <DeleteSessionDialog session={session} onClose={() => setDeleting(false)} onDeleted={() => go('sessions')} />}
     </section>

@@ -1,5 +1,5 @@
 // 会议规则: what new sessions copy when they are created (each session keeps its own frozen copy).
-import { TIE_BREAKS, TIE_BREAK_LABELS } from '../../../../src-main/domain/satisfaction';
+import { scaleWords, TIE_BREAKS, TIE_BREAK_LABELS } from '../../../../src-main/domain/satisfaction';
 import { useId, useState } from 'react';
 import { call, type CommandOutput } from '../../api';
 import { CheckField, Field } from '../../components/Field';
@@ -9,7 +9,7 @@ import { useAction, useQuery } from '../useCommand';
 import { useDraft } from '../useDraft';
 import { quorumRuleText } from '../../../../src-main/domain/attendance';
 import { adoptionRuleText } from '../../../../src-main/domain/vote';
-import { ADOPTION_BASE_LABELS, PRESS_RULE_LABELS, SCALE_LABELS, THRESHOLD_PRESETS, presetOf, satisfactionRuleLabels, type Threshold } from './rulesText';
+import { ADOPTION_BASE_LABELS, PRESS_RULE_LABELS, SCALE_LABELS, THRESHOLD_PRESETS, presetOf, satisfactionRuleLabels, tieBreakFirst, unmarkedLabels, type Threshold } from './rulesText';
 
 export function RulesForm() {
   const q = useQuery('settings.get', {});
@@ -104,9 +104,9 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
         </div>
       </fieldset>
       <fieldset className="rules-group">
-        <legend>满意度测评</legend>
+        <legend>{scaleWords(r.satisfaction.scale).scaleTitle}</legend>
         <div className="form-grid cols-3">
-          <Field label="满意度测评等次">
+          <Field label="测评等次">
             {(p) => (
               <select {...p} value={r.satisfaction.scale} onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, scale: e.target.value as Rules['satisfaction']['scale'] } }))}>
                 {Object.entries(SCALE_LABELS).map(([k, v]) => (
@@ -141,12 +141,15 @@ function RulesEditor({ settings, onSaved }: { settings: Settings; onSaved: (s: S
                 value={r.satisfaction.unmarkedSubjects}
                 onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, unmarkedSubjects: e.target.value as Rules['satisfaction']['unmarkedSubjects'] } }))}
               >
-                <option value="against">计入该对象的分母（满意率＝满意与基本满意票÷收回的有效测评表）</option>
-                <option value="excluded">不计入该对象的分母（满意率按对该对象作出评价的测评表计算）</option>
+                {Object.entries(unmarkedLabels(r.satisfaction.scale, true)).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label="名次相同时" span={2} hint="满意率相同的，先按“满意”（或“优秀”）票多少排列；仍相同时">
+          <Field label="名次相同时" span={2} hint={`${tieBreakFirst(r.satisfaction.scale)}；仍相同时`}>
             {(p) => (
               <select {...p} value={r.satisfaction.tieBreak} onChange={(e) => patch((x) => ({ ...x, satisfaction: { ...x.satisfaction, tieBreak: e.target.value as Rules['satisfaction']['tieBreak'] } }))}>
                 {TIE_BREAKS.map((t) => (

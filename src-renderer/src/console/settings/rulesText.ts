@@ -1,7 +1,7 @@
 // The procedural rules in words, as the console shows them (settings and each session's snapshot).
 // The words of a rule (quorum, adoption, the satisfaction grade) are domain/'s, the same the documents print.
 import { quorumRuleText } from '../../../../src-main/domain/attendance';
-import { gradeRuleText, rateRuleText, TIE_BREAK_LABELS, type Scale } from '../../../../src-main/domain/satisfaction';
+import { gradeRuleText, rateRuleText, scaleLevels, scaleWords, TIE_BREAK_LABELS, type Scale } from '../../../../src-main/domain/satisfaction';
 import type { Rules } from '../../../../src-main/domain/settings';
 import { THRESHOLD_NAMES } from '../../../../src-main/domain/agenda';
 import { ADOPTION_BASE_LABELS, adoptionRuleText, THRESHOLD_LABELS, THRESHOLDS, thresholdName } from '../../../../src-main/domain/vote';
@@ -30,6 +30,21 @@ export function satisfactionRuleLabels(scale: Scale, unmarked: Rules['satisfacti
   };
 }
 
+/** A subject left unmarked, in the words of the scale: "计入称职率的分母" on the four levels. */
+export function unmarkedLabels(scale: Scale, long = false): Record<Rules['satisfaction']['unmarkedSubjects'], string> {
+  const { rateLabel } = scaleWords(scale);
+  if (!long) return { against: `计入${rateLabel}的分母`, excluded: `不计入${rateLabel}的分母` };
+  return {
+    against: `计入该对象的分母（${rateLabel}＝${scaleLevels(scale).slice(0, -1).join('与')}票÷收回的有效测评表）`,
+    excluded: `不计入该对象的分母（${rateLabel}按对该对象作出评价的测评表计算）`,
+  };
+}
+
+/** How ties are broken first: by the best level's votes ("满意" / "优秀"), in the words of the scale. */
+export function tieBreakFirst(scale: Scale): string {
+  return `${scaleWords(scale).rateLabel}相同的，先按“${scaleLevels(scale)[0]!}”票多少排列`;
+}
+
 export const PRESS_RULE_LABELS: Record<Rules['pressRule'], string> = {
   last: '以最后一次按键为准（表决结束前可更改）',
   first: '以第一次按键为准（按下后不能更改）',
@@ -46,8 +61,8 @@ export function describeRules(r: Rules): Array<[string, string]> {
     ['测评等次', SCALE_LABELS[r.satisfaction.scale]],
     ['测评结果', satisfactionRuleLabels(r.satisfaction.scale, r.satisfaction.unmarkedSubjects)[r.satisfaction.rule]],
     ['未填完的测评表', r.satisfaction.countIncompleteSheets ? '有效' : '整张无效'],
-    ['未评价的对象', r.satisfaction.unmarkedSubjects === 'against' ? '计入满意率的分母' : '不计入满意率的分母'],
-    ['名次相同时', `先按“满意”票多少，仍相同的${TIE_BREAK_LABELS[r.satisfaction.tieBreak]}`],
+    ['未评价的对象', unmarkedLabels(r.satisfaction.scale)[r.satisfaction.unmarkedSubjects]],
+    ['名次相同时', `${tieBreakFirst(r.satisfaction.scale)}，仍相同的${TIE_BREAK_LABELS[r.satisfaction.tieBreak]}`],
     ['质询案联名', `${r.interpellation.minMembers}人以上`],
     ['审议意见办理期限', `${r.reviewOpinion.deadlineMonths}个月`],
   ];
