@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import type { Dispatcher } from '../api/dispatch';
 import { fail, type Result } from '../shared/result';
+import { CONSOLE_CREDENTIAL_REFUSED } from '../shared/protocol';
 import { decodePath, resolveUnder } from './static-path';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -82,7 +83,7 @@ export async function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES
 export function adminRefusal(req: http.IncomingMessage, opts: HttpServerOptions, token: string | null): Extract<Result<never>, { ok: false }> | null {
   const remote = (opts.remoteAddressOf ?? ((r) => r.socket.remoteAddress))(req);
   if (!isLoopback(remote)) return refuse('FORBIDDEN', `管理命令只能在本机使用，拒绝来自${remote ?? '未知地址'}的请求`);
-  if (!token || !tokensEqual(token, opts.adminToken)) return refuse('UNAUTHORIZED', '管理令牌缺失或不正确，请使用启动时显示的控制台地址');
+  if (!token || !tokensEqual(token, opts.adminToken)) return refuse('UNAUTHORIZED', CONSOLE_CREDENTIAL_REFUSED);
   return null;
 }
 

@@ -14,6 +14,7 @@ import type { Dispatcher } from '../api/dispatch';
 import type { ChangePart } from '../shared/changes';
 import {
   CLOSE_REVOKED,
+  CONSOLE_CREDENTIAL_REFUSED,
   MAX_FRAME_BYTES,
   outgoingProblem,
   parseClientFrame,
@@ -307,7 +308,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (frame.role === 'display') return this.identify(c, 'display', null);
     if (frame.role === 'console') {
       if (!isLoopback(c.address)) return this.refuse(c, 'FORBIDDEN', `控制台只能在本机使用，拒绝来自${c.address}的连接`);
-      if (!tokensEqual(token, this.opts.adminToken)) return this.refuse(c, 'UNAUTHORIZED', '控制台凭据不正确：请用会议主机上的控制台地址重新打开控制台');
+      if (!tokensEqual(token, this.opts.adminToken)) return this.refuse(c, 'UNAUTHORIZED', CONSOLE_CREDENTIAL_REFUSED);
       return this.identify(c, 'console', null);
     }
     const binding = token ? this.opts.engine.authenticate(token) : null;

@@ -20,6 +20,8 @@ export const CLOSE_REVOKED = 4001;
 /** The server closes a LAN socket with this code when it has not paired or said hello in time (server/connection-limits.ts UNPAIRED_IDLE_MS). */
 export const CLOSE_UNPAIRED_IDLE = 4002;
 
+/** A console whose admin credential is missing or wrong, in the same words over HTTP and over the WebSocket. */
+export const CONSOLE_CREDENTIAL_REFUSED = '控制台凭据不正确（管理令牌缺失或有误）：请用会议主机启动时显示的控制台地址重新打开控制台';
 export const LIVE_ROLES = ['terminal', 'display', 'console'] as const;
 export type LiveRole = (typeof LIVE_ROLES)[number];
 

@@ -49,7 +49,7 @@ describe('admin commands over HTTP', () => {
     const before = auditCount();
     const r = await post(localUrl, 'committee.update', UPDATE, null);
     expect(r.status).toBe(401);
-    expect(r.body).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('管理令牌') } });
+    expect(r.body).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/^控制台凭据不正确.*管理令牌/) } });
     expect(auditCount()).toBe(before);
     expect(region()).toBe('');
   });
