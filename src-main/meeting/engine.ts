@@ -16,7 +16,7 @@ import type { Actor } from '../store/audit';
 import { attendees } from '../store/directory';
 import { getItem, listItems } from '../store/agenda';
 import { listMembers } from '../store/members';
-import { getSession, type Session } from '../store/sessions';
+import { getSession, lastClosedSessionId, type Session } from '../store/sessions';
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
@@ -202,8 +202,8 @@ export class MeetingEngine implements LiveContext {
   }
 
   private lastClosed(): Session | null {
-    const row = this.store.db.prepare("SELECT id FROM sessions WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1").get() as { id: number } | undefined;
-    return row ? getSession(this.store, row.id) : null;
+    const id = lastClosedSessionId(this.store);
+    return id === null ? null : getSession(this.store, id);
   }
 
   /**

@@ -1,12 +1,13 @@
 // The session that closed last, for the screens while no session is open ("第十六次会议已闭会") and
 // for the terminals of a session that has just ended. A view piece of the LAN side, read-only.
 import type { ClosedSession } from '../shared/protocol';
-import { getSession } from '../store/sessions';
+import { getSession, lastClosedSessionId } from '../store/sessions';
+import { sessionOfToken } from '../meeting/pairing';
 import type { Store } from '../store/store';
 
 export function lastClosedSession(store: Store): ClosedSession | null {
-  const row = store.db.prepare("SELECT id FROM sessions WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1").get() as { id: number } | undefined;
-  return row ? closedSession(store, row.id) : null;
+  const id = lastClosedSessionId(store);
+  return id === null ? null : closedSession(store, id);
 }
 
 export function closedSession(store: Store, sessionId: number): ClosedSession | null {
@@ -16,4 +17,12 @@ export function closedSession(store: Store, sessionId: number): ClosedSession | 
   } catch {
     return null;
   }
+}
+
+/** Why a terminal token is refused: a session that has ended says which (a tablet that was off at 闭会). */
+export function staleTokenMessage(store: Store, token: string): string {
+  const sessionId = token ? sessionOfToken(store, token) : null;
+  const session = sessionId === null ? null : closedSession(store, sessionId);
+  if (session && session.closedAt) return `${session.title}已闭会，本终端的座位凭证已失效；下次会议请输入新的座位码`;
+  return '终端凭据无效或已失效，请重新输入座位码';
 }

@@ -14,6 +14,7 @@
 // A refused connection gets HTTP 503 on its upgrade request, with Retry-After and a Chinese message
 // (code RATE_LIMITED), before any WebSocket is set up; nothing else in the session changes.
 import type http from 'node:http';
+import { randomInt } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { MeetingEngine } from '../meeting/engine';
 import { CLOSE_UNPAIRED_IDLE } from '../shared/protocol';
@@ -149,10 +150,17 @@ export class UnpairedTimeout {
     return () => clearTimeout(timer);
   }
 
-  /** The number the last socket closed for it from this address showed, once, when nobody holds it now. */
-  keptNumber(address: string, used: Set<string>): string | null {
+  /**
+   * A new socket's pairing number (the four digits its page shows): the one the last socket closed for
+   * being idle from this address showed, once, when nobody holds it now; else a fresh one not in use.
+   */
+  pairingNumber(address: string, used: Set<string>): string {
     const kept = this.kept.get(address);
     this.kept.delete(address);
-    return kept && !used.has(kept) ? kept : null;
+    if (kept && !used.has(kept)) return kept;
+    for (;;) {
+      const n = String(randomInt(1000, 10000));
+      if (!used.has(n)) return n;
+    }
   }
 }

@@ -5,7 +5,7 @@
 // or failing frame is answered with an error frame, never an unhandled rejection.
 // Views are coalesced and progress is throttled (server/state-cast.ts); the snapshot every seat
 // shares is serialized once per broadcast, so thousands of terminals can vote.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -25,10 +25,10 @@ import {
   type ServerFrame,
 } from '../shared/protocol';
 import type { MeetingEngine } from '../meeting/engine';
-import { sessionOfToken, type TerminalBinding } from '../meeting/pairing';
+import type { TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
 import { liveFocus, liveSnapshot, terminalMe } from '../meeting/views';
-import { closedSession } from './closed-session';
+import { closedSession, staleTokenMessage } from './closed-session';
 import { ConnectionLimits, rosterSeats, UnpairedTimeout } from './connection-limits';
 import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
@@ -169,18 +169,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.wss.close();
   }
 
-  private freshPairingNumber(address: string): string {
-    const used = new Set([...this.clients.values()].map((c) => c.pairingNumber));
-    const kept = this.unpairedTimeout.keptNumber(address, used);
-    if (kept) return kept;
-    for (;;) {
-      const n = String(randomInt(1000, 10000));
-      if (!used.has(n)) return n;
-    }
-  }
-
   private connect(ws: WebSocket, address: string, socket: Duplex): void {
-    const pairingNumber = this.freshPairingNumber(address);
+    const pairingNumber = this.unpairedTimeout.pairingNumber(address, new Set([...this.clients.values()].map((c) => c.pairingNumber)));
     const settle = this.unpairedTimeout.watch(address, { unpaired: () => c.role === 'guest' && ws.readyState === ws.OPEN, pairingNumber, close: (code, reason) => ws.close(code, reason) });
     const c: Client = { id: randomBytes(8).toString('hex'), ws, address, pairingNumber, role: 'guest', binding: null, me: null, alive: true, socket, settle };
     this.clients.set(c.id, c);
@@ -312,19 +302,11 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
       return this.identify(c, 'console', null);
     }
     const binding = token ? this.opts.engine.authenticate(token) : null;
-    if (!binding) return this.refuse(c, 'UNAUTHORIZED', this.staleTokenMessage(token));
+    if (!binding) return this.refuse(c, 'UNAUTHORIZED', staleTokenMessage(this.opts.engine.store, token));
     // A copied token takes over the seat, as pairing does: the older socket is told and closed.
     const older = [...this.clients.values()].filter((o) => o !== c && o.binding?.terminalId === binding.terminalId);
     for (const o of older) this.dropSeat(o, { type: 'revoked', reason: '该座位已在另一台终端上登录，本终端已退出' });
     this.identify(c, 'terminal', binding);
-  }
-
-  /** Why a terminal token is refused: a session that has ended says which (a tablet that was off at 闭会). */
-  private staleTokenMessage(token: string): string {
-    const sessionId = token ? sessionOfToken(this.opts.engine.store, token) : null;
-    const session = sessionId === null ? null : closedSession(this.opts.engine.store, sessionId);
-    if (session && session.closedAt) return `${session.title}已闭会，本终端的座位凭证已失效；下次会议请输入新的座位码`;
-    return '终端凭据无效或已失效，请重新输入座位码';
   }
 
   private refuse(c: Client, code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string): void {

@@ -82,6 +82,12 @@ export function listSessions(store: Store): Session[] {
   );
 }
 
+/** The id of the session that closed last (the big screens' 已闭会 line, a repeated 闭会), or null. */
+export function lastClosedSessionId(store: Store): number | null {
+  const row = store.db.prepare("SELECT id FROM sessions WHERE status = 'closed' ORDER BY closed_at DESC, id DESC LIMIT 1").get() as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
 export function getSession(store: Store, id: number): Session {
   const row = store.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SessionRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为${id}的会议`);

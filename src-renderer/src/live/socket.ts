@@ -7,6 +7,7 @@
 import { adminRefusals, adminToken, call } from '../api';
 import { initialView, Listeners, type CmdOptions, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
 import { applyProgress, applyState, parseServerFrame, type ChangePart, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
+import { refusalProbe } from './refusal-probe';
 import { forgetTerminalToken, loadTerminalToken, saveTerminalToken } from './terminal-token';
 
 /** What LiveSocket needs of a WebSocket (the browser's, or a fake one in tests). */
@@ -66,16 +67,7 @@ const browserDeps = (): LiveSocketDeps => ({
   createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
   consoleToken: () => adminToken() ?? '',
   consoleCall: (name, input) => call(name as never, input as never) as Promise<Result<unknown>>,
-  probe: async () => {
-    try {
-      const r = await fetch(`${window.location.origin}/ws`, { cache: 'no-store' });
-      if (r.status !== 503) return null;
-      const body = (await r.json()) as { error?: { message?: unknown } };
-      return typeof body.error?.message === 'string' ? body.error.message : '连接数已满';
-    } catch {
-      return null;
-    }
-  },
+  probe: refusalProbe,
   watchWakeUp: (wake) => {
     window.addEventListener('online', wake);
     document.addEventListener('visibilitychange', wake);
