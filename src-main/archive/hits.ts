@@ -4,6 +4,7 @@
 // of a page are described with one query per kind, never one per entry.
 import { agendaKindLabel, type AgendaKind } from '../domain/agenda';
 import { scaleWords, type Scale } from '../domain/satisfaction';
+import { scalesOfItems } from '../assessment/assessment-store';
 import { sessionTitle } from '../domain/numerals';
 import { formatDocNumber } from '../domain/review';
 import { getCommittee } from '../store/committee';
@@ -52,17 +53,12 @@ const DESCRIBE: Record<ArchiveKind, Describer> = {
     byId(all<{ id: number; place: string; chair: string }>(store, `SELECT id, place, chair FROM sessions WHERE id ${inList}`, ids), (r) => ({
       detail: [r.place, r.chair && `主持人：${r.chair}`].filter(Boolean).join(' · '),
     })),
-  item: (store, ids) =>
-    byId(
-      all<{ id: number; kind: AgendaKind; presenter: string; scale: Scale }>(
-        store,
-        // an assessment item by the scale it was held on: its last satisfaction round's, else its session's (agendaKindLabel)
-        `SELECT i.id, i.kind, i.presenter, coalesce((SELECT a.scale FROM assessments a WHERE a.item_id = i.id AND a.kind = 'satisfaction' AND a.scale IS NOT NULL ORDER BY a.id DESC LIMIT 1), json_extract(s.rules, '$.satisfaction.scale'), 'three') AS scale
-           FROM agenda_items i JOIN sessions s ON s.id = i.session_id WHERE i.id ${inList}`,
-        ids,
-      ),
-      (r) => ({ detail: [agendaKindLabel(r.kind, r.scale), r.presenter && `报告人：${r.presenter}`].filter(Boolean).join(' · ') }),
-    ),
+  item: (store, ids) => {
+    const scaleOf = scalesOfItems(store, ids);
+    return byId(all<{ id: number; kind: AgendaKind; presenter: string }>(store, `SELECT id, kind, presenter FROM agenda_items WHERE id ${inList}`, ids), (r) => ({
+      detail: [agendaKindLabel(r.kind, scaleOf.get(r.id) ?? 'three'), r.presenter && `报告人：${r.presenter}`].filter(Boolean).join(' · '),
+    }));
+  },
   ballot: (store, ids) =>
     byId(
       all<{ id: number; round: number; secret: number; method: string; announcement: string | null; item: string }>(

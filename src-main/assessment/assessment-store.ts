@@ -110,14 +110,28 @@ export function listAssessments(store: Store, sessionId: number): AssessmentRow[
   return (store.db.prepare('SELECT * FROM assessments WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map(toRow);
 }
 
+/** An item's last satisfaction round's scale (NULL before its first round), as an SQL expression on agenda_items `i`. */
+const LAST_ROUND_SCALE =
+  "(SELECT a.scale FROM assessments a WHERE a.item_id = i.id AND a.kind = 'satisfaction' AND a.scale IS NOT NULL ORDER BY a.id DESC LIMIT 1)";
+
 /**
  * The scale each item of a session is assessed on: its last satisfaction round's, else the session's
  * rule (an item before its first round) — what its kind is called (agendaKindLabel), one query.
  */
 export function itemScales(store: Store, sessionId: number, sessionScale: ScaleName): (itemId: number) => ScaleName {
-  const rows = store.db.prepare("SELECT item_id, scale FROM assessments WHERE session_id = ? AND kind = 'satisfaction' AND scale IS NOT NULL ORDER BY id").all(sessionId) as { item_id: number; scale: ScaleName }[];
-  const last = new Map(rows.map((r) => [r.item_id, r.scale]));
+  const rows = store.db.prepare(`SELECT i.id, ${LAST_ROUND_SCALE} AS scale FROM agenda_items i WHERE i.session_id = ?`).all(sessionId) as { id: number; scale: ScaleName | null }[];
+  const last = new Map(rows.map((r) => [r.id, r.scale]));
   return (itemId) => last.get(itemId) ?? sessionScale;
+}
+
+/** The same rule for items of any sessions (the archive's result lines): one query for all of them. */
+export function scalesOfItems(store: Store, itemIds: number[]): Map<number, ScaleName> {
+  const rows = store.db
+    .prepare(`SELECT i.id, i.session_id, ${LAST_ROUND_SCALE} AS scale FROM agenda_items i WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(itemIds)) as { id: number; session_id: number; scale: ScaleName | null }[];
+  const sessionScale = new Map<number, ScaleName>();
+  const ofSession = (id: number) => sessionScale.get(id) ?? sessionScale.set(id, getSession(store, id).rules.satisfaction.scale).get(id)!;
+  return new Map(rows.map((r) => [r.id, r.scale ?? ofSession(r.session_id)]));
 }
 
 export function assessmentsOfItem(store: Store, itemId: number): AssessmentRow[] {
