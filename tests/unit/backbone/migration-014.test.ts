@@ -3,15 +3,20 @@
 // in the unused space of a page rebuilt while the round was open; secure_delete does not zero that
 // space and migration 011's DROP COLUMN kept the pages. The fixture is made at version 10 the way that
 // version wrote (WAL, secure_delete, 33 members pressing and pressing again in 40 rounds), and the
-// file's bytes are searched for every receipt written: some are there at version 13, none at 14.
+// file's bytes are searched for every receipt written: some are there at version 13, none at 14. The
+// rebuild also writes the voter rows of those rounds again in the order of the ids, where their cells'
+// offsets had kept the order in which members first pressed (see tests/e2e/secrecy-order.test.ts).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeMigrationDb, expectUpgradeTo, migrationDbAt } from '../../helpers/migration-db';
 import { migrate } from '../../../src-main/store/migrations/index';
+import { placedCells, writtenOrder } from '../../helpers/cell-order';
 
 const MEMBERS = 33;
+/** The order in which members first press in ballot `b`: a rotation by 7b of a fixed stride, never the ids' order. */
+const pressOrder = (b: number) => Array.from({ length: MEMBERS }, (_, k) => ((k * 10 + 7 * b) % MEMBERS) + 1);
 let db: Database.Database;
 let written: Buffer[];
 
@@ -31,7 +36,7 @@ beforeEach(() => {
   for (let b = 1; b <= 40; b++) {
     ballot.run(b, b);
     for (let pass = 0; pass < 3; pass++) {
-      for (let i = 1; i <= MEMBERS; i++) {
+      for (const i of pressOrder(b)) {
         if (pass > 0 && (i + b + pass) % 3 !== 0) continue; // a third press again, twice
         const receipt = randomBytes(70); // nonce, tag, body: as sealed by version 0.x
         written.push(receipt);
@@ -53,13 +58,27 @@ const left = () =>
     return written.filter((r) => bytes.includes(r.subarray(0, 28)));
   });
 
+/** Per ballot, whether its voter rows lie in each page in the order of the ids (either way), not of the presses. */
+const inIdOrder = () =>
+  Array.from({ length: 40 }, (_, k) => {
+    const cells = placedCells(db.name, 'secret_voters').filter((c) => c.values[0] === k + 1);
+    return [...new Set(cells.map((c) => c.page))].every((p) => {
+      const ids = writtenOrder(cells.filter((c) => c.page === p)).map((v) => v[1]!);
+      const sorted = [...ids].sort((x, y) => x - y);
+      return ids.join() === sorted.join() || ids.join() === sorted.reverse().join();
+    });
+  });
+
 describe('migration 014: receipts erased row by row before version 11 are gone from the file', () => {
   it('a version-13 file upgraded from 10 still holds some old receipts; at 14 none, in the file or its WAL', () => {
     migrate(db, 13);
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(left().length, 'the fixture reproduces the residue').toBeGreaterThan(0);
+    expect(inIdOrder().filter(Boolean).length, 'the voter rows keep the order of the presses').toBeLessThan(40);
     expectUpgradeTo(db, 14);
     expect(left()).toEqual([]);
+    // Rebuilt, the voter rows of every closed round lie in the order of the ids (the rounds closed before this version wrote them as pressed).
+    expect(inIdOrder()).toEqual(Array(40).fill(true));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT count(*) AS n FROM secret_voters').get()).toEqual({ n: 40 * MEMBERS });
     expect(db.prepare("SELECT count(*) AS n FROM ballots WHERE state = 'closed'").get()).toEqual({ n: 40 });
