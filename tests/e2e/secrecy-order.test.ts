@@ -9,45 +9,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
-import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { pairAndSignIn } from '../helpers/live-setup';
+import { closeRoom, shuffled as shuffle, signedInRoom, type SecrecyRoom } from '../helpers/secrecy-room';
 import { placedCells, writtenOrder } from '../helpers/cell-order';
 
-let server: ServeProcess;
-let s16: Session16;
+let room: SecrecyRoom;
 let assessmentItem = 0;
-const clients: TerminalClient[] = [];
 
 beforeAll(async () => {
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-order-keys-'));
-  server = await startServe({ dataDir: tempDataDir('yishi-order-'), env: { YISHI_KEY_DIR: keyDir } });
-  s16 = await prepareSession16(server.must);
-  assessmentItem = (
-    await server.must<{ id: number }>('agenda.add', { sessionId: s16.sessionId, kind: 'assessment', title: '对两位报告人进行满意度测评', details: { subjects: [{ name: '张一' }, { name: '王二' }] } })
-  ).id;
-  await server.must('live.open', { sessionId: s16.sessionId });
-  clients.push(...(await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s16.members)));
-  await server.must('live.startBusiness');
+  room = await signedInRoom('order', async ({ server, s16 }) => {
+    const details = { subjects: [{ name: '张一' }, { name: '王二' }] };
+    assessmentItem = (await server.must<{ id: number }>('agenda.add', { sessionId: s16.sessionId, kind: 'assessment', title: '对两位报告人进行满意度测评', details })).id;
+  });
 });
 
-afterAll(async () => {
-  for (const t of clients) await t.close();
-  await server?.stop();
-});
-
-/** A fixed shuffle of the member indexes (the same on every run). */
-function shuffled(seed: number): number[] {
-  let x = seed;
-  const next = () => ((x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) >>> 8);
-  const order = s16.members.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = next() % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
+afterAll(() => closeRoom(room));
 
 /** The member ids of one round's voter rows, page by page in the order their cells were written. */
 function voterOrder(file: string, table: string, roundId: number): number[][] {
@@ -59,6 +34,8 @@ function voterOrder(file: string, table: string, roundId: number): number[][] {
 const ascending = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 it('after close, the voter rows of a secret ballot and of an assessment keep no order of pressing, in the file and its backup', async () => {
+  const { server, s16, clients } = room;
+  const shuffled = (seed: number) => shuffle(s16.members.length, seed);
   const ballots: { id: number; order: number[] }[] = [];
   for (const seed of [7, 3, 5]) {
     const ballot = await server.must<{ id: number }>('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
