@@ -5,7 +5,9 @@
 // A member without a working terminal hands in a paper sheet, which the secretary enters: it becomes
 // the same sealed receipt beside the same voter row (its origin sealed inside it, one length for both),
 // so the member is marked as handed in, their terminal refuses a second sheet, and nothing on disk
-// links the member to what the sheet marks. At close the receipts say how many came on paper.
+// links the member to what the sheet marks. It follows the terminals' rule (an over-marked sheet is
+// refused, never counted invalid: an invalid count would come only from paper). At close the receipts
+// say how many came on paper; the result keeps only counts of terminal and paper sheets together.
 import { AppError } from '../shared/result';
 import { validateProjectSheet } from '../domain/project-ballot';
 import { countAssessmentSheets, scaleLevels } from '../domain/satisfaction';
@@ -64,8 +66,17 @@ export function levelCountOf(a: Pick<AssessmentRow, 'kind' | 'scale'>): number {
 }
 
 /**
- * Checks one sheet against its assessment; throws the Chinese refusal. A terminal refuses an
- * over-marked project sheet; a paper one (`paper`) is taken as it was handed in and counted invalid.
+ * A paper sheet entered in a round held on terminals follows the terminals' rule: an over-marked one
+ * is refused, never counted invalid. Terminals take no invalid sheet, so every 无效票 of such a round
+ * would have come from the few members who handed in paper (all of them: one sheet, or all paper
+ * sheets invalid), and the result would tie those members to it. The member corrects the sheet, as on
+ * a terminal. A round held wholly on paper is entered as totals (assessments.enterPaper) and keeps its 无效票.
+ */
+export const PAPER_SHEET_OVERMARKED = '这张纸质选票按规定无效（多选的票无效）。本轮在终端上进行，终端不收无效票；若录入它，结果中的无效票只能出自交纸质选票的组成人员，会泄露其选择。请将选票交还本人修改后重新录入';
+
+/**
+ * Checks one sheet against its assessment; throws the Chinese refusal. An over-marked project sheet
+ * is refused, from a terminal and on paper (`paper`) alike (PAPER_SHEET_OVERMARKED).
  */
 export function checkSheet(a: AssessmentRow, marks: (number | null)[], paper = false): void {
   if (marks.length !== a.subjects.length) {
@@ -73,11 +84,12 @@ export function checkSheet(a: AssessmentRow, marks: (number | null)[], paper = f
   }
   const n = levelCountOf(a);
   if (marks.some((m) => m !== null && !(Number.isInteger(m) && m >= 0 && m < n))) throw new AppError('BAD_INPUT', '测评表中有无效的选项');
-  if (a.kind !== 'project' || paper) return;
+  if (a.kind !== 'project') return;
   const chosen = marks.flatMap((m, i) => (m === null ? [] : [i]));
   const v = validateProjectSheet(chosen, a.subjects.length, a.chooseMax ?? 1);
   if (!v.valid) {
-    throw new AppError('INVALID_STATE', `${v.reason.replace(/，本票无效$/, '')}，不能提交（多选的票无效），请修改后重新提交`, { reason: v.reason });
+    const why = v.reason.replace(/，本票无效$/, '');
+    throw new AppError('INVALID_STATE', paper ? `${why}：${PAPER_SHEET_OVERMARKED}` : `${why}，不能提交（多选的票无效），请修改后重新提交`, { reason: v.reason });
   }
 }
 

@@ -279,9 +279,19 @@ export class RoundEngine {
     else this.store.db.prepare('DELETE FROM round_receipts').run();
   }
 
+  /**
+   * The receipts are erased, and the voter rows written again in the order of the members' ids: SQLite
+   * puts each new cell below the ones already in its page, so the rows as the presses wrote them kept,
+   * in their offsets, the order in which members first pressed (and with the round.receipts entries'
+   * times, when each did) for good. Deleted (their cells zeroed, secure_delete) and inserted by id, the
+   * voters' cells take the same places in an order that follows the ids. Each voter is audited once.
+   */
   private eraseReceipts(who: Actor, ref: RoundRef, voters: VoterTable): void {
     this.eraseAllReceipts(ref);
     const ids = this.store.db.prepare(`SELECT member_id FROM ${voters.table} WHERE ${voters.round} = ? ORDER BY member_id`).all(ref.id) as { member_id: number }[];
+    this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(ref.id);
+    const put = this.store.db.prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id) VALUES (?, ?)`);
+    for (const v of ids) put.run(ref.id, v.member_id);
     const action = ref.kind === 'ballot' ? 'vote.press' : 'assessment.sheet';
     for (const v of ids) this.store.audit.append(who, action, `${ref.kind}s`, ref.id, { memberId: v.member_id });
   }

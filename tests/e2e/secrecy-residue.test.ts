@@ -5,34 +5,20 @@
 // also keeps earlier rounds left, now and then, an old receipt in the unused space of a page SQLite had
 // rebuilt while the round was open (secure_delete does not zero that space). Real server, real sockets.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
-import { startServe, tempDataDir, type ServeProcess } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { pairAndSignIn } from '../helpers/live-setup';
+import { closeRoom, shuffled, signedInRoom, type SecrecyRoom } from '../helpers/secrecy-room';
 
 const RECEIPT_BYTES = 12 + 16 + 42; // nonce, tag, press body (meeting/press-recorder.ts)
 const BALLOTS = 40;
-let server: ServeProcess;
-let s16: Session16;
-const clients: TerminalClient[] = [];
+let room: SecrecyRoom;
 
 beforeAll(async () => {
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-residue-keys-'));
-  server = await startServe({ dataDir: tempDataDir('yishi-residue-'), env: { YISHI_KEY_DIR: keyDir } });
-  s16 = await prepareSession16(server.must);
-  await server.must('live.open', { sessionId: s16.sessionId });
-  clients.push(...(await pairAndSignIn(server.must, `ws://127.0.0.1:${server.port}/ws`, s16.members)));
-  await server.must('live.startBusiness');
+  room = await signedInRoom('residue');
 });
 
-afterAll(async () => {
-  for (const t of clients) await t.close();
-  await server?.stop();
-});
+afterAll(() => closeRoom(room));
 
 /** Every value of a receipt's length now, in any BLOB column of any table (documents aside). */
 function receiptsNow(file: string): Buffer[] {
@@ -50,18 +36,10 @@ function receiptsNow(file: string): Buffer[] {
 }
 
 /** A fixed, shuffled order of the members for each ballot (the same on every run). */
-function orderFor(k: number): number[] {
-  let x = 2_654_435_761 * (k + 1);
-  const next = () => ((x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0) >>> 8);
-  const order = s16.members.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = next() % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
+const orderFor = (k: number) => shuffled(room.s16.members.length, 2_654_435_761 * (k + 1));
 
 it('no receipt of a closed round is left anywhere in the file, its WAL or a backup after many rounds', async () => {
+  const { server, s16, clients } = room;
   const dbFile = path.join(server.dataDir, 'yishi.sqlite');
   const written = new Map<string, Buffer>();
   for (let k = 0; k < BALLOTS; k++) {

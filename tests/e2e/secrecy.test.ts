@@ -171,6 +171,11 @@ function openReceipts(folder: string, ref: RoundRef, keyStore: KeyStore): Map<nu
 function checkOpenCopy(folder: string, ref: RoundRef, presses: Press[], expected: Map<number, string>, decode: (b: Buffer) => string) {
   const obs = observed(folder, presses);
   expect(linkingChanges(obs)).toEqual([]);
+  // A press's commit holds who took part (a first press), their sealed receipt and the round's one audit entry, and
+  // nothing else: no tally, no counter beside the members it names (the WAL shows whose rows each
+  // commit wrote, so a count in it would link them to what was counted).
+  const allowed = [ref.kind === 'ballot' ? 'secret_voters' : 'assessment_voters', 'round_receipts', 'audit_log'];
+  for (const o of obs) expect(o.changes.map((c) => c.table).filter((t) => !allowed.includes(t))).toEqual([]);
   // Without the key store nothing opens: not with a key store of this user that never sealed it…
   const stranger = headlessKeyStore(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-stranger-')));
   expect(() => openReceipts(folder, ref, stranger)).toThrow(/无法用.*打开/);

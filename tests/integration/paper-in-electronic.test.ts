@@ -95,21 +95,35 @@ describe('paper sheets inside an electronic round', () => {
     expect(text).not.toContain('表决器');
   });
 
-  it('a project ballot: a paper sheet that marks too many is taken and counted invalid, and the result says how many came on paper', async () => {
+  it('a project ballot: a paper sheet that marks too many is refused like a terminal\'s (no 无效票 only paper can cast), and the result says how many came on paper', async () => {
     const p = await must('assessments.create', { itemId: projectItem, method: 'electronic' });
     await must('assessments.open', { assessmentId: p.id });
     const chose = (a: number, b: number) => [0, 1, 2, 3].map((c) => (c === a || c === b ? 0 : null));
     for (let m = 0; m < 5; m++) expect((await terminals.get(m)!.cmd('terminal.submitSheet', { assessmentId: p.id, marks: chose(0, 1 + (m % 3)) })).ok).toBe(true);
-    // A terminal refuses an over-marked sheet; on paper it is handed in as it is and counted invalid.
+    // A terminal refuses an over-marked sheet, and so does the entry of a paper one: terminals take no
+    // invalid sheet, so a 无效票 could only be a paper sheet, and would tell whose it was.
     expect(await terminals.get(5)!.cmd('terminal.submitSheet', { assessmentId: p.id, marks: [0, 0, 0, null] })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
-    await must('assessments.paperSheet', { assessmentId: p.id, memberId: member(5), marks: [0, 0, 0, null] });
+    const voterRows = () => db().prepare('SELECT count(*) AS n FROM assessment_voters WHERE assessment_id = ? AND member_id = ?').get(p.id, member(5));
+    const receiptRows = () => db().prepare('SELECT count(*) AS n FROM round_receipts WHERE member_id = ?').get(member(5));
+    const auditBefore = db().prepare('SELECT max(seq) AS seq FROM audit_log').get();
+    expect(await refusal('assessments.paperSheet', { assessmentId: p.id, memberId: member(5), marks: [0, 0, 0, null] })).toBe(
+      'INVALID_STATE 所选项目超过2个：这张纸质选票按规定无效（多选的票无效）。本轮在终端上进行，终端不收无效票；若录入它，结果中的无效票只能出自交纸质选票的组成人员，会泄露其选择。请将选票交还本人修改后重新录入',
+    );
+    // Nothing written: the member is not marked as handed in, no receipt, no audit entry.
+    expect([voterRows(), receiptRows(), db().prepare('SELECT max(seq) AS seq FROM audit_log').get()]).toEqual([{ n: 0 }, { n: 0 }, auditBefore]);
+    // The member corrects the sheet, which is then entered; a correction that marks too many is refused too.
+    await must('assessments.paperSheet', { assessmentId: p.id, memberId: member(5), marks: chose(0, 2) });
+    expect(await refusal('assessments.correctPaperSheet', { assessmentId: p.id, memberId: member(5), marks: [0, 0, 0, 0] })).toMatch(/^INVALID_STATE 所选项目超过2个：这张纸质选票按规定无效/);
     await must('assessments.paperSheet', { assessmentId: p.id, memberId: member(6), marks: chose(2, 3) });
     const closed = await must('assessments.close', { assessmentId: p.id });
     const r = closed.result;
-    expect(r).toMatchObject({ validSheets: 6, invalidSheets: 1, paperSheets: 2 });
-    expect([...r.rows].sort((x: any, y: any) => x.index - y.index).map((x: any) => x.votes)).toEqual([5, 2, 3, 2]);
+    expect(r).toMatchObject({ validSheets: 7, invalidSheets: 0, paperSheets: 2 });
+    expect([...r.rows].sort((x: any, y: any) => x.index - y.index).map((x: any) => x.votes)).toEqual([6, 2, 4, 2]);
+    // What the file keeps: combined counts only, no 无效票 that only paper sheets could have cast.
+    const stored = JSON.parse((db().prepare('SELECT result FROM assessments WHERE id = ?').get(p.id) as { result: string }).result);
+    expect(stored).toMatchObject({ validSheets: 7, invalidSheets: 0, paperSheets: 2 });
     const pdf = await must('assessments.pdf', { assessmentId: p.id });
-    expect(flat(pdfText(Buffer.from(pdf.base64, 'base64')))).toContain('收回选票7张（其中纸质选票2张），其中有效票6张，无效票1张');
+    expect(flat(pdfText(Buffer.from(pdf.base64, 'base64')))).toContain('收回选票7张（其中纸质选票2张），其中有效票7张，无效票0张');
   });
 
   it('corrects a paper tally before it is announced, with the reason in the audit log; not after', async () => {

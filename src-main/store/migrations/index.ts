@@ -12,6 +12,7 @@ import { migration010 } from './010-attendance-status';
 import { migration011 } from './011-round-receipts';
 import { migration012 } from './012-opening-attendance';
 import { migration013 } from './013-paper-ballot-sheets';
+import { migration014 } from './014-vacuum-old-receipts';
 
 export interface Migration {
   version: number;
@@ -25,10 +26,12 @@ export interface Migration {
    * SQLite's ALTER TABLE procedure asks, and refused before commit if any reference is left dangling.
    */
   foreignKeysOff?: boolean;
+  /** Rebuilds the whole file once the step has committed (VACUUM cannot run inside a transaction), then truncates the WAL. */
+  vacuumAfter?: boolean;
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -60,6 +63,10 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
       })();
     } finally {
       if (m.foreignKeysOff) db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
+    }
+    if (m.vacuumAfter) {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
     }
     applied.push(m.version);
   }
