@@ -20,6 +20,7 @@ import { getSession, lastClosedSessionId, type Session } from '../store/sessions
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
+import { HallAttendance } from './hall-attendance';
 import { noteInterruption } from './interruption';
 import { SpeakerQueue } from './speakers';
 import {
@@ -55,11 +56,14 @@ export class MeetingEngine implements LiveContext {
   /** The URLs terminals use; provided by whoever runs the LAN server. */
   terminalUrls: () => string[] = () => [];
   private listeners = new Set<(e: EngineEvent) => void>();
+  /** Each member's attendance, in memory, in step with the committed rows (the 离会 check of every press). */
+  private readonly hall: HallAttendance;
 
   constructor(
     readonly store: Store,
     keyStore: KeyStore,
   ) {
+    this.hall = new HallAttendance(store);
     this.rounds = new RoundEngine(this, keyStore);
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
@@ -102,6 +106,14 @@ export class MeetingEngine implements LiveContext {
 
   presentMemberIds(sessionId: number): number[] {
     return presentMemberIds(this.store, sessionId);
+  }
+
+  hasLeft(sessionId: number, memberId: number): boolean {
+    return this.hall.hasLeft(sessionId, memberId);
+  }
+
+  warmHall(sessionId: number): void {
+    this.hall.warm(sessionId);
   }
 
   /**
@@ -165,6 +177,7 @@ export class MeetingEngine implements LiveContext {
       seedAttendance(this.store, who, sessionId, members.map((m) => m.id));
       ensureSeatCodes(this.store, who, sessionId, members.map((m) => m.id), attendees.list(this.store).map((a) => a.id));
     });
+    this.hall.forget(sessionId);
     this.changed('session', 'register');
   }
 
@@ -280,7 +293,9 @@ export class MeetingEngine implements LiveContext {
     const s = this.requireLive();
     const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
     const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by, expected: s.expectedMembers }));
-    if (changed) this.changed({ memberId }, 'attendance');
+    if (!changed) return;
+    this.hall.committed(s.id, memberId, status);
+    this.changed({ memberId }, 'attendance');
   }
 
   /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
