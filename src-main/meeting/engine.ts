@@ -298,20 +298,48 @@ export class MeetingEngine implements LiveContext {
     this.changed({ memberId }, 'attendance');
   }
 
-  /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
-  pairWithCode(who: Actor, code: string, address: string, connection?: string): { token: string; binding: TerminalBinding } {
-    const s = this.requireLive();
+  /**
+   * A member's terminal signs in, through the rounds' group commit: the sign-ins of one turn are written
+   * in one transaction, each answered only after it is durable; a refused one (beyond 应到, no live
+   * session) is refused alone. Memory follows the row once it has committed (the 离会 check).
+   */
+  signIn(who: Actor, memberId: number): Promise<void> {
+    return this.rounds.recorder.submitHall({
+      failed: '签到未能保存，请重新签到',
+      run: () => {
+        const s = this.requireLive();
+        const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
+        const changed = setAttendance(this.store, who, s.id, memberId, 'present', { businessStarted, by: 'terminal', expected: s.expectedMembers });
+        return changed ? s.id : null;
+      },
+      written: (sessionId) => sessionId !== null && this.hall.committed(sessionId, memberId, 'present'),
+      done: (sessionId) => sessionId !== null && this.changed({ memberId }, 'attendance'),
+    }).then(() => undefined);
+  }
+
+  /**
+   * A terminal redeems a one-time seat code; the old terminal of that seat is revoked. Through the
+   * rounds' group commit, like a sign-in: each pairing answered only after it is durable, a wrong
+   * code refused alone (and counted against its address).
+   */
+  pairWithCode(who: Actor, code: string, address: string, connection?: string): Promise<{ token: string; binding: TerminalBinding }> {
     const attempt = { address, connection };
-    this.rateLimiter.check(attempt);
-    let result: ReturnType<typeof pairTerminal>;
-    try {
-      result = this.store.change(who, () => pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address));
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
-      throw e;
-    }
-    this.afterPairing(result.revokedTerminalIds);
-    return result;
+    return this.rounds.recorder.submitHall({
+      failed: '座位绑定未能保存，请重新输入座位码',
+      run: () => {
+        const s = this.requireLive();
+        this.rateLimiter.check(attempt);
+        try {
+          return pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address);
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
+          throw e;
+        }
+      },
+      // A seat taken over is refused from now on, as soon as the takeover is in the file.
+      written: () => this.terminalVerdicts.clear(),
+      done: (result) => this.afterPairing(result.revokedTerminalIds),
+    });
   }
 
   /** The secretary binds a connected, unpaired terminal (showing its pairing number) to a seat. */
