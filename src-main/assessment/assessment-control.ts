@@ -62,7 +62,7 @@ export class AssessmentControl {
     private readonly rounds: RoundEngine,
   ) {
     const store = live.store;
-    this.recorder = new SheetRecorder(store, rounds);
+    this.recorder = new SheetRecorder(store, rounds, live);
     this.spec = {
       kind: 'assessment',
       noun: (a) => (a.kind === 'project' ? '票决' : '测评'),

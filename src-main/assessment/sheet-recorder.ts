@@ -16,7 +16,7 @@ import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { VoterTable } from '../rounds/round-recorder';
 import { leftRefusal } from '../domain/attendance';
-import { hasLeft } from '../meeting/attendance-store';
+import type { LiveContext } from '../rounds/types';
 import { getAssessment, hasSubmitted, type AssessmentRow } from './assessment-store';
 import type { SatisfactionCounts } from './results';
 
@@ -114,6 +114,7 @@ export class SheetRecorder {
   constructor(
     private readonly store: Store,
     private readonly rounds: RoundEngine,
+    private readonly hall: Pick<LiveContext, 'hasLeft'>,
   ) {}
 
   /**
@@ -150,7 +151,7 @@ export class SheetRecorder {
       return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
     }
     // A member recorded as 离会 is not in the hall: no sheet from their terminal (one they handed in on paper is entered still).
-    if (!paper && hasLeft(this.store, 'assessments', a.id, s.memberId)) throw new AppError('INVALID_STATE', leftRefusal(`提交${sheet}`));
+    if (!paper && this.hall.hasLeft(a.sessionId, s.memberId)) throw new AppError('INVALID_STATE', leftRefusal(`提交${sheet}`));
     checkSheet(a, s.marks, paper);
     this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
     // The secretary's entry is recorded (who entered a sheet for whom), never what it marks.

@@ -38,18 +38,6 @@ export function presentMemberIds(store: Store, sessionId: number): number[] {
   }[]).map((r) => r.member_id);
 }
 
-/**
- * Whether a member is recorded as 离会 in the session of a round (`table`: ballots or assessments).
- * Who may take part is fixed at the opening; a member who has left is not in the hall, so a press or
- * sheet from their seat is refused until they are marked present again (what they did before stays).
- */
-export function hasLeft(store: Store, table: 'ballots' | 'assessments', roundId: number, memberId: number): boolean {
-  const r = store.db
-    .prepare(`SELECT a.status FROM ${table} r JOIN attendance a ON a.session_id = r.session_id AND a.member_id = ? WHERE r.id = ?`)
-    .get(memberId, roundId) as { status: AttendanceStatus } | undefined;
-  return r?.status === 'left';
-}
-
 /** 实到 and 请假 of a session: two ranges of the attendance_status index (migration 010), not a scan of its rows. */
 export function countsOf(store: Store, sessionId: number): { present: number; onLeave: number } {
   return store.db

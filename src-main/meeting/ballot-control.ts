@@ -47,7 +47,7 @@ export class BallotControl {
     private readonly live: LiveContext,
     private readonly rounds: RoundEngine,
   ) {
-    this.recorder = new PressRecorder(live.store, rounds);
+    this.recorder = new PressRecorder(live.store, rounds, live);
     const store = live.store;
     this.spec = {
       kind: 'ballot',

@@ -146,6 +146,7 @@ export function getBallot(store: Store, id: number): BallotRow {
 /** What a press needs to know of its ballot, without the JSON columns. */
 export interface BallotHead {
   id: number;
+  sessionId: number;
   state: BallotStateName;
   method: BallotMethod;
   secret: boolean;
@@ -153,11 +154,11 @@ export interface BallotHead {
 }
 
 export function ballotHead(store: Store, id: number): BallotHead {
-  const r = store.db.prepare('SELECT id, state, method, secret, press_rule FROM ballots WHERE id = ?').get(id) as
-    | { id: number; state: BallotStateName; method: BallotMethod; secret: number; press_rule: 'first' | 'last' }
+  const r = store.db.prepare('SELECT id, session_id, state, method, secret, press_rule FROM ballots WHERE id = ?').get(id) as
+    | { id: number; session_id: number; state: BallotStateName; method: BallotMethod; secret: number; press_rule: 'first' | 'last' }
     | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到编号为${id}的表决`);
-  return { id: r.id, state: r.state, method: r.method, secret: r.secret === 1, pressRule: r.press_rule };
+  return { id: r.id, sessionId: r.session_id, state: r.state, method: r.method, secret: r.secret === 1, pressRule: r.press_rule };
 }
 
 export function listBallots(store: Store, sessionId: number): BallotRow[] {

@@ -20,6 +20,7 @@ import { getSession, lastClosedSessionId, type Session } from '../store/sessions
 import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
+import { HallAttendance } from './hall-attendance';
 import { noteInterruption } from './interruption';
 import { SpeakerQueue } from './speakers';
 import {
@@ -55,11 +56,14 @@ export class MeetingEngine implements LiveContext {
   /** The URLs terminals use; provided by whoever runs the LAN server. */
   terminalUrls: () => string[] = () => [];
   private listeners = new Set<(e: EngineEvent) => void>();
+  /** Each member's attendance, in memory, in step with the committed rows (the 离会 check of every press). */
+  private readonly hall: HallAttendance;
 
   constructor(
     readonly store: Store,
     keyStore: KeyStore,
   ) {
+    this.hall = new HallAttendance(store);
     this.rounds = new RoundEngine(this, keyStore);
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
@@ -102,6 +106,14 @@ export class MeetingEngine implements LiveContext {
 
   presentMemberIds(sessionId: number): number[] {
     return presentMemberIds(this.store, sessionId);
+  }
+
+  hasLeft(sessionId: number, memberId: number): boolean {
+    return this.hall.hasLeft(sessionId, memberId);
+  }
+
+  warmHall(sessionId: number): void {
+    this.hall.warm(sessionId);
   }
 
   /**
@@ -165,6 +177,7 @@ export class MeetingEngine implements LiveContext {
       seedAttendance(this.store, who, sessionId, members.map((m) => m.id));
       ensureSeatCodes(this.store, who, sessionId, members.map((m) => m.id), attendees.list(this.store).map((a) => a.id));
     });
+    this.hall.forget(sessionId);
     this.changed('session', 'register');
   }
 
@@ -280,23 +293,53 @@ export class MeetingEngine implements LiveContext {
     const s = this.requireLive();
     const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
     const changed = this.store.change(who, () => setAttendance(this.store, who, s.id, memberId, status, { businessStarted, by, expected: s.expectedMembers }));
-    if (changed) this.changed({ memberId }, 'attendance');
+    if (!changed) return;
+    this.hall.committed(s.id, memberId, status);
+    this.changed({ memberId }, 'attendance');
   }
 
-  /** A terminal redeems a one-time seat code; the old terminal of that seat is revoked. */
-  pairWithCode(who: Actor, code: string, address: string, connection?: string): { token: string; binding: TerminalBinding } {
-    const s = this.requireLive();
+  /**
+   * A member's terminal signs in, through the rounds' group commit: the sign-ins of one turn are written
+   * in one transaction, each answered only after it is durable; a refused one (beyond 应到, no live
+   * session) is refused alone. Memory follows the row once it has committed (the 离会 check).
+   */
+  signIn(who: Actor, memberId: number): Promise<void> {
+    return this.rounds.recorder.submitHall({
+      failed: '签到未能保存，请重新签到',
+      run: () => {
+        const s = this.requireLive();
+        const businessStarted = this.liveRow(s.id).businessStartedAt !== null;
+        const changed = setAttendance(this.store, who, s.id, memberId, 'present', { businessStarted, by: 'terminal', expected: s.expectedMembers });
+        return changed ? s.id : null;
+      },
+      written: (sessionId) => sessionId !== null && this.hall.committed(sessionId, memberId, 'present'),
+      done: (sessionId) => sessionId !== null && this.changed({ memberId }, 'attendance'),
+    }).then(() => undefined);
+  }
+
+  /**
+   * A terminal redeems a one-time seat code; the old terminal of that seat is revoked. Through the
+   * rounds' group commit, like a sign-in: each pairing answered only after it is durable, a wrong
+   * code refused alone (and counted against its address).
+   */
+  pairWithCode(who: Actor, code: string, address: string, connection?: string): Promise<{ token: string; binding: TerminalBinding }> {
     const attempt = { address, connection };
-    this.rateLimiter.check(attempt);
-    let result: ReturnType<typeof pairTerminal>;
-    try {
-      result = this.store.change(who, () => pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address));
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
-      throw e;
-    }
-    this.afterPairing(result.revokedTerminalIds);
-    return result;
+    return this.rounds.recorder.submitHall({
+      failed: '座位绑定未能保存，请重新输入座位码',
+      run: () => {
+        const s = this.requireLive();
+        this.rateLimiter.check(attempt);
+        try {
+          return pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address);
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
+          throw e;
+        }
+      },
+      // A seat taken over is refused from now on, as soon as the takeover is in the file.
+      written: () => this.terminalVerdicts.clear(),
+      done: (result) => this.afterPairing(result.revokedTerminalIds),
+    });
   }
 
   /** The secretary binds a connected, unpaired terminal (showing its pairing number) to a seat. */

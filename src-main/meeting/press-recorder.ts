@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { VoterTable } from '../rounds/round-recorder';
 import { leftRefusal } from '../domain/attendance';
-import { hasLeft } from './attendance-store';
+import type { LiveContext } from '../rounds/types';
 import { ballotHead, getBallot, namedChoices, type BallotHead } from './ballot-store';
 
 export interface Press {
@@ -76,6 +76,7 @@ export class PressRecorder {
   constructor(
     private readonly store: Store,
     private readonly rounds: RoundEngine,
+    private readonly hall: Pick<LiveContext, 'hasLeft'>,
   ) {}
 
   /** Resolves only after the press is committed (or refused). */
@@ -144,7 +145,7 @@ export class PressRecorder {
    * before leaving answers what is recorded, above); nothing is written for it.
    */
   private assertInHall(b: BallotHead, p: Press): void {
-    if (hasLeft(this.store, 'ballots', b.id, p.memberId)) throw new AppError('INVALID_STATE', leftRefusal('表决'));
+    if (this.hall.hasLeft(b.sessionId, p.memberId)) throw new AppError('INVALID_STATE', leftRefusal('表决'));
   }
 
   /**

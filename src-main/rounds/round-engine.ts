@@ -130,6 +130,7 @@ export class RoundEngine {
       throw e;
     }
     this.recorder.forget(ref);
+    this.live.warmHall(s.id);
     this.quietWal();
     this.store.backups.activity();
     this.arm(ref, spec.closesAt(spec.get(id)));

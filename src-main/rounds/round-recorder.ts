@@ -1,6 +1,7 @@
 // The one group commit under the round engine: presses (meeting/press-recorder.ts) and sheets
-// (assessment/sheet-recorder.ts) that arrive together are written in ONE durable transaction, and each
-// is acknowledged only after it has committed. It also keeps, in memory, who has taken part in each
+// (assessment/sheet-recorder.ts) that arrive together — and terminals' sign-ins and pairings, the
+// hall arriving (HallJob) — are written in ONE durable transaction, and each is acknowledged only
+// after it has committed. It also keeps, in memory, who has taken part in each
 // open round (the screens' "已投 N/M"), rebuilt from the voter rows after a restart: nothing is
 // counted on disk while a round is open.
 //
@@ -28,6 +29,24 @@ export interface RoundJob<T = unknown, H = unknown> {
   run(head: H): T;
 }
 
+/**
+ * A job of the same commit that belongs to no round: a terminal's sign-in or seat-code pairing
+ * (meeting/engine.ts), so a hall arriving at once is written a batch per turn like its presses.
+ */
+export interface HallJob<T = unknown> {
+  /** The Chinese refusal when the transaction cannot be committed. */
+  failed: string;
+  /** Runs inside the transaction; a throw refuses this job alone. */
+  run(): T;
+  /** Right after the transaction has committed (before it is durable): memory that follows the rows. */
+  written?(value: T): void;
+  /** Once the commit is durable, before the answer. */
+  done?(value: T): void;
+}
+
+type Job = RoundJob | HallJob;
+const isRoundJob = (job: Job): job is RoundJob => 'ref' in job;
+
 /** The table that records who took part in a round (and, while a sealed round is open, their receipt). */
 export interface VoterTable {
   table: 'secret_voters' | 'named_votes' | 'assessment_voters';
@@ -38,7 +57,7 @@ export interface VoterTable {
 type Batch = Map<string, { ref: RoundRef; head: unknown; sealed: boolean }>;
 
 export class RoundRecorder {
-  private readonly group: GroupCommit<RoundJob, unknown, Batch>;
+  private readonly group: GroupCommit<Job, unknown, Batch>;
   private readonly voters = new Map<string, Set<number>>();
   /** The rounds whose receipts the commit being written has changed (wroteReceipt). */
   private readonly written = new Set<string>();
@@ -48,12 +67,13 @@ export class RoundRecorder {
     private readonly tableOf: (ref: RoundRef) => VoterTable,
     onCommitted: (refs: RoundRef[]) => void,
   ) {
-    this.group = new GroupCommit<RoundJob, unknown, Batch>(store, {
+    this.group = new GroupCommit<Job, unknown, Batch>(store, {
       begin: () => {
         this.written.clear();
         return new Map();
       },
       each: (batch, job) => {
+        if (!isRoundJob(job)) return job.run();
         const key = refKey(job.ref);
         let round = batch.get(key);
         if (!round) batch.set(key, (round = { ref: job.ref, head: job.head(), sealed: this.tableOf(job.ref).table !== 'named_votes' }));
@@ -72,13 +92,16 @@ export class RoundRecorder {
         this.written.clear();
       },
       failed: (e, job) => `${job.failed}（${e.message}）`,
-      committed: (taken) => {
+      written: (taken, values) => taken.forEach((job, i) => !isRoundJob(job) && job.written?.(values[i])),
+      committed: (taken, values) => {
         const touched = new Map<string, RoundRef>();
+        taken.forEach((job, i) => !isRoundJob(job) && job.done?.(values[i]));
         for (const job of taken) {
+          if (!isRoundJob(job)) continue;
           this.voterIds(job.ref).add(job.memberId);
           touched.set(refKey(job.ref), job.ref);
         }
-        onCommitted([...touched.values()]);
+        if (touched.size) onCommitted([...touched.values()]);
       },
     });
   }
@@ -91,6 +114,11 @@ export class RoundRecorder {
   /** Resolves only after the job is committed (or refused). */
   submit<T, H>(job: RoundJob<T, H>): Promise<T> {
     return this.group.submit(job as RoundJob) as Promise<T>;
+  }
+
+  /** Resolves only after the job is committed (or refused), in the same transactions as presses and sheets. */
+  submitHall<T>(job: HallJob<T>): Promise<T> {
+    return this.group.submit(job as HallJob) as Promise<T>;
   }
 
   /** Members who have taken part (memory; read from the voter rows once after a restart). */

@@ -47,6 +47,10 @@ export interface LiveContext {
   requireLive(): Session;
   liveRow(sessionId: number): { currentItemId: number | null; businessStartedAt: string | null };
   presentMemberIds(sessionId: number): number[];
+  /** Whether the member is recorded as 离会 in the session (from memory: no query per press). */
+  hasLeft(sessionId: number, memberId: number): boolean;
+  /** Reads the session's attendance into memory now (a round opens: its first press finds it there). */
+  warmHall(sessionId: number): void;
   /** Inside a transaction: makes `itemId` the current item (audited, hearings recorded). True if it moved. */
   moveCurrentItem(who: Actor, sessionId: number, itemId: number): boolean;
   changed(scope: ChangeScope, ...parts: ChangePart[]): void;

@@ -17,8 +17,10 @@ export interface GroupCommitSpec<T, R, B> {
   end?: (batch: B) => void;
   /** The Chinese refusal for a request when the transaction could not be committed. */
   failed: (e: Error, request: T) => string;
-  /** Called after each committed batch with the requests that were taken (not refused). */
-  committed?: (taken: T[]) => void;
+  /** Called once the batch's transaction has committed, before it is durable, with the requests taken (not refused) and their results. */
+  written?: (taken: T[], values: R[]) => void;
+  /** Called after each durable batch, before any answer, with the requests that were taken (not refused) and their results. */
+  committed?: (taken: T[], values: R[]) => void;
 }
 
 interface Pending<T, R> {
@@ -77,6 +79,9 @@ export class GroupCommit<T, R, B> {
       for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e as Error, p.request)));
       return this.schedule();
     }
+    const taken = batch.flatMap((p, i) => (results[i]!.ok ? [p.request] : []));
+    const values = results.flatMap((r) => (r.ok ? [r.value] : []));
+    hook(() => this.spec.written?.(taken, values));
     // Committed; durable once the WAL is synced (off the event loop). Meanwhile requests queue up
     // for the next batch, which is written after this one is on disk.
     this.syncing = true;
@@ -89,7 +94,7 @@ export class GroupCommit<T, R, B> {
           if (r.ok) p.resolve(r.value);
           else p.reject(r.error);
         });
-        this.spec.committed?.(batch.filter((_, i) => results[i]!.ok).map((p) => p.request));
+        hook(() => this.spec.committed?.(taken, values));
         this.schedule();
       },
       (e: Error) => {
@@ -99,5 +104,14 @@ export class GroupCommit<T, R, B> {
         this.schedule();
       },
     );
+  }
+}
+
+/** A hook after a commit must not keep the batch from being answered: what fails in it is logged. */
+function hook(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    console.error('[group-commit]', e);
   }
 }

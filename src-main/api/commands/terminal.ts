@@ -18,11 +18,11 @@ export const terminalCommands = {
     access: ['guest', 'terminal'],
     sessionBusiness: true,
     input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '座位码应为6位数字') }),
-    run: (ctx, { code }) => {
+    run: async (ctx, { code }) => {
       const address = ctx.caller.kind === 'guest' ? ctx.caller.address : ctx.caller.source;
       const connection = ctx.caller.kind === 'guest' ? ctx.caller.connectionId : ctx.caller.kind === 'terminal' ? ctx.caller.terminalId : undefined;
       const e = engineOf(ctx);
-      const { token, binding } = e.pairWithCode(ctx.who, code, address, connection);
+      const { token, binding } = await e.pairWithCode(ctx.who, code, address, connection);
       return { token, me: terminalMe(e, binding, liveFocus(e)) };
     },
   }),
@@ -30,11 +30,11 @@ export const terminalCommands = {
     access: ['terminal'],
     sessionBusiness: true,
     input: z.object({}),
-    run: (ctx) => {
+    run: async (ctx) => {
       const binding = bindingOf(ctx);
       if (binding.memberId === null) throw new AppError('FORBIDDEN', '列席人员无需签到');
       const e = engineOf(ctx);
-      e.setAttendance(ctx.who, binding.memberId, 'present', 'terminal');
+      await e.signIn(ctx.who, binding.memberId);
       return terminalMe(e, binding, liveFocus(e));
     },
   }),
