@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
+import { standingDisposition } from '../store/item-dispositions';
 import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
@@ -20,6 +21,11 @@ export const BLANK = '____';
 
 /** A vote or appointment item the session ended without a ballot on (暂不付表决, withdrawn…). */
 export const NOT_VOTED = '本项未付表决。';
+
+/** "本项暂不付表决（理由：……）。" or "提案人撤回，……" when that decision stands on the item (domain/item-disposition.ts). */
+export function dispositionLineOf(store: Store, item: AgendaItem): string | null {
+  return standingDisposition(store, item.id)?.line ?? null;
+}
 
 export interface BallotOutcome {
   ballot: BallotRow;

@@ -10,6 +10,7 @@ import { paperSheetProblems, type PaperSheets } from '../domain/paper-ballot';
 import { announceResult, ballotAdoption, decideAdoption, tally, tallyProblems, type Choice } from '../domain/vote';
 import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
+import { assertRoundable } from '../store/item-dispositions';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
@@ -97,6 +98,7 @@ export class BallotControl {
     const s = this.live.requireLive();
     const item = getItem(this.store, o.itemId);
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
+    assertRoundable(this.store, o.itemId, '发起表决');
     const { subject, persons } = this.subjectOf(o.itemId, o);
     const rules = { ...s.rules, adoption: ballotAdoption(s.rules.adoption, item.details.threshold, o.threshold) };
     const pending = this.unfinished(o, subject, persons, rules);
@@ -175,6 +177,7 @@ export class BallotControl {
     if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能手工录入');
     if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；结果宣布前可以更正，如需重新表决请发起新一轮');
     const s = this.live.requireLive();
+    if (b.state === 'draft') assertRoundable(this.store, b.itemId, '录入表决结果');
     const present = b.state === 'open' ? b.eligible.length : this.live.presentMemberIds(s.id).length;
     this.rounds.assertQuorum(s, present, '录入表决结果');
     assertCast(counts, present);

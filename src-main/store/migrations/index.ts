@@ -12,6 +12,7 @@ import { migration010 } from './010-attendance-status';
 import { migration011 } from './011-round-receipts';
 import { migration012 } from './012-opening-attendance';
 import { migration013 } from './013-paper-ballot-sheets';
+import { migration014 } from './014-item-dispositions';
 
 export interface Migration {
   version: number;
@@ -28,7 +29,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
