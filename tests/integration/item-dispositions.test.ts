@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
 import { markAttendance } from '../helpers/live-setup';
+import { pdfText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
 let admin: AdminCore;
@@ -13,6 +14,8 @@ let s16: Session16;
 let voteItem: number;
 let appointmentItem: number;
 let reportItem: number;
+let lawItem: number;
+const flat = (t: string) => t.replace(/\s+/g, '');
 const DEFER_REASON = '部分条款争议较大，需进一步调研论证';
 const WITHDRAW_REASON = '拟任人选情况发生变化';
 
@@ -29,6 +32,7 @@ beforeAll(async () => {
   voteItem = s16.items.find((i) => i.kind === 'vote')!.id;
   appointmentItem = s16.items.find((i) => i.kind === 'appointment')!.id;
   reportItem = s16.items.find((i) => i.kind === 'report')!.id;
+  lawItem = (await admin.must('agenda.add', { sessionId: s16.sessionId, kind: 'vote', title: '审议某某区物业管理若干规定（草案）' })).id;
   await admin.must('live.open', { sessionId: s16.sessionId });
   await markAttendance(admin.must, s16.members.slice(0, 30));
   await admin.must('live.startBusiness', {});
@@ -101,10 +105,26 @@ describe('撤回', () => {
       error: { code: 'ITEM_WITHDRAWN', message: expect.stringMatching(/^“.+”已由提案人撤回，审议终止，不能发起表决$/) },
     });
     expect(footprint()).toEqual(before);
+    await must('agenda.dispose', { itemId: lawItem, kind: 'deferred', reason: DEFER_REASON });
     await must('live.close', {});
     expect(await call('agenda.undoDisposition', { itemId: appointmentItem })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已经闭会') } });
     expect(await call('agenda.dispose', { itemId: voteItem, kind: 'deferred', reason: DEFER_REASON })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已经闭会') } });
     expect(rowsOf(appointmentItem)).toEqual([{ item_id: appointmentItem, kind: 'withdrawn', reason: WITHDRAW_REASON, undone: 0, undo_reason: '' }]);
     expect(await must('agenda.dispositions', { itemId: appointmentItem })).toHaveLength(1);
+  });
+});
+
+describe('the 会议记录 and the 主持词', () => {
+  it('print the line of each decision standing at 闭会, read back from the PDF, and no 本项未付表决 for them', async () => {
+    const text = async (id: string) => {
+      const f = await admin.must('documents.render', { sessionId: s16.sessionId, id, format: 'pdf' });
+      return flat(pdfText(savePdf(`dispositions-${id}`, Buffer.from(f.base64, 'base64'))));
+    };
+    for (const id of ['minutes', 'chairScript']) {
+      const t = await text(id);
+      expect(t).toContain(flat(`本项暂不付表决（理由：${DEFER_REASON}）。`));
+      expect(t).toContain(flat(`提案人撤回，本项终止审议，不付表决（理由：${WITHDRAW_REASON}）。`));
+      expect(t).not.toContain('本项未付表决');
+    }
   });
 });
