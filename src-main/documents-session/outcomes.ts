@@ -27,6 +27,11 @@ export function dispositionLineOf(store: Store, item: AgendaItem): string | null
   return standingDisposition(store, item.id)?.line ?? null;
 }
 
+/** "对第十二条（物业服务收费）单独表决" for a provision's ballot; '' for the whole item. */
+export function provisionWords(b: Pick<BallotRow, 'provision'>): string {
+  return b.provision ? `对${b.provision}单独表决` : '';
+}
+
 export interface BallotOutcome {
   ballot: BallotRow;
   /** The persons of an appointment ballot, by name, as the ballot keeps them. */
@@ -38,8 +43,10 @@ export interface BallotOutcome {
 
 const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决', paper: '纸质票表决' } as const;
 
+/** The item's ballots in the order voted: single provisions (单独表决) before the whole text. */
 export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
-  return ballotsOfItem(store, item.id).map((b) => ({
+  const ballots = ballotsOfItem(store, item.id);
+  return [...ballots.filter((b) => b.provision !== null), ...ballots.filter((b) => b.provision === null)].map((b) => ({
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),

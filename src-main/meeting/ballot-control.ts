@@ -14,6 +14,7 @@ import { assertRoundable } from '../store/item-dispositions';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
+import { provisionSubject } from './provision-ballots';
 import { ballotsOfGroup, correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
@@ -31,6 +32,8 @@ export interface BallotOptions {
   personIds?: string[];
   /** This ballot's threshold; default the item's, else the session's rules. */
   threshold?: ThresholdName;
+  /** 单独表决: the provision this ballot decides before the whole text, as its title; none for the whole item. */
+  provision?: string;
 }
 
 export type VoteCounts = { yes: number; no: number; abstain: number };
@@ -99,15 +102,17 @@ export class BallotControl {
     const item = getItem(this.store, o.itemId);
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
     assertRoundable(this.store, o.itemId, '发起表决');
-    const { subject, persons } = this.subjectOf(o.itemId, o);
+    const provision = o.provision?.trim() || null;
+    const { subject, persons } = provision ? provisionSubject(this.store, item, provision) : this.subjectOf(o.itemId, o);
     const rules = { ...s.rules, adoption: ballotAdoption(s.rules.adoption, item.details.threshold, o.threshold) };
-    const pending = this.unfinished(o, subject, persons, rules);
+    const pending = this.unfinished(o, subject, persons, rules, provision);
     if (pending) return pending;
     const id = this.store.change(who, () => {
       const id = insertBallot(this.store, {
         sessionId: s.id,
         itemId: o.itemId,
         subject,
+        provision,
         persons,
         method: o.method,
         secret: o.secret,
@@ -129,8 +134,8 @@ export class BallotControl {
    * console window, a retried call) answers with, and nothing is written again; any other is refused,
    * since a second round beside it would hide it (and number the rounds wrongly).
    */
-  private unfinished(o: BallotOptions, subject: string, persons: BallotPerson[], rules: BallotRow['rules']): BallotRow | null {
-    const last = ballotsOfGroup(this.store, o.itemId, persons).at(-1);
+  private unfinished(o: BallotOptions, subject: string, persons: BallotPerson[], rules: BallotRow['rules'], provision: string | null): BallotRow | null {
+    const last = ballotsOfGroup(this.store, o.itemId, persons, provision).at(-1);
     if (!last || last.state === 'closed' || last.state === 'announced') return null;
     const same =
       last.state === 'draft' &&

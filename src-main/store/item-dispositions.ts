@@ -84,9 +84,9 @@ function roundsOfItem(store: Store, itemId: number, states: string[]): number {
   return q('ballots') + q('assessments');
 }
 
-/** Whether a vote has decided the item: a ballot of it with a result. */
+/** Whether a vote has decided the item: a ballot of it (of the whole, not of a single provision: 单独表决) with a result. */
 function decidedByVote(store: Store, itemId: number): boolean {
-  return (store.db.prepare("SELECT count(*) FROM ballots WHERE item_id = ? AND state IN ('closed', 'announced')").pluck().get(itemId) as number) > 0;
+  return (store.db.prepare("SELECT count(*) FROM ballots WHERE item_id = ? AND provision IS NULL AND state IN ('closed', 'announced')").pluck().get(itemId) as number) > 0;
 }
 
 /** 暂不付表决 / 撤回, with the reason stated; audited. */
