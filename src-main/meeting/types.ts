@@ -150,6 +150,8 @@ export interface ConsoleMemberRow {
 
 export interface ConsoleBallotRow extends PublicBallot {
   itemTitle: string;
+  /** 单独表决: the provision this ballot decides before the whole text; null for the whole item. */
+  provision: string | null;
   /** Appointment ballots: the indexes of the item's persons this ballot decides ([] otherwise). */
   persons: number[];
   /** Appointment ballots: the stable ids of those persons (see domain/agenda.ts). */

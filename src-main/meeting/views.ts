@@ -246,6 +246,7 @@ function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<numbe
   return {
     ...publicBallot(engine, b, 'console'),
     itemTitle: titles.get(b.itemId) ?? '',
+    provision: b.provision,
     persons: personIndexes(engine.store, b),
     personIds: b.persons.map((p) => p.id),
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).
