@@ -4,6 +4,7 @@
 // asks `choiceWords` for each refused choice; tests/unit/api/enum-words.test.ts walks every command's
 // schema so that a new enum without its words here fails.
 import { AGENDA_KIND_LABELS, APPOINTMENT_ACTION_LABELS } from '../domain/agenda';
+import { DISPOSITION_LABELS } from '../domain/item-disposition';
 import { NAME_ORDER_LABELS } from '../domain/strokes';
 import { TIE_BREAK_LABELS } from '../domain/satisfaction';
 import { ADOPTION_BASE_LABELS, CHOICE_LABELS, THRESHOLD_LABELS } from '../domain/vote';
@@ -43,6 +44,7 @@ const CHOICES: readonly ChoiceWords[] = [
   { noun: '类别', labels: ARCHIVE_KIND_LABELS },
   { noun: '任免方式', labels: APPOINTMENT_ACTION_LABELS },
   { noun: '表决安排', labels: { each: '逐人表决', all: '合并表决', mixed: '分组表决' } },
+  { noun: '处理方式', labels: DISPOSITION_LABELS },
 ];
 
 const HAN = /\p{Script=Han}/u;

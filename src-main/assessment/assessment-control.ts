@@ -5,6 +5,7 @@
 import { AppError } from '../shared/result';
 import { rowState, type Actor } from '../store/audit';
 import { getItem, listItems, type AgendaItem } from '../store/agenda';
+import { assertRoundable } from '../store/item-dispositions';
 import { getSession, type Session } from '../store/sessions';
 import type { TerminalBinding } from '../meeting/pairing';
 import { PAPER_RESULT_ACTION, type RoundEngine, type RoundSpec } from '../rounds/round-engine';
@@ -214,6 +215,7 @@ export class AssessmentControl {
     const a = getAssessment(this.store, id);
     if (a.method !== 'paper') throw new AppError('INVALID_STATE', '电子测评的结果由终端统计，不能手工录入');
     if (a.state === 'closed' || a.state === 'announced') throw new AppError('INVALID_STATE', '该测评已有结果；如需重新测评请发起新一轮');
+    assertRoundable(this.store, a.itemId, `录入${this.spec.noun(a)}结果`);
     const live = this.live.liveSession();
     const present = live && live.id === a.sessionId ? this.live.presentMemberIds(live.id) : null;
     // In the live session the attendance now is the round's; a tally entered after 闭会 has none to check.

@@ -10,7 +10,7 @@ import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { docHeading, sessionDocTitle } from './heading';
 import { newlyAppointed, oathNames } from '../meeting/oaths';
-import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, BLANK, ballotOutcomes, blankResult, itemKindLabel, NOT_VOTED, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, BLANK, ballotOutcomes, blankResult, dispositionLineOf, itemKindLabel, NOT_VOTED, oathsOf } from './outcomes';
 
 const p = (text: string): Block => ({ type: 'paragraph', text });
 
@@ -22,13 +22,16 @@ function presenterLine(item: AgendaItem, verb: string): string {
 function voteBlocks(store: Store, item: AgendaItem, closed: boolean): Block[] {
   const outcomes = ballotOutcomes(store, item);
   const call = '现在进行表决。请各位组成人员按表决器。';
-  if (!outcomes.length) return closed ? [p(NOT_VOTED)] : [p(call), p(`表决结果：${blankResult()}`)];
-  return outcomes.flatMap((o) => {
+  const disposition = dispositionLineOf(store, item);
+  if (!outcomes.length) return disposition ? [p(disposition)] : closed ? [p(NOT_VOTED)] : [p(call), p(`表决结果：${blankResult()}`)];
+  const held = outcomes.flatMap((o) => {
     const who = o.persons.length ? `对${o.persons.join('、')}的任免` : '';
     const how = o.ballot.method === 'electronic' ? '请各位组成人员按表决器。' : o.ballot.method === 'paper' ? '请各位组成人员填写表决票。' : '请各位组成人员举手表决。';
     const round = o.ballot.round > 1 ? `（第${o.ballot.round}轮）` : '';
-    return [p(`现在${who}进行表决${round}。${how}`), p(`表决结果：${o.result}`)];
+    const what = o.ballot.provision ? `对${o.ballot.provision}进行单独表决` : `${who}进行表决`;
+    return [p(`现在${what}${round}。${how}`), p(`表决结果：${o.result}`)];
   });
+  return disposition ? [...held, p(disposition)] : held;
 }
 
 /** "满意度测评" (or "称职测评", by the scale) or "票决", with each round's result. */
@@ -73,7 +76,7 @@ function itemBlocks(store: Store, item: AgendaItem, n: number, scale: Scale, clo
     case 'project_ballot':
       return [intro, ...assessmentBlocks(store, item, scale, closed)];
     default:
-      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : [])];
+      return [intro, ...(item.presenter ? [p(presenterLine(item, '作说明'))] : []), ...((d) => (d ? [p(d)] : []))(dispositionLineOf(store, item))];
   }
 }
 

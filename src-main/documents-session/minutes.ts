@@ -11,7 +11,7 @@ import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { clockTime, docHeading, sessionDocTitle } from './heading';
 import { assessmentVoidLines, ballotVoidLines } from './voided';
-import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, itemKindLabel, NOT_VOTED, oathSentence, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, dispositionLineOf, provisionWords, itemKindLabel, NOT_VOTED, oathSentence, oathsOf } from './outcomes';
 
 const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
 const p = (text: string): Block => ({ type: 'paragraph', text });
@@ -63,18 +63,20 @@ function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnTy
   out.push(...speakerQueueBlocks(store, item));
   out.push(...remarkBlocks(remarks.find((r) => r.itemId === item.id)));
   const outcomes = ballotOutcomes(store, item);
-  if (!outcomes.length && (item.kind === 'vote' || item.kind === 'appointment') && closed) out.push(p(NOT_VOTED));
+  const disposition = dispositionLineOf(store, item);
+  if (!outcomes.length && !disposition && (item.kind === 'vote' || item.kind === 'appointment') && closed) out.push(p(NOT_VOTED));
   for (const o of outcomes) {
     const who = o.persons.length ? `（${o.persons.join('、')}）` : '';
     const round = o.ballot.round > 1 ? `第${o.ballot.round}轮` : '';
     out.push(...ballotVoidLines(store, o.ballot).map((t) => p(`表决${round}${who}：${t}`)));
-    out.push(p(`表决${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
+    out.push(p(`${provisionWords(o.ballot) || '表决'}${round}${who}：${o.method}，应出席${o.ballot.expected}人，表决开始时实到${o.ballot.eligible.length}人；${o.result}`));
   }
   for (const a of assessmentsOf(store, item)) {
     const what = `${a.kind === 'project' ? '票决' : assessmentTitle([a], scale)}${a.round > 1 ? `（第${a.round}轮）` : ''}：${a.title}。`;
     out.push(...assessmentVoidLines(store, a).map((t) => p(`${what}${t}`)));
     out.push(p(`${what}${assessmentOutcome(a)}`));
   }
+  if (disposition) out.push(p(disposition));
   for (const o of oathsOf(store, item.sessionId, item.id)) out.push(p(`宪法宣誓：${oathSentence(o)}`));
   return out;
 }

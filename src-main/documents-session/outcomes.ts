@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
+import { standingDisposition } from '../store/item-dispositions';
 import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
@@ -20,6 +21,16 @@ export const BLANK = '____';
 
 /** A vote or appointment item the session ended without a ballot on (暂不付表决, withdrawn…). */
 export const NOT_VOTED = '本项未付表决。';
+
+/** "本项暂不付表决（理由：……）。" or "提案人撤回，……" when that decision stands on the item (domain/item-disposition.ts). */
+export function dispositionLineOf(store: Store, item: AgendaItem): string | null {
+  return standingDisposition(store, item.id)?.line ?? null;
+}
+
+/** "对第十二条（物业服务收费）单独表决" for a provision's ballot; '' for the whole item. */
+export function provisionWords(b: Pick<BallotRow, 'provision'>): string {
+  return b.provision ? `对${b.provision}单独表决` : '';
+}
 
 export interface BallotOutcome {
   ballot: BallotRow;
@@ -32,8 +43,10 @@ export interface BallotOutcome {
 
 const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决', paper: '纸质票表决' } as const;
 
+/** The item's ballots in the order voted: single provisions (单独表决) before the whole text. */
 export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
-  return ballotsOfItem(store, item.id).map((b) => ({
+  const ballots = ballotsOfItem(store, item.id);
+  return [...ballots.filter((b) => b.provision !== null), ...ballots.filter((b) => b.provision === null)].map((b) => ({
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),

@@ -10,9 +10,11 @@ import { paperSheetProblems, type PaperSheets } from '../domain/paper-ballot';
 import { announceResult, ballotAdoption, decideAdoption, tally, tallyProblems, type Choice } from '../domain/vote';
 import { rowState, type Actor } from '../store/audit';
 import { getItem } from '../store/agenda';
+import { assertRoundable } from '../store/item-dispositions';
 import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
+import { provisionSubject } from './provision-ballots';
 import { ballotsOfGroup, correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
@@ -30,6 +32,8 @@ export interface BallotOptions {
   personIds?: string[];
   /** This ballot's threshold; default the item's, else the session's rules. */
   threshold?: ThresholdName;
+  /** 单独表决: the provision this ballot decides before the whole text, as its title; none for the whole item. */
+  provision?: string;
 }
 
 export type VoteCounts = { yes: number; no: number; abstain: number };
@@ -97,15 +101,18 @@ export class BallotControl {
     const s = this.live.requireLive();
     const item = getItem(this.store, o.itemId);
     if (item.sessionId !== s.id) throw new AppError('BAD_INPUT', '该议程项不属于正在进行的会议');
-    const { subject, persons } = this.subjectOf(o.itemId, o);
+    assertRoundable(this.store, o.itemId, '发起表决');
+    const provision = o.provision?.trim() || null;
+    const { subject, persons } = provision ? provisionSubject(this.store, item, provision) : this.subjectOf(o.itemId, o);
     const rules = { ...s.rules, adoption: ballotAdoption(s.rules.adoption, item.details.threshold, o.threshold) };
-    const pending = this.unfinished(o, subject, persons, rules);
+    const pending = this.unfinished(o, subject, persons, rules, provision);
     if (pending) return pending;
     const id = this.store.change(who, () => {
       const id = insertBallot(this.store, {
         sessionId: s.id,
         itemId: o.itemId,
         subject,
+        provision,
         persons,
         method: o.method,
         secret: o.secret,
@@ -127,8 +134,8 @@ export class BallotControl {
    * console window, a retried call) answers with, and nothing is written again; any other is refused,
    * since a second round beside it would hide it (and number the rounds wrongly).
    */
-  private unfinished(o: BallotOptions, subject: string, persons: BallotPerson[], rules: BallotRow['rules']): BallotRow | null {
-    const last = ballotsOfGroup(this.store, o.itemId, persons).at(-1);
+  private unfinished(o: BallotOptions, subject: string, persons: BallotPerson[], rules: BallotRow['rules'], provision: string | null): BallotRow | null {
+    const last = ballotsOfGroup(this.store, o.itemId, persons, provision).at(-1);
     if (!last || last.state === 'closed' || last.state === 'announced') return null;
     const same =
       last.state === 'draft' &&
@@ -175,6 +182,7 @@ export class BallotControl {
     if (b.method === 'electronic') throw new AppError('INVALID_STATE', '电子表决的结果由表决器统计，不能手工录入');
     if (b.state === 'closed' || b.state === 'announced') throw new AppError('INVALID_STATE', '该表决已有结果；结果宣布前可以更正，如需重新表决请发起新一轮');
     const s = this.live.requireLive();
+    if (b.state === 'draft') assertRoundable(this.store, b.itemId, '录入表决结果');
     const present = b.state === 'open' ? b.eligible.length : this.live.presentMemberIds(s.id).length;
     this.rounds.assertQuorum(s, present, '录入表决结果');
     assertCast(counts, present);

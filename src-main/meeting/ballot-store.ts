@@ -17,6 +17,8 @@ export interface BallotRow {
   itemId: number;
   round: number;
   subject: string;
+  /** 单独表决: the provision this ballot decides before the whole text; null for the whole item. */
+  provision: string | null;
   /** Appointment ballots: the persons decided, as they were when it was created ([] otherwise). */
   persons: BallotPerson[];
   method: BallotMethod;
@@ -53,6 +55,7 @@ interface Raw {
   item_id: number;
   round: number;
   subject: string;
+  provision: string | null;
   persons: string;
   method: BallotMethod;
   secret: number;
@@ -105,6 +108,7 @@ function toBallot(store: Store, r: Raw): BallotRow {
     itemId: r.item_id,
     round: r.round,
     subject: r.subject,
+    provision: r.provision,
     persons: personsOf(store, r),
     method: r.method,
     secret: r.secret === 1,
@@ -177,6 +181,7 @@ export interface NewBallot {
   sessionId: number;
   itemId: number;
   subject: string;
+  provision: string | null;
   persons: BallotPerson[];
   method: BallotMethod;
   secret: boolean;
@@ -188,26 +193,27 @@ export interface NewBallot {
 
 const idsOf = (persons: BallotPerson[]) => persons.map((p) => p.id).sort().join(',');
 
-/** The rounds of one item and set of persons (what a re-vote repeats), oldest first. */
-export function ballotsOfGroup(store: Store, itemId: number, persons: BallotPerson[]): BallotRow[] {
-  return ballotsOfItem(store, itemId).filter((x) => idsOf(x.persons) === idsOf(persons));
+/** The rounds of one item and set of persons, or of one provision (what a re-vote repeats), oldest first. */
+export function ballotsOfGroup(store: Store, itemId: number, persons: BallotPerson[], provision: string | null = null): BallotRow[] {
+  return ballotsOfItem(store, itemId).filter((x) => idsOf(x.persons) === idsOf(persons) && x.provision === provision);
 }
 
 /** A new ballot (draft). Rounds count per item and set of persons: a re-vote is the next round. */
 export function insertBallot(store: Store, b: NewBallot): number {
-  const same = ballotsOfGroup(store, b.itemId, b.persons);
+  const same = ballotsOfGroup(store, b.itemId, b.persons, b.provision);
   const prev = { r: same.length ? Math.max(...same.map((x) => x.round)) : null };
   return Number(
     store.db
       .prepare(
-        `INSERT INTO ballots (session_id, item_id, round, subject, persons, method, secret, press_rule, timer_seconds, created_at, expected, rules)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ballots (session_id, item_id, round, subject, provision, persons, method, secret, press_rule, timer_seconds, created_at, expected, rules)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         b.sessionId,
         b.itemId,
         (prev.r ?? 0) + 1,
         b.subject,
+        b.provision,
         JSON.stringify(b.persons),
         b.method,
         b.secret ? 1 : 0,

@@ -2,6 +2,7 @@
 // attendee's terminal, and the big screen. These are the shapes sent over IPC and WebSocket.
 import type { PaperSheets } from '../domain/paper-ballot';
 import type { AgendaKind } from '../domain/agenda';
+import type { DispositionKind } from '../domain/item-disposition';
 import type { Choice } from '../domain/vote';
 import type { PublicAssessment } from '../assessment/types'; // issue 4: the assessment block
 import type { VoidedAttempt } from '../domain/round-void';
@@ -27,6 +28,13 @@ export interface LiveDocument {
   size: number;
 }
 
+/** 暂不付表决 or 撤回 standing on an item: its kind, its name (提案人撤回) and the sentence shown (domain/item-disposition.ts). */
+export interface LiveDisposition {
+  kind: DispositionKind;
+  label: string;
+  line: string;
+}
+
 export interface LiveItem {
   id: number;
   position: number;
@@ -35,6 +43,7 @@ export interface LiveItem {
   title: string;
   presenter: string;
   documents: LiveDocument[];
+  disposition: LiveDisposition | null;
 }
 
 export interface BallotResult {
@@ -91,7 +100,7 @@ export interface LiveSnapshot {
   } | null;
   attendance: AttendanceSummary | null;
   /** kindLabel: the kind in words, an assessment by its scale (满意度测评 / 称职测评: domain agendaKindLabel). */
-  agenda: { id: number; position: number; kind: AgendaKind; kindLabel: string; title: string }[];
+  agenda: { id: number; position: number; kind: AgendaKind; kindLabel: string; title: string; disposition: LiveDisposition | null }[];
   currentItem: LiveItem | null;
   /** The ballot in focus: the newest ballot of the current item. */
   ballot: PublicBallot | null;
@@ -141,6 +150,8 @@ export interface ConsoleMemberRow {
 
 export interface ConsoleBallotRow extends PublicBallot {
   itemTitle: string;
+  /** 单独表决: the provision this ballot decides before the whole text; null for the whole item. */
+  provision: string | null;
   /** Appointment ballots: the indexes of the item's persons this ballot decides ([] otherwise). */
   persons: number[];
   /** Appointment ballots: the stable ids of those persons (see domain/agenda.ts). */

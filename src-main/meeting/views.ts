@@ -5,6 +5,8 @@ import { itemScales } from '../assessment/assessment-store';
 import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
+import { standingDispositions } from '../store/item-dispositions';
+import { DISPOSITION_LABELS } from '../domain/item-disposition';
 import { listAttendance } from './attendance-store';
 import { ballotsOfItem, listBallots, namedChoices, namedCounts, personIndexes, type BallotRow } from './ballot-store';
 import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
@@ -12,7 +14,7 @@ import type { MeetingEngine } from './engine';
 import type { TerminalBinding } from './pairing';
 import type { Choice } from '../domain/vote';
 import type { Scale } from '../domain/satisfaction';
-import type { ConsoleBallotRow, ConsoleState, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
+import type { ConsoleBallotRow, ConsoleState, LiveDisposition, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
 import { voidsOf } from '../rounds/round-voids';
 
 /** A ballot as public screens may see it; the result appears once announced (or closed, for the console). */
@@ -75,6 +77,8 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
   const items = listItems(engine.store, s.id);
   const kindLabel = kindLabels(engine, s.id, s.rules.satisfaction.scale, items);
   const focus = focusBallot(engine, s.id, live.currentItemId);
+  const standing = standingDispositions(engine.store, s.id);
+  const disposition = (itemId: number): LiveDisposition | null => ((d) => (d ? { kind: d.kind, label: DISPOSITION_LABELS[d.kind], line: d.line } : null))(standing.get(itemId));
   return {
     session: {
       id: s.id,
@@ -86,7 +90,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
       businessStarted: live.businessStartedAt !== null,
     },
     attendance: { ...counts, quorumMet: met, announcement: attendanceAnnouncement(counts, met, s.expectedReason) },
-    agenda: items.map((i) => ({ id: i.id, position: i.position, kind: i.kind, kindLabel: kindLabel(i), title: i.title })),
+    agenda: items.map((i) => ({ id: i.id, position: i.position, kind: i.kind, kindLabel: kindLabel(i), title: i.title, disposition: disposition(i.id) })),
     currentItem: item
       ? {
           id: item.id,
@@ -96,6 +100,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
           title: item.title,
           presenter: item.presenter,
           documents: item.documents.map((d) => ({ id: d.id, fileName: d.fileName, mime: d.mime, size: d.size })),
+          disposition: disposition(item.id),
         }
       : null,
     ballot: focus ? publicBallot(engine, focus, audience) : null,
@@ -241,6 +246,7 @@ function consoleBallotRow(engine: MeetingEngine, b: BallotRow, titles: Map<numbe
   return {
     ...publicBallot(engine, b, 'console'),
     itemTitle: titles.get(b.itemId) ?? '',
+    provision: b.provision,
     persons: personIndexes(engine.store, b),
     personIds: b.persons.map((p) => p.id),
     // Live counts of a secret ballot exist nowhere until it closes (its presses are sealed receipts).

@@ -13,6 +13,7 @@ import { quorumShortfall } from '../domain/attendance';
 import type { Session } from '../store/sessions';
 import { rowState, type Actor } from '../store/audit';
 import { newestBackupSeq } from '../store/backup';
+import { assertRoundable } from '../store/item-dispositions';
 import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { recordVoid } from './round-voids';
@@ -107,8 +108,9 @@ export class RoundEngine {
   open<R extends RoundRow>(who: Actor, spec: RoundSpec<R>, id: number): R {
     const r = spec.get(id);
     if (!this.transition(spec, r, 'open')) return r;
-    if (r.method !== 'electronic') throw new AppError('INVALID_STATE', spec.notElectronic(r));
     const noun = spec.noun(r);
+    assertRoundable(this.store, r.itemId, `开始${noun}`);
+    if (r.method !== 'electronic') throw new AppError('INVALID_STATE', spec.notElectronic(r));
     const s = this.live.requireLive();
     if (r.sessionId !== s.id) throw new AppError('INVALID_STATE', `该${noun}不属于正在进行的会议`);
     if (!this.live.liveRow(s.id).businessStartedAt) throw new AppError('INVALID_STATE', `请先开始会议议程（确认法定人数）再开始${noun}`);

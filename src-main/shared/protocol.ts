@@ -10,6 +10,7 @@ import { SPEAKER_STATES } from '../domain/speakers';
 import type { SpeakerEntry } from '../meeting/speakers';
 import type { ConsoleState, LiveSnapshot, TerminalMe, TerminalState } from '../meeting/types';
 import { CHANGE_PARTS, type ChangePart } from './changes';
+import { DISPOSITION_KINDS } from '../domain/item-disposition';
 import { ERROR_CODES, type AppErrorData, type Result } from './result';
 
 /** Text frames above this size close the socket with CLOSE_TOO_BIG (1009, "message too big"). */
@@ -130,6 +131,8 @@ const int = z.number().int();
 const nonNeg = int.min(0);
 const appError = z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() });
 const resultSchema = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: appError })]);
+/** 暂不付表决 / 撤回 standing on an item (meeting/types.ts LiveDisposition). */
+const disposition = z.object({ kind: z.enum(DISPOSITION_KINDS), label: z.string(), line: z.string() });
 const closedSession = z.object({ id: int, title: z.string(), closedAt: z.string().nullable() });
 
 export const terminalMeSchema = z.looseObject({
@@ -150,7 +153,7 @@ export const snapshotSchema = z.looseObject({
     .looseObject({ id: int, title: z.string(), date: z.string(), status: z.enum(['draft', 'open', 'closed']), businessStarted: z.boolean() })
     .nullable(),
   attendance: z.looseObject({ expected: nonNeg, present: nonNeg, onLeave: nonNeg, absent: nonNeg, quorumMet: z.boolean(), announcement: z.string() }).nullable(),
-  agenda: z.array(z.looseObject({ id: int, position: int, kind: z.string(), kindLabel: z.string(), title: z.string() })),
+  agenda: z.array(z.looseObject({ id: int, position: int, kind: z.string(), kindLabel: z.string(), title: z.string(), disposition: disposition.nullable().optional() })),
   currentItem: z
     .looseObject({
       id: int,
@@ -158,6 +161,7 @@ export const snapshotSchema = z.looseObject({
       kind: z.string(),
       title: z.string(),
       documents: z.array(z.looseObject({ id: int, fileName: z.string(), mime: z.string(), size: nonNeg })),
+      disposition: disposition.nullable().optional(),
     })
     .nullable(),
   ballot: z

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'IMPORT_INVALID', // a spreadsheet has errors; nothing was imported
   'RATE_LIMITED',
   'QUORUM_NOT_MET', // a round (表决, 测评, 票决) cannot begin: fewer present than the quorum (domain/attendance.ts quorumShortfall)
+  'ITEM_DEFERRED', // no round of an item the chair decided not to put to the vote in this session (暂不付表决, store/item-dispositions.ts)
+  'ITEM_WITHDRAWN', // no round of an item its proposer withdrew (撤回)
   'DATA_LOSS_UNACKNOWLEDGED', // records were lost (store/integrity.ts): business waits until the secretary has seen it
   'INTERNAL',
 ] as const;

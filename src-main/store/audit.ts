@@ -41,6 +41,8 @@ export const AUDITED_TABLES = [
   'session_expected',
   // 作废本轮: each voided attempt of a round (migration 009)
   'round_voids',
+  // 暂不付表决 and 撤回 recorded on an agenda item (migration 015)
+  'item_dispositions',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 

@@ -197,6 +197,11 @@ export function deleteItemRows(store: Store, who: Actor, itemId: number): void {
     store.db.prepare('DELETE FROM documents WHERE id = ?').run(d.id);
     store.audit.recordRow(who, 'document.delete', 'documents', d.id);
   }
+  // 暂不付表决 / 撤回 recorded on it (store/item-dispositions.ts) go with it
+  for (const id of store.db.prepare('SELECT id FROM item_dispositions WHERE item_id = ?').pluck().all(itemId) as number[]) {
+    store.db.prepare('DELETE FROM item_dispositions WHERE id = ?').run(id);
+    store.audit.recordRow(who, 'agenda.deleteDisposition', 'item_dispositions', id);
+  }
   store.db.prepare('DELETE FROM agenda_items WHERE id = ?').run(itemId);
   store.audit.recordRow(who, 'agenda.delete', 'agenda_items', itemId);
 }

@@ -1,6 +1,6 @@
 // Ballots of the live session (secretary) and presses from members' terminals.
 import { z } from 'zod';
-import { linesText } from '../../domain/text';
+import { lineText, linesText } from '../../domain/text';
 import { PERSON_ID, THRESHOLD_NAMES } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
 import { getBallot, personIndexes } from '../../meeting/ballot-store';
@@ -23,6 +23,7 @@ const ballotRow = (ctx: CallContext, ballotId: number) => {
 export const ballotCommands = {
   'ballots.create': command({
     access: ['admin'],
+    printed: true,
     input: z.object({
       itemId: id,
       secret: z.boolean(),
@@ -34,6 +35,8 @@ export const ballotCommands = {
       personIds: z.array(z.string().regex(PERSON_ID)).max(200).optional(),
       /** This ballot's threshold (过半数 / 三分之二以上); default the item's, else the session's rules. */
       threshold: z.enum(THRESHOLD_NAMES).optional(),
+      /** 单独表决: the provision decided before the whole text, as the ballot's title ("第十二条（物业服务收费）"). */
+      provision: lineText(200).optional(),
     }),
     run: (ctx, input) => ballotRow(ctx, engineOf(ctx).ballots.create(ctx.who, input).id),
   }),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AnyCommand } from '../command';
 import { archiveCommands } from './archive';
 import { oathCommands } from './oaths';
+import { dispositionCommands } from './dispositions';
 import { speakerCommands } from './speakers';
 import { assessmentCommands } from './assessments';
 import { ballotCommands } from './ballots';
@@ -33,6 +34,7 @@ export const commandTable = {
   ...archiveCommands,
   ...speakerCommands,
   ...oathCommands,
+  ...dispositionCommands,
 };
 
 export type CommandTable = typeof commandTable;

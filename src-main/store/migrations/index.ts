@@ -13,6 +13,8 @@ import { migration011 } from './011-round-receipts';
 import { migration012 } from './012-opening-attendance';
 import { migration013 } from './013-paper-ballot-sheets';
 import { migration014 } from './014-vacuum-old-receipts';
+import { migration015 } from './015-item-dispositions';
+import { migration016 } from './016-provision-ballots';
 
 export interface Migration {
   version: number;
@@ -31,7 +33,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

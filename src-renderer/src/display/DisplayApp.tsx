@@ -98,6 +98,11 @@ function SessionScreen({ state, clockOffsetMs }: { state: LiveSnapshot; clockOff
           </span>
           {!(ballotShown && ballotShown.subject === item.title) && <h2 className="disp-item-title">{item.title}</h2>}
           {item.presenter && !ballotShown && <p className="disp-item-presenter">{item.presenter}</p>}
+          {item.disposition && (
+            <p className="disp-item-disposition" data-testid="display-disposition">
+              {item.disposition.line}
+            </p>
+          )}
         </section>
       )}
       {ballotShown ? (

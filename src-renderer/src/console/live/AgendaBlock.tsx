@@ -27,7 +27,10 @@ export function AgendaBlock({ state, actions }: { state: ConsoleState; actions: 
             <span className="lc-agenda-pos">{a.position}</span>
             <span className="lc-agenda-title">
               {a.title}
-              <small>{a.kindLabel}</small>
+              <small>
+                {a.kindLabel}
+                {a.disposition && <span data-testid={`agenda-disposition-${a.id}`}> · {a.disposition.label}</span>}
+              </small>
             </span>
             {a.id !== current && (
               <button type="button" className="lc-btn lc-btn-small" disabled={idle} onClick={() => void actions.run('切换议程', 'live.setItem', { itemId: a.id })} data-testid={`set-item-${a.id}`}>

@@ -8,17 +8,20 @@ import type { Rules } from '../../../../src-main/domain/settings';
 import { THRESHOLD_LABELS, thresholdName, verdictWord } from '../../../../src-main/domain/vote';
 import type { ConsoleBallotRow, ConsoleState } from '../../live/protocol';
 import type { Actions } from './admin-actions';
-import { BallotOptionsFields, optionsValid, type BallotOptions } from './BallotOptionsFields';
+import { ballotInput, BallotOptionsFields, optionsValid, type BallotOptions } from './BallotOptionsFields';
 import { BallotRowCard } from './BallotRowCard';
+import { provisionGroups, ProvisionCreate } from './ProvisionBallots';
 import { OathBlock } from './OathBlock';
 
 const VOTABLE = ['vote', 'appointment', 'other'];
 
-interface Group {
+export interface Group {
   key: string;
   title: string | null;
   /** Appointment ballots: the persons (ids) this group's ballots decide. */
   personIds: string[] | undefined;
+  /** 单独表决: the provision this group's ballots decide. */
+  provision?: string;
   /** The test id of the group's card. */
   testId: string;
   ballots: ConsoleBallotRow[];
@@ -82,7 +85,7 @@ export function BallotBlock({
   const groups: Group[] =
     appointment && details && persons.length > 0
       ? appointmentGroups(persons, details, ofItem, item.title)
-      : [{ key: 'all', title: null, personIds: undefined, testId: 'ballot-group', ballots: ofItem }];
+      : provisionGroups(ofItem);
   const anotherOpen = state.ballots.some((b) => b.state === 'open');
 
   return (
@@ -109,6 +112,7 @@ export function BallotBlock({
       {groups.map((g, gi) => (
         <BallotGroup key={`${item.id}-${g.key}`} group={g} index={gi} itemId={item.id} options={chosen} actions={actions} clockOffsetMs={clockOffsetMs} anotherOpen={anotherOpen} />
       ))}
+      {!appointment && <ProvisionCreate itemId={item.id} options={chosen} actions={actions} disabled={anotherOpen || ofItem.some((b) => b.provision === null && b.state !== 'draft')} />}
       {appointment && persons.length > 1 && <PickPersons persons={persons} itemId={item.id} options={chosen} actions={actions} disabled={anotherOpen} />}
       {appointment && <OathBlock sessionId={state.session!.id} itemId={item.id} ballots={ofItem} />}
     </section>
@@ -169,7 +173,6 @@ function PickPersons({ persons, itemId, options, actions, disabled }: { persons:
 }
 
 /** The command's options: the threshold only when the secretary chose one for this ballot. */
-const ballotInput = ({ threshold, ...o }: BallotOptions) => ({ ...o, ...(threshold ? { threshold } : {}) });
 
 function BallotGroup({
   group,
@@ -193,7 +196,7 @@ function BallotGroup({
   const older = group.ballots.slice(0, -1);
 
   function create() {
-    const input = { itemId, ...ballotInput(options), ...(group.personIds ? { personIds: group.personIds } : {}) };
+    const input = { itemId, ...ballotInput(options), ...(group.personIds ? { personIds: group.personIds } : {}), ...(group.provision ? { provision: group.provision } : {}) };
     void actions.run(latest ? '重新表决' : '创建表决', 'ballots.create', input);
   }
 

@@ -20,6 +20,9 @@ export interface BallotOptions {
 export const MIN_TIMER = 5;
 export const MAX_TIMER = 3600;
 
+/** The options as ballots.create takes them (no threshold: the item's or the session's). */
+export const ballotInput = ({ threshold, ...o }: BallotOptions) => ({ ...o, ...(threshold ? { threshold } : {}) });
+
 export function optionsValid(o: BallotOptions): boolean {
   return o.timerSeconds === null || (Number.isInteger(o.timerSeconds) && o.timerSeconds >= MIN_TIMER && o.timerSeconds <= MAX_TIMER);
 }

@@ -15,6 +15,7 @@ import { AgendaBlock } from './AgendaBlock';
 import { AttendanceBlock } from './AttendanceBlock';
 import { LiveAssessmentBlock } from '../../assessment/console/SessionAssessments';
 import { BallotBlock } from './BallotBlock';
+import { DispositionBlock } from './DispositionBlock';
 import { MemberGrid } from './MemberGrid';
 import { SeatCodesBlock } from './SeatCodesBlock';
 import { SessionPicker } from './SessionPicker';
@@ -183,7 +184,8 @@ function LivePanel({
             )}
           </section>
           {item && ASSESSABLE_KINDS.includes(item.kind) && <LiveAssessmentBlock sessionId={session.id} itemId={item.id} />}
-          {item && !ASSESSABLE_KINDS.includes(item.kind) && (
+          {item && <DispositionBlock key={`d${item.id}`} item={item} actions={actions} roundOpen={openBallot} />}
+          {item && !ASSESSABLE_KINDS.includes(item.kind) && !item.disposition && (
             <BallotBlock
               key={item.id}
               state={state}

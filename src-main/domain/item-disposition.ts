@@ -1,0 +1,53 @@
+// What becomes of an item that is not voted on as planned, and the words every face and document uses
+// for it (one place):
+// - 暂不付表决: the chair, on the proposal of the 主任会议, decides that an item due for a vote is not
+//   put to the vote at this session — e.g. where major questions about it are still unresolved
+//   (地方各级人民代表大会和地方各级人民政府组织法 2022 art. 53; local 常委会议事规则). The item stays on
+//   the agenda; no round of it may begin in this session. Undone (before 闭会) if the chair decides so.
+// - 撤回: the proposer withdraws the bill or item before it is voted on, and the 主任会议 agrees; its
+//   review ends and it is not voted on. A 质询案 withdrawn by its proposers before it is answered ends
+//   too (监督法 2024 art. 50).
+// Either is recorded with the reason stated; an item decided already by a vote cannot take either.
+import type { AgendaKind } from './agenda';
+
+export const DISPOSITION_KINDS = ['deferred', 'withdrawn'] as const;
+export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
+
+/** The name of each, as a console button and a tag in the agenda say it. */
+export const DISPOSITION_LABELS: Record<DispositionKind, string> = {
+  deferred: '暂不付表决',
+  withdrawn: '提案人撤回',
+};
+
+/** Which items can take each: a vote is due on them (deferred), or a proposer stands behind them (withdrawn). */
+const ALLOWED: Record<DispositionKind, readonly AgendaKind[]> = {
+  deferred: ['vote', 'appointment', 'other'],
+  withdrawn: ['vote', 'appointment', 'other', 'interpellation'],
+};
+
+export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boolean {
+  return ALLOWED[kind].includes(item);
+}
+
+const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');
+
+/**
+ * The one sentence every face and document shows:
+ * "本项暂不付表决（理由：……）。" / "提案人撤回，本项终止审议，不付表决（理由：……）。"
+ */
+export function dispositionLine(kind: DispositionKind, reason: string): string {
+  const why = `（理由：${cleanReason(reason)}）`;
+  return kind === 'deferred' ? `本项暂不付表决${why}。` : `提案人撤回，本项终止审议，不付表决${why}。`;
+}
+
+/** The refusal when a round of such an item is asked for: `what` is 开始表决, 录入表决结果, 发起表决… */
+export function dispositionRefusal(kind: DispositionKind, title: string, what: string): string {
+  return kind === 'deferred' ? `“${title}”已决定本次会议暂不付表决，不能${what}；如主持人决定恢复表决，请先撤销“暂不付表决”` : `“${title}”已由提案人撤回，审议终止，不能${what}`;
+}
+
+/** Why an item cannot take a disposition now, or null: its kind, or a vote that has already decided it. */
+export function dispositionProblem(kind: DispositionKind, item: { kind: AgendaKind; title: string }, decided: boolean): string | null {
+  if (!dispositionAllowed(kind, item.kind)) return `“${item.title}”不是需要表决的议案，不能记为${DISPOSITION_LABELS[kind]}`;
+  if (decided) return `“${item.title}”已经表决，不能再记为${DISPOSITION_LABELS[kind]}`;
+  return null;
+}

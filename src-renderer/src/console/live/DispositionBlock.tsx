@@ -1,0 +1,68 @@
+// 暂不付表决 / 提案人撤回 on the current item: the secretary records the chair's decision (on the 主任会议's
+// proposal) or the proposer's withdrawal with the reason stated; once recorded the item shows its line
+// (domain/item-disposition.ts) and no round of it begins; 撤销 undoes it before 闭会.
+import { useState } from 'react';
+import { DISPOSITION_LABELS, dispositionAllowed, type DispositionKind } from '../../../../src-main/domain/item-disposition';
+import type { LiveItem } from '../../../../src-main/meeting/types';
+import type { Actions } from './admin-actions';
+
+const PLACEHOLDER: Record<DispositionKind, string> = {
+  deferred: '如：部分条款争议较大，主任会议建议暂不付表决，进一步调研论证',
+  withdrawn: '如：提案人书面要求撤回，主任会议同意',
+};
+
+export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem; actions: Actions; roundOpen: boolean }) {
+  const [asking, setAsking] = useState<DispositionKind | null>(null);
+  const [reason, setReason] = useState('');
+  const busy = actions.busy !== null;
+  const d = item.disposition;
+  if (d) {
+    return (
+      <section className="lc-card lc-disposition" data-testid="item-disposition" data-kind={d.kind}>
+        <p className="lc-warn" data-testid="item-disposition-line">
+          {d.line}
+        </p>
+        <button type="button" className="lc-btn" disabled={busy} onClick={() => void actions.run(`撤销${d.label}`, 'agenda.undoDisposition', { itemId: item.id })} data-testid="disposition-undo">
+          撤销“{d.label}”
+        </button>
+      </section>
+    );
+  }
+  const kinds = (['deferred', 'withdrawn'] as const).filter((k) => dispositionAllowed(k, item.kind));
+  if (!kinds.length) return null;
+  return (
+    <section className="lc-card lc-disposition" data-testid="item-disposition-actions">
+      {asking ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!reason.trim()) return;
+            void actions.run(DISPOSITION_LABELS[asking], 'agenda.dispose', { itemId: item.id, kind: asking, reason: reason.trim() }).then((v) => {
+              if (v) {
+                setAsking(null);
+                setReason('');
+              }
+            });
+          }}
+        >
+          <label>
+            <span>{DISPOSITION_LABELS[asking]}的理由</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={PLACEHOLDER[asking]} data-testid="disposition-reason" />
+          </label>
+          <button type="submit" className="lc-btn lc-btn-primary" disabled={busy || !reason.trim()} data-testid="disposition-confirm">
+            记为{DISPOSITION_LABELS[asking]}
+          </button>
+          <button type="button" className="lc-btn" onClick={() => setAsking(null)}>
+            取消
+          </button>
+        </form>
+      ) : (
+        kinds.map((k) => (
+          <button key={k} type="button" className="lc-btn" disabled={busy || roundOpen} title={roundOpen ? '表决进行中，请先结束表决' : undefined} onClick={() => setAsking(k)} data-testid={`disposition-${k}`}>
+            {DISPOSITION_LABELS[k]}…
+          </button>
+        ))
+      )}
+    </section>
+  );
+}
