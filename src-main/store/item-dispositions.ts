@@ -77,11 +77,10 @@ function assertSessionNotClosed(store: Store, item: AgendaItem, what: string): v
   if (s.status === 'closed') throw new AppError('INVALID_STATE', `会议“${s.title}”已经闭会，不能再${what}`);
 }
 
-/** Rounds of the item in a state: ballots and assessments alike. */
-function roundsOfItem(store: Store, itemId: number, states: string[]): number {
-  const marks = states.map(() => '?').join(', ');
-  const q = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table} WHERE item_id = ? AND state IN (${marks})`).pluck().get(itemId, ...states) as number;
-  return q('ballots') + q('assessments');
+/** Whether a round of the item (a ballot or an assessment) is open now. */
+function roundOpenOn(store: Store, itemId: number): boolean {
+  const open = "SELECT EXISTS (SELECT 1 FROM ballots WHERE item_id = @item AND state = 'open') OR EXISTS (SELECT 1 FROM assessments WHERE item_id = @item AND state = 'open')";
+  return store.db.prepare(open).pluck().get({ item: itemId }) === 1;
 }
 
 /** Whether a vote has decided the item: a ballot of it (of the whole, not of a single provision: 单独表决) with a result. */
@@ -98,7 +97,7 @@ export function recordDisposition(store: Store, who: Actor, itemId: number, kind
     if (!reason.trim()) throw new AppError('BAD_INPUT', `请填写${label}的理由`);
     const problem = dispositionProblem(kind, item, decidedByVote(store, itemId));
     if (problem) throw new AppError('INVALID_STATE', problem);
-    if (roundsOfItem(store, itemId, ['open']) > 0) throw new AppError('CONFLICT', `“${item.title}”的表决正在进行，不能记为${label}；请先结束表决`);
+    if (roundOpenOn(store, itemId)) throw new AppError('CONFLICT', `“${item.title}”的表决正在进行，不能记为${label}；请先结束表决`);
     const standing = standingDisposition(store, itemId);
     if (standing) {
       if (standing.kind === kind && standing.reason === reason.trim()) return standing; // a repeat of the same request
