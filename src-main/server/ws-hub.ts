@@ -91,7 +91,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private focusCache: { focus: Snapshot['focus'] } | null = null;
   /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
   protocolProblems = 0;
-  /** The snapshot and speaker queue a page is sent as it identifies, shared until the next change (server/live-cache.ts). */
+  /** What a page is sent as it identifies, shared until the next change (server/live-cache.ts). */
   private readonly live: LiveCache;
   /** States and progress to every client, coalesced (server/state-cast.ts). */
   private readonly cast: StateCast<Client>;
@@ -330,11 +330,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (c) this.greet(c, 'terminal', binding, (me) => ({ type: 'paired', token, me: me! }));
   }
 
-  /**
-   * A page that now is someone (a seat, a big screen, a console), never closed for being idle: the
-   * answer that says so (with a terminal's `me`), its state, the speaker queue. The snapshot is the
-   * one shared until the next change (server/live-cache.ts); the `me` of the answer is the state's.
-   */
+  /** Someone now (never closed for being idle): the answer with the `me` of its state, the state, the speaker queue (server/live-cache.ts). */
   private greet(c: Client, role: LiveRole, binding: TerminalBinding | null, answer: (me: TerminalMe | undefined) => ServerFrame): void {
     c.settle();
     c.role = role;

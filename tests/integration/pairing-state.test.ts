@@ -4,18 +4,14 @@
 // its answer and its state, and a `me` the next broadcast finds unchanged (so that broadcast is the
 // big screen's frame without `me`); the speaker queue as every seat has it. Real server, real sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src-main/app/server';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
-import { adminCalls } from '../helpers/admin-core';
-import { markAttendance, memberSeatCodes, pairAndSignIn } from '../helpers/live-setup';
-import { tempDataDir } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import { markAttendance, memberSeatCodes, signIn } from '../helpers/live-setup';
+import { openLiveWithTerminal, type LiveWithTerminal } from '../helpers/live-terminal';
 
-let running: RunningServer;
-let s16: Session16;
-const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
+let live: LiveWithTerminal;
+const must = (name: string, input?: unknown) => live.must(name, input);
 const open: TerminalClient[] = [];
-const url = () => `ws://127.0.0.1:${running.port}/ws`;
+const url = () => `ws://127.0.0.1:${live.running.port}/ws`;
 
 /** A client with the raw text of every frame it receives. */
 async function connect(): Promise<{ t: TerminalClient; raw: string[] }> {
@@ -39,27 +35,25 @@ const publicPart = (state: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  running = await startServer({ dataDir: tempDataDir('yishi-pairing-state-'), port: 0, host: '127.0.0.1', staticDir: null });
-  s16 = await prepareSession16(must);
-  await must('live.open', { sessionId: s16.sessionId });
+  live = await openLiveWithTerminal('yishi-pairing-state-');
 });
 afterAll(async () => {
   for (const c of open) if (c.ws.readyState === c.ws.OPEN) await c.close();
-  await running.close();
+  await live.close();
 });
 
 describe('a terminal pairing mid-session', () => {
   it('gets the state every seat has: the public part as broadcast (with progress), its me as a broadcast builds it', async () => {
-    const [first] = await pairAndSignIn(must, url(), s16.members.slice(0, 1));
-    open.push(first!);
+    const { s16, terminal: first } = live;
+    await signIn(first);
     const big = await screen();
     await markAttendance(must, s16.members.slice(1, 17));
     await must('live.startBusiness');
-    expect((await first!.cmd('terminal.requestSpeak')).ok).toBe(true);
+    expect((await first.cmd('terminal.requestSpeak')).ok).toBe(true);
     const ballot = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
     await must('ballots.open', { ballotId: ballot.id });
-    await first!.waitForState((s) => s.ballot?.id === ballot.id && s.me.canVote);
-    expect((await first!.cmd('terminal.vote', { ballotId: ballot.id, choice: 'yes', pressSeq: 1 })).ok).toBe(true);
+    await first.waitForState((s) => s.ballot?.id === ballot.id && s.me.canVote);
+    expect((await first.cmd('terminal.vote', { ballotId: ballot.id, choice: 'yes', pressSeq: 1 })).ok).toBe(true);
     // The press reaches the big screen as progress, after the broadcast of the opening.
     const shown = await big.waitForState((s) => s.ballot?.id === ballot.id && s.ballot.voted === 1);
 

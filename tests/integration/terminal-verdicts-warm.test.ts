@@ -3,33 +3,28 @@
 // 试表决's cold tail): no press runs the terminal query of its own, and every press is still taken
 // and recorded. Real server, real sockets; the SQL each press prepares is recorded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src-main/app/server';
-import { TerminalClient } from '../../src-main/cli/terminal-client';
-import { adminCalls } from '../helpers/admin-core';
-import { markAttendance, pairAndSignIn } from '../helpers/live-setup';
-import { tempDataDir } from '../helpers/server';
-import { prepareSession16, type Session16 } from '../helpers/session-fixture';
+import type { TerminalClient } from '../../src-main/cli/terminal-client';
+import { markAttendance, pairAndSignIn, signIn } from '../helpers/live-setup';
+import { openLiveWithTerminal, type LiveWithTerminal } from '../helpers/live-terminal';
 
-let running: RunningServer;
-let s16: Session16;
-const must = (name: string, input?: unknown) => adminCalls(running.core).must(name, input);
+let live: LiveWithTerminal;
 const open: TerminalClient[] = [];
-const url = () => `ws://127.0.0.1:${running.port}/ws`;
 
 beforeAll(async () => {
-  running = await startServer({ dataDir: tempDataDir('yishi-verdicts-warm-'), port: 0, host: '127.0.0.1', staticDir: null });
-  s16 = await prepareSession16(must);
-  await must('live.open', { sessionId: s16.sessionId });
+  live = await openLiveWithTerminal('yishi-verdicts-warm-');
 });
 afterAll(async () => {
   for (const c of open) if (c.ws.readyState === c.ws.OPEN) await c.close();
-  await running.close();
+  await live.close();
 });
 
 describe("the terminals' verdicts at a round's opening", () => {
   it('are read for every connected terminal at once: no press queries its terminal, each is taken', async () => {
-    const seats = await pairAndSignIn(must, url(), s16.members.slice(0, 4));
-    open.push(...seats);
+    const { running, s16, must, terminal } = live;
+    await signIn(terminal);
+    const others = await pairAndSignIn(must, `ws://127.0.0.1:${running.port}/ws`, s16.members.slice(1, 4));
+    open.push(...others);
+    const seats = [terminal, ...others];
     await markAttendance(must, s16.members.slice(3, 17));
     await must('live.startBusiness');
     const ballot = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', method: 'electronic', timerSeconds: null });
