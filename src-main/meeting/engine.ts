@@ -114,6 +114,7 @@ export class MeetingEngine implements LiveContext {
 
   warmHall(sessionId: number): void {
     this.hall.warm(sessionId);
+    this.warmTerminals();
   }
 
   /**
@@ -241,11 +242,22 @@ export class MeetingEngine implements LiveContext {
   private terminalVerdict(terminalId: string): string | null {
     const row = this.store.db
       .prepare('SELECT t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?')
-      .get(terminalId) as { revoked_at: string | null; revoked_reason: string | null; status: string } | undefined;
-    if (!row) return '终端凭据无效，请重新输入座位码';
-    if (row.revoked_reason === '闭会' || row.status !== 'open') return `${SESSION_ENDED}；下次会议请重新输入座位码`;
-    if (row.revoked_at) return '该座位已在另一台终端上登录，本终端已退出';
-    return null;
+      .get(terminalId) as TerminalRow | undefined;
+    return row ? verdictOf(row) : '终端凭据无效，请重新输入座位码';
+  }
+
+  /**
+   * A round opens: the verdicts of the terminals connected now read in one query, so that its first
+   * presses (after 开始议程 or a pairing forgot them all) do not each run one; the same verdicts the
+   * first press of each would have read.
+   */
+  private warmTerminals(): void {
+    const ids = [...this.presence()].filter((id) => !this.terminalVerdicts.has(id));
+    if (ids.length === 0) return;
+    const rows = this.store.db
+      .prepare('SELECT t.id, t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as (TerminalRow & { id: string })[];
+    for (const row of rows) this.terminalVerdicts.set(row.id, verdictOf(row));
   }
 
   /**
@@ -362,4 +374,13 @@ export class MeetingEngine implements LiveContext {
     const live = this.liveSession();
     return live && live.id === b.sessionId ? b : null;
   }
+}
+
+type TerminalRow = { revoked_at: string | null; revoked_reason: string | null; status: string };
+
+/** What assertTerminal finds for a terminal's row (null: it stands). */
+function verdictOf(row: TerminalRow): string | null {
+  if (row.revoked_reason === '闭会' || row.status !== 'open') return `${SESSION_ENDED}；下次会议请重新输入座位码`;
+  if (row.revoked_at) return '该座位已在另一台终端上登录，本终端已退出';
+  return null;
 }

@@ -49,7 +49,7 @@ export interface LiveContext {
   presentMemberIds(sessionId: number): number[];
   /** Whether the member is recorded as 离会 in the session (from memory: no query per press). */
   hasLeft(sessionId: number, memberId: number): boolean;
-  /** Reads the session's attendance into memory now (a round opens: its first press finds it there). */
+  /** Reads the session's attendance and the connected terminals' verdicts into memory now (a round opens: its first press finds them there). */
   warmHall(sessionId: number): void;
   /** Inside a transaction: makes `itemId` the current item (audited, hearings recorded). True if it moved. */
   moveCurrentItem(who: Actor, sessionId: number, itemId: number): boolean;

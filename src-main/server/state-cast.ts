@@ -6,10 +6,8 @@
 // (an announcement: ChangeScope.ownPartsUnchanged) does not even build those parts to compare them.
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
-import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
-import { liveSnapshot } from '../meeting/views';
 import type { LiveRole, ServerFrame } from '../shared/protocol';
 import type { StateFrames, Snapshot } from './state-frames';
 
@@ -26,9 +24,14 @@ export interface CastClient {
   me: TerminalMe | null;
 }
 
+/** A terminal's state frame and the `me` it carries. */
+export type OwnState = ReturnType<StateFrames['terminal']>;
+
 export interface CastHost<C extends CastClient> {
   clients(): Iterable<C>;
   unpaired(): Parameters<StateFrames['console']>[0];
+  /** The public snapshot as it stands now, shared until the next change (server/live-cache.ts). */
+  snapshot(): Snapshot;
   send(c: C, frame: ServerFrame): void;
   guarded(handler: () => void): void;
 }
@@ -42,7 +45,6 @@ export class StateCast<C extends CastClient> {
   private lastStateAt = -Infinity;
 
   constructor(
-    private readonly engine: MeetingEngine,
     private readonly frames: StateFrames,
     private readonly host: CastHost<C>,
   ) {}
@@ -56,15 +58,23 @@ export class StateCast<C extends CastClient> {
    * sends every frame of this server synchronously (no compression, no Blobs), so frames never
    * interleave.
    */
-  sendState(c: C, base: Snapshot, broadcast = false, keepsMe = false): void {
+  sendState(c: C, base: Snapshot, broadcast = false, keepsMe = false, own?: OwnState): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.role === 'terminal' && c.binding && keepsMe && c.me) c.socket.write(this.frames.sharedFrame(base));
     else if (c.role === 'terminal' && c.binding) {
-      const { frame, me } = this.frames.terminal(base, c.binding, broadcast, broadcast ? c.me : null);
+      const { frame, me } = own ?? this.frames.terminal(base, c.binding, broadcast, broadcast ? c.me : null);
       c.me = me;
       c.socket.write(frame);
     } else if (c.role === 'display') c.socket.write(this.frames.sharedFrame(base));
     else if (c.role === 'console') c.ws.send(this.frames.console(this.host.unpaired()));
+  }
+
+  /**
+   * A terminal's first state (as it pairs or says hello), built before it is sent so that the `me`
+   * of the answer that precedes it is the same one: pass it to sendState.
+   */
+  ownState(base: Snapshot, binding: TerminalBinding): OwnState {
+    return this.frames.terminal(base, binding);
   }
 
   /**
@@ -91,7 +101,7 @@ export class StateCast<C extends CastClient> {
         this.host.guarded(() => {
           const targets = all ? [...this.host.clients()] : [...this.host.clients()].filter((c) => c.role === 'console');
           if (targets.length === 0) return; // a press with no console connected builds nothing
-          const base = liveSnapshot(this.engine);
+          const base = this.host.snapshot();
           for (const c of targets) this.sendState(c, base, all, keepsMe);
         });
       },
@@ -116,7 +126,7 @@ export class StateCast<C extends CastClient> {
     // thousand-terminal ballot from spending its time on progress frames.
     const watchers = [...this.host.clients()].filter((c) => c.role === 'console' || c.role === 'display');
     if (watchers.length === 0) return;
-    const base = liveSnapshot(this.engine);
+    const base = this.host.snapshot();
     const frames: ServerFrame[] = [];
     if (base.ballot) frames.push({ type: 'progress', ballotId: base.ballot.id, voted: base.ballot.voted, eligible: base.ballot.eligible });
     if (base.assessment) frames.push({ type: 'sheet-progress', assessmentId: base.assessment.id, submitted: base.assessment.submitted, eligible: base.assessment.eligible });

@@ -27,14 +27,15 @@ import {
 import type { MeetingEngine } from '../meeting/engine';
 import type { TerminalBinding } from '../meeting/pairing';
 import type { TerminalMe } from '../meeting/types';
-import { liveFocus, liveSnapshot, terminalMe } from '../meeting/views';
+import { liveFocus, terminalMe } from '../meeting/views';
 import { closedSession, staleTokenMessage } from './closed-session';
 import { ConnectionLimits, rosterSeats, UnpairedTimeout } from './connection-limits';
+import { LiveCache } from './live-cache';
 import { StateCast } from './state-cast';
 import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual, type Route } from './http';
 import { movesFocus, scopeOf } from './scopes';
-import { movesSpeakers, SpeakerCast, speakersFrame } from './speaker-frames';
+import { movesSpeakers, SpeakerCast } from './speaker-frames';
 
 export { MAX_FRAME_BYTES };
 const HEARTBEAT_MS = 30_000;
@@ -90,6 +91,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   private focusCache: { focus: Snapshot['focus'] } | null = null;
   /** Outgoing frames that did not match the protocol (logged; see docs/terminal-protocol.md). */
   protocolProblems = 0;
+  /** What a page is sent as it identifies, shared until the next change (server/live-cache.ts). */
+  private readonly live: LiveCache;
   /** States and progress to every client, coalesced (server/state-cast.ts). */
   private readonly cast: StateCast<Client>;
   /** The speaker queue to every identified seat, coalesced (issue 10). */
@@ -103,8 +106,10 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     const { engine } = opts;
     this.limits = new ConnectionLimits(opts.seats ?? (() => rosterSeats(engine)));
     this.unpairedTimeout = new UnpairedTimeout(opts.unpairedIdleMs);
-    this.cast = new StateCast(engine, new StateFrames(engine, (p) => this.reportProblem(p)), {
+    this.live = new LiveCache(engine);
+    this.cast = new StateCast(new StateFrames(engine, (p) => this.reportProblem(p)), {
       clients: () => this.clients.values(),
+      snapshot: () => this.live.snapshot(),
       unpaired: () => this.unpaired(),
       send: (c, f) => this.send(c, f),
       guarded: (handler) => this.guarded(null, handler),
@@ -112,8 +117,10 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     this.speakerCast = new SpeakerCast(engine, (f) => this.guarded(null, () => [...this.clients.values()].forEach((c) => c.role !== 'guest' && this.send(c, f))));
     engine.presence = () => new Set([...this.clients.values()].filter((c) => c.binding).map((c) => c.binding!.terminalId));
     this.unsubscribe = engine.on((e) => {
-      if (e.type === 'changed') this.onChanged(e.parts, e.ownPartsUnchanged === true);
-      else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason, e.sessionEnded === true);
+      if (e.type === 'changed') {
+        this.live.invalidate();
+        this.onChanged(e.parts, e.ownPartsUnchanged === true);
+      } else if (e.type === 'revoked') this.revoke(e.terminalIds, e.reason, e.sessionEnded === true);
       else if (e.type === 'paired') this.guarded(null, () => this.bindConnection(e.connectionId, e.token, e.binding));
     });
     this.heartbeat = setInterval(() => {
@@ -314,29 +321,26 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private identify(c: Client, role: LiveRole, binding: TerminalBinding | null): void {
-    c.settle(); // someone now (a seat, a big screen, a console): never closed for being idle
-    c.role = role;
-    c.binding = binding;
-    const base = liveSnapshot(this.opts.engine);
-    const me = binding ? terminalMe(this.opts.engine, binding, base.focus) : undefined;
-    c.me = me ?? null;
-    this.send(c, { type: 'hello-ok', role, ...(me ? { me } : {}) });
-    this.cast.sendState(c, base);
-    this.send(c, speakersFrame(this.opts.engine));
+    this.greet(c, role, binding, (me) => ({ type: 'hello-ok', role, ...(me ? { me } : {}) }));
     this.consoleViewChanged(); // this connection is no longer an unpaired terminal
   }
 
   private bindConnection(connectionId: string, token: string, binding: TerminalBinding): void {
     const c = this.clients.get(connectionId);
-    if (!c) return;
+    if (c) this.greet(c, 'terminal', binding, (me) => ({ type: 'paired', token, me: me! }));
+  }
+
+  /** Someone now (never closed for being idle): the answer with the `me` of its state, the state, the speaker queue (server/live-cache.ts). */
+  private greet(c: Client, role: LiveRole, binding: TerminalBinding | null, answer: (me: TerminalMe | undefined) => ServerFrame): void {
     c.settle();
-    c.role = 'terminal';
+    c.role = role;
     c.binding = binding;
-    const base = liveSnapshot(this.opts.engine);
-    c.me = terminalMe(this.opts.engine, binding, base.focus);
-    this.send(c, { type: 'paired', token, me: c.me });
-    this.cast.sendState(c, base);
-    this.send(c, speakersFrame(this.opts.engine));
+    const base = this.live.snapshot();
+    const own = binding ? this.cast.ownState(base, binding) : undefined;
+    c.me = own?.me ?? null;
+    this.send(c, answer(own?.me));
+    this.cast.sendState(c, base, false, false, own);
+    this.send(c, this.live.speakersFrame());
   }
 
   private revoke(terminalIds: string[], reason: string, sessionEnded: boolean): void {
