@@ -6,6 +6,7 @@ import type { MeetingEngine } from '../meeting/engine';
 import type { Actor } from '../store/audit';
 import type { IntegrityMonitor } from '../store/integrity';
 import type { Store } from '../store/store';
+import type { ConnectionRefusals } from '../shared/protocol';
 
 export type { FilePayload } from '../shared/file-payload';
 
@@ -29,10 +30,11 @@ export interface Services {
   integrity?: IntegrityMonitor;
 }
 
-/** What the LAN server knows: its addresses and the terminals connected but not yet paired. */
+/** What the LAN server knows: its addresses, the terminals connected but not yet paired, the connections it refuses for its bound. */
 export interface LanInfo {
   terminalUrls(): string[];
   unpaired(): { pairingNumber: string; address: string; connectionId: string }[];
+  refusals(): ConnectionRefusals | null;
 }
 
 export interface CallContext {

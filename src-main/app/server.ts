@@ -56,7 +56,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   const urls = terminalUrlsKept(opts.host, port);
   core.engine.terminalUrls = urls;
-  core.services.lan = { terminalUrls: urls, unpaired: () => hub.unpaired() };
+  core.services.lan = { terminalUrls: urls, unpaired: () => hub.unpaired(), refusals: () => hub.limits.refused.current() };
   let closed = false;
   return {
     core,

@@ -1,10 +1,11 @@
 // Pushes the live session to the console windows (window.yishi.onEvent): the same frames the
 // WebSocket hub sends a browser console, scoped and coalesced the same way (server/scopes.ts).
 // What only the hub sees (terminals connecting or dropping, a refused seat code) arrives through
-// hub.onConsoleChange: no polling.
+// hub.onConsoleChange, and the connections refused for the bound as the hub's `refusals` frames: no polling.
 import type { RunningServer } from '../app/server';
 import { consoleState } from '../meeting/views';
 import { scopeOf } from '../server/scopes';
+import { refusalsFrame } from '../server/refusal-record';
 import { movesSpeakers, speakersFrame } from '../server/speaker-frames';
 import type { ServerFrame } from '../shared/protocol';
 import { sendToConsoles } from './ipc';
@@ -38,9 +39,12 @@ export function forwardLiveState(running: RunningServer): () => void {
     schedule(STATE_DELAY_MS);
     send({ type: 'changed', parts: ['terminals'] });
   });
+  const refused = running.hub.limits.refused;
+  const offRefusals = refused.onChange(() => send(refusalsFrame(refused)));
   return () => {
     off();
     offHub();
+    offRefusals();
     if (timer) clearTimeout(timer);
   };
 }

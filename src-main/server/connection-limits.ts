@@ -12,13 +12,15 @@
 //   benchmark's 3000 simulated terminals) is never refused and does not count against the LAN: a
 //   flood from the room can never lock the secretary out.
 // A refused connection gets HTTP 503 on its upgrade request, with Retry-After and a Chinese message
-// (code RATE_LIMITED), before any WebSocket is set up; nothing else in the session changes.
+// (code RATE_LIMITED), before any WebSocket is set up; nothing else in the session changes. Each one is
+// counted (server/refusal-record.ts) for the console's notice.
 import type http from 'node:http';
 import { randomInt } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { MeetingEngine } from '../meeting/engine';
-import { CLOSE_UNPAIRED_IDLE } from '../shared/protocol';
+import { CLOSE_UNPAIRED_IDLE, type ConnectionBound } from '../shared/protocol';
 import { isLoopback, sendJson, type Route } from './http';
+import { RefusalRecord } from './refusal-record';
 
 export const MAX_PER_ADDRESS = 8;
 /**
@@ -48,6 +50,9 @@ export function rosterSeats(engine: MeetingEngine): number {
 
 export interface Refusal {
   message: string;
+  /** The bound reached, and its figure. */
+  bound: ConnectionBound;
+  limit: number;
 }
 
 export class ConnectionLimits {
@@ -55,18 +60,26 @@ export class ConnectionLimits {
   private lan = 0;
   private warned = new Map<string, number>();
 
-  /** `seats`: the roster's members and attendees now (read at most once per upgrade). */
-  constructor(private readonly seats: () => number) {}
+  /** The refusals of the run going on (the console's notice). */
+  readonly refused: RefusalRecord;
+
+  /** `seats`: the roster's members and attendees now (read at most once per upgrade); `refusalsQuietMs`: see RefusalRecord. */
+  constructor(
+    private readonly seats: () => number,
+    refusalsQuietMs?: number,
+  ) {
+    this.refused = new RefusalRecord(refusalsQuietMs);
+  }
 
   /** Why a new socket from `address` is refused, or null when it may connect. */
   refusal(address: string): Refusal | null {
     if (isLoopback(address)) return null;
     const mine = this.byAddress.get(address) ?? 0;
     if (mine >= MAX_PER_ADDRESS) {
-      return { message: `本设备（${address}）已有${MAX_PER_ADDRESS}个连接，新的连接被拒绝；请关闭多余的页面，稍后重试` };
+      return { message: `本设备（${address}）已有${MAX_PER_ADDRESS}个连接，新的连接被拒绝；请关闭多余的页面，稍后重试`, bound: 'address', limit: MAX_PER_ADDRESS };
     }
     const ceiling = lanCeiling(this.seats());
-    if (this.lan >= ceiling) return { message: `连接会议主机的设备已达上限（${ceiling}个），新的连接被拒绝；请联系会务工作人员` };
+    if (this.lan >= ceiling) return { message: `连接会议主机的设备已达上限（${ceiling}个），新的连接被拒绝；请联系会务工作人员`, bound: 'lan', limit: ceiling };
     return null;
   }
 
@@ -101,8 +114,9 @@ export class ConnectionLimits {
     };
   }
 
-  /** Answers the upgrade request with 503 and closes it; logged once a minute per address. */
+  /** Answers the upgrade request with 503 and closes it; counted, and logged once a minute per address. */
   refuse(address: string, socket: Duplex, refusal: Refusal): void {
+    this.refused.note(address, refusal);
     const now = Date.now();
     if ((this.warned.get(address) ?? 0) < now - 60_000) {
       if (this.warned.size > 1000) this.warned = new Map();

@@ -36,6 +36,7 @@ import { StateFrames, type Snapshot } from './state-frames';
 import { isLoopback, tokensEqual, type Route } from './http';
 import { movesFocus, scopeOf } from './scopes';
 import { movesSpeakers, SpeakerCast } from './speaker-frames';
+import { refusalsFrame } from './refusal-record';
 
 export { MAX_FRAME_BYTES };
 const HEARTBEAT_MS = 30_000;
@@ -73,6 +74,8 @@ export interface WsHubOptions {
   seats?: () => number;
   /** How long a LAN socket may stay unpaired and silent about who it is (default UNPAIRED_IDLE_MS of connection-limits.ts). */
   unpairedIdleMs?: number;
+  /** How long without a refused connection ends a run of refusals (default REFUSALS_QUIET_MS of refusal-record.ts). */
+  refusalsQuietMs?: number;
 }
 
 export class WsHub implements Pick<LanInfo, 'unpaired'> {
@@ -104,7 +107,8 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
 
   constructor(private readonly opts: WsHubOptions) {
     const { engine } = opts;
-    this.limits = new ConnectionLimits(opts.seats ?? (() => rosterSeats(engine)));
+    this.limits = new ConnectionLimits(opts.seats ?? (() => rosterSeats(engine)), opts.refusalsQuietMs);
+    this.limits.refused.onChange(() => this.toConsoles(refusalsFrame(this.limits.refused)));
     this.unpairedTimeout = new UnpairedTimeout(opts.unpairedIdleMs);
     this.live = new LiveCache(engine);
     this.cast = new StateCast(new StateFrames(engine, (p) => this.reportProblem(p)), {
@@ -172,6 +176,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     clearInterval(this.heartbeat);
     this.cast.stop();
     this.speakerCast.stop();
+    this.limits.refused.stop();
     for (const c of this.clients.values()) c.ws.terminate();
     this.wss.close();
   }
@@ -274,7 +279,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
         if (binding) this.identify(c, 'terminal', binding);
       } else {
         // A refused seat code may have locked pairing: the consoles show the lock-out.
-        for (const o of this.clients.values()) if (o.role === 'console') this.send(o, { type: 'changed', parts: ['terminals'] });
+        this.toConsoles({ type: 'changed', parts: ['terminals'] });
         this.consoleViewChanged();
       }
     } else if (result.ok && c.binding && OWN_STATE_AFTER.has(frame.name)) {
@@ -322,6 +327,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
 
   private identify(c: Client, role: LiveRole, binding: TerminalBinding | null): void {
     this.greet(c, role, binding, (me) => ({ type: 'hello-ok', role, ...(me ? { me } : {}) }));
+    if (role === 'console') this.send(c, refusalsFrame(this.limits.refused));
     this.consoleViewChanged(); // this connection is no longer an unpaired terminal
   }
 
@@ -387,7 +393,11 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     if (scope.progress) this.cast.scheduleProgress();
     if (movesSpeakers(parts)) this.speakerCast.schedule();
     // Consoles hear what changed (pages that keep their own data reload it); counts alone are in progress.
-    if (parts.some((p) => p !== 'progress')) for (const c of this.clients.values()) if (c.role === 'console') this.send(c, { type: 'changed', parts });
+    if (parts.some((p) => p !== 'progress')) this.toConsoles({ type: 'changed', parts });
+  }
+
+  private toConsoles(frame: ServerFrame): void {
+    for (const c of this.clients.values()) if (c.role === 'console') this.send(c, frame);
   }
 
   private consoleViewChanged(): void {

@@ -23,6 +23,25 @@ export const CLOSE_UNPAIRED_IDLE = 4002;
 
 /** A console whose admin credential is missing or wrong, in the same words over HTTP and over the WebSocket. */
 export const CONSOLE_CREDENTIAL_REFUSED = '控制台凭据不正确（管理令牌缺失或有误）：请用会议主机启动时显示的控制台地址重新打开控制台';
+/** What a page says when the meeting machine refuses its connections for the bound (server/connection-limits.ts), and the console with it. */
+export const CONNECTIONS_FULL = '连接数已满';
+/** Which bound refused a connection: one address's (a device's), or the LAN's as a whole. */
+export const CONNECTION_BOUNDS = ['address', 'lan'] as const;
+export type ConnectionBound = (typeof CONNECTION_BOUNDS)[number];
+
+/**
+ * Connections the hub is refusing for its bound (server/refusal-record.ts): how many since the first of
+ * this run of refusals, the bound the last one hit and its figure, from where, and when.
+ */
+export interface ConnectionRefusals {
+  count: number;
+  bound: ConnectionBound;
+  limit: number;
+  address: string;
+  since: string;
+  lastAt: string;
+}
+
 export const LIVE_ROLES = ['terminal', 'display', 'console'] as const;
 export type LiveRole = (typeof LIVE_ROLES)[number];
 
@@ -118,6 +137,11 @@ export interface ServerFrames {
    * after each change of the 'speakers' part and on identifying (null session: none is open).
    */
   speakers: { sessionId: number | null; entries: SpeakerEntry[] };
+  /**
+   * Connections the hub refuses for its bound (consoles): on identifying, at the first refusal of a run,
+   * then at most one a second while they go on, and null once a minute has passed without one.
+   */
+  refusals: { refusals: ConnectionRefusals | null };
   /** This socket's seat is gone: taken over by another terminal, or its session has ended. */
   revoked: { reason: string; sessionEnded?: boolean; session?: ClosedSession };
   error: { error: AppErrorData };
@@ -202,6 +226,11 @@ const smallFrames = {
     entries: z.array(
       z.looseObject({ id: int, itemId: int, memberId: int, name: z.string(), state: z.enum(SPEAKER_STATES), requestedAt: z.string(), calledAt: z.string().nullable(), doneAt: z.string().nullable() }),
     ),
+  }),
+  refusals: z.object({
+    refusals: z
+      .object({ count: int.min(1), bound: z.enum(CONNECTION_BOUNDS), limit: nonNeg, address: z.string(), since: z.string(), lastAt: z.string() })
+      .nullable(),
   }),
   revoked: z.object({ reason: z.string(), sessionEnded: z.boolean().optional(), session: closedSession.optional() }),
   error: z.object({ error: appError }),

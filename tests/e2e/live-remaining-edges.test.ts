@@ -4,13 +4,12 @@
 // says why it cannot press, and presses again after 重新签到; a tablet refused by the connection bound
 // says so instead of only 正在连接, and connects by itself once a place is free; 闭会 says it is done,
 // and a repeat of it answers so.
-import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { TerminalClient } from '../../src-main/cli/terminal-client';
 import { MAX_PER_ADDRESS } from '../../src-main/server/connection-limits';
 import { launchChromium } from '../helpers/browser';
+import { holdPlaces, lanAddress } from '../helpers/lan-sockets';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
@@ -22,12 +21,6 @@ let tablet: Page;
 let ballotId = 0;
 const clients: TerminalClient[] = [];
 const tabletMember = () => s16.members[17]!;
-
-/** The machine's own LAN address (not loopback): sockets from it count as a tablet's. */
-function lanAddress(): string {
-  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  throw new Error('no LAN address on this machine');
-}
 
 beforeAll(async () => {
   server = await startServe({ extraArgs: ['--host', '0.0.0.0'] });
@@ -109,15 +102,7 @@ describe('a tablet whose member is marked 离会 during the ballot', () => {
 describe('a tablet refused by the connection bound', () => {
   it('says that the meeting machine takes no more connections from it, and connects by itself once a place is free', async () => {
     const host = lanAddress();
-    const held: WebSocket[] = [];
-    for (let i = 0; i < MAX_PER_ADDRESS; i++) {
-      const ws = new WebSocket(`ws://${host}:${server.port}/ws`);
-      await new Promise<void>((resolve, reject) => {
-        ws.once('message', () => resolve());
-        ws.once('error', reject);
-      });
-      held.push(ws);
-    }
+    const held = await holdPlaces(host, server.port, MAX_PER_ADDRESS);
     const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await page.goto(`http://${host}:${server.port}/#/terminal`);
     const blocked = page.getByTestId('connection-blocked');

@@ -2,7 +2,8 @@
 // real sockets: one LAN address gets at most 8, the LAN as a whole two per roster seat plus 100; a
 // refused connection gets HTTP 503 with Retry-After and a Chinese RATE_LIMITED message, and nothing
 // else changes (the admitted sockets keep working, the console's unpaired list and the audit log stay
-// as they were). The meeting machine's own loopback is never refused.
+// as they were). The meeting machine's own loopback is never refused. Every refusal is counted, and the
+// consoles hear of them (`refusals` frames) until a while passes without one.
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -17,6 +18,8 @@ let server: AppHttpServer;
 let hub: WsHub;
 let url: string;
 const open: WebSocket[] = [];
+/** A run of refusals ends this long after the last (REFUSALS_QUIET_MS in the app). */
+const QUIET_MS = 400;
 
 // The test stands for many devices from one machine: the address is the one a header names (none: loopback).
 const addressOf = (req: http.IncomingMessage) => (req.headers['x-test-address'] as string | undefined) ?? req.socket.remoteAddress;
@@ -57,7 +60,7 @@ beforeAll(async () => {
   a = openAdminCore('yishi-ws-limits-');
   await prepareSession16(a.must); // 33 members
   server = new AppHttpServer({ dispatch: a.core.dispatch, adminToken: 'x'.repeat(48), staticDir: null });
-  hub = new WsHub({ engine: a.core.engine, dispatch: a.core.dispatch, adminToken: 'x'.repeat(48), remoteAddressOf: addressOf });
+  hub = new WsHub({ engine: a.core.engine, dispatch: a.core.dispatch, adminToken: 'x'.repeat(48), remoteAddressOf: addressOf, refusalsQuietMs: QUIET_MS });
   server.upgrades.push(hub.handleUpgrade);
   url = `ws://127.0.0.1:${await server.listen(0, '127.0.0.1')}/ws`;
 });
@@ -105,6 +108,7 @@ describe('WebSocket connections', () => {
     expect(hub.limits.counts().lan).toBe(ceiling);
     const refused = await connect('10.0.200.1');
     expect(refused).toMatchObject({ status: 503, body: { ok: false, error: { code: 'RATE_LIMITED', message: '连接会议主机的设备已达上限（166个），新的连接被拒绝；请联系会务工作人员' } } });
+    expect(hub.limits.refused.current()).toMatchObject({ bound: 'lan', limit: 166, address: '10.0.200.1' });
 
     // The meeting machine itself (the console, the big screen, the bench) still connects, many times over.
     for (let i = 0; i < MAX_PER_ADDRESS * 3; i++) expect('welcome' in (await connect())).toBe(true);
@@ -114,5 +118,32 @@ describe('WebSocket connections', () => {
     expect('welcome' in (await connect('10.0.201.1'))).toBe(true);
     expect('welcome' in (await connect('10.0.201.1'))).toBe(true);
     expect(await connect('10.0.201.1')).toMatchObject({ status: 503 });
+  });
+});
+
+describe('the consoles hear of the connections refused', () => {
+  it('in a `refusals` frame on identifying, at the first refusal and with the count, and null once refusals stop', async () => {
+    await until(() => hub.limits.refused.current() === null); // the refusals above are over
+    const o = await connect();
+    if (!('ws' in o)) throw new Error('the console was refused');
+    const frames: any[] = [];
+    o.ws.on('message', (d) => {
+      const f = JSON.parse(d.toString());
+      if (f.type === 'refusals') frames.push(f.refusals);
+    });
+    o.ws.send(JSON.stringify({ type: 'hello', role: 'console', token: 'x'.repeat(48) }));
+    await until(() => frames.length === 1);
+    expect(frames[0]).toBeNull();
+
+    const tablet = '192.168.1.50'; // holds its 8 since the first test (when run with it)
+    while (hub.limits.counts(tablet).address < MAX_PER_ADDRESS) expect('welcome' in (await connect(tablet))).toBe(true);
+    for (let i = 0; i < 3; i++) expect(await connect(tablet)).toMatchObject({ status: 503 });
+    // Nothing refused for QUIET_MS: the run is over, and the consoles are told.
+    await until(() => frames.length > 1 && frames.at(-1) === null);
+    expect(hub.limits.refused.current()).toBeNull();
+    expect(frames[1]).toMatchObject({ count: 1, bound: 'address', limit: MAX_PER_ADDRESS, address: tablet }); // the first refusal at once
+    const last = frames.at(-2);
+    expect(last).toMatchObject({ count: 3, bound: 'address', limit: MAX_PER_ADDRESS, address: tablet, since: frames[1].since }); // the count before the end
+    expect(Date.parse(last.lastAt)).toBeGreaterThanOrEqual(Date.parse(last.since));
   });
 });

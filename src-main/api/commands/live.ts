@@ -72,6 +72,8 @@ export const liveCommands = {
   }),
   /** The notice of an interrupted run whether or not a session is open (the console's state is null while none is). */
   'live.interruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ interruption: engineOf(ctx).interruption }) }),
+  /** The connections the meeting machine refuses for its bound now (the console's notice; later ones come as `refusals` frames). */
+  'live.connectionRefusals': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ refusals: ctx.services.lan?.refusals() ?? null }) }),
   /** The secretary has read the notice of an interrupted run (MeetingEngine.interruption). */
   'live.dismissInterruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.dismissInterruption()) }),
   'live.next': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, 1, fromItemId)) }),

@@ -20,6 +20,7 @@ import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
 import { InterruptionNotice } from './integrity/InterruptionNotice'; // a run ended by kill -9 or a power cut
+import { RefusalsNotice } from './RefusalsNotice'; // connections turned away for the bound
 import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
@@ -129,6 +130,7 @@ export function ConsoleApp() {
             </div>
           )}
           <InterruptionNotice />
+          <RefusalsNotice />
           {committee !== undefined && <Section section={section} route={route} />}
         </main>
         <DataLossNotice />

@@ -1,7 +1,9 @@
 // #/display: the big screen on the projector. Designed on a 1920×1080 stage that is scaled to fit any
 // projector; dark, high contrast, type readable from the back of the room. Public state only: during
-// a ballot it shows how many have voted, never what anyone chose.
+// a ballot it shows how many have voted, never what anyone chose. Refused by the connection bound, it
+// says so (live/BlockedNote.tsx) over whatever it showed last.
 import { useEffect, useState } from 'react';
+import { BlockedNote } from '../live/BlockedNote';
 import { ConnectionDot } from '../live/ConnectionDot';
 import { formatDate, hhmm, itemPosition } from '../live/labels';
 import type { LiveSnapshot, PublicState } from '../live/protocol';
@@ -37,6 +39,7 @@ export function DisplayApp() {
     <div className="disp-root">
       <div className="disp-stage" style={{ width: STAGE_W, height: STAGE_H, transform: `translate(-50%, -50%) scale(${scale})` }}>
         {s?.session ? <SessionScreen state={s} clockOffsetMs={live.clockOffsetMs} /> : <IdleScreen state={s} connected={live.connected} />}
+        <BlockedNote live={live} who="本大屏" className="disp-blocked" />
         <footer className="disp-foot">
           <ConnectionDot connected={live.connected} everConnected={live.everConnected} className="disp-conn" />
           {s?.terminalUrl && s.session && !(s.ballot && s.ballot.state !== 'draft') && (

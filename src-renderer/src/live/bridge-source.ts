@@ -1,7 +1,7 @@
 // The console inside Electron: the hub's frames arrive through the preload bridge
 // (window.yishi.onEvent, pushed by electron/console-events.ts) and commands go through call().
 // There is no socket, so it is always "connected"; it reads live.state once at the start and then
-// follows the pushed frames: no polling.
+// follows the pushed frames: no polling (the connections refused for the bound likewise: live.connectionRefusals, then `refusals` frames).
 import { adminRefusals, call, type YishiBridge } from '../api';
 import { initialView, Listeners, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
 import { applyProgress, type ChangePart, type ConsoleState, type ServerFrame } from './protocol';
@@ -14,6 +14,7 @@ export class BridgeSource implements LiveSource<ConsoleState | null> {
   private offRefusals: (() => void) | null = null;
   /** A pushed state arrived: the first read is not needed any more (and must not overwrite it). */
   private pushed = false;
+  private refusalsPushed = false;
 
   constructor(private readonly bridge: YishiBridge) {}
 
@@ -32,6 +33,8 @@ export class BridgeSource implements LiveSource<ConsoleState | null> {
       // The speaker queue as it is now; later `speakers` frames replace it.
       if (sessionId !== null) void call('speakers.list', {}).then((q) => q.ok && !this.snapshot.speakers && this.update({ speakers: { sessionId, entries: q.value } }));
     });
+    // The connections refused now; later `refusals` frames replace it.
+    void call('live.connectionRefusals', {}).then((r) => r.ok && !this.refusalsPushed && this.update({ refusals: r.value.refusals }));
   }
 
   stop(): void {
@@ -51,6 +54,10 @@ export class BridgeSource implements LiveSource<ConsoleState | null> {
       this.update({ state: applyProgress(this.snapshot.state, f) });
     } else if (f.type === 'changed') this.changes.emit(f.parts);
     else if (f.type === 'speakers') this.update({ speakers: { sessionId: f.sessionId, entries: f.entries } });
+    else if (f.type === 'refusals') {
+      this.refusalsPushed = true;
+      this.update({ refusals: f.refusals });
+    }
   }
 
   private update(patch: Partial<LiveSnapshotView<ConsoleState | null>>): void {

@@ -2,7 +2,7 @@
 // its role, a typed cmd over the one command map, and the parts of each change for pages that keep
 // their own data. Implemented by LiveSocket (WebSocket) and BridgeSource (Electron's preload bridge).
 import type { CommandInput, CommandName, CommandOutput } from '../../../src-main/api/commands/index';
-import type { ChangePart, Result, ServerFrames } from './protocol';
+import type { ChangePart, ConnectionRefusals, Result, ServerFrames } from './protocol';
 
 /** The live session's speaker queue (申请发言), as the last `speakers` frame gave it. */
 export type SpeakerQueueView = ServerFrames['speakers'];
@@ -26,6 +26,8 @@ export interface LiveSnapshotView<S> {
   ended: string | null;
   /** Connections keep failing and the meeting machine says it takes no more from here (its Chinese reason); null otherwise. */
   blocked: string | null;
+  /** Console: the connections the meeting machine is refusing for its bound (`refusals` frames), null while none is. */
+  refusals: ConnectionRefusals | null;
   /** A terminal that holds a seat token (paired); always true for other roles. */
   identified: boolean;
   /** Server clock minus this clock, in ms: for countdowns. */
@@ -64,6 +66,7 @@ export const initialView = <S>(identified: boolean): LiveSnapshotView<S> => ({
   refused: null,
   ended: null,
   blocked: null,
+  refusals: null,
   identified,
   clockOffsetMs: 0,
   speakers: null,

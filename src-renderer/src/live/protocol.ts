@@ -17,6 +17,6 @@ export type {
   TerminalMe,
   TerminalState,
 } from '../../../src-main/meeting/types';
-export type { ClientFrame, ClosedSession, LiveRole, PublicState, ServerFrame, ServerFrames, StateByRole } from '../../../src-main/shared/protocol';
-export { applyProgress, applyState, parseServerFrame } from '../../../src-main/shared/protocol';
+export type { ClientFrame, ClosedSession, ConnectionRefusals, LiveRole, PublicState, ServerFrame, ServerFrames, StateByRole } from '../../../src-main/shared/protocol';
+export { applyProgress, applyState, CONNECTIONS_FULL, parseServerFrame } from '../../../src-main/shared/protocol';
 export type { ChangePart } from '../../../src-main/shared/changes';

@@ -311,6 +311,9 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       case 'speakers':
         this.update({ speakers: { sessionId: f.sessionId, entries: f.entries } });
         return;
+      case 'refusals':
+        this.update({ refusals: f.refusals });
+        return;
       case 'result': {
         const p = typeof f.id === 'number' ? this.pending.get(f.id) : undefined;
         if (p) this.settle(p, f.result);

@@ -1,8 +1,10 @@
 // #/chair: the chair's view, a small read-only page (on the chair's tablet or a second screen). The
 // current item and attendance, the ballot in focus with its rule and verdict, and the speaker queue
 // in order with times: who speaks now, who waits. It connects as a big screen does (public state
-// only) and follows the `speakers` frames: no polling, nothing to press.
+// only) and follows the `speakers` frames: no polling, nothing to press. Refused by the connection
+// bound, it says so as the terminal does (live/BlockedNote.tsx).
 import { useEffect } from 'react';
+import { BlockedNote } from '../live/BlockedNote';
 import { ConnectionDot } from '../live/ConnectionDot';
 import { clockText, itemPosition } from '../live/labels';
 import { useLive } from '../live/useLive';
@@ -25,6 +27,7 @@ export function ChairApp() {
         <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         <h1 data-testid="chair-title">{session?.title ?? '议事 · 主持人'}</h1>
         <p className="chair-muted">{s?.attendance?.announcement ?? (live.connected ? '会议尚未开始' : '正在连接会议主机…')}</p>
+        <BlockedNote live={live} who="本页" className="chair-blocked" />
       </header>
       {item && (
         <>

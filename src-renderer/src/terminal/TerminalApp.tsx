@@ -2,6 +2,7 @@
 // shows the session, 签到, the current item with its documents and the ballot. Everything comes from
 // the state the server pushes, so a reconnect or a reload restores the screen as it was.
 import { useEffect, useState } from 'react';
+import { BlockedNote } from '../live/BlockedNote';
 import { ConnectionDot } from '../live/ConnectionDot';
 import type { LiveDocument, TerminalState } from '../live/protocol';
 import { useLive, type LiveView } from '../live/useLive';
@@ -28,7 +29,7 @@ export function TerminalApp() {
         <div className="term-conn-corner">
           <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         </div>
-        {!live.connected && <BlockedNote blocked={live.blocked} />}
+        <BlockedNote live={live} who="本终端" className="term-error" />
         <PairingScreen pairingNumber={live.pairingNumber} notice={live.error} ended={live.ended} onPair={live.pair} />
       </div>
     );
@@ -38,7 +39,7 @@ export function TerminalApp() {
       <div className="term term-wait">
         <ConnectionDot connected={live.connected} everConnected={live.everConnected} />
         <p>正在连接会议主机…</p>
-        {!live.connected && <BlockedNote blocked={live.blocked} />}
+        <BlockedNote live={live} who="本终端" className="term-error" />
       </div>
     );
   }
@@ -65,7 +66,7 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
           与会议主机的连接中断，正在自动重新连接…
         </div>
       )}
-      {!live.connected && <BlockedNote blocked={live.blocked} />}
+      <BlockedNote live={live} who="本终端" className="term-error" />
       <main className="term-main">
         {!session || session.status !== 'open' ? (
           <section className="term-card term-idle" data-testid="session-idle">
@@ -99,16 +100,4 @@ function SeatScreen({ live, state }: { live: LiveView<TerminalState>; state: Ter
 
 function hasRecorded(s: TerminalState): boolean {
   return !!s.ballot && s.me.myVote?.ballotId === s.ballot.id;
-}
-
-/** The meeting machine refuses this tablet's connections (too many connections): why, and whom to ask. It keeps trying. */
-function BlockedNote({ blocked }: { blocked: string | null }) {
-  if (!blocked) return null;
-  return (
-    <div className="term-error term-blocked" role="alert" data-testid="connection-blocked">
-      <strong>无法连接会议主机：连接数已满</strong>
-      <div>{blocked}</div>
-      <small>本终端会继续自动重试；如长时间无法连接，请联系会务工作人员。</small>
-    </div>
-  );
 }

@@ -61,8 +61,9 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
             <span style={{ width: `${b.eligible ? (100 * b.voted) / b.eligible : 0}%` }} />
           </span>
           {seconds !== null && (
+            // Held (ballot-timer-held): the time has run out on the server, whatever this clock says.
             <span className="lc-countdown" data-testid="ballot-countdown">
-              剩余 {formatSeconds(seconds)}
+              {b.timerHeld ? '限时已到' : `剩余 ${formatSeconds(seconds)}`}
             </span>
           )}
           {b.timerHeld && (
