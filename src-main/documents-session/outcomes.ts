@@ -7,6 +7,7 @@ import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction'
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { paperSheetsText } from '../domain/paper-ballot';
 import { spokenResult } from '../domain/vote';
+import { provisionVote } from '../domain/provision-vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
@@ -27,9 +28,9 @@ export function dispositionLineOf(store: Store, item: AgendaItem): string | null
   return standingDisposition(store, item.id)?.line ?? null;
 }
 
-/** "对第十二条（物业服务收费）单独表决" for a provision's ballot; '' for the whole item. */
+/** "对第十二条（物业服务收费）进行单独表决" (domain/provision-vote.ts) for a provision's ballot; '' for the whole item. */
 export function provisionWords(b: Pick<BallotRow, 'provision'>): string {
-  return b.provision ? `对${b.provision}单独表决` : '';
+  return b.provision ? provisionVote(b.provision) : '';
 }
 
 export interface BallotOutcome {

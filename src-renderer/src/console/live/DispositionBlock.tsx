@@ -2,7 +2,7 @@
 // proposal) or the proposer's withdrawal with the reason stated; once recorded the item shows its line
 // (domain/item-disposition.ts) and no round of it begins; 撤销 undoes it before 闭会.
 import { useState } from 'react';
-import { DISPOSITION_LABELS, dispositionAllowed, type DispositionKind } from '../../../../src-main/domain/item-disposition';
+import { dispositionAllowed, dispositionLabel, type DispositionKind } from '../../../../src-main/domain/item-disposition';
 import type { LiveItem } from '../../../../src-main/meeting/types';
 import type { Actions } from './admin-actions';
 
@@ -37,7 +37,7 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
           onSubmit={(e) => {
             e.preventDefault();
             if (!reason.trim()) return;
-            void actions.run(DISPOSITION_LABELS[asking], 'agenda.dispose', { itemId: item.id, kind: asking, reason: reason.trim() }).then((v) => {
+            void actions.run(dispositionLabel(asking, item.kind), 'agenda.dispose', { itemId: item.id, kind: asking, reason: reason.trim() }).then((v) => {
               if (v) {
                 setAsking(null);
                 setReason('');
@@ -46,11 +46,11 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
           }}
         >
           <label>
-            <span>{DISPOSITION_LABELS[asking]}的理由</span>
+            <span>{dispositionLabel(asking, item.kind)}的理由</span>
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={PLACEHOLDER[asking]} data-testid="disposition-reason" />
           </label>
           <button type="submit" className="lc-btn lc-btn-primary" disabled={busy || !reason.trim()} data-testid="disposition-confirm">
-            记为{DISPOSITION_LABELS[asking]}
+            记为{dispositionLabel(asking, item.kind)}
           </button>
           <button type="button" className="lc-btn" onClick={() => setAsking(null)}>
             取消
@@ -59,7 +59,7 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
       ) : (
         kinds.map((k) => (
           <button key={k} type="button" className="lc-btn" disabled={busy || roundOpen} title={roundOpen ? '表决进行中，请先结束表决' : undefined} onClick={() => setAsking(k)} data-testid={`disposition-${k}`}>
-            {DISPOSITION_LABELS[k]}…
+            {dispositionLabel(k, item.kind)}…
           </button>
         ))
       )}
