@@ -1,20 +1,22 @@
 // 暂不付表决 from the console in real Chromium: the secretary goes to the vote item, presses
 // 暂不付表决…, types the reason and records it; the console shows the line and no ballot block, the
-// agenda tags the item, the big screen shows the line under the current item, the row is in the file;
-// then 撤销 brings the ballot block back and the big screen drops the line.
+// agenda tags the item, the big screen and a member's terminal (a real page, paired and signed in)
+// show the same line under the current item, the row is in the file; then 撤销 brings the ballot
+// block back and the big screen and the terminal drop the line.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { markAttendance } from '../helpers/live-setup';
-import { openConsole, openDisplay } from '../helpers/live-pages';
+import { markAttendance, memberSeatCodes } from '../helpers/live-setup';
+import { openConsole, openDisplay, openTerminal } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
 let s16: Session16;
 let consolePage: Page;
 let display: Page;
+let terminal: Page;
 const REASON = '部分条款争议较大，主任会议建议进一步调研论证';
 
 beforeAll(async () => {
@@ -26,6 +28,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`);
   display = await openDisplay(browser, server);
+  const member = s16.members[30]!;
+  terminal = await openTerminal(browser, server, (await memberSeatCodes(server.must))(member.id), member.name);
 });
 
 afterAll(async () => {
@@ -34,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('暂不付表决 from the console', () => {
-  it('the secretary records it with the reason; console, agenda and big screen show it; 撤销 undoes it', async () => {
+  it('the secretary records it with the reason; console, agenda, big screen and a terminal show it; 撤销 undoes it', async () => {
     const vote = s16.items.find((i) => i.kind === 'vote')!;
     await consolePage.getByTestId(`set-item-${vote.id}`).click();
     await consolePage.getByTestId('ballot-block').waitFor();
@@ -46,14 +50,18 @@ describe('暂不付表决 from the console', () => {
     expect(await consolePage.getByTestId('ballot-block').count()).toBe(0);
     await expect.poll(() => consolePage.getByTestId(`agenda-disposition-${vote.id}`).textContent()).toContain('暂不付表决');
     await expect.poll(() => display.getByTestId('display-disposition').textContent()).toBe(line);
+    await expect.poll(() => terminal.locator('[data-testid="current-item"]').getAttribute('data-item-id')).toBe(String(vote.id));
+    await expect.poll(() => terminal.getByTestId('terminal-disposition').textContent()).toBe(line);
     await consolePage.screenshot({ path: artifactPath('screens', 'disposition-console.png') });
     await display.screenshot({ path: artifactPath('screens', 'disposition-display.png') });
+    await terminal.screenshot({ path: artifactPath('screens', 'disposition-terminal.png') });
     const rows = await server.must<{ kind: string; reason: string; undoneAt: string | null }[]>('agenda.dispositions', { itemId: vote.id });
     expect(rows).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: null }]);
 
     await consolePage.getByTestId('disposition-undo').click();
     await consolePage.getByTestId('ballot-block').waitFor();
     await expect.poll(() => display.getByTestId('display-disposition').count()).toBe(0);
+    await expect.poll(() => terminal.getByTestId('terminal-disposition').count()).toBe(0);
     expect((await server.must<{ undoneAt: string | null }[]>('agenda.dispositions', { itemId: vote.id }))[0]!.undoneAt).not.toBeNull();
   });
 });
