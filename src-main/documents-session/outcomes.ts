@@ -13,7 +13,8 @@ import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
-import { standingDisposition } from '../store/item-dispositions';
+import { dispositionHistory, standingDisposition } from '../store/item-dispositions';
+import { undoneDispositionLine } from '../domain/item-disposition';
 import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
@@ -26,6 +27,13 @@ export const NOT_VOTED = '本项未付表决。';
 /** "本项暂不付表决（理由：……）。" or "提案人撤回，……" when that decision stands on the item (domain/item-disposition.ts). */
 export function dispositionLineOf(store: Store, item: AgendaItem): string | null {
   return standingDisposition(store, item.id)?.line ?? null;
+}
+
+/** Each decision recorded on the item and undone, oldest first: "10:05记为暂不付表决（理由：……），10:32撤销（理由：……）。" */
+export function undoneDispositionLines(store: Store, item: AgendaItem): string[] {
+  return dispositionHistory(store, item.id)
+    .filter((d) => d.undoneAt !== null)
+    .map((d) => undoneDispositionLine(d, item.kind, { recorded: clockTime(d.recordedAt), undone: clockTime(d.undoneAt) }));
 }
 
 /** "对第十二条（物业服务收费）进行单独表决" (domain/provision-vote.ts) for a provision's ballot; '' for the whole item. */

@@ -48,6 +48,16 @@ export function dispositionLine(kind: DispositionKind, reason: string, item: Age
   return item === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `提案人撤回，本项终止审议，不付表决${why}。`;
 }
 
+/**
+ * A decision recorded and later undone, as the 会议记录 and the console's history say it (`at`: the
+ * two times as printed, "10:05" / "10:32"):
+ * "10:05记为暂不付表决（理由：……），10:32撤销（理由：……）。"
+ */
+export function undoneDispositionLine(d: { kind: DispositionKind; reason: string; undoReason: string }, item: AgendaKind, at: { recorded: string; undone: string }): string {
+  const undoWhy = cleanReason(d.undoReason);
+  return `${at.recorded}记为${dispositionLabel(d.kind, item)}（理由：${cleanReason(d.reason)}），${at.undone}撤销${undoWhy ? `（理由：${undoWhy}）` : ''}。`;
+}
+
 /** The refusal when a round of such an item is asked for: `what` is 开始表决, 录入表决结果, 发起表决… */
 export function dispositionRefusal(kind: DispositionKind, title: string, what: string): string {
   return kind === 'deferred' ? `“${title}”已决定本次会议暂不付表决，不能${what}；如主持人决定恢复表决，请先撤销“暂不付表决”` : `“${title}”已由提案人撤回，审议终止，不能${what}`;

@@ -122,13 +122,14 @@ export function recordDisposition(store: Store, who: Actor, itemId: number, kind
   });
 }
 
-/** Undoes the standing decision before 闭会 (the row stays, with when and why); audited. */
+/** Undoes the standing decision before 闭会 with the reason stated (the row stays, with when and why); audited. */
 export function undoDisposition(store: Store, who: Actor, itemId: number, reason: string): ItemDisposition {
   return store.change(who, () => {
     const item = getItem(store, itemId);
     const standing = standingDisposition(store, itemId);
     if (!standing) throw new AppError('INVALID_STATE', `“${item.title}”没有记为暂不付表决或撤回，无需撤销`);
     assertSessionNotClosed(store, item, `撤销${standing.label}`);
+    if (!reason.trim()) throw new AppError('BAD_INPUT', `请填写撤销${standing.label}的理由`);
     store.db.prepare('UPDATE item_dispositions SET undone_at = ?, undo_reason = ? WHERE id = ?').run(new Date().toISOString(), reason.trim(), standing.id);
     store.audit.recordRow(who, 'agenda.undoDisposition', 'item_dispositions', standing.id);
     return toDisposition(store.db.prepare(`${SELECT} WHERE d.id = ?`).get(standing.id) as Row);

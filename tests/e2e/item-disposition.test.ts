@@ -1,8 +1,9 @@
 // 暂不付表决 from the console in real Chromium: the secretary goes to the vote item, presses
 // 暂不付表决…, types the reason and records it; the console shows the line and no ballot block, the
 // agenda tags the item, the big screen and a member's terminal (a real page, paired and signed in)
-// show the same line under the current item, the row is in the file; then 撤销 brings the ballot
-// block back and the big screen and the terminal drop the line.
+// show the same line under the current item, the row is in the file; then 撤销, with the reason the
+// secretary types, brings the ballot block back, the big screen and the terminal drop the line, the
+// row keeps the reason and the console lists the decision undone with both reasons.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -18,6 +19,7 @@ let consolePage: Page;
 let display: Page;
 let terminal: Page;
 const REASON = '部分条款争议较大，主任会议建议进一步调研论证';
+const UNDO_REASON = '主任会议研究后，主持人决定本次会议付表决';
 
 beforeAll(async () => {
   server = await startServe();
@@ -59,9 +61,14 @@ describe('暂不付表决 from the console', () => {
     expect(rows).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: null }]);
 
     await consolePage.getByTestId('disposition-undo').click();
+    expect(await consolePage.getByTestId('disposition-undo-confirm').isDisabled()).toBe(true); // not without a reason
+    await consolePage.getByTestId('disposition-undo-reason').fill(UNDO_REASON);
+    await consolePage.getByTestId('disposition-undo-confirm').click();
     await consolePage.getByTestId('ballot-block').waitFor();
+    await expect.poll(() => consolePage.getByTestId('disposition-history').textContent()).toMatch(new RegExp(`^\\d\\d:\\d\\d记为暂不付表决（理由：${REASON}），\\d\\d:\\d\\d撤销（理由：${UNDO_REASON}）。$`));
     await expect.poll(() => display.getByTestId('display-disposition').count()).toBe(0);
     await expect.poll(() => terminal.getByTestId('terminal-disposition').count()).toBe(0);
-    expect((await server.must<{ undoneAt: string | null }[]>('agenda.dispositions', { itemId: vote.id }))[0]!.undoneAt).not.toBeNull();
+    expect(await server.must('agenda.dispositions', { itemId: vote.id })).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: expect.any(String), undoReason: UNDO_REASON }]);
+    await consolePage.screenshot({ path: artifactPath('screens', 'disposition-undone-console.png') });
   });
 });
