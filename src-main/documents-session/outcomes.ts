@@ -7,7 +7,7 @@ import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction'
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { paperSheetsText } from '../domain/paper-ballot';
 import { spokenResult } from '../domain/vote';
-import { provisionVote } from '../domain/provision-vote';
+import { provisionsFirst, provisionVote } from '../domain/provision-vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
@@ -55,7 +55,7 @@ const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决'
 /** The item's ballots in the order voted: single provisions (单独表决) before the whole text. */
 export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
   const ballots = ballotsOfItem(store, item.id);
-  return [...ballots.filter((b) => b.provision !== null), ...ballots.filter((b) => b.provision === null)].map((b) => ({
+  return provisionsFirst(ballots).map((b) => ({
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),

@@ -13,3 +13,8 @@ export function provisionVote(provision: string): string {
 export function ballotWords(b: { subject: string; provision: string | null }): string {
   return b.provision ? provisionVote(b.provision) : b.subject;
 }
+
+/** An item's ballots in the order they are voted: each provision's 单独表决 before the whole text, otherwise as given (oldest first). */
+export function provisionsFirst<T extends { provision: string | null }>(ballots: readonly T[]): T[] {
+  return [...ballots.filter((b) => b.provision !== null), ...ballots.filter((b) => b.provision === null)];
+}

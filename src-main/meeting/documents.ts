@@ -15,7 +15,7 @@ import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { appointmentList } from './appointments';
 import { listAttendance } from './attendance-store';
-import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
+import { ballotsInAgendaOrder, getBallot, namedChoices, type BallotRow } from './ballot-store';
 import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
 import { listSeatCodes } from './pairing';
 import { orderForSession } from '../people/name-order';
@@ -81,9 +81,11 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
   return { kind: 'ballot-result', fileTitle: clipText(`表决结果-${ballotWords(b)}`, 80), title: '表决结果', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
 }
 
+/** 表决结果汇总表: every ballot of the session in the agenda's order, an item's 单独表决 before its whole text (ballotsInAgendaOrder). */
 export function resultSheetDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
-  const rows = listBallots(store, sessionId).map((b, i) => {
+  const ballots = ballotsInAgendaOrder(store, sessionId);
+  const rows = ballots.map((b, i) => {
     const r = b.result;
     return [String(i + 1), `${ballotWords(b)}${b.round > 1 ? `（第${b.round}轮）` : ''}`, methodText(b), r ? `${r.yes}` : '', r ? `${r.no}` : '', r ? `${r.abstain}` : '', r && keypads(b) ? `${r.notPressed}` : '—', r ? verdictWord(r) : '未完成'];
   });
@@ -100,7 +102,7 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
         columns: [{ header: '序号', width: 0.7, align: 'center' }, { header: '表决事项', width: 4 }, { header: '方式', width: 2, align: 'center' }, { header: '赞成', width: 0.8, align: 'center' }, { header: '反对', width: 0.8, align: 'center' }, { header: '弃权', width: 0.8, align: 'center' }, { header: '未按', width: 0.8, align: 'center' }, { header: '结果', width: 1, align: 'center' }],
         rows,
       },
-      ...listBallots(store, sessionId).flatMap((b, i): Block[] =>
+      ...ballots.flatMap((b, i): Block[] =>
         b.result?.sheets ? [{ type: 'paragraph', text: `第${i + 1}项${ballotWords(b)}（纸质票表决）：${paperSheetsText(b.result.sheets)}。`, indent: false }] : [],
       ),
     ],

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ballotWords, provisionVote } from '../../../src-main/domain/provision-vote';
+import { ballotWords, provisionsFirst, provisionVote } from '../../../src-main/domain/provision-vote';
 import { ROOT, sourcesOutsideDomain, withoutComments } from '../../helpers/source-texts';
 
 /** A provision's ballot worded in code: 对 + an interpolation + (进行)单独表决. */
@@ -16,6 +16,16 @@ describe('a provision is voted 对……进行单独表决', () => {
     expect(provisionVote(' 第十二条（物业服务收费） ')).toBe('对第十二条（物业服务收费）进行单独表决');
     expect(ballotWords({ subject: '第十二条（物业服务收费）', provision: '第十二条（物业服务收费）' })).toBe('对第十二条（物业服务收费）进行单独表决');
     expect(ballotWords({ subject: '某某区物业管理若干规定（草案）', provision: null })).toBe('某某区物业管理若干规定（草案）');
+  });
+
+  it('an item’s provisions are voted before its whole text; otherwise the order given stays', () => {
+    const ballots = [
+      { id: 1, provision: null },
+      { id: 2, provision: '第十二条' },
+      { id: 3, provision: null },
+      { id: 4, provision: '第五条' },
+    ];
+    expect(provisionsFirst(ballots).map((b) => b.id)).toEqual([2, 4, 1, 3]);
   });
 
   it('no face or document outside src-main/domain/ words it itself', () => {
