@@ -3,7 +3,7 @@
 // the vote on its whole text — read back from the PDF's 表决事项 column, and the catalogue alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdminCore, type AdminCore } from '../helpers/admin-core';
-import { markAttendance } from '../helpers/live-setup';
+import { openAndStartBusiness } from '../helpers/live-setup';
 import { pdfColumnText, savePdf } from '../helpers/pdf';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 
@@ -14,9 +14,7 @@ const PROVISION = '第十二条（物业服务收费）';
 beforeAll(async () => {
   admin = openAdminCore('yishi-result-order-');
   s16 = await prepareSession16(admin.must);
-  await admin.must('live.open', { sessionId: s16.sessionId });
-  await markAttendance(admin.must, s16.members.slice(0, 30));
-  await admin.must('live.startBusiness', {});
+  await openAndStartBusiness(admin.must, s16, 30);
 });
 afterAll(() => admin?.close());
 
