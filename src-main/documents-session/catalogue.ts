@@ -6,12 +6,13 @@ import { getAssessment, listAssessments } from '../assessment/assessment-store';
 import { assessmentModel } from '../documents-assessment/pdf-files';
 import { blankFormDoc } from '../documents-assessment/blank-forms';
 import { scaleWords } from '../domain/satisfaction';
+import { ballotWords } from '../domain/provision-vote';
 import { safeFileName } from '../documents-assessment/common';
 import { renderDocx } from '../documents-docx/docx';
 import type { DocModel } from '../documents/model';
 import { renderPdf } from '../documents/pdf';
 import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../meeting/documents';
-import { getBallot, listBallots } from '../meeting/ballot-store';
+import { ballotsInAgendaOrder, getBallot } from '../meeting/ballot-store';
 import { opinionDoc, opinionFileName, resolutionDoc, resolutionFileName } from '../review/documents';
 import { getOpinion, listOpinions } from '../review/opinions';
 import { getResolution, listResolutions } from '../review/resolutions';
@@ -50,8 +51,8 @@ export function sessionCatalogue(store: Store, sessionId: number): CatalogueEntr
   add('signIn', '签到表', '会议');
   add('seatCodes', '终端座位码', '会议');
   for (const it of items.filter((i) => i.kind === 'vote' || i.kind === 'appointment')) add(`ballotPaper:${it.id}`, `表决票：${it.title}`, '表决');
-  const ballots = listBallots(store, sessionId).filter((b) => b.state !== 'draft');
-  for (const b of ballots) add(`ballotResult:${b.id}`, `表决结果：${b.subject}${ROUND(b.round)}`, '表决');
+  const ballots = ballotsInAgendaOrder(store, sessionId).filter((b) => b.state !== 'draft');
+  for (const b of ballots) add(`ballotResult:${b.id}`, `表决结果：${ballotWords(b)}${ROUND(b.round)}`, '表决');
   add('resultSheet', '表决结果汇总表', '表决');
   if (items.some((i) => i.kind === 'appointment')) add('appointments', '任免名单', '人事任免');
   for (const it of items.filter((i) => i.kind === 'assessment' || i.kind === 'project_ballot' || i.kind === 'handling_report')) {

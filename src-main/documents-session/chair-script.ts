@@ -10,7 +10,7 @@ import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { docHeading, sessionDocTitle } from './heading';
 import { newlyAppointed, oathNames } from '../meeting/oaths';
-import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, BLANK, ballotOutcomes, blankResult, dispositionLineOf, itemKindLabel, NOT_VOTED, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, BLANK, ballotOutcomes, blankResult, dispositionLineOf, itemKindLabel, provisionWords, NOT_VOTED, oathsOf } from './outcomes';
 
 const p = (text: string): Block => ({ type: 'paragraph', text });
 
@@ -28,7 +28,7 @@ function voteBlocks(store: Store, item: AgendaItem, closed: boolean): Block[] {
     const who = o.persons.length ? `对${o.persons.join('、')}的任免` : '';
     const how = o.ballot.method === 'electronic' ? '请各位组成人员按表决器。' : o.ballot.method === 'paper' ? '请各位组成人员填写表决票。' : '请各位组成人员举手表决。';
     const round = o.ballot.round > 1 ? `（第${o.ballot.round}轮）` : '';
-    const what = o.ballot.provision ? `对${o.ballot.provision}进行单独表决` : `${who}进行表决`;
+    const what = provisionWords(o.ballot) || `${who}进行表决`;
     return [p(`现在${what}${round}。${how}`), p(`表决结果：${o.result}`)];
   });
   return disposition ? [...held, p(disposition)] : held;

@@ -11,7 +11,7 @@ import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { clockTime, docHeading, sessionDocTitle } from './heading';
 import { assessmentVoidLines, ballotVoidLines } from './voided';
-import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, dispositionLineOf, provisionWords, itemKindLabel, NOT_VOTED, oathSentence, oathsOf } from './outcomes';
+import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, dispositionLineOf, provisionWords, itemKindLabel, NOT_VOTED, oathSentence, oathsOf, undoneDispositionLines } from './outcomes';
 
 const line = (text: string): Block => ({ type: 'paragraph', text, indent: false });
 const p = (text: string): Block => ({ type: 'paragraph', text });
@@ -76,6 +76,7 @@ function itemBlocks(store: Store, item: AgendaItem, n: number, remarks: ReturnTy
     out.push(...assessmentVoidLines(store, a).map((t) => p(`${what}${t}`)));
     out.push(p(`${what}${assessmentOutcome(a)}`));
   }
+  for (const line of undoneDispositionLines(store, item)) out.push(p(line));
   if (disposition) out.push(p(disposition));
   for (const o of oathsOf(store, item.sessionId, item.id)) out.push(p(`宪法宣誓：${oathSentence(o)}`));
   return out;

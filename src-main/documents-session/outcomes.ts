@@ -7,12 +7,14 @@ import { paperSheetsNote, scaleWords, type Scale } from '../domain/satisfaction'
 import { AGENDA_KIND_LABELS } from '../domain/agenda';
 import { paperSheetsText } from '../domain/paper-ballot';
 import { spokenResult } from '../domain/vote';
+import { provisionsFirst, provisionVote } from '../domain/provision-vote';
 import type { AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { countsOf, openingCounts } from '../meeting/attendance-store';
 import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
-import { standingDisposition } from '../store/item-dispositions';
+import { dispositionHistory, standingDisposition } from '../store/item-dispositions';
+import { undoneDispositionLine } from '../domain/item-disposition';
 import { clockTime } from './heading';
 import type { Session } from '../store/sessions';
 
@@ -27,9 +29,16 @@ export function dispositionLineOf(store: Store, item: AgendaItem): string | null
   return standingDisposition(store, item.id)?.line ?? null;
 }
 
-/** "对第十二条（物业服务收费）单独表决" for a provision's ballot; '' for the whole item. */
+/** Each decision recorded on the item and undone, oldest first: "10:05记为暂不付表决（理由：……），10:32撤销（理由：……）。" */
+export function undoneDispositionLines(store: Store, item: AgendaItem): string[] {
+  return dispositionHistory(store, item.id)
+    .filter((d) => d.undoneAt !== null)
+    .map((d) => undoneDispositionLine(d, item.kind, { recorded: clockTime(d.recordedAt), undone: clockTime(d.undoneAt) }));
+}
+
+/** "对第十二条（物业服务收费）进行单独表决" (domain/provision-vote.ts) for a provision's ballot; '' for the whole item. */
 export function provisionWords(b: Pick<BallotRow, 'provision'>): string {
-  return b.provision ? `对${b.provision}单独表决` : '';
+  return b.provision ? provisionVote(b.provision) : '';
 }
 
 export interface BallotOutcome {
@@ -46,7 +55,7 @@ const METHOD = { electronic: '按表决器表决', show_of_hands: '举手表决'
 /** The item's ballots in the order voted: single provisions (单独表决) before the whole text. */
 export function ballotOutcomes(store: Store, item: AgendaItem): BallotOutcome[] {
   const ballots = ballotsOfItem(store, item.id);
-  return [...ballots.filter((b) => b.provision !== null), ...ballots.filter((b) => b.provision === null)].map((b) => ({
+  return provisionsFirst(ballots).map((b) => ({
     ballot: b,
     // the persons as the ballot was cast for them (names as they were then)
     persons: b.persons.map((p) => p.name),

@@ -5,8 +5,9 @@
 //   (地方各级人民代表大会和地方各级人民政府组织法 2022 art. 53; local 常委会议事规则). The item stays on
 //   the agenda; no round of it may begin in this session. Undone (before 闭会) if the chair decides so.
 // - 撤回: the proposer withdraws the bill or item before it is voted on, and the 主任会议 agrees; its
-//   review ends and it is not voted on. A 质询案 withdrawn by its proposers before it is answered ends
-//   too (监督法 2024 art. 50).
+//   review ends and it is not voted on. A 质询案 withdrawn by its proposers (提出人) before it is
+//   answered ends too (监督法 2024 art. 50) — a 质询案 is never voted on, so its line says the 质询 ends
+//   and nothing of a vote.
 // Either is recorded with the reason stated; an item decided already by a vote cannot take either.
 import type { AgendaKind } from './agenda';
 
@@ -18,6 +19,11 @@ export const DISPOSITION_LABELS: Record<DispositionKind, string> = {
   deferred: '暂不付表决',
   withdrawn: '提案人撤回',
 };
+
+/** The name as said of this item: a 质询案 is withdrawn by its 提出人 (it has no 提案人). */
+export function dispositionLabel(kind: DispositionKind, item: AgendaKind): string {
+  return kind === 'withdrawn' && item === 'interpellation' ? '提出人撤回' : DISPOSITION_LABELS[kind];
+}
 
 /** Which items can take each: a vote is due on them (deferred), or a proposer stands behind them (withdrawn). */
 const ALLOWED: Record<DispositionKind, readonly AgendaKind[]> = {
@@ -32,12 +38,24 @@ export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boo
 const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');
 
 /**
- * The one sentence every face and document shows:
- * "本项暂不付表决（理由：……）。" / "提案人撤回，本项终止审议，不付表决（理由：……）。"
+ * The one sentence every face and document shows of an item (`item`: its kind):
+ * "本项暂不付表决（理由：……）。" / "提案人撤回，本项终止审议，不付表决（理由：……）。", and for a 质询案,
+ * which is not voted on, "质询案提出人撤回质询案，该质询案的质询即行终止（理由：……）。"
  */
-export function dispositionLine(kind: DispositionKind, reason: string): string {
+export function dispositionLine(kind: DispositionKind, reason: string, item: AgendaKind): string {
   const why = `（理由：${cleanReason(reason)}）`;
-  return kind === 'deferred' ? `本项暂不付表决${why}。` : `提案人撤回，本项终止审议，不付表决${why}。`;
+  if (kind === 'deferred') return `本项暂不付表决${why}。`;
+  return item === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `提案人撤回，本项终止审议，不付表决${why}。`;
+}
+
+/**
+ * A decision recorded and later undone, as the 会议记录 and the console's history say it (`at`: the
+ * two times as printed, "10:05" / "10:32"):
+ * "10:05记为暂不付表决（理由：……），10:32撤销（理由：……）。"
+ */
+export function undoneDispositionLine(d: { kind: DispositionKind; reason: string; undoReason: string }, item: AgendaKind, at: { recorded: string; undone: string }): string {
+  const undoWhy = cleanReason(d.undoReason);
+  return `${at.recorded}记为${dispositionLabel(d.kind, item)}（理由：${cleanReason(d.reason)}），${at.undone}撤销${undoWhy ? `（理由：${undoWhy}）` : ''}。`;
 }
 
 /** The refusal when a round of such an item is asked for: `what` is 开始表决, 录入表决结果, 发起表决… */

@@ -9,6 +9,8 @@ import type { PaperSheets } from '../domain/paper-ballot';
 import type { Rules } from '../domain/settings';
 import type { Choice } from '../domain/vote';
 import type { Store } from '../store/store';
+import { listItems } from '../store/agenda';
+import { provisionsFirst } from '../domain/provision-vote';
 import type { BallotMethod, BallotStateName } from './types';
 
 export interface BallotRow {
@@ -167,6 +169,11 @@ export function ballotHead(store: Store, id: number): BallotHead {
 
 export function listBallots(store: Store, sessionId: number): BallotRow[] {
   return (store.db.prepare('SELECT * FROM ballots WHERE session_id = ? ORDER BY id').all(sessionId) as Raw[]).map((r) => toBallot(store, r));
+}
+
+/** The session's ballots in the order of the agenda (item by item, by position), each item's as voted (provisionsFirst). */
+export function ballotsInAgendaOrder(store: Store, sessionId: number): BallotRow[] {
+  return listItems(store, sessionId).flatMap((item) => provisionsFirst(ballotsOfItem(store, item.id)));
 }
 
 export function ballotsOfItem(store: Store, itemId: number): BallotRow[] {

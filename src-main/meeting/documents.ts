@@ -7,6 +7,7 @@ import { expectedLine, openingAttendanceLine } from '../domain/attendance';
 import { countsText, CHOICE_LABELS, verdictWord } from '../domain/vote';
 import { clipText } from '../domain/text';
 import { paperSheetsText } from '../domain/paper-ballot';
+import { ballotWords } from '../domain/provision-vote';
 import type { Block, DocModel } from '../documents/model';
 import { clockTime, docHeading } from '../documents-session/heading';
 import { ballotVoidLines } from '../documents-session/voided';
@@ -14,7 +15,7 @@ import { getItem } from '../store/agenda';
 import type { Store } from '../store/store';
 import { appointmentList } from './appointments';
 import { listAttendance } from './attendance-store';
-import { getBallot, listBallots, namedChoices, type BallotRow } from './ballot-store';
+import { ballotsInAgendaOrder, getBallot, namedChoices, type BallotRow } from './ballot-store';
 import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
 import { listSeatCodes } from './pairing';
 import { orderForSession } from '../people/name-order';
@@ -47,7 +48,7 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
   const method = keypads(b) ? `${methodText(b)}；${b.pressRule === 'first' ? '以第一次按键为准' : '以最后一次按键为准'}` : methodText(b);
   const times = b.openedAt ? `表决开始时间：${clockTime(b.openedAt)}${b.closedAt ? `　表决结束时间：${clockTime(b.closedAt)}` : ''}` : '';
   const blocks: Block[] = [
-    { type: 'paragraph', text: `表决事项：${b.subject}${b.round > 1 ? `（第${b.round}轮）` : ''}`, indent: false },
+    { type: 'paragraph', text: `表决事项：${ballotWords(b)}${b.round > 1 ? `（第${b.round}轮）` : ''}`, indent: false },
     { type: 'paragraph', text: `议程：第${item.position}项 ${item.title}`, indent: false },
     { type: 'paragraph', text: `表决方式：${method}`, indent: false },
     { type: 'paragraph', text: `会议日期：${date}${times ? `　${times}` : ''}`, indent: false },
@@ -77,14 +78,16 @@ export function ballotResultDoc(store: Store, ballotId: number): DocModel {
     ]);
     blocks.push({ type: 'heading3', text: '记名表决名单' }, { type: 'table', columns: [{ header: '座位号', width: 1, align: 'center' }, { header: '姓名', width: 2, align: 'center' }, { header: '表决情况', width: 2, align: 'center' }], rows });
   }
-  return { kind: 'ballot-result', fileTitle: clipText(`表决结果-${b.subject}`, 80), title: '表决结果', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
+  return { kind: 'ballot-result', fileTitle: clipText(`表决结果-${ballotWords(b)}`, 80), title: '表决结果', subtitle: `（${session.title}）`, blocks, signature: { issuer, date } };
 }
 
+/** 表决结果汇总表: every ballot of the session in the agenda's order, an item's 单独表决 before its whole text (ballotsInAgendaOrder). */
 export function resultSheetDoc(store: Store, sessionId: number): DocModel {
   const { session, issuer, date } = heading(store, sessionId);
-  const rows = listBallots(store, sessionId).map((b, i) => {
+  const ballots = ballotsInAgendaOrder(store, sessionId);
+  const rows = ballots.map((b, i) => {
     const r = b.result;
-    return [String(i + 1), `${b.subject}${b.round > 1 ? `（第${b.round}轮）` : ''}`, methodText(b), r ? `${r.yes}` : '', r ? `${r.no}` : '', r ? `${r.abstain}` : '', r && keypads(b) ? `${r.notPressed}` : '—', r ? verdictWord(r) : '未完成'];
+    return [String(i + 1), `${ballotWords(b)}${b.round > 1 ? `（第${b.round}轮）` : ''}`, methodText(b), r ? `${r.yes}` : '', r ? `${r.no}` : '', r ? `${r.abstain}` : '', r && keypads(b) ? `${r.notPressed}` : '—', r ? verdictWord(r) : '未完成'];
   });
   return {
     kind: 'session-results',
@@ -99,8 +102,8 @@ export function resultSheetDoc(store: Store, sessionId: number): DocModel {
         columns: [{ header: '序号', width: 0.7, align: 'center' }, { header: '表决事项', width: 4 }, { header: '方式', width: 2, align: 'center' }, { header: '赞成', width: 0.8, align: 'center' }, { header: '反对', width: 0.8, align: 'center' }, { header: '弃权', width: 0.8, align: 'center' }, { header: '未按', width: 0.8, align: 'center' }, { header: '结果', width: 1, align: 'center' }],
         rows,
       },
-      ...listBallots(store, sessionId).flatMap((b, i): Block[] =>
-        b.result?.sheets ? [{ type: 'paragraph', text: `第${i + 1}项${b.subject}（纸质票表决）：${paperSheetsText(b.result.sheets)}。`, indent: false }] : [],
+      ...ballots.flatMap((b, i): Block[] =>
+        b.result?.sheets ? [{ type: 'paragraph', text: `第${i + 1}项${ballotWords(b)}（纸质票表决）：${paperSheetsText(b.result.sheets)}。`, indent: false }] : [],
       ),
     ],
     signature: { issuer, date },

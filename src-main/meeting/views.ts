@@ -6,7 +6,6 @@ import { publicAssessment } from '../assessment/views'; // issue 4
 import { attendanceAnnouncement } from '../domain/attendance';
 import { getItem, listItems } from '../store/agenda';
 import { standingDispositions } from '../store/item-dispositions';
-import { DISPOSITION_LABELS } from '../domain/item-disposition';
 import { listAttendance } from './attendance-store';
 import { ballotsOfItem, listBallots, namedChoices, namedCounts, personIndexes, type BallotRow } from './ballot-store';
 import { ballotRequirement, ballotVerdict, thresholdLabel } from './ballot-words';
@@ -16,6 +15,7 @@ import type { Choice } from '../domain/vote';
 import type { Scale } from '../domain/satisfaction';
 import type { ConsoleBallotRow, ConsoleState, LiveDisposition, LiveSnapshot, PublicBallot, TerminalMe, TerminalState } from './types';
 import { voidsOf } from '../rounds/round-voids';
+import { ballotWords } from '../domain/provision-vote';
 
 /** A ballot as public screens may see it; the result appears once announced (or closed, for the console). */
 export function publicBallot(engine: MeetingEngine, b: BallotRow, audience: 'public' | 'console'): PublicBallot {
@@ -25,7 +25,8 @@ export function publicBallot(engine: MeetingEngine, b: BallotRow, audience: 'pub
     id: b.id,
     itemId: b.itemId,
     round: b.round,
-    subject: b.subject,
+    // a provision's ballot in the words of domain/provision-vote.ts (对……进行单独表决)
+    subject: ballotWords(b),
     secret: b.secret,
     pressRule: b.pressRule,
     method: b.method,
@@ -78,7 +79,7 @@ export function liveSnapshot(engine: MeetingEngine, audience: 'public' | 'consol
   const kindLabel = kindLabels(engine, s.id, s.rules.satisfaction.scale, items);
   const focus = focusBallot(engine, s.id, live.currentItemId);
   const standing = standingDispositions(engine.store, s.id);
-  const disposition = (itemId: number): LiveDisposition | null => ((d) => (d ? { kind: d.kind, label: DISPOSITION_LABELS[d.kind], line: d.line } : null))(standing.get(itemId));
+  const disposition = (itemId: number): LiveDisposition | null => ((d) => (d ? { kind: d.kind, label: d.label, line: d.line } : null))(standing.get(itemId));
   return {
     session: {
       id: s.id,

@@ -3,7 +3,8 @@
 // round of the item is open, or when a vote has already decided the item; undone before 闭会, the row
 // kept with the time. A standing one stops every round of the item from beginning (`assertRoundable`).
 import { AppError } from '../shared/result';
-import { dispositionLine, dispositionProblem, dispositionRefusal, DISPOSITION_LABELS, type DispositionKind } from '../domain/item-disposition';
+import { dispositionLabel, dispositionLine, dispositionProblem, dispositionRefusal, type DispositionKind } from '../domain/item-disposition';
+import type { AgendaKind } from '../domain/agenda';
 import type { Actor } from './audit';
 import { getItem, type AgendaItem } from './agenda';
 import { getSession } from './sessions';
@@ -17,6 +18,8 @@ export interface ItemDisposition {
   recordedAt: string;
   undoneAt: string | null;
   undoReason: string;
+  /** Its name as said of this item (dispositionLabel: 暂不付表决, 提案人撤回, a 质询案's 提出人撤回). */
+  label: string;
   /** The sentence faces and documents show (dispositionLine). */
   line: string;
 }
@@ -29,7 +32,12 @@ interface Row {
   recorded_at: string;
   undone_at: string | null;
   undo_reason: string;
+  /** The item's kind (joined): the words depend on it. */
+  item_kind: AgendaKind;
 }
+
+/** Every query of the decisions reads them with their item's kind. */
+const SELECT = 'SELECT d.*, i.kind AS item_kind FROM item_dispositions d JOIN agenda_items i ON i.id = d.item_id';
 
 const toDisposition = (r: Row): ItemDisposition => ({
   id: r.id,
@@ -39,26 +47,27 @@ const toDisposition = (r: Row): ItemDisposition => ({
   recordedAt: r.recorded_at,
   undoneAt: r.undone_at,
   undoReason: r.undo_reason,
-  line: dispositionLine(r.kind, r.reason),
+  label: dispositionLabel(r.kind, r.item_kind),
+  line: dispositionLine(r.kind, r.reason, r.item_kind),
 });
 
 /** The decision standing on an item, if any. */
 export function standingDisposition(store: Store, itemId: number): ItemDisposition | null {
-  const row = store.db.prepare('SELECT * FROM item_dispositions WHERE item_id = ? AND undone_at IS NULL').get(itemId) as Row | undefined;
+  const row = store.db.prepare(`${SELECT} WHERE d.item_id = ? AND d.undone_at IS NULL`).get(itemId) as Row | undefined;
   return row ? toDisposition(row) : null;
 }
 
 /** The standing decisions of a session's items, by item id (one query: the live snapshot asks it). */
 export function standingDispositions(store: Store, sessionId: number): Map<number, ItemDisposition> {
   const rows = store.db
-    .prepare('SELECT d.* FROM item_dispositions d JOIN agenda_items i ON i.id = d.item_id WHERE i.session_id = ? AND d.undone_at IS NULL')
+    .prepare(`${SELECT} WHERE i.session_id = ? AND d.undone_at IS NULL`)
     .all(sessionId) as Row[];
   return new Map(rows.map((r) => [r.item_id, toDisposition(r)]));
 }
 
 /** Every decision recorded on an item, undone ones too, oldest first. */
 export function dispositionHistory(store: Store, itemId: number): ItemDisposition[] {
-  return (store.db.prepare('SELECT * FROM item_dispositions WHERE item_id = ? ORDER BY id').all(itemId) as Row[]).map(toDisposition);
+  return (store.db.prepare(`${SELECT} WHERE d.item_id = ? ORDER BY d.id`).all(itemId) as Row[]).map(toDisposition);
 }
 
 /**
@@ -92,7 +101,7 @@ function decidedByVote(store: Store, itemId: number): boolean {
 export function recordDisposition(store: Store, who: Actor, itemId: number, kind: DispositionKind, reason: string): ItemDisposition {
   return store.change(who, () => {
     const item = getItem(store, itemId);
-    const label = DISPOSITION_LABELS[kind];
+    const label = dispositionLabel(kind, item.kind);
     assertSessionNotClosed(store, item, `记为${label}`);
     if (!reason.trim()) throw new AppError('BAD_INPUT', `请填写${label}的理由`);
     const problem = dispositionProblem(kind, item, decidedByVote(store, itemId));
@@ -101,7 +110,7 @@ export function recordDisposition(store: Store, who: Actor, itemId: number, kind
     const standing = standingDisposition(store, itemId);
     if (standing) {
       if (standing.kind === kind && standing.reason === reason.trim()) return standing; // a repeat of the same request
-      throw new AppError('CONFLICT', `“${item.title}”已记为${DISPOSITION_LABELS[standing.kind]}；如需改记，请先撤销`);
+      throw new AppError('CONFLICT', `“${item.title}”已记为${standing.label}；如需改记，请先撤销`);
     }
     const id = Number(
       store.db
@@ -113,15 +122,16 @@ export function recordDisposition(store: Store, who: Actor, itemId: number, kind
   });
 }
 
-/** Undoes the standing decision before 闭会 (the row stays, with when and why); audited. */
+/** Undoes the standing decision before 闭会 with the reason stated (the row stays, with when and why); audited. */
 export function undoDisposition(store: Store, who: Actor, itemId: number, reason: string): ItemDisposition {
   return store.change(who, () => {
     const item = getItem(store, itemId);
     const standing = standingDisposition(store, itemId);
     if (!standing) throw new AppError('INVALID_STATE', `“${item.title}”没有记为暂不付表决或撤回，无需撤销`);
-    assertSessionNotClosed(store, item, `撤销${DISPOSITION_LABELS[standing.kind]}`);
+    assertSessionNotClosed(store, item, `撤销${standing.label}`);
+    if (!reason.trim()) throw new AppError('BAD_INPUT', `请填写撤销${standing.label}的理由`);
     store.db.prepare('UPDATE item_dispositions SET undone_at = ?, undo_reason = ? WHERE id = ?').run(new Date().toISOString(), reason.trim(), standing.id);
     store.audit.recordRow(who, 'agenda.undoDisposition', 'item_dispositions', standing.id);
-    return toDisposition(store.db.prepare('SELECT * FROM item_dispositions WHERE id = ?').get(standing.id) as Row);
+    return toDisposition(store.db.prepare(`${SELECT} WHERE d.id = ?`).get(standing.id) as Row);
   });
 }

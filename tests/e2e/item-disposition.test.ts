@@ -1,21 +1,25 @@
 // 暂不付表决 from the console in real Chromium: the secretary goes to the vote item, presses
 // 暂不付表决…, types the reason and records it; the console shows the line and no ballot block, the
-// agenda tags the item, the big screen shows the line under the current item, the row is in the file;
-// then 撤销 brings the ballot block back and the big screen drops the line.
+// agenda tags the item, the big screen and a member's terminal (a real page, paired and signed in)
+// show the same line under the current item, the row is in the file; then 撤销, with the reason the
+// secretary types, brings the ballot block back, the big screen and the terminal drop the line, the
+// row keeps the reason and the console lists the decision undone with both reasons.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
-import { markAttendance } from '../helpers/live-setup';
-import { openConsole, openDisplay } from '../helpers/live-pages';
+import { markAttendance, memberSeatCodes } from '../helpers/live-setup';
+import { openConsole, openDisplay, openTerminal } from '../helpers/live-pages';
 
 let server: ServeProcess;
 let browser: Browser;
 let s16: Session16;
 let consolePage: Page;
 let display: Page;
+let terminal: Page;
 const REASON = '部分条款争议较大，主任会议建议进一步调研论证';
+const UNDO_REASON = '主任会议研究后，主持人决定本次会议付表决';
 
 beforeAll(async () => {
   server = await startServe();
@@ -26,6 +30,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`);
   display = await openDisplay(browser, server);
+  const member = s16.members[30]!;
+  terminal = await openTerminal(browser, server, (await memberSeatCodes(server.must))(member.id), member.name);
 });
 
 afterAll(async () => {
@@ -34,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('暂不付表决 from the console', () => {
-  it('the secretary records it with the reason; console, agenda and big screen show it; 撤销 undoes it', async () => {
+  it('the secretary records it with the reason; console, agenda, big screen and a terminal show it; 撤销 undoes it', async () => {
     const vote = s16.items.find((i) => i.kind === 'vote')!;
     await consolePage.getByTestId(`set-item-${vote.id}`).click();
     await consolePage.getByTestId('ballot-block').waitFor();
@@ -46,14 +52,23 @@ describe('暂不付表决 from the console', () => {
     expect(await consolePage.getByTestId('ballot-block').count()).toBe(0);
     await expect.poll(() => consolePage.getByTestId(`agenda-disposition-${vote.id}`).textContent()).toContain('暂不付表决');
     await expect.poll(() => display.getByTestId('display-disposition').textContent()).toBe(line);
+    await expect.poll(() => terminal.locator('[data-testid="current-item"]').getAttribute('data-item-id')).toBe(String(vote.id));
+    await expect.poll(() => terminal.getByTestId('terminal-disposition').textContent()).toBe(line);
     await consolePage.screenshot({ path: artifactPath('screens', 'disposition-console.png') });
     await display.screenshot({ path: artifactPath('screens', 'disposition-display.png') });
+    await terminal.screenshot({ path: artifactPath('screens', 'disposition-terminal.png') });
     const rows = await server.must<{ kind: string; reason: string; undoneAt: string | null }[]>('agenda.dispositions', { itemId: vote.id });
     expect(rows).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: null }]);
 
     await consolePage.getByTestId('disposition-undo').click();
+    expect(await consolePage.getByTestId('disposition-undo-confirm').isDisabled()).toBe(true); // not without a reason
+    await consolePage.getByTestId('disposition-undo-reason').fill(UNDO_REASON);
+    await consolePage.getByTestId('disposition-undo-confirm').click();
     await consolePage.getByTestId('ballot-block').waitFor();
+    await expect.poll(() => consolePage.getByTestId('disposition-history').textContent()).toMatch(new RegExp(`^\\d\\d:\\d\\d记为暂不付表决（理由：${REASON}），\\d\\d:\\d\\d撤销（理由：${UNDO_REASON}）。$`));
     await expect.poll(() => display.getByTestId('display-disposition').count()).toBe(0);
-    expect((await server.must<{ undoneAt: string | null }[]>('agenda.dispositions', { itemId: vote.id }))[0]!.undoneAt).not.toBeNull();
+    await expect.poll(() => terminal.getByTestId('terminal-disposition').count()).toBe(0);
+    expect(await server.must('agenda.dispositions', { itemId: vote.id })).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: expect.any(String), undoReason: UNDO_REASON }]);
+    await consolePage.screenshot({ path: artifactPath('screens', 'disposition-undone-console.png') });
   });
 });

@@ -31,3 +31,11 @@ export async function pairAndSignInOnPage(page: Page, code: string, name?: strin
   await page.getByTestId('sign-in').click();
   await page.locator('[data-testid="signed-in"][data-status="present"]').waitFor();
 }
+
+/** A member's terminal (1024×768, a tablet) at `#/terminal`, paired with the seat code and signed in (pairAndSignInOnPage). */
+export async function openTerminal(browser: Browser, server: Pick<ServeProcess, 'baseUrl'>, code: string, name?: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+  await page.goto(`${server.baseUrl}/#/terminal`);
+  await pairAndSignInOnPage(page, code, name);
+  return page;
+}

@@ -268,3 +268,21 @@ export function horizontalRules(pdf: PdfInput, page: number, span = 0.9): Rule[]
   });
   return rules;
 }
+
+/**
+ * The text of one table column, top to bottom across pages: the words below the header `header`
+ * that lie between the headers left and right of it (a cell wrapped over several lines reads as one
+ * run). What a test of a table's order reads.
+ */
+export function pdfColumnText(pdf: PdfInput, header: string): string {
+  return pdfRows(pdf)
+    .flatMap((row, i, rows) => {
+      const h = row.words.find((w) => w.text === header);
+      if (!h) return [];
+      const left = Math.max(0, ...row.words.filter((w) => w.xMax <= h.xMin).map((w) => w.xMax));
+      const right = Math.min(Infinity, ...row.words.filter((w) => w.xMin >= h.xMax).map((w) => w.xMin));
+      const below = rows.slice(i + 1).filter((r) => r.page === row.page);
+      return below.map((r) => r.words.filter((w) => w.xMin > left && w.xMax < right).map((w) => w.text).join(''));
+    })
+    .join('');
+}

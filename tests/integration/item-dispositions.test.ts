@@ -15,9 +15,13 @@ let voteItem: number;
 let appointmentItem: number;
 let reportItem: number;
 let lawItem: number;
+let interpellationItem: number;
 const flat = (t: string) => t.replace(/\s+/g, '');
 const DEFER_REASON = '部分条款争议较大，需进一步调研论证';
 const WITHDRAW_REASON = '拟任人选情况发生变化';
+const UNDO_REASON = '主任会议研究后同意本次会议表决';
+const INTERPELLATION_REASON = '受质询机关已作出整改，提出人书面要求撤回';
+const INTERPELLATION_LINE = `质询案提出人撤回质询案，该质询案的质询即行终止（理由：${INTERPELLATION_REASON}）。`;
 
 const rowsOf = (itemId: number) => admin.core.store.db.prepare('SELECT item_id, kind, reason, undone_at IS NOT NULL AS undone, undo_reason FROM item_dispositions WHERE item_id = ? ORDER BY id').all(itemId);
 const footprint = () => ({
@@ -33,6 +37,14 @@ beforeAll(async () => {
   appointmentItem = s16.items.find((i) => i.kind === 'appointment')!.id;
   reportItem = s16.items.find((i) => i.kind === 'report')!.id;
   lawItem = (await admin.must('agenda.add', { sessionId: s16.sessionId, kind: 'vote', title: '审议某某区物业管理若干规定（草案）' })).id;
+  interpellationItem = (
+    await admin.must('agenda.add', {
+      sessionId: s16.sessionId,
+      kind: 'interpellation',
+      title: '关于区人民政府老旧小区改造工程进度滞后问题的质询案',
+      details: { filers: s16.members.slice(5, 8).map((m) => m.id), addressee: '区人民政府', questionsText: '一、改造工程为何滞后？' },
+    })
+  ).id;
   await admin.must('live.open', { sessionId: s16.sessionId });
   await markAttendance(admin.must, s16.members.slice(0, 30));
   await admin.must('live.startBusiness', {});
@@ -76,10 +88,16 @@ describe('暂不付表决', () => {
     expect(await call('agenda.dispose', { itemId: voteItem, kind: 'withdrawn', reason: WITHDRAW_REASON })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(rowsOf(voteItem)).toHaveLength(1);
 
-    const undone = await must('agenda.undoDisposition', { itemId: voteItem, reason: '主任会议研究后同意本次会议表决' });
+    // 撤销 asks its reason too: refused without one, nothing written
+    const standing = footprint();
+    expect(await call('agenda.undoDisposition', { itemId: voteItem })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('请填写撤销的理由') } });
+    expect(await call('agenda.undoDisposition', { itemId: voteItem, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(footprint()).toEqual(standing);
+    const undone = await must('agenda.undoDisposition', { itemId: voteItem, reason: UNDO_REASON });
     expect(undone.undoneAt).not.toBeNull();
-    expect(rowsOf(voteItem)).toEqual([{ item_id: voteItem, kind: 'deferred', reason: `${DEFER_REASON}。`, undone: 1, undo_reason: '主任会议研究后同意本次会议表决' }]);
-    expect(admin.core.store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'agenda.undoDisposition'").pluck().get()).toBe(1);
+    expect(rowsOf(voteItem)).toEqual([{ item_id: voteItem, kind: 'deferred', reason: `${DEFER_REASON}。`, undone: 1, undo_reason: UNDO_REASON }]);
+    const undoAudit = admin.core.store.db.prepare("SELECT data FROM audit_log WHERE action = 'agenda.undoDisposition'").pluck().all() as string[];
+    expect(undoAudit.map((d) => JSON.parse(d).row)).toMatchObject([{ item_id: voteItem, undo_reason: UNDO_REASON }]);
     expect((await must('live.state')).currentItem.disposition).toBeNull();
     // the round begins again once undone
     const draft = admin.core.store.db.prepare("SELECT id FROM ballots WHERE item_id = ? AND state = 'draft'").pluck().get(voteItem) as number;
@@ -106,8 +124,12 @@ describe('撤回', () => {
     });
     expect(footprint()).toEqual(before);
     await must('agenda.dispose', { itemId: lawItem, kind: 'deferred', reason: DEFER_REASON });
+    // a 质询案 is not voted on: withdrawn by its 提出人, its 质询 ends, and no word says 不付表决
+    expect(await must('agenda.dispose', { itemId: interpellationItem, kind: 'withdrawn', reason: INTERPELLATION_REASON })).toMatchObject({ label: '提出人撤回', line: INTERPELLATION_LINE });
+    await must('live.setItem', { itemId: interpellationItem });
+    expect((await must('live.state')).currentItem.disposition).toEqual({ kind: 'withdrawn', label: '提出人撤回', line: INTERPELLATION_LINE });
     await must('live.close', {});
-    expect(await call('agenda.undoDisposition', { itemId: appointmentItem })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已经闭会') } });
+    expect(await call('agenda.undoDisposition', { itemId: appointmentItem, reason: UNDO_REASON })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已经闭会') } });
     expect(await call('agenda.dispose', { itemId: voteItem, kind: 'deferred', reason: DEFER_REASON })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('已经闭会') } });
     expect(rowsOf(appointmentItem)).toEqual([{ item_id: appointmentItem, kind: 'withdrawn', reason: WITHDRAW_REASON, undone: 0, undo_reason: '' }]);
     expect(await must('agenda.dispositions', { itemId: appointmentItem })).toHaveLength(1);
@@ -124,6 +146,8 @@ describe('the 会议记录 and the 主持词', () => {
       const t = await text(id);
       expect(t).toContain(flat(`本项暂不付表决（理由：${DEFER_REASON}）。`));
       expect(t).toContain(flat(`提案人撤回，本项终止审议，不付表决（理由：${WITHDRAW_REASON}）。`));
+      expect(t).toContain(flat(INTERPELLATION_LINE));
+      if (id === 'minutes') expect(t).toMatch(new RegExp(flat(`\\d\\d:\\d\\d记为暂不付表决（理由：${DEFER_REASON}），\\d\\d:\\d\\d撤销（理由：${UNDO_REASON}）。`)));
       expect(t).not.toContain('本项未付表决');
     }
   });

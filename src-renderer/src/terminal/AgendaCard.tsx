@@ -1,4 +1,5 @@
-// The terminal's reading area: attendance line, the current agenda item with its documents, and the
+// The terminal's reading area: attendance line, the current agenda item with its documents (and its
+// 暂不付表决 / 撤回 line as the big screen shows it, domain/item-disposition.ts), and the
 // whole agenda with the current item marked. Any item of the session opens to show its materials
 // (terminal.itemDocuments), so a member can read an earlier or a later item's documents.
 import { useEffect, useState } from 'react';
@@ -30,6 +31,11 @@ export function AgendaCard({ state, onOpen, cmd }: { state: TerminalState; onOpe
               {item.title}
             </h2>
             {item.presenter && <p className="term-item-presenter">报告人／说明人：{item.presenter}</p>}
+            {item.disposition && (
+              <p className="term-item-disposition" data-testid="terminal-disposition" data-kind={item.disposition.kind}>
+                {item.disposition.line}
+              </p>
+            )}
             <h3 className="term-subhead">会议材料</h3>
             <DocumentList documents={item.documents} onOpen={(d) => onOpen(d, item.id)} />
           </>

@@ -7,11 +7,12 @@ import type { ConsoleBallotRow } from '../../live/protocol';
 import type { Actions } from './admin-actions';
 import type { Group } from './BallotBlock';
 import { ballotInput, optionsValid, type BallotOptions } from './BallotOptionsFields';
+import { provisionVote } from '../../../../src-main/domain/provision-vote';
 
 /** The provisions' groups (in the order first voted), then the whole text's. */
 export function provisionGroups(ofItem: ConsoleBallotRow[]): Group[] {
   const names = [...new Set(ofItem.filter((b) => b.provision !== null).map((b) => b.provision!))];
-  const provisions = names.map((name, i): Group => ({ key: `p${i}`, title: `单独表决：${name}`, personIds: undefined, provision: name, testId: `provision-group-${i}`, ballots: ofItem.filter((b) => b.provision === name) }));
+  const provisions = names.map((name, i): Group => ({ key: `p${i}`, title: provisionVote(name), personIds: undefined, provision: name, testId: `provision-group-${i}`, ballots: ofItem.filter((b) => b.provision === name) }));
   const whole: Group = { key: 'all', title: provisions.length ? '全文表决' : null, personIds: undefined, testId: 'ballot-group', ballots: ofItem.filter((b) => b.provision === null) };
   return [...provisions, whole];
 }
