@@ -60,6 +60,10 @@ describe('the notice of an interrupted run after a clean restart', () => {
     await expect.poll(() => shown(page), { timeout: 20_000 }).toEqual([`${first!.message}知道了`]);
     await page.getByTestId('interruption-dismiss').click();
     await expect.poll(() => shown(page)).toEqual([]);
+    // A repeat (another console, a double click) changes nothing; a notice must be named.
+    expect(await server.cmd('live.dismissInterruption', { id: first!.id })).toMatchObject({ ok: true });
+    expect(await server.cmd('live.dismissInterruption', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await server.cmd('live.dismissInterruption', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这条运行中断提示' } });
 
     await restart();
     expect(await notices(server)).toEqual([]);
