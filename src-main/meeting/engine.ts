@@ -21,7 +21,7 @@ import type { Store } from '../store/store';
 import { countsOf, presentMemberIds, seedAttendance, setAttendance } from './attendance-store';
 import { BallotControl } from './ballot-control';
 import { HallAttendance } from './hall-attendance';
-import { noteInterruption } from './interruption';
+import { dismissInterruption, noteInterruption, pendingInterruptions } from './interruption';
 import { SpeakerQueue } from './speakers';
 import {
   bindingForToken,
@@ -68,6 +68,7 @@ export class MeetingEngine implements LiveContext {
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
     this.speakers = new SpeakerQueue(this); // issue 10
+    this.interruptions = pendingInterruptions(store);
     store.backups.onChange(() => this.changed('backups'));
     this.rounds.resume();
   }
@@ -90,17 +91,20 @@ export class MeetingEngine implements LiveContext {
     else this.emit({ type: 'changed', parts, ...first });
   }
 
-  /** After an interrupted run (app/run-marker.ts): what the restart found, shown in the console until dismissed. */
-  interruption: Interruption | null = null;
+  /** After interrupted runs (app/run-marker.ts): what each restart found, newest first, shown in the console until dismissed (kept across clean restarts). */
+  interruptions: Interruption[] = [];
 
   noteInterruption(previousStart: string): void {
-    this.interruption = noteInterruption(this.store, this.rounds, previousStart);
+    this.interruptions = [noteInterruption(this.store, this.rounds, previousStart), ...this.interruptions];
     this.changed('terminals');
   }
 
-  dismissInterruption(): void {
-    if (!this.interruption) return;
-    this.interruption = null;
+  /** 知道了 on one notice (`id` null: one that could not be recorded), by `who`; nothing changes for one already dismissed. */
+  dismissInterruption(who: Actor, id: number | null): void {
+    const recorded = id !== null && dismissInterruption(this.store, who, id);
+    const held = this.interruptions.find((i) => i.id === id);
+    if (!recorded && !held) return;
+    this.interruptions = this.interruptions.filter((i) => i !== held);
     this.changed('terminals');
   }
 

@@ -168,6 +168,8 @@ export interface ConsoleBallotRow extends PublicBallot {
 
 /** After an interrupted run (meeting/interruption.ts): what the restart found. */
 export interface Interruption {
+  /** Its row in `interruptions` (null: the file took no write, held in memory only). */
+  id: number | null;
   /** When the interrupted run had started, and when this one did. */
   previousStart: string;
   resumedAt: string;
@@ -185,6 +187,6 @@ export interface ConsoleState extends LiveSnapshot {
   /** Terminals connected but not yet paired, with the number each one shows. */
   unpairedTerminals: { pairingNumber: string; address: string }[];
   quorumOverride: string | null;
-  /** The last run was interrupted (killed, power lost): what the restart found, until dismissed. */
-  interruption: Interruption | null;
+  /** Runs interrupted (killed, power lost) and not yet dismissed: what each restart found, newest first. */
+  interruptions: Interruption[];
 }

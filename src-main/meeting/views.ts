@@ -239,7 +239,7 @@ export function consoleState(engine: MeetingEngine, unpaired: ConsoleState['unpa
   });
   const titles = new Map(listItems(engine.store, s.id).map((i) => [i.id, i.title]));
   const ballots = listBallots(engine.store, s.id).map((b) => consoleBallotRow(engine, b, titles));
-  return { ...snapshot, members, ballots, unpairedTerminals: unpaired, quorumOverride: engine.liveRow(s.id).quorumOverride, interruption: engine.interruption };
+  return { ...snapshot, members, ballots, unpairedTerminals: unpaired, quorumOverride: engine.liveRow(s.id).quorumOverride, interruptions: engine.interruptions };
 }
 
 /** A ballot as the console lists it (`titles`: the session's item titles by id). */

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Dispatcher } from '../api/dispatch';
 import { fail, type Result } from '../shared/result';
 import { CONSOLE_CREDENTIAL_REFUSED } from '../shared/protocol';
+import { readBody, refuseOversized } from './request-body';
 import { decodePath, resolveUnder } from './static-path';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -37,8 +38,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const MAX_BODY_BYTES = 160 * 1024 * 1024; // a 100 MB document, base64-encoded, plus JSON
-
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const a = address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -60,23 +59,14 @@ export interface HttpServerOptions {
   staticDir: string | null;
   /** Overridable for tests: where a request comes from. */
   remoteAddressOf?: (req: http.IncomingMessage) => string | undefined;
+  /** Overridable for tests: the largest admin request body taken (default MAX_BODY_BYTES, server/request-body.ts). */
+  maxBodyBytes?: number;
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(data);
-}
-
-export async function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Checks that an admin request comes from this machine and carries the admin token. */
@@ -158,8 +148,8 @@ export class AppHttpServer {
       const auth = req.headers.authorization;
       const refusal = adminRefusal(req, this.opts, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
       if (refusal) return sendJson(res, refusal.error.code === 'FORBIDDEN' ? 403 : 401, refusal);
-      const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, fail('BAD_INPUT', '请求内容过大'));
+      const body = await readBody(req, this.opts.maxBodyBytes);
+      if (body === null) return refuseOversized(res);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};

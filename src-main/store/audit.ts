@@ -43,6 +43,8 @@ export const AUDITED_TABLES = [
   'round_voids',
   // 暂不付表决 and 撤回 recorded on an agenda item (migration 015)
   'item_dispositions',
+  // the notice of an interrupted run, kept until 知道了 (migration 017)
+  'interruptions',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number] | (string & {});
 

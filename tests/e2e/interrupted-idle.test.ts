@@ -24,9 +24,9 @@ describe('a run interrupted while no session is open', () => {
 
     server = await startServe({ dataDir, port });
     expect(await server.must('live.state')).toBeNull(); // no session is open
-    const asked = await server.must<{ interruption: { message: string; round: unknown } | null }>('live.interruption');
-    expect(asked.interruption).toMatchObject({ round: null });
-    expect(asked.interruption!.message).toMatch(/^会议主机上次运行未正常关闭（程序意外退出或断电），已于.+重新启动；中断前最后一条记录在.+。中断前已确认的操作都已保存/);
+    const asked = await server.must<{ interruptions: { message: string; round: unknown }[] }>('live.interruption');
+    expect(asked.interruptions).toMatchObject([{ round: null }]);
+    expect(asked.interruptions[0]!.message).toMatch(/^会议主机上次运行未正常关闭（程序意外退出或断电），已于.+重新启动；中断前最后一条记录在.+。中断前已确认的操作都已保存/);
 
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -43,7 +43,7 @@ describe('a run interrupted while no session is open', () => {
     await members.getByRole('heading', { name: '组成人员' }).first().waitFor();
     await members.getByTestId('interruption-dismiss').click();
     for (const page of [members, live]) await expect.poll(() => page.getByTestId('interruption').count()).toBe(0);
-    expect((await server.must<{ interruption: unknown }>('live.interruption')).interruption).toBeNull();
+    expect((await server.must<{ interruptions: unknown[] }>('live.interruption')).interruptions).toEqual([]);
     // A console opened now has nothing to tell.
     const later = await context.newPage();
     await later.goto(server.consoleUrl);

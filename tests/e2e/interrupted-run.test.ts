@@ -20,7 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const interrupted = async (s: ServeProcess) => (await s.must<any>('live.state')).interruption;
+const interrupted = async (s: ServeProcess) => (await s.must<any>('live.state')).interruptions[0] ?? null;
 
 describe('a run interrupted by kill -9 during a secret ballot', () => {
   it('tells the secretary what the restart found, records it, and says nothing after a clean stop', async () => {
@@ -79,9 +79,9 @@ describe('a run interrupted by kill -9 during a secret ballot', () => {
     const db = new Database(path.join(dataDir, 'yishi.sqlite'), { readonly: true });
     const rows = db.prepare("SELECT data FROM audit_log WHERE action = 'system.interrupted'").pluck().all() as string[];
     db.close();
-    expect(rows.map((r) => JSON.parse(r))).toEqual([
-      { previousStart: expect.any(String), lastRecordAt: expect.any(String), round: { kind: 'ballot', id: ballot.id, title: expect.any(String), noun: '表决', voted: 12, eligible: 20 } },
-    ]);
+    const recorded = rows.map((r) => (JSON.parse(r) as { row: { previous_start: string; last_record_at: string; round: string } }).row);
+    expect(recorded).toMatchObject([{ previous_start: expect.any(String), last_record_at: expect.any(String) }]);
+    expect(JSON.parse(recorded[0]!.round)).toEqual({ kind: 'ballot', id: ballot.id, title: expect.any(String), noun: '表决', voted: 12, eligible: 20 });
     server = await startServe({ dataDir, port });
     expect(await interrupted(server)).toBeNull();
   });

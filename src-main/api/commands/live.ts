@@ -70,12 +70,16 @@ export const liveCommands = {
     input: z.object({ itemId: id }),
     run: (ctx, { itemId }) => viewAfter(ctx, (e) => e.setItem(ctx.who, itemId)),
   }),
-  /** The notice of an interrupted run whether or not a session is open (the console's state is null while none is). */
-  'live.interruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ interruption: engineOf(ctx).interruption }) }),
+  /** The notices of interrupted runs not yet dismissed, newest first, whether or not a session is open (the console's state is null while none is). */
+  'live.interruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ interruptions: engineOf(ctx).interruptions }) }),
   /** The connections the meeting machine refuses for its bound now (the console's notice; later ones come as `refusals` frames). */
   'live.connectionRefusals': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ refusals: ctx.services.lan?.refusals() ?? null }) }),
-  /** The secretary has read the notice of an interrupted run (MeetingEngine.interruption). */
-  'live.dismissInterruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => viewAfter(ctx, (e) => e.dismissInterruption()) }),
+  /** 知道了: the secretary has read this notice of an interrupted run (`id` null: one the file could not take); recorded with who and when. */
+  'live.dismissInterruption': command({
+    access: ['admin'],
+    input: z.object({ id: id.nullable() }),
+    run: (ctx, { id: notice }) => viewAfter(ctx, (e) => e.dismissInterruption(ctx.who, notice)),
+  }),
   'live.next': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, 1, fromItemId)) }),
   'live.prev': command({ access: ['admin'], sessionBusiness: true, input: stepFrom, run: (ctx, { fromItemId }) => viewAfter(ctx, (e) => e.step(ctx.who, -1, fromItemId)) }),
   'attendance.set': command({

@@ -10,6 +10,7 @@ export type {
   ConsoleBallotRow,
   ConsoleMemberRow,
   ConsoleState,
+  Interruption,
   LiveDocument,
   LiveItem,
   LiveSnapshot,

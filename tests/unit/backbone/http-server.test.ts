@@ -1,6 +1,7 @@
 // The headless server's admin endpoint: token and loopback checks, malformed input, unknown commands,
 // and the same Result over HTTP as through the dispatcher directly (which is what Electron's IPC does).
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +117,64 @@ describe('one API whichever transport: HTTP and the dispatcher (Electron IPC) gi
     expect(bad).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('职务') } });
     const missing = await core.dispatch('sessions.get', { id: 999 }, ELECTRON_CALLER);
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('找不到') } });
+  });
+});
+
+describe('an admin request over the size limit', () => {
+  const LIMIT = 64 * 1024;
+  let small: AppHttpServer;
+  let port: number;
+  beforeAll(async () => {
+    small = new AppHttpServer({ dispatch: core.dispatch, adminToken: TOKEN, staticDir: null, maxBodyBytes: LIMIT });
+    port = await small.listen(0, '127.0.0.1');
+  });
+  afterAll(() => small.close());
+
+  /**
+   * POSTs `total` bytes to committee.update over a raw socket, chunked (no Content-Length) or with it,
+   * and reads the answer only once the whole request is written, as a client that sends first and reads
+   * after does (Python's http.client, requests): a server that closes while the body still arrives
+   * makes the kernel reset the connection, and the answer is lost.
+   */
+  function sendOversized(total: number, chunked: boolean): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.pause(); // nothing read before the request is written
+      socket.on('error', reject);
+      const head = ['POST /api/cmd/committee.update HTTP/1.1', `Host: 127.0.0.1:${port}`, `Authorization: Bearer ${TOKEN}`, 'Content-Type: application/json'];
+      socket.write(`${[...head, chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${total}`].join('\r\n')}\r\n\r\n`);
+      const piece = Buffer.alloc(16 * 1024, 'x');
+      const frame = chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
+      let sent = 0;
+      const read = () => {
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d: string) => (text += d));
+        socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), body: JSON.parse(/\{.*\}/s.exec(text)?.[0] ?? 'null') }));
+        socket.resume();
+      };
+      const write = () => {
+        while (sent < total) {
+          sent += piece.length;
+          if (!socket.write(frame)) return void socket.once('drain', write);
+        }
+        socket.write(chunked ? '0\r\n\r\n' : '', read);
+      };
+      write();
+    });
+  }
+
+  it.each([
+    ['chunked, without Content-Length', true],
+    ['with Content-Length', false],
+  ])('%s: answered 413 BAD_INPUT 请求内容过大, not reset; nothing changed, and the next request answered', async (_how, chunked) => {
+    const before = auditCount();
+    const regionBefore = region();
+    for (const total of [LIMIT + 16 * 1024, LIMIT * 64]) {
+      expect(await sendOversized(total, chunked)).toEqual({ status: 413, body: { ok: false, error: { code: 'BAD_INPUT', message: '请求内容过大' } } });
+    }
+    expect(auditCount()).toBe(before);
+    expect(region()).toBe(regionBefore);
+    expect(await post(`http://127.0.0.1:${port}`, 'committee.get', '{}', TOKEN)).toMatchObject({ status: 200, body: { ok: true } });
   });
 });
