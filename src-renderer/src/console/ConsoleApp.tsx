@@ -20,6 +20,7 @@ import { isReviewSection, REVIEW_NAV } from '../review/nav'; // issue 5
 import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
 import { InterruptionNotice } from './integrity/InterruptionNotice'; // a run ended by kill -9 or a power cut
+import { RebuildNotice } from './integrity/RebuildNotice'; // a file rebuild a migration asked for, not done yet (disk full…)
 import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
@@ -129,6 +130,7 @@ export function ConsoleApp() {
             </div>
           )}
           <InterruptionNotice />
+          <RebuildNotice />
           {committee !== undefined && <Section section={section} route={route} />}
         </main>
         <DataLossNotice />
