@@ -97,6 +97,7 @@ it('the server starts on a version-13 file whose rebuild cannot be written, says
     expect(free.output()).toContain('已完成第14版升级后的数据库文件整理');
     expect(await free.must('integrity.rebuild')).toEqual({ pending: null });
     expect(await consoleBanner(free)).toBeNull();
+    expect(await free.must('integrity.status'), 'the entry audited at the failed start is no loss').toEqual({ pending: null });
   } finally {
     await free.stop();
   }
