@@ -7,6 +7,7 @@ import type { Services } from '../api/command';
 import { MeetingEngine } from '../meeting/engine';
 import { defaultKeyDir, headlessKeyStore, type KeyStore } from '../rounds/key-store';
 import { fail } from '../shared/result';
+import { noteRebuild } from '../store/file-rebuild';
 import { IntegrityMonitor } from '../store/integrity';
 import { Store } from '../store/store';
 import { clearRunning, markRunning } from './run-marker';
@@ -30,6 +31,8 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   const keyStore = opts.keyStore ?? headlessKeyStore(defaultKeyDir(), dataDir);
   const store = Store.open(dataDir, { integrity: opts.integrity });
   const integrity = new IntegrityMonitor(store);
+  // Audited once the file has been checked against its head, like an interruption below.
+  store.rebuildPending = noteRebuild(store);
   const engine = new MeetingEngine(store, keyStore);
   const interrupted = markRunning(dataDir);
   if (interrupted) engine.noteInterruption(interrupted);

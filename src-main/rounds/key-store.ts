@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeSynced } from '../store/durable-file';
 
 export interface KeyStore {
   /** Shown in the console and the logs: where round keys are sealed. */
@@ -47,17 +48,6 @@ export function unwrapKey(wrapping: Buffer, sealed: Buffer): Buffer {
   d.setAAD(AAD);
   d.setAuthTag(sealed.subarray(12, 28));
   return Buffer.concat([d.update(sealed.subarray(28)), d.final()]);
-}
-
-/** Writes a file readable only by this user and syncs it to disk before returning ('r+': over an existing one). */
-export function writeSynced(file: string, data: Buffer, flag: 'w' | 'wx' | 'r+' = 'w'): void {
-  const fd = fs.openSync(file, flag, 0o600);
-  try {
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function isInside(dir: string, parent: string): boolean {

@@ -8,7 +8,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/result';
-import { writeSynced, type KeyStore } from './key-store';
+import { syncDir, writeDurably, writeSynced } from '../store/durable-file';
+import type { KeyStore } from './key-store';
 import { refKey, type RoundRef } from './types';
 
 export const ROUND_KEYS_DIR = 'round-keys';
@@ -18,23 +19,6 @@ export const KEY_LOST_AT_TERMINAL = '本轮的票暂时无法记录，请等候�
 const KEY_LOST_HINT = '。本轮已提交的票无法计入：请在控制台“作废本轮”，清除已提交的票后重新开始';
 /** Where version 0.1 kept plaintext ballot keys; removed at startup. */
 const LEGACY_KEYS_DIR = 'ballot-keys';
-
-function writeDurably(file: string, data: Buffer): void {
-  const tmp = `${file}.tmp`;
-  writeSynced(tmp, data);
-  fs.renameSync(tmp, file);
-  syncDir(path.dirname(file));
-}
-
-function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 export class SealedRounds {
   private readonly keys = new Map<string, Buffer>();

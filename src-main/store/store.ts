@@ -5,6 +5,7 @@ import { AuditLog, type Actor } from './audit';
 import { DB_FILE_NAME, openDatabase } from './db';
 import { checkInBackground } from './file-check';
 import { BackupSchedule } from './backup-schedule';
+import type { RebuildPending } from './file-rebuild';
 import { AppError } from '../shared/result';
 
 /** The open database with its audit log. Every change goes through `change`, inside one transaction. */
@@ -34,6 +35,9 @@ export class Store {
     if (opts.integrity === 'background' && existed) store.checkInBackground(file);
     return store;
   }
+
+  /** The file rebuild a migration asked for that could not run at this start (store/file-rebuild.ts, set by app/core.ts), or null. */
+  rebuildPending: RebuildPending | null = null;
 
   /** 'checking' while the background check runs; then 'ok', or the Chinese message about the damage. */
   integrity: 'ok' | 'checking' | string = 'ok';

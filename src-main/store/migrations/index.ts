@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { askRebuild, rebuildIfAsked } from '../file-rebuild';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-live-session';
 import { migration003 } from './003-assessments';
@@ -29,7 +30,11 @@ export interface Migration {
    * SQLite's ALTER TABLE procedure asks, and refused before commit if any reference is left dangling.
    */
   foreignKeysOff?: boolean;
-  /** Rebuilds the whole file once the step has committed (VACUUM cannot run inside a transaction), then truncates the WAL. */
+  /**
+   * Rebuilds the whole file once the step has committed (VACUUM cannot run inside a transaction), then
+   * truncates the WAL. Asked for durably before the step (store/file-rebuild.ts), run after the last
+   * step, and when it cannot run (disk full…) kept asked for and tried again at the next opening.
+   */
   vacuumAfter?: boolean;
 }
 
@@ -42,7 +47,11 @@ export function currentVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every migration above the file's version, each in its own transaction. */
+/**
+ * Applies every migration above the file's version, each in its own transaction, then the file
+ * rebuild one of them asked for, now or at an earlier opening (a failed rebuild is kept, not thrown:
+ * rebuildOutcome).
+ */
 export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): number[] {
   const applied: number[] = [];
   const from = currentVersion(db);
@@ -53,6 +62,7 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
     if (m.version <= from || m.version > upTo) continue;
     const refusal = m.precheck?.(db);
     if (refusal) throw new Error(`数据库不能升级到第${m.version}版：${refusal}`);
+    if (m.vacuumAfter && from > 0) askRebuild(db, m.version); // a new file holds nothing to clear
     const keys = db.pragma('foreign_keys', { simple: true }) as number;
     if (m.foreignKeysOff) db.pragma('foreign_keys = OFF'); // has no effect inside a transaction, so before it
     try {
@@ -67,11 +77,8 @@ export function migrate(db: Database.Database, upTo: number = LATEST_VERSION): n
     } finally {
       if (m.foreignKeysOff) db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
     }
-    if (m.vacuumAfter) {
-      db.exec('VACUUM');
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    }
     applied.push(m.version);
   }
+  rebuildIfAsked(db);
   return applied;
 }

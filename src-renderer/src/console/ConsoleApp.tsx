@@ -21,6 +21,7 @@ import { ReviewSection } from '../review/ReviewSection'; // issue 5
 import { DataLossNotice } from './integrity/DataLossNotice'; // issue 8: records lost on disk
 import { InterruptionNotice } from './integrity/InterruptionNotice'; // a run ended by kill -9 or a power cut
 import { RefusalsNotice } from './RefusalsNotice'; // connections turned away for the bound
+import { RebuildNotice } from './integrity/RebuildNotice'; // a file rebuild a migration asked for, not done yet (disk full…)
 import { ArchivePage } from '../archive/ArchivePage'; // issue 13
 import './console.css';
 
@@ -131,6 +132,7 @@ export function ConsoleApp() {
           )}
           <InterruptionNotice />
           <RefusalsNotice />
+          <RebuildNotice />
           {committee !== undefined && <Section section={section} route={route} />}
         </main>
         <DataLossNotice />
