@@ -37,11 +37,10 @@ import { isLoopback, tokensEqual, type Route } from './http';
 import { movesFocus, scopeOf } from './scopes';
 import { movesSpeakers, SpeakerCast } from './speaker-frames';
 import { refusalsFrame } from './refusal-record';
+import { OWN_STATE_AFTER, ownPartAfter } from './own-part';
 
 export { MAX_FRAME_BYTES };
 const HEARTBEAT_MS = 30_000;
-/** Commands after which the terminal is sent its own part (`me`) at once. */
-const OWN_STATE_AFTER = new Set(['terminal.vote', 'terminal.submitSheet']);
 /**
  * Frames written to a socket and not yet taken by its peer, above which a peer that keeps sending is
  * dropped: it is not reading its answers (a peer that neither reads nor sends is dropped by the
@@ -287,22 +286,10 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
-  /**
-   * A terminal's own part right after its own press or sheet. The answer says what is recorded, so
-   * the part last sent is updated with it (no database read per press, which keeps a thousand presses
-   * a second cheap); without one, it is built afresh.
-   */
+  /** A terminal's own part right after its own press or sheet (server/own-part.ts). */
   private sendOwnPart(c: Client, name: string, value: unknown): void {
-    const last = c.me;
-    let me: TerminalMe;
-    if (last && name === 'terminal.vote') {
-      const v = value as { ballotId: number; choice: 'yes' | 'no' | 'abstain' };
-      me = { ...last, myVote: { ballotId: v.ballotId, choice: v.choice } };
-    } else if (last && name === 'terminal.submitSheet') {
-      me = { ...last, sheetSubmitted: true, canSubmitSheet: false };
-    } else me = terminalMe(this.opts.engine, c.binding!, this.focus());
-    c.me = me;
-    this.send(c, { type: 'me', me });
+    c.me = ownPartAfter(c.me, name, value, () => terminalMe(this.opts.engine, c.binding!, this.focus()));
+    this.send(c, { type: 'me', me: c.me });
   }
 
   private hello(c: Client, frame: HelloFrame): void {
