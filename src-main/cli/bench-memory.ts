@@ -1,10 +1,11 @@
-// `node out/main/bench-memory.js [--members 60] [--renders 10] [--snapshots DIR]`: where the server's
+// `node out/main/bench-memory.js [--members 60] [--renders 10] [--snapshots DIR] [--cpuprof FILE] [--pdf FILE]`: where the server's
 // memory goes when documents are printed (issue 13: rss_after_pdf_mb). Starts the real headless
 // server (serve.js, with the inspector on loopback), drafts the bench's 20-page 审议意见书 and a
 // session's catalogue, renders them as a secretary would (the 20-page PDF again and again, every
 // catalogue document as PDF and DOCX), and after each step prints the server's VmRSS and VmHWM and
 // its heap as the server itself sees it (process.memoryUsage, v8 heap spaces), read through the
-// inspector; with --snapshots, heap snapshots of the steps are written there (open in DevTools).
+// inspector; with --snapshots, heap snapshots of the steps are written there, with --cpuprof the
+// server's CPU profile of the timed renders (open both in DevTools), with --pdf the 20-page PDF.
 // A measuring tool, not a test: `npm run build` first.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -183,8 +184,11 @@ async function main(): Promise<void> {
     const times: number[] = [];
     if (a.alloc) await insp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     const cpu = async () => Number(await insp.evaluate('(() => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; })()'));
+    if (a.cpuprof) await insp.send('Profiler.enable').then(() => insp.send('Profiler.setSamplingInterval', { interval: 500 })).then(() => insp.send('Profiler.start'));
     const cpu0 = await cpu();
     for (let i = 0; i < renders; i++) times.push(await timed(pdf));
+    if (typeof a.pdf === 'string') fs.writeFileSync(a.pdf, Buffer.from((await pdf()).base64, 'base64'));
+    if (typeof a.cpuprof === 'string') fs.writeFileSync(a.cpuprof, JSON.stringify((await insp.send('Profiler.stop')).result.profile));
     // wall times move with the machine's load; the server's CPU time per render much less
     process.stderr.write(`20-page PDF: ${((await cpu()) - cpu0) / renders} ms of server CPU per render (with its request), median wall ${Math.round(times.sort((x, y) => x - y)[Math.floor(renders / 2)]!)} ms\n`);
     if (a.alloc) printAllocations((await insp.send('HeapProfiler.stopSampling')).result.profile, renders);

@@ -2,14 +2,14 @@
 // font-files.ts; a system font that cannot be read gives way to the next), picks a font per character
 // along the role's chain (its own font, then the bundled fonts of the role, down to Noto Serif CJK SC,
 // which covers all 8105 通用规范汉字 and CJK Extensions A–F), stops the render naming a character no
-// font has, measures text (shaped strings shared across documents, layout-cache.ts), gives every
-// embedded subset its own tag and remembers which faces the document really used.
-import { createHash } from 'node:crypto';
+// font has, measures text (shaped strings shared across documents, layout-cache.ts), embeds its
+// subsets through font-programs.ts and remembers which faces the document really used.
 import path from 'node:path';
 import type PDFDocument from 'pdfkit';
 import { faceDisplayName, parsedFace } from './font-files';
 import { fontChain, isInvisible, missingCharacter } from './coverage';
 import { FONT_ROLES, ROLE_NAMES, type FontRole, type ResolvedFont, type ResolvedFonts } from './fonts';
+import { embedOnce } from './font-programs';
 import { shareLayoutCache } from './layout-cache';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -19,8 +19,6 @@ interface PdfkitFont {
   id: string;
   ascender: number;
   descender: number;
-  subset?: { glyphs?: number[] };
-  embed?: () => unknown;
   font?: {
     unitsPerEm: number;
     hasGlyphForCodePoint(cp: number): boolean;
@@ -58,8 +56,11 @@ export interface Segment {
 export class FontBook {
   private readonly faces = new Map<string, Face | null>();
   private readonly chains = new Map<FontRole, ResolvedFont[]>();
-  private readonly faceCache = new Map<string, Face>();
-  private readonly widthCache = new Map<string, number>();
+  private readonly primaries = new Map<FontRole, Face>();
+  /** Per role, the face that draws each character. */
+  private readonly faceCache = new Map<FontRole, Map<string, Face>>();
+  /** Per face and size, the widths of strings of one or two characters. */
+  private readonly widthCache = new Map<Face, Map<number, Map<string, number>>>();
   /** Faces that drew at least one character, with the roles they served (as the role's own font or as a fallback). */
   readonly used = new Map<Face, { own: Set<FontRole>; fallback: Set<FontRole> }>();
 
@@ -90,7 +91,7 @@ export class FontBook {
       this.doc.registerFont(key, parsed as never);
       this.doc.font(key);
       const pf = (this.doc as unknown as { _font: PdfkitFont })._font;
-      uniqueSubsetTag(pf);
+      embedOnce(pf as never);
       shareLayoutCache(pf as never, parsed);
       const glyphs = pf.font;
       face = {
@@ -116,9 +117,14 @@ export class FontBook {
 
   /** The first loadable font of the role (its metrics position the role's lines). */
   primary(role: FontRole): Face {
+    const known = this.primaries.get(role);
+    if (known) return known;
     for (const f of this.chain(role)) {
       const face = this.load(f);
-      if (face) return face;
+      if (face) {
+        this.primaries.set(role, face);
+        return face;
+      }
     }
     throw new Error(`无法加载${ROLE_NAMES[role]}字体：${this.fonts[role].path}`);
   }
@@ -128,8 +134,9 @@ export class FontBook {
    * character no font of the chain has stops the render with an error naming it (never a blank).
    */
   faceFor(role: FontRole, ch: string): Face {
-    const cacheKey = `${role}\u0000${ch}`;
-    const hit = this.faceCache.get(cacheKey);
+    let faces = this.faceCache.get(role);
+    if (!faces) this.faceCache.set(role, (faces = new Map()));
+    const hit = faces.get(ch);
     if (hit) return hit;
     const cp = ch.codePointAt(0)!;
     let chosen = this.primary(role);
@@ -140,7 +147,7 @@ export class FontBook {
       if (!found) throw missingCharacter(ch, role);
       chosen = found;
     }
-    this.faceCache.set(cacheKey, chosen);
+    faces.set(ch, chosen);
     return chosen;
   }
 
@@ -158,12 +165,13 @@ export class FontBook {
 
   /** Advance width of text in a given face, in points. */
   width(face: Face, text: string, size: number): number {
-    const k = `${face.key}\u0000${size}\u0000${text}`;
-    let w = this.widthCache.get(k);
-    if (w === undefined) {
-      w = this.doc.font(face.key).fontSize(size).widthOfString(text);
-      if (text.length <= 2) this.widthCache.set(k, w);
-    }
+    if (text.length > 2) return this.doc.font(face.key).fontSize(size).widthOfString(text);
+    let sizes = this.widthCache.get(face);
+    if (!sizes) this.widthCache.set(face, (sizes = new Map()));
+    let widths = sizes.get(size);
+    if (!widths) sizes.set(size, (widths = new Map()));
+    let w = widths.get(text);
+    if (w === undefined) widths.set(text, (w = this.doc.font(face.key).fontSize(size).widthOfString(text)));
     return w;
   }
 
@@ -199,29 +207,4 @@ export class FontBook {
     }
     return parts.join('; ');
   }
-}
-
-const TAG_LETTERS = 26;
-
-/**
- * pdfkit names every subset "<tag>+<font>" with a tag made from its internal font number, so every
- * PDF has the same tags ("BZZZZZ+…"): a risk when several are merged or printed in one job. Here the
- * tag is a hash of the subset itself (the font and its glyphs in subset order), computed when the
- * subset is embedded: two subsets share a tag only when they are the same font program.
- */
-function uniqueSubsetTag(pf: PdfkitFont): void {
-  const embed = pf.embed;
-  if (!embed || !pf.font) return;
-  const font = pf.font as { postscriptName?: string };
-  pf.embed = function (this: PdfkitFont) {
-    const h = createHash('sha256').update(font.postscriptName ?? '').update(JSON.stringify(this.subset?.glyphs ?? [])).digest();
-    // pdfkit builds the tag from characters 1–6 of the id, each code + 17: '0' + n gives letter A + n
-    const saved = this.id;
-    this.id = `F${Array.from(h.subarray(0, 6), (b) => String.fromCharCode(48 + (b % TAG_LETTERS))).join('')}`;
-    try {
-      return embed.call(this);
-    } finally {
-      this.id = saved;
-    }
-  };
 }
