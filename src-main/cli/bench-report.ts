@@ -119,7 +119,9 @@ ${goalRows(r)}
   archive: list pages (by year, kind, status, and the next page) and searches (two-character words,
   phrases, one character, 文号, names, session numbers in Chinese numerals, with and without filters).
 - **pdf_20_pages_ms**: a 20-page 审议意见书 drafted through the commands and rendered by the server
-  (\`opinions.document\`, median of three); **libreoffice_docx_ms**: LibreOffice converting the same
+  (\`opinions.document\`, median of three prints of the same text: each after the first finds its fonts' programs
+  kept, documents/font-programs.ts); **pdf_20_pages_edited_ms** (a reference): one print after an edit that adds
+  characters the text did not have, so every face is subset and compressed afresh; **libreoffice_docx_ms**: LibreOffice converting the same
   document's DOCX (\`libreoffice --headless --convert-to pdf\`, process start included, best of two after
   a first run that creates its profile).
 
