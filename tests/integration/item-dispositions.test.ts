@@ -82,7 +82,12 @@ describe('暂不付表决', () => {
 
   it('is refused without a reason, on an item that is not voted on, twice with another reason, and undone before 闭会', async () => {
     const { must, call } = admin;
-    expect(await call('agenda.dispose', { itemId: voteItem, kind: 'deferred', reason: '  ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    // no reason at all is asked for in words, as a blank one is, and nothing is written
+    const before = footprint();
+    for (const kind of ['deferred', 'withdrawn'])
+      for (const reason of [undefined, '  '])
+        expect([kind, reason, await call('agenda.dispose', { itemId: voteItem, kind, reason })]).toEqual([kind, reason, { ok: false, error: { code: 'BAD_INPUT', message: '输入有误：原因：请填写理由' } }]);
+    expect(footprint()).toEqual(before);
     expect(await call('agenda.dispose', { itemId: reportItem, kind: 'deferred', reason: DEFER_REASON })).toEqual({
       ok: false,
       error: { code: 'INVALID_STATE', message: '“听取和审议区人民政府关于医疗保障基金使用情况的报告”不是需要表决的议案，不能记为暂不付表决' },
