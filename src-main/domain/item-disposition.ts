@@ -5,10 +5,11 @@
 //   (地方各级人民代表大会和地方各级人民政府组织法 2022 art. 53; local 常委会议事规则). The item stays on
 //   the agenda; no round of it may begin in this session. Undone (before 闭会) if the chair decides so.
 // - 撤回: the proposer withdraws the bill or item before it is voted on, and the 主任会议 agrees; its
-//   review ends and it is not voted on. The line says so in the statute's words, naming the item by
-//   what it is (`withdrawnNoun`): "对该法规案的审议即行终止" for a 地方性法规案 (立法法 2023 art. 41 for
-//   a 法律案, followed by the local rules on 法规案), "对该任免案的审议即行终止" for an appointment, and
-//   "对该议案的审议即行终止" (地方组织法, local 常委会议事规则) for a draft 决议 / 决定 or any other. A 质询案 withdrawn by its proposers (提出人) before it is
+//   review ends and it is not voted on. The line says so in the statute's words (立法法 2023 art. 41,
+//   followed by the local 常委会议事规则): "对该任免案的审议即行终止" for an appointment, and
+//   "对该议案的审议即行终止" for any other item (`withdrawnNoun`). 议案 is true of every bill, a
+//   地方性法规案 included; the app does not guess from a title whether an item is one (a county-level
+//   committee makes no 法规 at all). A 质询案 withdrawn by its proposers (提出人) before it is
 //   answered ends too (监督法 2024 art. 50) — a 质询案 is never voted on, so its line says the 质询 ends
 //   and nothing of a vote.
 // Either is recorded with the reason stated; an item decided already by a vote cannot take either.
@@ -40,23 +41,14 @@ export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boo
 
 const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');
 
-/**
- * A 地方性法规's draft as its title names it: a name ending in 条例 / 规定 / 办法 / 细则 followed by
- * （草案）, （修正草案）, （修订草案） or 修正案（草案）, or such a name in 《》 (关于修改 / 废止 / 批准《…条例》
- * 的决定（草案）). A title is all the app knows of what a 表决 item is; where it names no 法规 the
- * general word 议案 is used, which a 法规案 is too.
- */
-const REGULATION_DRAFT = /(条例|规定|办法|细则)(修正案)?[（(](修正|修订)?草案[）)]|《[^》]*(条例|规定|办法|细则)》/;
-
-/** What a withdrawn item is called in the line: 法规案, 任免案 or 议案. */
-export function withdrawnNoun(item: { kind: AgendaKind; title: string }): '法规案' | '任免案' | '议案' {
-  if (item.kind === 'appointment') return '任免案';
-  return item.kind === 'vote' && REGULATION_DRAFT.test(item.title) ? '法规案' : '议案';
+/** What a withdrawn item is called in the line: 任免案 or 议案. */
+export function withdrawnNoun(item: { kind: AgendaKind }): '任免案' | '议案' {
+  return item.kind === 'appointment' ? '任免案' : '议案';
 }
 
 /**
  * The one sentence every face and document shows of an item (`item`: its kind and title):
- * "本项暂不付表决（理由：……）。" / "提案人撤回，对该法规案的审议即行终止（理由：……）。" (任免案, 议案 by
+ * "本项暂不付表决（理由：……）。" / "提案人撤回，对该议案的审议即行终止（理由：……）。" (任免案 for an appointment:
  * `withdrawnNoun`), and for a 质询案, which is not voted on,
  * "质询案提出人撤回质询案，该质询案的质询即行终止（理由：……）。"
  */

@@ -23,7 +23,7 @@ const WITHDRAW_REASON = '拟任人选情况发生变化';
 const UNDO_REASON = '主任会议研究后同意本次会议表决';
 const INTERPELLATION_REASON = '受质询机关已作出整改，提出人书面要求撤回';
 const REGULATION_REASON = '提案人书面要求撤回，主任会议同意';
-const REGULATION_LINE = `提案人撤回，对该法规案的审议即行终止（理由：${REGULATION_REASON}）。`;
+const REGULATION_LINE = `提案人撤回，对该议案的审议即行终止（理由：${REGULATION_REASON}）。`;
 const INTERPELLATION_LINE = `质询案提出人撤回质询案，该质询案的质询即行终止（理由：${INTERPELLATION_REASON}）。`;
 
 const rowsOf = (itemId: number) => admin.core.store.db.prepare('SELECT item_id, kind, reason, undone_at IS NOT NULL AS undone, undo_reason FROM item_dispositions WHERE item_id = ? ORDER BY id').all(itemId);
@@ -133,7 +133,7 @@ describe('撤回', () => {
     });
     expect(footprint()).toEqual(before);
     await must('agenda.dispose', { itemId: lawItem, kind: 'deferred', reason: DEFER_REASON });
-    // a 法规案's review ends in the statute's words (立法法 art. 41: 对该法规案的审议即行终止)
+    // a bill's review ends in the statute's words (立法法 art. 41), the bill named 议案 whatever its title
     expect(await must('agenda.dispose', { itemId: regulationItem, kind: 'withdrawn', reason: REGULATION_REASON })).toMatchObject({ label: '提案人撤回', line: REGULATION_LINE });
     // a 质询案 is not voted on: withdrawn by its 提出人, its 质询 ends, and no word says 不付表决
     expect(await must('agenda.dispose', { itemId: interpellationItem, kind: 'withdrawn', reason: INTERPELLATION_REASON })).toMatchObject({ label: '提出人撤回', line: INTERPELLATION_LINE });

@@ -32,22 +32,17 @@ describe('暂不付表决 and 撤回', () => {
     expect(dispositionLabel('deferred', 'vote')).toBe('暂不付表决');
   });
 
-  // 立法法 2023 art. 41 (法律案) and the local rules after it (法规案), 地方组织法 and the 常委会议事规则
-  // (议案): a withdrawal before the vote ends the review — "对该……的审议即行终止" — of the item as what it is.
-  describe('提案人撤回: 对该法规案 / 任免案 / 议案的审议即行终止', () => {
+  // 立法法 2023 art. 41 and the local 常委会议事规则 after it: a withdrawal before the vote ends the review —
+  // "对该……的审议即行终止" — of a 任免案 as such, of any other item as a 议案 (which a 法规案 is too).
+  describe('提案人撤回: 对该任免案 / 议案的审议即行终止', () => {
     const withdrawn = (kind: 'vote' | 'appointment' | 'other', title: string) => dispositionLine('withdrawn', '提案人书面要求撤回，主任会议同意。', { kind, title });
 
-    it('a 地方性法规案 (a 条例, 规定, 办法 or 细则 in draft, or a decision amending, repealing or approving one) is a 法规案', () => {
-      for (const title of ['审议某某市物业管理条例（草案）', '审议某某区物业管理若干规定（草案）', '某某市养犬管理办法（修订草案）', '某某市文明行为促进条例修正案（草案）', '某某市河道管理条例(修正草案)', '关于修改《某某市城市绿化条例》的决定（草案）', '关于废止《某某市集贸市场管理办法》的决定（草案）'])
-        expect([title, withdrawn('vote', title)]).toEqual([title, '提案人撤回，对该法规案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。']);
-    });
-
-    it('a draft 决议 or 决定 naming no 法规, and any other item, is a 议案; an appointment a 任免案', () => {
-      for (const title of ['审议关于开展第八个五年法治宣传教育的决议（草案）', '关于批准2026年区级预算调整方案的决议（草案）', '关于召开区第二届人民代表大会第六次会议的决定（草案）'])
-        expect([title, withdrawnNoun({ kind: 'vote', title })]).toEqual([title, '议案']);
-      expect(withdrawnNoun({ kind: 'other', title: '某某条例（草案）' })).toBe('议案');
+    it('an appointment is a 任免案; every other item a 议案, whatever its title names (a 条例 draft included)', () => {
+      for (const title of ['审议某某市物业管理条例（草案）', '审议关于开展第八个五年法治宣传教育的决议（草案）', '关于召开区第二届人民代表大会第六次会议的决定（草案）'])
+        expect([title, withdrawn('vote', title)]).toEqual([title, '提案人撤回，对该议案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。']);
       expect(withdrawn('other', '审议区人民政府关于提请审议某某事项的议案')).toBe('提案人撤回，对该议案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。');
-      expect(withdrawnNoun({ kind: 'appointment', title: '人事任免' })).toBe('任免案');
+      expect(withdrawnNoun({ kind: 'appointment' })).toBe('任免案');
+      expect(withdrawn('appointment', '人事任免')).toBe('提案人撤回，对该任免案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。');
     });
 
     it('no line keeps the old words 终止审议 or 不付表决', () => {
