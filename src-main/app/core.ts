@@ -38,7 +38,7 @@ export function createCore(dataDir: string, opts: CoreOptions = {}): Core {
   if (interrupted) engine.noteInterruption(interrupted);
   // No round is closed by its timer while acknowledged records may be missing (rounds/round-engine.ts):
   // a data-loss notice not yet acknowledged, or a store that stopped writing (a sync failed, damage found).
-  engine.rounds.autoCloseHeld = () => integrity.notice !== null || (store.integrity !== 'ok' && store.integrity !== 'checking');
+  engine.rounds.autoCloseHeld = () => (integrity.notice !== null ? 'notice' : store.integrity !== 'ok' && store.integrity !== 'checking' ? 'stopped' : null);
   const services: Services = { engine, integrity };
   const inner = createDispatcher(anyCommandTable, store, services);
   // A detected loss of records blocks the session's business until the secretary has acknowledged

@@ -5,7 +5,11 @@
 //   (地方各级人民代表大会和地方各级人民政府组织法 2022 art. 53; local 常委会议事规则). The item stays on
 //   the agenda; no round of it may begin in this session. Undone (before 闭会) if the chair decides so.
 // - 撤回: the proposer withdraws the bill or item before it is voted on, and the 主任会议 agrees; its
-//   review ends and it is not voted on. A 质询案 withdrawn by its proposers (提出人) before it is
+//   review ends and it is not voted on. The line says so in the statute's words (立法法 2023 art. 41,
+//   followed by the local 常委会议事规则): "对该任免案的审议即行终止" for an appointment, and
+//   "对该议案的审议即行终止" for any other item (`withdrawnNoun`). 议案 is true of every bill, a
+//   地方性法规案 included; the app does not guess from a title whether an item is one (a county-level
+//   committee makes no 法规 at all). A 质询案 withdrawn by its proposers (提出人) before it is
 //   answered ends too (监督法 2024 art. 50) — a 质询案 is never voted on, so its line says the 质询 ends
 //   and nothing of a vote.
 // Either is recorded with the reason stated; an item decided already by a vote cannot take either.
@@ -37,15 +41,21 @@ export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boo
 
 const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');
 
+/** What a withdrawn item is called in the line: 任免案 or 议案. */
+export function withdrawnNoun(item: { kind: AgendaKind }): '任免案' | '议案' {
+  return item.kind === 'appointment' ? '任免案' : '议案';
+}
+
 /**
- * The one sentence every face and document shows of an item (`item`: its kind):
- * "本项暂不付表决（理由：……）。" / "提案人撤回，本项终止审议，不付表决（理由：……）。", and for a 质询案,
- * which is not voted on, "质询案提出人撤回质询案，该质询案的质询即行终止（理由：……）。"
+ * The one sentence every face and document shows of an item (`item`: its kind and title):
+ * "本项暂不付表决（理由：……）。" / "提案人撤回，对该议案的审议即行终止（理由：……）。" (任免案 for an appointment:
+ * `withdrawnNoun`), and for a 质询案, which is not voted on,
+ * "质询案提出人撤回质询案，该质询案的质询即行终止（理由：……）。"
  */
-export function dispositionLine(kind: DispositionKind, reason: string, item: AgendaKind): string {
+export function dispositionLine(kind: DispositionKind, reason: string, item: { kind: AgendaKind; title: string }): string {
   const why = `（理由：${cleanReason(reason)}）`;
   if (kind === 'deferred') return `本项暂不付表决${why}。`;
-  return item === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `提案人撤回，本项终止审议，不付表决${why}。`;
+  return item.kind === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `提案人撤回，对该${withdrawnNoun(item)}的审议即行终止${why}。`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DispositionKind } from '../domain/item-disposition';
 import type { Choice } from '../domain/vote';
 import type { PublicAssessment } from '../assessment/types'; // issue 4: the assessment block
 import type { VoidedAttempt } from '../domain/round-void';
+import type { TimerHold } from '../domain/time-up';
 
 export type AttendanceStatus = 'absent' | 'present' | 'leave' | 'left'; // 未到 / 已签到 / 请假 / 离会
 export type BallotStateName = 'draft' | 'open' | 'closed' | 'announced';
@@ -160,8 +161,12 @@ export interface ConsoleBallotRow extends PublicBallot {
   liveCounts: { yes: number; no: number; abstain: number } | null;
   /** Open, and its receipts cannot be opened here (key gone): the console offers 作废本轮. */
   keyLost: boolean;
-  /** Open, and its timer ran out while a data-loss notice was pending: not closed by itself, waits for 结束表决 by hand. */
-  timerHeld: boolean;
+  /**
+   * Open, and its timer ran out while a data-loss notice was pending (or the store had stopped writing):
+   * not closed by itself, waits for 结束表决 by hand. Why, as it is now (domain/time-up.ts: the notice
+   * still pending, the store stopped, or 'released' once acknowledged); null for every other round.
+   */
+  timerHeld: TimerHold | null;
   /** Its voided attempts (作废本轮), oldest first: the console says what happened, as the documents do. */
   voids: VoidedAttempt[];
 }

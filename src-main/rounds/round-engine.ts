@@ -18,6 +18,7 @@ import type { KeyStore } from './key-store';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { recordVoid } from './round-voids';
 import { SealedRounds } from './sealed';
+import type { TimerHold } from '../domain/time-up';
 import { refKey, type LiveContext, type RoundKind, type RoundRef, type RoundRow } from './types';
 
 export interface RoundSpec<R extends RoundRow> {
@@ -53,14 +54,15 @@ export class RoundEngine {
   private readonly specs = new Map<RoundKind, RoundSpec<RoundRow>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Rounds whose timer ran out while automatic closing was held (autoCloseHeld): open until closed by hand. */
-  private readonly overdue = new Set<string>();
+  private readonly overdue = new Map<string, RoundRef>();
   /**
    * Whether a round's timer must not close it now: set by the app (app/core.ts) while a data-loss
    * notice is pending — presses acknowledged before the loss may be missing, and closing would freeze
-   * a tally without them. The round stays open; the console says so (timerHeld); once the notice is
-   * acknowledged the secretary checks with the members and closes it by hand.
+   * a tally without them; or while the store has stopped writing ('stopped'). The round stays open; the
+   * console says so (timerHeld); once the notice is acknowledged (holdLifted) the secretary checks with
+   * the members and closes it by hand.
    */
-  autoCloseHeld: () => boolean = () => false;
+  autoCloseHeld: () => Exclude<TimerHold, 'released'> | null = () => null;
 
   constructor(
     private readonly live: LiveContext,
@@ -324,7 +326,7 @@ export class RoundEngine {
     const timer = setTimeout(() => {
       this.timers.delete(refKey(ref));
       if (this.autoCloseHeld()) {
-        this.overdue.add(refKey(ref));
+        this.overdue.set(refKey(ref), ref);
         console.warn(`[round timer] ${ref.kind}#${ref.id} 限时已到，数据完整性提示尚未确认，未自动结束`);
         this.live.changed({ roundKind: ref.kind, roundId: ref.id }, 'round');
         return;
@@ -345,9 +347,14 @@ export class RoundEngine {
     this.overdue.delete(refKey(ref));
   }
 
-  /** Whether an open round's timer ran out while automatic closing was held: it waits to be closed by hand. */
-  timerHeld(kind: RoundKind, r: RoundRow): boolean {
-    return r.state === 'open' && this.overdue.has(refKey({ kind, id: r.id }));
+  /** Why an open round whose timer ran out while automatic closing was held is still open (domain/time-up.ts), or null. */
+  timerHeld(kind: RoundKind, r: RoundRow): TimerHold | null {
+    return r.state === 'open' && this.overdue.has(refKey({ kind, id: r.id })) ? (this.autoCloseHeld() ?? 'released') : null;
+  }
+
+  /** What held the timers is over (the notice acknowledged): the views of the rounds waiting say so. */
+  holdLifted(): void {
+    for (const ref of this.overdue.values()) this.live.changed({ roundKind: ref.kind, roundId: ref.id }, 'round');
   }
 
   /** After a restart: open rounds stay open, their timers run on (or fire at once), stray keys go. */

@@ -15,12 +15,15 @@ let voteItem: number;
 let appointmentItem: number;
 let reportItem: number;
 let lawItem: number;
+let regulationItem: number;
 let interpellationItem: number;
 const flat = (t: string) => t.replace(/\s+/g, '');
 const DEFER_REASON = '部分条款争议较大，需进一步调研论证';
 const WITHDRAW_REASON = '拟任人选情况发生变化';
 const UNDO_REASON = '主任会议研究后同意本次会议表决';
 const INTERPELLATION_REASON = '受质询机关已作出整改，提出人书面要求撤回';
+const REGULATION_REASON = '提案人书面要求撤回，主任会议同意';
+const REGULATION_LINE = `提案人撤回，对该议案的审议即行终止（理由：${REGULATION_REASON}）。`;
 const INTERPELLATION_LINE = `质询案提出人撤回质询案，该质询案的质询即行终止（理由：${INTERPELLATION_REASON}）。`;
 
 const rowsOf = (itemId: number) => admin.core.store.db.prepare('SELECT item_id, kind, reason, undone_at IS NOT NULL AS undone, undo_reason FROM item_dispositions WHERE item_id = ? ORDER BY id').all(itemId);
@@ -37,6 +40,7 @@ beforeAll(async () => {
   appointmentItem = s16.items.find((i) => i.kind === 'appointment')!.id;
   reportItem = s16.items.find((i) => i.kind === 'report')!.id;
   lawItem = (await admin.must('agenda.add', { sessionId: s16.sessionId, kind: 'vote', title: '审议某某区物业管理若干规定（草案）' })).id;
+  regulationItem = (await admin.must('agenda.add', { sessionId: s16.sessionId, kind: 'vote', title: '审议某某市养犬管理条例（草案）' })).id;
   interpellationItem = (
     await admin.must('agenda.add', {
       sessionId: s16.sessionId,
@@ -78,7 +82,12 @@ describe('暂不付表决', () => {
 
   it('is refused without a reason, on an item that is not voted on, twice with another reason, and undone before 闭会', async () => {
     const { must, call } = admin;
-    expect(await call('agenda.dispose', { itemId: voteItem, kind: 'deferred', reason: '  ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    // no reason at all is asked for in words, as a blank one is, and nothing is written
+    const before = footprint();
+    for (const kind of ['deferred', 'withdrawn'])
+      for (const reason of [undefined, '  '])
+        expect([kind, reason, await call('agenda.dispose', { itemId: voteItem, kind, reason })]).toEqual([kind, reason, { ok: false, error: { code: 'BAD_INPUT', message: '输入有误：原因：请填写理由' } }]);
+    expect(footprint()).toEqual(before);
     expect(await call('agenda.dispose', { itemId: reportItem, kind: 'deferred', reason: DEFER_REASON })).toEqual({
       ok: false,
       error: { code: 'INVALID_STATE', message: '“听取和审议区人民政府关于医疗保障基金使用情况的报告”不是需要表决的议案，不能记为暂不付表决' },
@@ -124,6 +133,8 @@ describe('撤回', () => {
     });
     expect(footprint()).toEqual(before);
     await must('agenda.dispose', { itemId: lawItem, kind: 'deferred', reason: DEFER_REASON });
+    // a bill's review ends in the statute's words (立法法 art. 41), the bill named 议案 whatever its title
+    expect(await must('agenda.dispose', { itemId: regulationItem, kind: 'withdrawn', reason: REGULATION_REASON })).toMatchObject({ label: '提案人撤回', line: REGULATION_LINE });
     // a 质询案 is not voted on: withdrawn by its 提出人, its 质询 ends, and no word says 不付表决
     expect(await must('agenda.dispose', { itemId: interpellationItem, kind: 'withdrawn', reason: INTERPELLATION_REASON })).toMatchObject({ label: '提出人撤回', line: INTERPELLATION_LINE });
     await must('live.setItem', { itemId: interpellationItem });
@@ -145,8 +156,10 @@ describe('the 会议记录 and the 主持词', () => {
     for (const id of ['minutes', 'chairScript']) {
       const t = await text(id);
       expect(t).toContain(flat(`本项暂不付表决（理由：${DEFER_REASON}）。`));
-      expect(t).toContain(flat(`提案人撤回，本项终止审议，不付表决（理由：${WITHDRAW_REASON}）。`));
+      expect(t).toContain(flat(`提案人撤回，对该任免案的审议即行终止（理由：${WITHDRAW_REASON}）。`));
+      expect(t).toContain(flat(REGULATION_LINE));
       expect(t).toContain(flat(INTERPELLATION_LINE));
+      expect(t).not.toMatch(/终止审议|，不付表决/);
       if (id === 'minutes') expect(t).toMatch(new RegExp(flat(`\\d\\d:\\d\\d记为暂不付表决（理由：${DEFER_REASON}），\\d\\d:\\d\\d撤销（理由：${UNDO_REASON}）。`)));
       expect(t).not.toContain('本项未付表决');
     }

@@ -50,15 +50,16 @@ describe('a timed ballot after a restart that found records lost', () => {
 
     // The timer fires at the start (its time is past) and holds: the round stays open, the console says so.
     const c = core;
-    await until(() => liveBallotRow(c.engine, b.id)?.timerHeld === true || ballotState(c, b.id) !== 'open');
+    await until(() => (liveBallotRow(c.engine, b.id)?.timerHeld ?? null) !== null || ballotState(c, b.id) !== 'open');
     expect(ballotState(core, b.id)).toBe('open');
-    expect(liveBallotRow(core.engine, b.id)).toMatchObject({ state: 'open', timerHeld: true });
+    expect(liveBallotRow(core.engine, b.id)).toMatchObject({ state: 'open', timerHeld: 'notice' });
     expect(await call('ballots.close', { ballotId: b.id })).toMatchObject({ ok: false, error: { code: 'DATA_LOSS_UNACKNOWLEDGED' } });
 
     await must('integrity.acknowledge', {});
     expect(ballotState(core, b.id)).toBe('open'); // not closed behind the secretary's back
+    expect(liveBallotRow(core.engine, b.id)).toMatchObject({ state: 'open', timerHeld: 'released' }); // waits for her, no longer for the notice
     const closed = await must('ballots.close', { ballotId: b.id });
-    expect(closed).toMatchObject({ state: 'closed', timerHeld: false, result: { yes: 18, notPressed: 2 } });
+    expect(closed).toMatchObject({ state: 'closed', timerHeld: null, result: { yes: 18, notPressed: 2 } });
 
     // Without a notice, a timer closes its round by itself.
     const again = await must('ballots.create', { itemId: s16.items[3]!.id, secret: true, pressRule: 'last', timerSeconds: 5 });
@@ -73,8 +74,8 @@ describe('a timed ballot after a restart that found records lost', () => {
     await must('ballots.open', { ballotId: b.id });
     core!.store.integrity = '预写日志未能写入磁盘（测试）：最近的改动可能没有保存。已停止写入。'; // as Store.syncWal's failure leaves it
     const c = core!;
-    await until(() => liveBallotRow(c.engine, b.id)?.timerHeld === true || ballotState(c, b.id) !== 'open');
-    expect(liveBallotRow(c.engine, b.id)).toMatchObject({ state: 'open', timerHeld: true });
+    await until(() => (liveBallotRow(c.engine, b.id)?.timerHeld ?? null) !== null || ballotState(c, b.id) !== 'open');
+    expect(liveBallotRow(c.engine, b.id)).toMatchObject({ state: 'open', timerHeld: 'stopped' });
     c.store.integrity = 'ok'; // the test's core closes normally
   }, 60_000);
 });

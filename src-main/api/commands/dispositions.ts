@@ -21,7 +21,7 @@ export const dispositionCommands = {
     access: ['admin'],
     printed: true,
     sessionBusiness: true,
-    input: z.object({ itemId: id, kind: z.enum(DISPOSITION_KINDS), reason: linesText(500, '请填写理由') }),
+    input: z.object({ itemId: id, kind: z.enum(DISPOSITION_KINDS), reason: linesText(500, '请填写理由').prefault('') }),
     run: (ctx, { itemId, kind, reason }) => changedItem(ctx, recordDisposition(ctx.store, ctx.who, itemId, kind, reason)),
   }),
   /** 撤销: the decision no longer stands (before 闭会), with the reason stated; its row keeps when and why. */

@@ -23,6 +23,7 @@ export const integrityCommands = {
     input: z.object({}),
     run: ({ services, who }): { pending: null } => {
       services.integrity?.acknowledge(who);
+      services.engine?.rounds.holdLifted(); // a round held past its time now waits for the secretary: its row says so
       return { pending: null };
     },
   }),

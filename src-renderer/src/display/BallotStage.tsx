@@ -3,6 +3,7 @@
 // once announced 赞成 / 反对 / 弃权 / 未按表决器 (keypads only), 通过 / 未通过 and the verdict with its
 // base and count ("赞成18票，超过全体组成人员33人的半数，通过。"); a paper ballot's sheets above them (发出 / 收回 / 无效).
 import { paperSheetsText } from '../../../src-main/domain/paper-ballot';
+import { TIME_UP, timeIsUp } from '../../../src-main/domain/time-up';
 import { verdictWord } from '../../../src-main/domain/vote';
 import { METHOD_TEXT, formatSeconds } from '../live/labels';
 import type { PublicBallot } from '../live/protocol';
@@ -45,9 +46,18 @@ export function BallotStage({ ballot, clockOffsetMs }: { ballot: PublicBallot; c
             </p>
           )}
           {seconds !== null && (
+            // Run out with the round still open (held, or about to close): 限时已到, never a stuck 0:00 (domain/time-up.ts).
             <div className={`disp-countdown ${seconds <= 10 ? 'is-urgent' : ''}`} data-testid="display-countdown">
-              <span className="disp-progress-label">剩余时间</span>
-              <span className="disp-countdown-n">{formatSeconds(seconds)}</span>
+              {timeIsUp(seconds) ? (
+                <span className="disp-countdown-n is-up" data-testid="display-time-up">
+                  {TIME_UP}
+                </span>
+              ) : (
+                <>
+                  <span className="disp-progress-label">剩余时间</span>
+                  <span className="disp-countdown-n">{formatSeconds(seconds)}</span>
+                </>
+              )}
             </div>
           )}
         </div>

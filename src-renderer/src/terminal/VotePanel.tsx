@@ -9,6 +9,7 @@ import { useCountdown } from '../live/useCountdown';
 import { BallotHeading, BallotOutcome } from './BallotOutcome';
 import { nextPressSeq } from './press-seq';
 import { leftRefusal } from '../../../src-main/domain/attendance';
+import { TIME_UP, timeIsUp } from '../../../src-main/domain/time-up';
 
 /** What terminal.vote answers (the command map's type). */
 type VoteAnswer = CommandOutput<'terminal.vote'>;
@@ -157,8 +158,9 @@ export function VotePanel({ ballot, me, connected, clockOffsetMs, cmd }: VotePan
           {/* No "已表决 N / M" here: the server sends progress to the big screen and the console only. */}
           {ballot.method === 'electronic' && <span>{ballot.pressRule === 'last' ? '结束表决前可以更改选择' : '以第一次按键为准'}</span>}
           {secondsLeft !== null && (
+            // Run out with the round still open (held, or about to close): 限时已到, not 剩余 0秒 (domain/time-up.ts).
             <span className={`vote-countdown ${secondsLeft <= 10 ? 'is-urgent' : ''}`} data-testid="ballot-countdown">
-              剩余 {formatLeft(secondsLeft)}
+              {timeIsUp(secondsLeft) ? TIME_UP : `剩余 ${formatLeft(secondsLeft)}`}
             </span>
           )}
         </div>

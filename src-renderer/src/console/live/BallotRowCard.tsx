@@ -4,6 +4,7 @@
 // 作废本轮 when the round's receipts cannot be opened here.
 import { useState } from 'react';
 import { paperSheetsText, type PaperSheets } from '../../../../src-main/domain/paper-ballot';
+import { TIME_UP, timeIsUp, timerHeldWords } from '../../../../src-main/domain/time-up';
 import { verdictWord } from '../../../../src-main/domain/vote';
 import { BALLOT_STATE_TEXT, METHOD_TEXT, PRESS_RULE_TEXT, closeRoundQuestion, formatSeconds } from '../../live/labels';
 import type { ConsoleBallotRow } from '../../live/protocol';
@@ -63,12 +64,13 @@ export function BallotRowCard({ ballot: b, actions, clockOffsetMs }: { ballot: C
           {seconds !== null && (
             // Held (ballot-timer-held): the time has run out on the server, whatever this clock says.
             <span className="lc-countdown" data-testid="ballot-countdown">
-              {b.timerHeld ? '限时已到' : `剩余 ${formatSeconds(seconds)}`}
+              {b.timerHeld || timeIsUp(seconds) ? TIME_UP : `剩余 ${formatSeconds(seconds)}`}
             </span>
           )}
           {b.timerHeld && (
-            <span className="lc-error" role="alert" data-testid="ballot-timer-held">
-              限时已到，但会议主机报告部分已确认的记录可能已丢失，本轮表决没有自动结束。请先查看并确认数据完整性提示，请委员核对终端上显示的选择（未记录的可重新按键），再点“结束表决”。
+            // Why it is still open, as it is now: the notice pending, the store stopped, or waiting for 结束表决.
+            <span className="lc-error" role="alert" data-testid="ballot-timer-held" data-hold={b.timerHeld}>
+              {timerHeldWords(b.timerHeld)}
             </span>
           )}
           {b.liveCounts && (
