@@ -45,16 +45,25 @@ export function textRule(lines: 'one line' | 'lines' = 'one line') {
 }
 
 /**
+ * A string whose absence is asked for in the words of `required` (a reason left out is asked for as a
+ * blank one is: "请填写理由", never zod's "期望 string，实际接收 undefined"); any other wrong type keeps
+ * zod's own message.
+ */
+function askedString(required?: string) {
+  return required === undefined ? z.string() : z.string({ error: (issue) => (issue.input === undefined ? required : undefined) });
+}
+
+/**
  * The edge schema of a typed text of one line: trimmed, at most `max` characters, under the text rule;
- * `required` is the message when it is empty (else empty is allowed).
+ * `required` is the message when it is empty or left out (else empty is allowed).
  */
 export function lineText(max: number, required?: string) {
-  const s = z.string().trim().max(max);
+  const s = askedString(required).trim().max(max);
   return (required === undefined ? s : s.min(1, required)).superRefine(textRule('one line'));
 }
 
 /** The edge schema of a typed text of several lines: as `lineText`, line breaks and tabs kept. */
 export function linesText(max: number, required?: string, maxMessage?: string) {
-  const s = z.string().trim().max(max, maxMessage);
+  const s = askedString(required).trim().max(max, maxMessage);
   return (required === undefined ? s : s.min(1, required)).superRefine(textRule('lines'));
 }

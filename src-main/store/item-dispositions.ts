@@ -18,7 +18,7 @@ export interface ItemDisposition {
   recordedAt: string;
   undoneAt: string | null;
   undoReason: string;
-  /** Its name as said of this item (dispositionLabel: 暂不付表决, 提案人撤回, a 质询案's 提出人撤回). */
+  /** Its name as said of this item (dispositionLabel: 暂不付表决, 提案人撤回, a 任免案's 提请人撤回, a 质询案's 提出人撤回). */
   label: string;
   /** The sentence faces and documents show (dispositionLine). */
   line: string;
@@ -79,7 +79,7 @@ export function assertRoundable(store: Store, itemId: number, what: string): voi
   const d = standingDisposition(store, itemId);
   if (!d) return;
   const item = getItem(store, itemId);
-  throw new AppError(d.kind === 'deferred' ? 'ITEM_DEFERRED' : 'ITEM_WITHDRAWN', dispositionRefusal(d.kind, item.title, what));
+  throw new AppError(d.kind === 'deferred' ? 'ITEM_DEFERRED' : 'ITEM_WITHDRAWN', dispositionRefusal(d.kind, item, what));
 }
 
 function assertSessionNotClosed(store: Store, item: AgendaItem, what: string): void {

@@ -4,6 +4,7 @@
 // show the same line under the current item, the row is in the file; then 撤销, with the reason the
 // secretary types, brings the ballot block back, the big screen and the terminal drop the line, the
 // row keeps the reason and the console lists the decision undone with both reasons.
+// A 任免案 is withdrawn by its 提请人: the button, the reason's hint, the line and the agenda tag say so.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -70,5 +71,23 @@ describe('暂不付表决 from the console', () => {
     await expect.poll(() => terminal.getByTestId('terminal-disposition').count()).toBe(0);
     expect(await server.must('agenda.dispositions', { itemId: vote.id })).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: expect.any(String), undoReason: UNDO_REASON }]);
     await consolePage.screenshot({ path: artifactPath('screens', 'disposition-undone-console.png') });
+  });
+});
+
+describe('撤回 of a 任免案 from the console', () => {
+  it('is offered, asked for and shown as the 提请人\'s, never a 提案人\'s', async () => {
+    const appointment = s16.items.find((i) => i.kind === 'appointment')!;
+    await consolePage.getByTestId(`set-item-${appointment.id}`).click();
+    await consolePage.getByTestId('ballot-block').waitFor();
+    expect(await consolePage.getByTestId('disposition-withdrawn').textContent()).toBe('提请人撤回…');
+    await consolePage.getByTestId('disposition-withdrawn').click();
+    expect(await consolePage.getByTestId('disposition-reason').getAttribute('placeholder')).toBe('如：提请人书面要求撤回，主任会议同意');
+    await consolePage.getByTestId('disposition-reason').fill('拟任人选情况发生变化');
+    await consolePage.getByTestId('disposition-confirm').click();
+    const line = '提请人撤回，对该任免案的审议即行终止（理由：拟任人选情况发生变化）。';
+    await expect.poll(() => consolePage.getByTestId('item-disposition-line').textContent()).toBe(line);
+    await expect.poll(() => display.getByTestId('display-disposition').textContent()).toBe(line);
+    await expect.poll(() => consolePage.getByTestId(`agenda-disposition-${appointment.id}`).textContent()).toContain('提请人撤回');
+    expect(await server.must('agenda.dispositions', { itemId: appointment.id })).toMatchObject([{ kind: 'withdrawn', label: '提请人撤回', line }]);
   });
 });

@@ -24,6 +24,7 @@ const UNDO_REASON = '主任会议研究后同意本次会议表决';
 const INTERPELLATION_REASON = '受质询机关已作出整改，提出人书面要求撤回';
 const REGULATION_REASON = '提案人书面要求撤回，主任会议同意';
 const REGULATION_LINE = `提案人撤回，对该议案的审议即行终止（理由：${REGULATION_REASON}）。`;
+const APPOINTMENT_LINE = `提请人撤回，对该任免案的审议即行终止（理由：${WITHDRAW_REASON}）。`;
 const INTERPELLATION_LINE = `质询案提出人撤回质询案，该质询案的质询即行终止（理由：${INTERPELLATION_REASON}）。`;
 
 const rowsOf = (itemId: number) => admin.core.store.db.prepare('SELECT item_id, kind, reason, undone_at IS NOT NULL AS undone, undo_reason FROM item_dispositions WHERE item_id = ? ORDER BY id').all(itemId);
@@ -124,12 +125,13 @@ describe('暂不付表决', () => {
 describe('撤回', () => {
   it('is recorded with the proposer’s reason; no round of the item begins (ITEM_WITHDRAWN); after 闭会 it can no longer be undone', async () => {
     const { must, call } = admin;
-    await must('agenda.dispose', { itemId: appointmentItem, kind: 'withdrawn', reason: WITHDRAW_REASON });
+    // a 任免案 is withdrawn by its 提请人 (区长提请任免…), not a 提案人
+    expect(await must('agenda.dispose', { itemId: appointmentItem, kind: 'withdrawn', reason: WITHDRAW_REASON })).toMatchObject({ label: '提请人撤回', line: APPOINTMENT_LINE });
     expect(rowsOf(appointmentItem)).toEqual([{ item_id: appointmentItem, kind: 'withdrawn', reason: WITHDRAW_REASON, undone: 0, undo_reason: '' }]);
     const before = footprint();
     expect(await call('ballots.create', { itemId: appointmentItem, secret: true, pressRule: 'last', personIndexes: [0] })).toEqual({
       ok: false,
-      error: { code: 'ITEM_WITHDRAWN', message: expect.stringMatching(/^“.+”已由提案人撤回，审议终止，不能发起表决$/) },
+      error: { code: 'ITEM_WITHDRAWN', message: expect.stringMatching(/^“人事任免”已由提请人撤回，审议终止，不能发起表决$/) },
     });
     expect(footprint()).toEqual(before);
     await must('agenda.dispose', { itemId: lawItem, kind: 'deferred', reason: DEFER_REASON });
@@ -156,7 +158,7 @@ describe('the 会议记录 and the 主持词', () => {
     for (const id of ['minutes', 'chairScript']) {
       const t = await text(id);
       expect(t).toContain(flat(`本项暂不付表决（理由：${DEFER_REASON}）。`));
-      expect(t).toContain(flat(`提案人撤回，对该任免案的审议即行终止（理由：${WITHDRAW_REASON}）。`));
+      expect(t).toContain(flat(APPOINTMENT_LINE));
       expect(t).toContain(flat(REGULATION_LINE));
       expect(t).toContain(flat(INTERPELLATION_LINE));
       expect(t).not.toMatch(/终止审议|，不付表决/);

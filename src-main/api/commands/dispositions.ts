@@ -21,7 +21,7 @@ export const dispositionCommands = {
     access: ['admin'],
     printed: true,
     sessionBusiness: true,
-    input: z.object({ itemId: id, kind: z.enum(DISPOSITION_KINDS), reason: linesText(500, '请填写理由').prefault('') }),
+    input: z.object({ itemId: id, kind: z.enum(DISPOSITION_KINDS), reason: linesText(500, '请填写理由') }),
     run: (ctx, { itemId, kind, reason }) => changedItem(ctx, recordDisposition(ctx.store, ctx.who, itemId, kind, reason)),
   }),
   /** 撤销: the decision no longer stands (before 闭会), with the reason stated; its row keeps when and why. */
@@ -29,7 +29,7 @@ export const dispositionCommands = {
     access: ['admin'],
     printed: true,
     sessionBusiness: true,
-    input: z.object({ itemId: id, reason: linesText(500, '请填写撤销的理由').prefault('') }),
+    input: z.object({ itemId: id, reason: linesText(500, '请填写撤销的理由') }),
     run: (ctx, { itemId, reason }) => changedItem(ctx, undoDisposition(ctx.store, ctx.who, itemId, reason)),
   }),
   /** Every decision recorded on the item, undone ones too. */

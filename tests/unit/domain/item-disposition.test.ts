@@ -2,7 +2,7 @@
 // deferred, and a 质询案 can also be withdrawn (监督法 art. 50); an item a vote has decided takes
 // neither; the line every face and document shows keeps the reason, its final stop dropped.
 import { describe, expect, it } from 'vitest';
-import { dispositionAllowed, dispositionLabel, dispositionLine, dispositionProblem, dispositionRefusal, withdrawnNoun } from '../../../src-main/domain/item-disposition';
+import { dispositionAllowed, dispositionLabel, dispositionLine, dispositionProblem, dispositionRefusal, withdrawer, withdrawnNoun } from '../../../src-main/domain/item-disposition';
 
 describe('暂不付表决 and 撤回', () => {
   it('apply to items due for a vote; withdrawal also to a 质询案; never to a report or an assessment', () => {
@@ -19,8 +19,8 @@ describe('暂不付表决 and 撤回', () => {
 
   it('says the reason in one sentence, its final stop dropped; the refusal names what cannot be done', () => {
     expect(dispositionLine('deferred', ' 争议较大。 ', { kind: 'vote', title: '某决议（草案）' })).toBe('本项暂不付表决（理由：争议较大）。');
-    expect(dispositionLine('withdrawn', '人选变化；', { kind: 'appointment', title: '人事任免' })).toBe('提案人撤回，对该任免案的审议即行终止（理由：人选变化）。');
-    expect(dispositionRefusal('withdrawn', '某案', '开始表决')).toBe('“某案”已由提案人撤回，审议终止，不能开始表决');
+    expect(dispositionLine('withdrawn', '人选变化；', { kind: 'appointment', title: '人事任免' })).toBe('提请人撤回，对该任免案的审议即行终止（理由：人选变化）。');
+    expect(dispositionRefusal('withdrawn', { kind: 'vote', title: '某案' }, '开始表决')).toBe('“某案”已由提案人撤回，审议终止，不能开始表决');
   });
 
   it('a 质询案, which is not voted on, is withdrawn by its 提出人 and its 质询 ends: no word of 表决', () => {
@@ -30,6 +30,19 @@ describe('暂不付表决 and 撤回', () => {
     expect(dispositionLabel('withdrawn', 'interpellation')).toBe('提出人撤回');
     expect(dispositionLabel('withdrawn', 'vote')).toBe('提案人撤回');
     expect(dispositionLabel('deferred', 'vote')).toBe('暂不付表决');
+  });
+
+  // A 任免案 is submitted by its 提请人 (区长提请任免…; 组织法 2022 art. 50), not a 提案人: it is withdrawn by
+  // the 提请人, and every word of its withdrawal — name, line, refusal, "已经表决" — says so.
+  it('an appointment is withdrawn by its 提请人, never a 提案人; a bill by its 提案人, a 质询案 by its 提出人', () => {
+    const appointment = { kind: 'appointment', title: '人事任免' } as const;
+    expect([withdrawer('appointment'), withdrawer('vote'), withdrawer('other'), withdrawer('interpellation')]).toEqual(['提请人', '提案人', '提案人', '提出人']);
+    expect(dispositionLabel('withdrawn', 'appointment')).toBe('提请人撤回');
+    expect(dispositionLine('withdrawn', '拟任人选情况发生变化。', appointment)).toBe('提请人撤回，对该任免案的审议即行终止（理由：拟任人选情况发生变化）。');
+    expect(dispositionRefusal('withdrawn', appointment, '开始表决')).toBe('“人事任免”已由提请人撤回，审议终止，不能开始表决');
+    expect(dispositionProblem('withdrawn', appointment, true)).toBe('“人事任免”已经表决，不能再记为提请人撤回');
+    for (const words of [dispositionLabel('withdrawn', 'appointment'), dispositionLine('withdrawn', '某理由', appointment), dispositionRefusal('withdrawn', appointment, '发起表决')]) expect(words).not.toContain('提案人');
+    expect(dispositionRefusal('withdrawn', { kind: 'other', title: '某议案' }, '开始表决')).toBe('“某议案”已由提案人撤回，审议终止，不能开始表决');
   });
 
   // 立法法 2023 art. 41 and the local 常委会议事规则 after it: a withdrawal before the vote ends the review —
@@ -42,7 +55,7 @@ describe('暂不付表决 and 撤回', () => {
         expect([title, withdrawn('vote', title)]).toEqual([title, '提案人撤回，对该议案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。']);
       expect(withdrawn('other', '审议区人民政府关于提请审议某某事项的议案')).toBe('提案人撤回，对该议案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。');
       expect(withdrawnNoun({ kind: 'appointment' })).toBe('任免案');
-      expect(withdrawn('appointment', '人事任免')).toBe('提案人撤回，对该任免案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。');
+      expect(withdrawn('appointment', '人事任免')).toBe('提请人撤回，对该任免案的审议即行终止（理由：提案人书面要求撤回，主任会议同意）。');
     });
 
     it('no line keeps the old words 终止审议 or 不付表决', () => {

@@ -37,4 +37,14 @@ describe('a typed text is written with characters of a text', () => {
     expect(linesText(20).parse('第一行\n\t第二行\n')).toBe('第一行\n\t第二行');
     expect(linesText(20, '请填写', '不能超过20字').safeParse('字'.repeat(21)).error?.issues[0]?.message).toBe('不能超过20字');
   });
+
+  it('a required text left out is asked for in the words of a blank one; another type keeps zod\'s words; an optional one is still refused as missing', () => {
+    for (const schema of [lineText(10, '请填写理由'), linesText(10, '请填写理由')]) {
+      expect(schema.safeParse(undefined).error?.issues.map((i) => i.message)).toEqual(['请填写理由']);
+      expect(schema.safeParse(' ').error?.issues.map((i) => i.message)).toEqual(['请填写理由']);
+      expect(schema.safeParse(7).error?.issues[0]?.message).not.toBe('请填写理由');
+    }
+    expect(lineText(10).safeParse(undefined).success).toBe(false);
+    expect(lineText(10).default('').parse(undefined)).toBe('');
+  });
 });

@@ -1,19 +1,17 @@
-// 暂不付表决 / 提案人撤回 on the current item: the secretary records the chair's decision (on the 主任会议's
+// 暂不付表决 / 提案人撤回 (a 任免案's 提请人, a 质询案's 提出人) on the current item: the secretary records the chair's decision (on the 主任会议's
 // proposal) or the proposer's withdrawal with the reason stated; once recorded the item shows its line
 // (domain/item-disposition.ts) and no round of it begins; 撤销 undoes it before 闭会, with the reason
 // the secretary types. The item's decisions undone earlier are listed in the words the 会议记录 prints.
 import { useEffect, useState } from 'react';
-import { dispositionAllowed, dispositionLabel, undoneDispositionLine, type DispositionKind } from '../../../../src-main/domain/item-disposition';
+import { dispositionAllowed, dispositionLabel, undoneDispositionLine, withdrawer, type DispositionKind } from '../../../../src-main/domain/item-disposition';
 import type { ItemDisposition } from '../../../../src-main/store/item-dispositions';
 import { call } from '../../api';
 import { clockText } from '../../live/labels';
 import type { LiveItem } from '../../../../src-main/meeting/types';
 import type { Actions } from './admin-actions';
 
-const PLACEHOLDER: Record<DispositionKind, string> = {
-  deferred: '如：部分条款争议较大，主任会议建议暂不付表决，进一步调研论证',
-  withdrawn: '如：提案人书面要求撤回，主任会议同意',
-};
+const placeholder = (kind: DispositionKind, item: LiveItem['kind']) =>
+  kind === 'deferred' ? '如：部分条款争议较大，主任会议建议暂不付表决，进一步调研论证' : `如：${withdrawer(item)}书面要求撤回，主任会议同意`;
 
 export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem; actions: Actions; roundOpen: boolean }) {
   const [asking, setAsking] = useState<DispositionKind | null>(null);
@@ -81,7 +79,7 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
         >
           <label>
             <span>{dispositionLabel(asking, item.kind)}的理由</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={PLACEHOLDER[asking]} data-testid="disposition-reason" />
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder={placeholder(asking, item.kind)} data-testid="disposition-reason" />
           </label>
           <button type="submit" className="lc-btn lc-btn-primary" disabled={busy || !reason.trim()} data-testid="disposition-confirm">
             记为{dispositionLabel(asking, item.kind)}
