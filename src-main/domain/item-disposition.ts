@@ -51,20 +51,20 @@ export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boo
 const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');
 
 /** What a withdrawn item is called in the line: 任免案 or 议案. */
-export function withdrawnNoun(item: { kind: AgendaKind }): '任免案' | '议案' {
-  return item.kind === 'appointment' ? '任免案' : '议案';
+export function withdrawnNoun(item: AgendaKind): '任免案' | '议案' {
+  return item === 'appointment' ? '任免案' : '议案';
 }
 
 /**
- * The one sentence every face and document shows of an item (`item`: its kind and title):
+ * The one sentence every face and document shows of an item (`item`: its kind):
  * "本项暂不付表决（理由：……）。" / "提案人撤回，对该议案的审议即行终止（理由：……）。" (for an appointment
  * "提请人撤回，对该任免案的……": `withdrawer`, `withdrawnNoun`), and for a 质询案, which is not voted on,
  * "质询案提出人撤回质询案，该质询案的质询即行终止（理由：……）。"
  */
-export function dispositionLine(kind: DispositionKind, reason: string, item: { kind: AgendaKind; title: string }): string {
+export function dispositionLine(kind: DispositionKind, reason: string, item: AgendaKind): string {
   const why = `（理由：${cleanReason(reason)}）`;
   if (kind === 'deferred') return `本项暂不付表决${why}。`;
-  return item.kind === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `${withdrawer(item.kind)}撤回，对该${withdrawnNoun(item)}的审议即行终止${why}。`;
+  return item === 'interpellation' ? `质询案提出人撤回质询案，该质询案的质询即行终止${why}。` : `${withdrawer(item)}撤回，对该${withdrawnNoun(item)}的审议即行终止${why}。`;
 }
 
 /**

@@ -32,13 +32,12 @@ interface Row {
   recorded_at: string;
   undone_at: string | null;
   undo_reason: string;
-  /** The item's kind and title (joined): the words depend on them. */
+  /** The item's kind (joined): the words depend on it. */
   item_kind: AgendaKind;
-  item_title: string;
 }
 
 /** Every query of the decisions reads them with their item's kind. */
-const SELECT = 'SELECT d.*, i.kind AS item_kind, i.title AS item_title FROM item_dispositions d JOIN agenda_items i ON i.id = d.item_id';
+const SELECT = 'SELECT d.*, i.kind AS item_kind FROM item_dispositions d JOIN agenda_items i ON i.id = d.item_id';
 
 const toDisposition = (r: Row): ItemDisposition => ({
   id: r.id,
@@ -49,7 +48,7 @@ const toDisposition = (r: Row): ItemDisposition => ({
   undoneAt: r.undone_at,
   undoReason: r.undo_reason,
   label: dispositionLabel(r.kind, r.item_kind),
-  line: dispositionLine(r.kind, r.reason, { kind: r.item_kind, title: r.item_title }),
+  line: dispositionLine(r.kind, r.reason, r.item_kind),
 });
 
 /** The decision standing on an item, if any. */
