@@ -113,6 +113,10 @@ ${goalRows(r)}
   receipt upserted into round_receipts beside it; named: a named_votes upsert and an audit_log row) in transactions of the same batch
   size as the server's, for the same time. **echo_ingest_per_s**: the same closed loop of the same clients
   against the plain WebSocket echo server: what the transport alone carries on this machine.
+  **tcp_echo_ingest_per_s**: the same closed loop over as many raw TCP connections from the bench process (prebuilt
+  frames of a press's size, no WebSocket library) against a process that only writes back the bytes it reads: what one
+  Node process can turn around over ${r.terminals} loopback connections here, the ceiling of any server of presses
+  however little it does per press (bench-ceiling.ts).
 - **rss_mb**: the server's peak resident memory (VmHWM) through the live session (terminals, rounds,
   ingest) and the archive searches; rss_after_pdf_mb: the same peak after the PDF renders too.
 - **archive_*_ms**: \`archive.search\` over the admin HTTP endpoint, one request at a time, on the seeded

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { parseArgs } from '../app/paths';
 import { benchArchive } from './bench-archive';
+import { tcpEchoIngest } from './bench-ceiling';
 import { measureIngest, sqliteBaseline } from './bench-ingest';
 import { benchPdf } from './bench-pdf';
 import { writeReport } from './bench-report';
@@ -188,6 +189,8 @@ async function main(): Promise<void> {
     const fanouts = await fanoutFloor(n + SCREENS, announcedFrame, dataDir, o.rounds);
     log(`基线：${n} 个客户端对回显服务器连续发送 ${o.ingestSeconds} 秒…`);
     const echoIngestPerS = await echoIngest(n, o.ingestSeconds);
+    log(`参照：${n} 个原始 TCP 连接对只回写字节的服务器连续发送 ${o.ingestSeconds} 秒…`);
+    const tcpEchoIngestPerS = await tcpEchoIngest(n, o.ingestSeconds);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const acked = rounds.reduce((s, r) => s + r.acked, 0);
     const result = {
@@ -235,6 +238,8 @@ async function main(): Promise<void> {
       ingest_named_committed_before_ack: named.committedBeforeAck,
       sqlite_baseline_named_per_s: sqliteBaselineNamedPerS,
       echo_ingest_per_s: echoIngestPerS,
+      // The ceiling of any server of presses here: raw TCP, no WebSocket library, no parsing (bench-ceiling.ts).
+      tcp_echo_ingest_per_s: tcpEchoIngestPerS,
       rss_mb: serverRss,
       rss_after_pdf_mb: pdfRss,
       startup_ms: startupMs,

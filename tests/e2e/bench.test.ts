@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/server';
 
 const FIELDS = [
-  'ack_p50_ms', 'ack_p99_ms', 'echo_p99_ms', 'durable_echo_p99_ms', 'trial_ack_p99_ms', 'result_broadcast_p99_ms', 'fanout_floor_p99_ms', 'announced_frame_bytes', 'ingest_per_s', 'sqlite_baseline_per_s', 'rss_mb', 'startup_ms',
+  'ack_p50_ms', 'ack_p99_ms', 'echo_p99_ms', 'durable_echo_p99_ms', 'trial_ack_p99_ms', 'result_broadcast_p99_ms', 'fanout_floor_p99_ms', 'announced_frame_bytes', 'ingest_per_s', 'sqlite_baseline_per_s', 'echo_ingest_per_s', 'tcp_echo_ingest_per_s', 'rss_mb', 'startup_ms',
   'archive_list_p99_ms', 'archive_search_p99_ms', 'pdf_20_pages_ms', 'pdf_20_pages_bytes', 'pdf_20_pages_edited_ms',
 ];
 
