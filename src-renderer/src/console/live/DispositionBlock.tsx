@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { dispositionChoices, dispositionLabel, undoneDispositionLine, withdrawer, type DispositionKind } from '../../../../src-main/domain/item-disposition';
 import type { ItemDisposition } from '../../../../src-main/store/item-dispositions';
 import { call } from '../../api';
-import { clockText } from '../../live/labels';
+import { clockTime } from '../../live/labels';
 import type { LiveItem } from '../../../../src-main/meeting/types';
 import type { Actions } from './admin-actions';
 
@@ -115,7 +115,7 @@ function UndoneHistory({ item }: { item: LiveItem }) {
   return (
     <ul className="lc-disposition-history" data-testid="disposition-history">
       {undone.map((x) => (
-        <li key={x.id}>{undoneDispositionLine(x, item.kind, { recorded: clockText(x.recordedAt), undone: clockText(x.undoneAt) })}</li>
+        <li key={x.id}>{undoneDispositionLine(x, item.kind, { recorded: clockTime(x.recordedAt), undone: clockTime(x.undoneAt) })}</li>
       ))}
     </ul>
   );
