@@ -8,13 +8,13 @@ const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "09:32": the Beijing time of day of an ISO instant ('' for none or an unreadable one). */
-export function clockTime(iso: string | null): string {
+/** "09:32" (with `seconds`, "09:32:07"): the Beijing time of day of an ISO instant ('' for none or an unreadable one). */
+export function clockTime(iso: string | null, seconds = false): string {
   if (!iso) return '';
   const t = new Date(iso).getTime();
   if (Number.isNaN(t)) return '';
   const d = new Date(t + BEIJING_OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds ? `:${pad(d.getUTCSeconds())}` : ''}`;
 }
 
 /** The ISO instant of a Beijing time of day (HH:MM) on a day (YYYY-MM-DD), as typed in the console; null if unreadable. */

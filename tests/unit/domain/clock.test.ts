@@ -16,6 +16,7 @@ describe('a time of day is said in Beijing time', () => {
       expect(clockTime('2026-09-22T01:32:00.000Z')).toBe('09:32');
       expect(clockTime('2026-09-22T16:05:59.000Z')).toBe('00:05'); // after midnight in Beijing
       expect(clockTime('2026-09-22T09:32:00+08:00')).toBe('09:32');
+      expect(clockTime('2026-09-22T01:32:07.900Z', true)).toBe('09:32:07');
     }
   });
 
