@@ -7,6 +7,7 @@ import { scaleWords, type Scale } from '../domain/satisfaction';
 import { scalesOfItems } from '../assessment/assessment-store';
 import { sessionTitle } from '../domain/numerals';
 import { formatDocNumber } from '../domain/review';
+import { ballotWords } from '../domain/provision-vote';
 import { getCommittee } from '../store/committee';
 import type { Store } from '../store/store';
 import { ARCHIVE_KIND_LABELS, statusLabel, type ArchiveKind } from '../shared/archive-kinds';
@@ -61,12 +62,14 @@ const DESCRIBE: Record<ArchiveKind, Describer> = {
   },
   ballot: (store, ids) =>
     byId(
-      all<{ id: number; round: number; secret: number; method: string; announcement: string | null; item: string }>(
+      all<{ id: number; round: number; secret: number; method: string; announcement: string | null; subject: string; provision: string | null }>(
         store,
-        `SELECT b.id, b.round, b.secret, b.method, b.announcement, a.title AS item FROM ballots b JOIN agenda_items a ON a.id = b.item_id WHERE b.id ${inList}`,
+        `SELECT b.id, b.round, b.secret, b.method, b.announcement, b.subject, b.provision FROM ballots b WHERE b.id ${inList}`,
         ids,
       ),
       (r) => ({
+        // a provision's ballot named as every face names it (对……进行单独表决)
+        title: ballotWords(r),
         detail: [r.round > 1 ? `第${r.round}轮` : '', r.secret ? '无记名' : '记名', r.method === 'electronic' ? '' : r.method === 'paper' ? '纸质' : '举手', r.announcement ?? '']
           .filter(Boolean)
           .join(' · '),
@@ -147,7 +150,7 @@ export function describeHits(store: Store, rows: EntryRow[], words: readonly str
       year: r.year,
       status: r.status,
       statusLabel: statusLabel(r.kind, r.status),
-      title: r.kind === 'session' && title ? title : r.title,
+      title: r.kind === 'session' && title ? title : (d.title ?? r.title),
       detail: d.detail,
       snippet: d.text && words.length > 0 ? snippetOf(d.text, words) : null,
     };

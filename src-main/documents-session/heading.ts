@@ -28,14 +28,6 @@ export function docHeading(store: Store, sessionId: number): DocHeading {
   return { session, region, committee, issuer: `${committee}办公室`, date: chineseDate(session.date), words: levelWordsOf(store, region) };
 }
 
-/** "2026年9月22日 09:30": a time of the session day, for rounds ("开始时间"). */
-export function clockTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /**
  * A session document's title with the committee on its own line: "示例区第二届人民代表大会常务委员会"
  * then "第十六次会议议程" (GB/T 9704 7.3.1: lines broken between words, the issuer's name whole).

@@ -9,7 +9,8 @@ import { listSpeakers } from '../meeting/speakers';
 import { remarksByItem } from '../review/remarks';
 import { listItems, type AgendaItem } from '../store/agenda';
 import type { Store } from '../store/store';
-import { clockTime, docHeading, sessionDocTitle } from './heading';
+import { docHeading, sessionDocTitle } from './heading';
+import { clockTime } from '../domain/clock';
 import { assessmentVoidLines, ballotVoidLines } from './voided';
 import { assessmentOutcome, assessmentsOf, assessmentTitle, attendanceLine, ballotOutcomes, dispositionLineOf, provisionWords, itemKindLabel, NOT_VOTED, oathSentence, oathsOf, undoneDispositionLines } from './outcomes';
 

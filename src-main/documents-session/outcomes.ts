@@ -15,7 +15,7 @@ import { ballotsOfItem, type BallotRow } from '../meeting/ballot-store';
 import { listOaths, oathNames, type Oath } from '../meeting/oaths';
 import { dispositionHistory, standingDisposition } from '../store/item-dispositions';
 import { undoneDispositionLine } from '../domain/item-disposition';
-import { clockTime } from './heading';
+import { clockTime } from '../domain/clock';
 import type { Session } from '../store/sessions';
 
 /** Blank to fill in by hand where a figure is not known yet. */

@@ -5,7 +5,7 @@ import { voidedAttemptSentences } from '../domain/round-void';
 import type { BallotRow } from '../meeting/ballot-store';
 import { voidsOf } from '../rounds/round-voids';
 import type { Store } from '../store/store';
-import { clockTime } from './heading';
+import { clockTime } from '../domain/clock';
 
 export function ballotVoidLines(store: Store, b: Pick<BallotRow, 'id' | 'state'>): string[] {
   return voidedAttemptSentences('ballot', voidsOf(store, 'ballot', b.id), clockTime, b.state !== 'draft');

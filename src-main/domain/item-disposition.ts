@@ -19,10 +19,14 @@ import type { AgendaKind } from './agenda';
 export const DISPOSITION_KINDS = ['deferred', 'withdrawn'] as const;
 export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
 
-/** The name of each, as a console button and a tag in the agenda say it. */
+/**
+ * The name of each where no item is in view (a refused choice: 处理方式：应为以下之一：暂不付表决、撤回).
+ * Said of an item — a console button, a tag in the agenda, a refusal, a line — it is `dispositionLabel`,
+ * which names who withdraws that kind of item: never 提案人 for every kind.
+ */
 export const DISPOSITION_LABELS: Record<DispositionKind, string> = {
   deferred: '暂不付表决',
-  withdrawn: '提案人撤回',
+  withdrawn: '撤回',
 };
 
 /**
@@ -46,6 +50,14 @@ const ALLOWED: Record<DispositionKind, readonly AgendaKind[]> = {
 
 export function dispositionAllowed(kind: DispositionKind, item: AgendaKind): boolean {
   return ALLOWED[kind].includes(item);
+}
+
+/**
+ * The console's menu for an item of this kind: the dispositions it can take, each named as said of it
+ * (a 任免案: 暂不付表决, 提请人撤回; a 质询案: 提出人撤回 only; a bill: 暂不付表决, 提案人撤回; a report: none).
+ */
+export function dispositionChoices(item: AgendaKind): { kind: DispositionKind; label: string }[] {
+  return DISPOSITION_KINDS.filter((k) => dispositionAllowed(k, item)).map((kind) => ({ kind, label: dispositionLabel(kind, item) }));
 }
 
 const cleanReason = (reason: string) => reason.trim().replace(/[。；;.，,]+$/, '');

@@ -15,6 +15,7 @@ import type { RoundEngine, RoundSpec } from '../rounds/round-engine';
 import { KEY_LOST_AT_TERMINAL } from '../rounds/sealed';
 import type { LiveContext } from '../rounds/types';
 import { provisionSubject } from './provision-ballots';
+import { ballotNoun } from '../domain/provision-vote';
 import { ballotsOfGroup, correctResult, getBallot, insertBallot, markAnnounced, markOpened, markVoided, namedCounts, openBallots, storeResult, type BallotRow } from './ballot-store';
 import type { TerminalBinding } from './pairing';
 import { NAMED_VOTES, PressRecorder, readPressBody, SECRET_VOTERS, type PressOutcome } from './press-recorder';
@@ -55,7 +56,7 @@ export class BallotControl {
     const store = live.store;
     this.spec = {
       kind: 'ballot',
-      noun: () => '表决',
+      noun: (b) => ballotNoun(b),
       title: (b) => b.subject,
       get: (id) => getBallot(store, id),
       openRounds: () => openBallots(store),
@@ -147,7 +148,7 @@ export class BallotControl {
       JSON.stringify(last.rules.adoption) === JSON.stringify(rules.adoption);
     if (same) return last;
     const where = last.state === 'draft' ? '已经创建、尚未开始' : '正在进行';
-    throw new AppError('CONFLICT', `“${last.subject}”的第${last.round}轮表决${where}，不能再发起一轮；请先${last.state === 'draft' ? '开始并结束' : '结束'}这一轮`);
+    throw new AppError('CONFLICT', `“${last.subject}”的第${last.round}轮${ballotNoun(last)}${where}，不能再发起一轮；请先${last.state === 'draft' ? '开始并结束' : '结束'}这一轮`);
   }
 
   /** 开始表决: refused while more members are present than 应到 (no result on an impossible attendance). */

@@ -5,12 +5,14 @@
 // clean close and start before anyone read it shows it again; a dismissed one (who, when) never comes
 // back, and each interrupted run gives a notice of its own.
 import { AppError } from '../shared/result';
+import { clockTime } from '../domain/clock';
 import { SYSTEM_ACTOR, type Actor } from '../store/audit';
 import type { Store } from '../store/store';
 import type { RoundEngine } from '../rounds/round-engine';
 import type { Interruption } from './types';
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+/** To the second, in Beijing time as every face says a time (domain/clock.ts), whatever the server's zone. */
+const clock = (iso: string) => clockTime(iso, true);
 
 interface Row {
   id: number;

@@ -150,8 +150,8 @@ describe('one appointment item: three one by one, two removals together', () => 
     await oath.getByTestId('oath-time').fill('10:05');
     await oath.getByTestId('oath-record').click();
     await expect.poll(() => oath.locator('.lc-oath-row').first().textContent()).toContain('周明、郑强（集体宣誓，周明领誓），邱东竹监誓');
-    const stored = new Date((await server.must<{ oaths: { takenAt: string }[] }>('oaths.list', { sessionId: s16.sessionId })).oaths[0]!.takenAt);
-    expect([localDay(stored), stored.getHours(), stored.getMinutes()]).toEqual(['2026-09-22', 10, 5]);
+    // the time typed is Beijing time (domain/clock.ts), whatever the console machine's zone: 10:05 there is 02:05 UTC
+    expect((await server.must<{ oaths: { takenAt: string }[] }>('oaths.list', { sessionId: s16.sessionId })).oaths[0]!.takenAt).toBe('2026-09-22T02:05:00.000Z');
     const minutes = await server.must<{ base64: string }>('documents.render', { sessionId: s16.sessionId, id: 'minutes', format: 'pdf' });
     expect(flat(pdfText(Buffer.from(minutes.base64, 'base64')))).toContain('宪法宣誓：10:05，周明、郑强进行宪法宣誓（集体宣誓，周明领誓），邱东竹监誓。');
     await shot('oath');

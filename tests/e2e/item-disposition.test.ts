@@ -4,7 +4,9 @@
 // show the same line under the current item, the row is in the file; then 撤销, with the reason the
 // secretary types, brings the ballot block back, the big screen and the terminal drop the line, the
 // row keeps the reason and the console lists the decision undone with both reasons.
-// A 任免案 is withdrawn by its 提请人: the button, the reason's hint, the line and the agenda tag say so.
+// A 任免案 is withdrawn by its 提请人: the menu (dispositionChoices), the reason's hint, the line and the
+// agenda tag say so. The server runs on UTC and the console's browser in New York: the decision undone
+// reads the same in the console as in the printed 会议记录, both in Beijing time (domain/clock.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -12,6 +14,8 @@ import { startServe, type ServeProcess } from '../helpers/server';
 import { prepareSession16, type Session16 } from '../helpers/session-fixture';
 import { markAttendance, memberSeatCodes } from '../helpers/live-setup';
 import { openConsole, openDisplay, openTerminal } from '../helpers/live-pages';
+import { pdfText, savePdf } from '../helpers/pdf';
+import { clockTime } from '../../src-main/domain/clock';
 
 let server: ServeProcess;
 let browser: Browser;
@@ -23,13 +27,13 @@ const REASON = '部分条款争议较大，主任会议建议进一步调研论�
 const UNDO_REASON = '主任会议研究后，主持人决定本次会议付表决';
 
 beforeAll(async () => {
-  server = await startServe();
+  server = await startServe({ env: { TZ: 'UTC' } });
   s16 = await prepareSession16(server.must);
   await server.must('live.open', { sessionId: s16.sessionId });
   await markAttendance(server.must, s16.members.slice(0, 30));
   await server.must('live.startBusiness', {});
   browser = await launchChromium();
-  consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`);
+  consolePage = await openConsole(browser, server, `#/console/live/${s16.sessionId}`, { timezoneId: 'America/New_York' });
   display = await openDisplay(browser, server);
   const member = s16.members[30]!;
   terminal = await openTerminal(browser, server, (await memberSeatCodes(server.must))(member.id), member.name);
@@ -69,7 +73,13 @@ describe('暂不付表决 from the console', () => {
     await expect.poll(() => consolePage.getByTestId('disposition-history').textContent()).toMatch(new RegExp(`^\\d\\d:\\d\\d记为暂不付表决（理由：${REASON}），\\d\\d:\\d\\d撤销（理由：${UNDO_REASON}）。$`));
     await expect.poll(() => display.getByTestId('display-disposition').count()).toBe(0);
     await expect.poll(() => terminal.getByTestId('terminal-disposition').count()).toBe(0);
-    expect(await server.must('agenda.dispositions', { itemId: vote.id })).toMatchObject([{ kind: 'deferred', reason: REASON, undoneAt: expect.any(String), undoReason: UNDO_REASON }]);
+    const [undone] = await server.must<{ recordedAt: string; undoneAt: string }[]>('agenda.dispositions', { itemId: vote.id });
+    expect(undone).toMatchObject({ kind: 'deferred', reason: REASON, undoneAt: expect.any(String), undoReason: UNDO_REASON });
+    // the same instants on screen and on paper, in Beijing time, whatever the clocks of the server and the browser
+    const onScreen = `${clockTime(undone!.recordedAt)}记为暂不付表决（理由：${REASON}），${clockTime(undone!.undoneAt)}撤销（理由：${UNDO_REASON}）。`;
+    expect(await consolePage.getByTestId('disposition-history').textContent()).toBe(onScreen);
+    const minutes = Buffer.from((await server.must<{ base64: string }>('documents.render', { sessionId: s16.sessionId, id: 'minutes', format: 'pdf' })).base64, 'base64');
+    expect(pdfText(savePdf('disposition-e2e-minutes', minutes)).replace(/\s+/g, '')).toContain(onScreen);
     await consolePage.screenshot({ path: artifactPath('screens', 'disposition-undone-console.png') });
   });
 });
@@ -79,7 +89,7 @@ describe('撤回 of a 任免案 from the console', () => {
     const appointment = s16.items.find((i) => i.kind === 'appointment')!;
     await consolePage.getByTestId(`set-item-${appointment.id}`).click();
     await consolePage.getByTestId('ballot-block').waitFor();
-    expect(await consolePage.getByTestId('disposition-withdrawn').textContent()).toBe('提请人撤回…');
+    expect(await consolePage.getByTestId('item-disposition-actions').getByRole('button').allTextContents()).toEqual(['暂不付表决…', '提请人撤回…']);
     await consolePage.getByTestId('disposition-withdrawn').click();
     expect(await consolePage.getByTestId('disposition-reason').getAttribute('placeholder')).toBe('如：提请人书面要求撤回，主任会议同意');
     await consolePage.getByTestId('disposition-reason').fill('拟任人选情况发生变化');

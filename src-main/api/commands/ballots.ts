@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { lineText, linesText } from '../../domain/text';
 import { PERSON_ID, THRESHOLD_NAMES } from '../../domain/agenda';
 import { CHOICES } from '../../domain/vote';
+import { ballotWords } from '../../domain/provision-vote';
 import { getBallot, personIndexes } from '../../meeting/ballot-store';
 import { liveBallotRow } from '../../meeting/views';
 import { AppError } from '../../shared/result';
@@ -83,10 +84,13 @@ export const ballotCommands = {
   'ballots.get': command({
     access: ['admin'],
     input: z.object({ ballotId: id }),
-    /** The ballot; `persons` are places in the item's list now, `personSnapshot` the persons as voted on. */
+    /**
+     * The ballot; `subject` as every face names it (a provision's: 对……进行单独表决, ballotWords; `provision`
+     * keeps its bare name), `persons` are places in the item's list now, `personSnapshot` the persons as voted on.
+     */
     run: (ctx, { ballotId }) => {
       const b = getBallot(ctx.store, ballotId);
-      return { ...b, persons: personIndexes(ctx.store, b), personSnapshot: b.persons };
+      return { ...b, subject: ballotWords(b), persons: personIndexes(ctx.store, b), personSnapshot: b.persons };
     },
   }),
 

@@ -1,14 +1,14 @@
 // The notice on every console page while the meeting machine turns connections away for its bound
 // (server/refusal-record.ts, the `refusals` frames of the console's live client): how many, the bound
 // and its figure, when the last one was and from where. Gone a minute after the last refusal.
-import { clockText } from '../live/labels';
+import { clockTime } from '../live/labels';
 import { CONNECTIONS_FULL, type ConnectionRefusals } from '../live/protocol';
 import { useLive } from '../live/useLive';
 
 /** "已拒绝12个连接：连接数已满（每台设备上限8个），最近一次 09:32，来自192.168.1.23" */
 export function refusalsText(r: ConnectionRefusals): string {
   const bound = r.bound === 'address' ? `每台设备上限${r.limit}个` : `全场上限${r.limit}个`;
-  return `已拒绝${r.count}个连接：${CONNECTIONS_FULL}（${bound}），最近一次 ${clockText(r.lastAt)}，来自${r.address}`;
+  return `已拒绝${r.count}个连接：${CONNECTIONS_FULL}（${bound}），最近一次 ${clockTime(r.lastAt)}，来自${r.address}`;
 }
 
 export function RefusalsNotice() {

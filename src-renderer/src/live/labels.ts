@@ -73,9 +73,5 @@ export function hhmm(d: Date): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-/** "09:32": a time of day from an ISO time, on this device's clock ('' for none). */
-export function clockText(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : hhmm(d);
-}
+/** "09:32": a time of day from an ISO time in Beijing time, as the documents print it (one formatter: domain/clock.ts). */
+export { clockTime } from '../../../src-main/domain/clock';

@@ -3,7 +3,7 @@
 // session is on. Mounted by TerminalApp under the current item.
 import type { CommandOutput } from '../api';
 import type { LiveCmd } from '../live/client';
-import { clockText } from '../live/labels';
+import { clockTime } from '../live/labels';
 import { useCallback, useEffect, useState } from 'react';
 import type { TerminalState } from '../live/protocol';
 import './review-terminal.css';
@@ -109,9 +109,9 @@ export function RemarksPanel({ state, cmd }: { state: TerminalState; cmd: Cmd })
           <ul className="rv-term-list">
             {mine.remarks.map((r) => (
               <li key={r.id}>
-                <span className="rv-term-time">{clockText(r.createdAt)}</span>
+                <span className="rv-term-time">{clockTime(r.createdAt)}</span>
                 <span className="rv-term-body">{r.text}</span>
-                <button type="button" className="term-btn rv-term-withdraw" onClick={() => void withdraw(r.id)} disabled={busy} aria-label={`撤回 ${clockText(r.createdAt)} 的发言`}>
+                <button type="button" className="term-btn rv-term-withdraw" onClick={() => void withdraw(r.id)} disabled={busy} aria-label={`撤回 ${clockTime(r.createdAt)} 的发言`}>
                   撤回
                 </button>
               </li>

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { BlockedNote } from '../live/BlockedNote';
 import { ConnectionDot } from '../live/ConnectionDot';
-import { clockText, itemPosition } from '../live/labels';
+import { clockTime, itemPosition } from '../live/labels';
 import { useLive } from '../live/useLive';
 import { itemQueue } from './queue';
 import './speakers.css';
@@ -45,7 +45,7 @@ export function ChairApp() {
                   {q.waiting.map((e) => (
                     <li key={e.id} data-member-id={e.memberId}>
                       {e.name}
-                      {e.seat !== null && `（${e.seat}号座）`} <span className="chair-muted">{clockText(e.requestedAt)}申请</span>
+                      {e.seat !== null && `（${e.seat}号座）`} <span className="chair-muted">{clockTime(e.requestedAt)}申请</span>
                     </li>
                   ))}
                 </ol>
@@ -54,7 +54,7 @@ export function ChairApp() {
               )}
               {q.done.length > 0 && (
                 <p className="chair-muted" data-testid="chair-done">
-                  已发言：{q.done.map((e) => `${e.name}（${clockText(e.calledAt)}）`).join('、')}
+                  已发言：{q.done.map((e) => `${e.name}（${clockTime(e.calledAt)}）`).join('、')}
                 </p>
               )}
             </section>

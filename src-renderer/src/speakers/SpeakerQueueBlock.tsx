@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { SPEAKER_STATE_LABELS } from '../../../src-main/domain/speakers';
 import type { Actions } from '../console/live/admin-actions';
-import { clockText } from '../live/labels';
+import { clockTime } from '../live/labels';
 import type { ConsoleState } from '../live/protocol';
 import { useLive } from '../live/useLive';
 import { itemQueue, type SpeakerEntry } from './queue';
@@ -43,7 +43,7 @@ export function SpeakerQueueBlock({ state, actions }: { state: ConsoleState; act
 function SpeakerRow({ entry: e, order, actions }: { entry: SpeakerEntry; order: number; actions: Actions }) {
   const [remark, setRemark] = useState('');
   const idle = actions.busy !== null;
-  const times = [`${clockText(e.requestedAt)}申请`, e.calledAt ? `${clockText(e.calledAt)}请发言` : '', e.doneAt ? `${clockText(e.doneAt)}结束` : '', e.withdrawnAt ? `${clockText(e.withdrawnAt)}撤回` : '']
+  const times = [`${clockTime(e.requestedAt)}申请`, e.calledAt ? `${clockTime(e.calledAt)}请发言` : '', e.doneAt ? `${clockTime(e.doneAt)}结束` : '', e.withdrawnAt ? `${clockTime(e.withdrawnAt)}撤回` : '']
     .filter(Boolean)
     .join(' · ');
   return (

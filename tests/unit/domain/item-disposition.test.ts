@@ -2,7 +2,8 @@
 // deferred, and a 质询案 can also be withdrawn (监督法 art. 50); an item a vote has decided takes
 // neither; the line every face and document shows keeps the reason, its final stop dropped.
 import { describe, expect, it } from 'vitest';
-import { dispositionAllowed, dispositionLabel, dispositionLine, dispositionProblem, dispositionRefusal, withdrawer, withdrawnNoun } from '../../../src-main/domain/item-disposition';
+import { DISPOSITION_KINDS, DISPOSITION_LABELS, dispositionAllowed, dispositionChoices, dispositionLabel, dispositionLine, dispositionProblem, dispositionRefusal, withdrawer, withdrawnNoun } from '../../../src-main/domain/item-disposition';
+import { choiceRefusal } from '../../../src-main/api/enum-words';
 
 describe('暂不付表决 and 撤回', () => {
   it('apply to items due for a vote; withdrawal also to a 质询案; never to a report or an assessment', () => {
@@ -60,5 +61,25 @@ describe('暂不付表决 and 撤回', () => {
     it('no line keeps the old words 终止审议 or 不付表决', () => {
       for (const kind of ['vote', 'appointment', 'other'] as const) expect(withdrawn(kind)).not.toMatch(/终止审议|不付表决|本项/);
     });
+  });
+
+  // The console's menu, the agenda's tag, the terminal's line and the printed 会议记录 say who withdraws an
+  // item from one function by its kind (dispositionLabel): the menu is dispositionChoices, and the bare
+  // names (DISPOSITION_LABELS, for a refused choice with no item in view) name no withdrawer at all.
+  it('the menu names the withdrawer by the item’s kind: 提请人撤回 for a 任免案, 提出人撤回 for a 质询案, 提案人撤回 for a bill', () => {
+    expect(dispositionChoices('appointment')).toEqual([
+      { kind: 'deferred', label: '暂不付表决' },
+      { kind: 'withdrawn', label: '提请人撤回' },
+    ]);
+    expect(dispositionChoices('interpellation')).toEqual([{ kind: 'withdrawn', label: '提出人撤回' }]);
+    expect(dispositionChoices('vote')).toEqual([
+      { kind: 'deferred', label: '暂不付表决' },
+      { kind: 'withdrawn', label: '提案人撤回' },
+    ]);
+    expect(dispositionChoices('report')).toEqual([]);
+    for (const c of dispositionChoices('appointment')) expect(dispositionLine(c.kind, '某理由', 'appointment').startsWith(c.kind === 'withdrawn' ? c.label : '本项')).toBe(true);
+    expect(Object.values(DISPOSITION_LABELS).join('')).not.toMatch(/提案人|提请人|提出人/);
+    expect(choiceRefusal(DISPOSITION_KINDS)).toBe('应为以下之一：暂不付表决、撤回');
+    expect(dispositionProblem('withdrawn', { kind: 'report', title: '某报告' }, false)).toBe('“某报告”不是需要表决的议案，不能记为撤回');
   });
 });

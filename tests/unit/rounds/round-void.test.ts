@@ -129,8 +129,8 @@ describe.each(KINDS)('作废本轮: $name', (kind) => {
     await must('ballots.close', { ballotId: other.id });
     await must('live.close', {});
     // The minutes and the round's own result sheet say what happened, in the same words.
-    const at = new Date(attempts[0]!.voided_at as string);
-    const hhmm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    // in Beijing time, as every face and document says a time of day (domain/clock.ts)
+    const hhmm = new Date(attempts[0]!.voided_at as string).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 5);
     const said = `本轮${kind.noun}于${hhmm}作废，原因：会议用计算机故障，数据已移至备用计算机；${kind.discarded}，随后重新${kind.noun}。`;
     for (const doc of ['minutes', kind.sheet(round.id)]) {
       const pdf = await must('documents.render', { sessionId: s.sessionId, id: doc, format: 'pdf' });

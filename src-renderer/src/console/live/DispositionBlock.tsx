@@ -1,12 +1,12 @@
-// 暂不付表决 / 提案人撤回 (a 任免案's 提请人, a 质询案's 提出人) on the current item: the secretary records the chair's decision (on the 主任会议's
+// 暂不付表决 / 撤回 (a bill's 提案人, a 任免案's 提请人, a 质询案's 提出人: the menu by the item's kind, dispositionChoices) on the current item: the secretary records the chair's decision (on the 主任会议's
 // proposal) or the proposer's withdrawal with the reason stated; once recorded the item shows its line
 // (domain/item-disposition.ts) and no round of it begins; 撤销 undoes it before 闭会, with the reason
 // the secretary types. The item's decisions undone earlier are listed in the words the 会议记录 prints.
 import { useEffect, useState } from 'react';
-import { dispositionAllowed, dispositionLabel, undoneDispositionLine, withdrawer, type DispositionKind } from '../../../../src-main/domain/item-disposition';
+import { dispositionChoices, dispositionLabel, undoneDispositionLine, withdrawer, type DispositionKind } from '../../../../src-main/domain/item-disposition';
 import type { ItemDisposition } from '../../../../src-main/store/item-dispositions';
 import { call } from '../../api';
-import { clockText } from '../../live/labels';
+import { clockTime } from '../../live/labels';
 import type { LiveItem } from '../../../../src-main/meeting/types';
 import type { Actions } from './admin-actions';
 
@@ -60,8 +60,8 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
       </section>
     );
   }
-  const kinds = (['deferred', 'withdrawn'] as const).filter((k) => dispositionAllowed(k, item.kind));
-  if (!kinds.length) return null;
+  const choices = dispositionChoices(item.kind);
+  if (!choices.length) return null;
   return (
     <section className="lc-card lc-disposition" data-testid="item-disposition-actions">
       {asking ? (
@@ -89,9 +89,9 @@ export function DispositionBlock({ item, actions, roundOpen }: { item: LiveItem;
           </button>
         </form>
       ) : (
-        kinds.map((k) => (
-          <button key={k} type="button" className="lc-btn" disabled={busy || roundOpen} title={roundOpen ? '表决进行中，请先结束表决' : undefined} onClick={() => setAsking(k)} data-testid={`disposition-${k}`}>
-            {dispositionLabel(k, item.kind)}…
+        choices.map((c) => (
+          <button key={c.kind} type="button" className="lc-btn" disabled={busy || roundOpen} title={roundOpen ? '表决进行中，请先结束表决' : undefined} onClick={() => setAsking(c.kind)} data-testid={`disposition-${c.kind}`}>
+            {c.label}…
           </button>
         ))
       )}
@@ -115,7 +115,7 @@ function UndoneHistory({ item }: { item: LiveItem }) {
   return (
     <ul className="lc-disposition-history" data-testid="disposition-history">
       {undone.map((x) => (
-        <li key={x.id}>{undoneDispositionLine(x, item.kind, { recorded: clockText(x.recordedAt), undone: clockText(x.undoneAt) })}</li>
+        <li key={x.id}>{undoneDispositionLine(x, item.kind, { recorded: clockTime(x.recordedAt), undone: clockTime(x.undoneAt) })}</li>
       ))}
     </ul>
   );

@@ -1,6 +1,6 @@
 // Every member of the session as a seat tile: seat, name, attendance with 签到 / 请假 / 离会, the
 // terminal's state, and during a ballot whether they have voted (✓) and, for named ballots only, what.
-import { ATTENDANCE_TEXT, CHOICE_TEXT, clockText } from '../../live/labels';
+import { ATTENDANCE_TEXT, CHOICE_TEXT, clockTime } from '../../live/labels';
 import type { AttendanceStatus, ConsoleMemberRow, ConsoleState } from '../../live/protocol';
 import type { Actions } from './admin-actions';
 
@@ -85,5 +85,5 @@ export function MemberGrid({ state, actions }: { state: ConsoleState; actions: A
 }
 
 function timeOf(iso: string): string {
-  return `${clockText(iso)} 签到`;
+  return `${clockTime(iso)} 签到`;
 }

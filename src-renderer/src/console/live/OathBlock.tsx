@@ -3,20 +3,12 @@
 // Recorded with the session; the 会议记录 and the 主持词 print it.
 import { useEffect, useState } from 'react';
 import { call, type CommandOutput } from '../../api';
-import { clockText, hhmm } from '../../live/labels';
+import { clockTime } from '../../live/labels';
+import { beijingInstant } from '../../../../src-main/domain/clock';
 import { today } from '../format';
 import type { ConsoleBallotRow } from '../../live/protocol';
 
 type OathList = CommandOutput<'oaths.list'>;
-
-/**
- * The ISO time of a day (YYYY-MM-DD) at HH:MM on this machine's clock: the secretary types when the
- * oath was taken, on the day it was taken (recorded after the session, that is not today).
- */
-function localTime(day: string, time: string): string | null {
-  const d = new Date(`${day}T${time}:00`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
 
 export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; itemId: number; ballots: ConsoleBallotRow[] }) {
   const [data, setData] = useState<OathList | null>(null);
@@ -26,7 +18,7 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
   const [form, setForm] = useState<'single' | 'collective'>('collective');
   const [ledBy, setLedBy] = useState('');
   const [by, setBy] = useState<string | null>(null);
-  const [time, setTime] = useState(() => hhmm(new Date()));
+  const [time, setTime] = useState(() => clockTime(new Date().toISOString()));
   // The day it was taken: today while the session is being held, its own date otherwise.
   const [day, setDay] = useState<string | null>(null);
   const [sessionDay, setSessionDay] = useState(today);
@@ -57,7 +49,7 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
 
   const record = async () => {
     setError(null);
-    const takenAt = localTime(day ?? sessionDay, time);
+    const takenAt = beijingInstant(day ?? sessionDay, time);
     if (!takenAt) return setError('请填写宣誓的日期和时间');
     const r = await call('oaths.record', { sessionId, itemId, personIds: chosen, takenAt, administeredBy, form, ledBy: form === 'collective' ? leader : '' });
     if (!r.ok) return setError(r.error.message);
@@ -75,7 +67,7 @@ export function OathBlock({ sessionId, itemId, ballots }: { sessionId: number; i
       <h4>宪法宣誓</h4>
       {recorded.map((o) => (
         <p key={o.id} className="lc-oath-row" data-testid={`oath-${o.id}`}>
-          {clockText(o.takenAt)} {o.persons.map((p) => p.name).join('、')}（{o.form === 'collective' ? `集体宣誓，${o.ledBy}领誓` : '单独宣誓'}），{o.administeredBy}监誓
+          {clockTime(o.takenAt)} {o.persons.map((p) => p.name).join('、')}（{o.form === 'collective' ? `集体宣誓，${o.ledBy}领誓` : '单独宣誓'}），{o.administeredBy}监誓
           <button type="button" className="lc-btn lc-btn-small" onClick={() => void remove(o.id)} aria-label="删除这条宣誓记录">
             删除
           </button>
