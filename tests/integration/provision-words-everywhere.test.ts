@@ -25,7 +25,7 @@ beforeAll(async () => {
   running = await startServer({ dataDir: tempDataDir('yishi-provision-words-'), port: 0, host: '127.0.0.1', staticDir: null });
   s16 = await prepareSession16(must);
   await must('live.open', { sessionId: s16.sessionId });
-  [terminal] = await pairAndSignIn(must, `ws://127.0.0.1:${running.port}/ws`, s16.members.slice(0, 1));
+  [terminal] = (await pairAndSignIn(must, `ws://127.0.0.1:${running.port}/ws`, s16.members.slice(0, 1))) as [TerminalClient];
   await markAttendance(must, s16.members.slice(1, 25));
   await must('live.startBusiness', {});
 });
@@ -38,12 +38,12 @@ describe('a provision’s ballot is 对……进行单独表决 on every face an
   it('in the terminal’s frame, the console’s row, ballots.get, the archive and both printed sheets; the refusals call it 单独表决', async () => {
     const item = s16.items.find((i) => i.kind === 'vote')!;
     await must('live.setItem', { itemId: item.id });
-    const created = await must<{ id: number; subject: string; provision: string }>('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', provision: PROVISION });
+    const created = await must('ballots.create', { itemId: item.id, secret: false, pressRule: 'last', provision: PROVISION });
     expect(created).toMatchObject({ subject: WORDS, provision: PROVISION });
     await must('ballots.open', { ballotId: created.id });
     const frame = await terminal.waitForState((s) => s.ballot?.id === created.id && s.ballot.state === 'open');
     expect(frame.ballot.subject).toBe(WORDS);
-    const got = await must<{ subject: string; provision: string }>('ballots.get', { ballotId: created.id });
+    const got = await must('ballots.get', { ballotId: created.id });
     expect(got).toMatchObject({ subject: frame.ballot.subject, provision: PROVISION });
 
     // named beside its title, it is the provision's 单独表决
@@ -51,7 +51,7 @@ describe('a provision’s ballot is 对……进行单独表决 on every face an
       ok: false,
       error: { code: 'CONFLICT', message: `“${PROVISION}”的第1轮单独表决正在进行，不能再发起一轮；请先结束这一轮` },
     });
-    const whole = await must<{ id: number }>('ballots.create', { itemId: s16.items.find((i) => i.kind === 'appointment')!.id, secret: false, pressRule: 'last', personIndexes: [0] });
+    const whole = await must('ballots.create', { itemId: s16.items.find((i) => i.kind === 'appointment')!.id, secret: false, pressRule: 'last', personIndexes: [0] });
     expect(await call('ballots.open', { ballotId: whole.id })).toMatchObject({ ok: false, error: { message: `“${PROVISION}”的单独表决尚未结束，请先结束单独表决` } });
 
     expect((await terminal.cmd('terminal.vote', { ballotId: created.id, choice: 'yes', pressSeq: 1 })).ok).toBe(true);
@@ -60,10 +60,10 @@ describe('a provision’s ballot is 对……进行单独表决 on every face an
     const announced = await terminal.waitForState((s) => s.ballot?.id === created.id && s.ballot.state === 'announced');
     expect(announced.ballot.subject).toBe(WORDS);
 
-    const render = async (id: string) => savePdf(`provision-words-${id.replace(':', '-')}`, Buffer.from((await must<{ base64: string }>('documents.render', { sessionId: s16.sessionId, id, format: 'pdf' })).base64, 'base64'));
+    const render = async (id: string) => savePdf(`provision-words-${id.replace(':', '-')}`, Buffer.from((await must('documents.render', { sessionId: s16.sessionId, id, format: 'pdf' })).base64, 'base64'));
     expect(flat(pdfText(await render(`ballotResult:${created.id}`)))).toContain(flat(`表决事项：${WORDS}`));
     expect(pdfColumnText(await render('resultSheet'), '表决事项')).toContain(WORDS);
-    const archive = await must<{ hits: { kind: string; refId: number; title: string }[] }>('archive.search', { q: '物业服务收费', kind: 'ballot' });
-    expect(archive.hits.find((h) => h.kind === 'ballot' && h.refId === created.id)?.title).toBe(WORDS);
+    const archive = await must('archive.search', { q: '物业服务收费', kind: 'ballot' });
+    expect(archive.hits.find((h: { kind: string; refId: number; title: string }) => h.kind === 'ballot' && h.refId === created.id)?.title).toBe(WORDS);
   });
 });
