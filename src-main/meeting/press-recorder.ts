@@ -87,6 +87,8 @@ export class PressRecorder {
       failed: '表决未能保存，请重新按键',
       head: () => ballotHead(this.store, press.ballotId),
       run: (b: BallotHead) => this.record(b, press),
+      // Every refusal below is thrown before the first write (the round's key is at hand before a receipt is sealed).
+      refusesBeforeWriting: true,
     });
   }
 
@@ -136,6 +138,7 @@ export class PressRecorder {
     // Pressed before on another terminal (the seat taken over since): nothing here tells what was recorded.
     const elsewhere = prev !== null && prev.terminalId !== p.terminalId;
     if (elsewhere && !taken) throw new AppError('CONFLICT', SECRET_PRESSED_ELSEWHERE);
+    if (taken) this.rounds.sealed.ready(ref); // a lost key refuses here, before the voter row is written
     if (taken) this.rounds.putReceipt(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
     return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed || elsewhere };
   }

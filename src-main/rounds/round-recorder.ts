@@ -27,6 +27,8 @@ export interface RoundJob<T = unknown, H = unknown> {
   head: () => H;
   /** Runs inside the transaction. */
   run(head: H): T;
+  /** Every refusal of `run` is thrown before it writes anything: it runs without a savepoint (store/group-commit.ts). */
+  refusesBeforeWriting?: boolean;
 }
 
 /**
@@ -91,6 +93,7 @@ export class RoundRecorder {
         }
         this.written.clear();
       },
+      refusesBeforeWriting: (job) => isRoundJob(job) && job.refusesBeforeWriting === true,
       failed: (e, job) => `${job.failed}（${e.message}）`,
       written: (taken, values) => taken.forEach((job, i) => !isRoundJob(job) && job.written?.(values[i])),
       committed: (taken, values) => {

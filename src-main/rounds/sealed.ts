@@ -4,7 +4,7 @@
 // sealed by the key store and written to data-dir/round-keys/ before the round opens (a crash
 // resumes the round); at close the receipts are tallied and erased and the key file is destroyed.
 // Backups copy only the database, so a backup taken mid-round holds receipts but never their key.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/result';
@@ -21,7 +21,8 @@ const KEY_LOST_HINT = '。本轮已提交的票无法计入：请在控制台“
 const LEGACY_KEYS_DIR = 'ballot-keys';
 
 export class SealedRounds {
-  private readonly keys = new Map<string, Buffer>();
+  /** Round keys as KeyObjects: a cipher made from one skips importing the raw key again. */
+  private readonly keys = new Map<string, KeyObject>();
   /** Rounds whose key was found unusable here (missing, or sealed by another key store). */
   private readonly lost = new Set<string>();
   private readonly dir: string;
@@ -43,11 +44,12 @@ export class SealedRounds {
     const key = randomBytes(32);
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     writeDurably(this.file(ref), this.keyStore.seal(key));
-    this.keys.set(refKey(ref), key);
+    this.keys.set(refKey(ref), createSecretKey(key));
+    key.fill(0);
     this.lost.delete(refKey(ref));
   }
 
-  private key(ref: RoundRef): Buffer {
+  private key(ref: RoundRef): KeyObject {
     const cached = this.keys.get(refKey(ref));
     if (cached) return cached;
     let sealed: Buffer;
@@ -64,9 +66,11 @@ export class SealedRounds {
       this.lost.add(refKey(ref));
       throw new AppError('INVALID_STATE', `本轮的密钥无法用${this.keyStore.description}打开（数据目录是否来自另一台计算机或另一个用户？），无法读取已提交的无记名表决或测评表${KEY_LOST_HINT}`);
     }
-    this.keys.set(refKey(ref), key);
+    const keyObject = createSecretKey(key);
+    key.fill(0);
+    this.keys.set(refKey(ref), keyObject);
     this.lost.delete(refKey(ref)); // a key file put back is used again
-    return key;
+    return keyObject;
   }
 
   /** Whether this round's key has been found unusable here (cheap: no file is read). */
@@ -74,10 +78,15 @@ export class SealedRounds {
     return this.lost.has(refKey(ref));
   }
 
+  /** Throws, in the words of a lost key, when this round's key cannot be had here (before anything is written for a receipt). */
+  ready(ref: RoundRef): void {
+    this.key(ref);
+  }
+
   /** Whether this round's key can be had here: already in memory, or its file opens with this key store. */
   usable(ref: RoundRef): boolean {
     try {
-      this.key(ref);
+      this.ready(ref);
       return true;
     } catch {
       return false;
@@ -102,8 +111,9 @@ export class SealedRounds {
     const iv = this.nonce();
     const c = createCipheriv('aes-256-gcm', this.key(ref), iv);
     c.setAAD(Buffer.from(`${refKey(ref)}:${memberId}`));
-    const sealed = Buffer.concat([c.update(body), c.final()]);
-    return Buffer.concat([iv, c.getAuthTag(), sealed]);
+    const sealed = c.update(body);
+    c.final(); // GCM: nothing more to output, the tag is ready
+    return Buffer.concat([iv, c.getAuthTag(), sealed], 28 + sealed.length);
   }
 
   /** The body of a receipt; throws when it is not this member's receipt of this round. */
@@ -112,7 +122,9 @@ export class SealedRounds {
     d.setAAD(Buffer.from(`${refKey(ref)}:${memberId}`));
     d.setAuthTag(receipt.subarray(12, 28));
     try {
-      return Buffer.concat([d.update(receipt.subarray(28)), d.final()]);
+      const body = d.update(receipt.subarray(28));
+      d.final(); // GCM: checks the tag, outputs nothing
+      return body;
     } catch {
       throw new AppError('INTERNAL', '一张无记名回执无法核验（数据可能被改动）');
     }

@@ -39,7 +39,6 @@ import { movesSpeakers, SpeakerCast } from './speaker-frames';
 import { refusalsFrame } from './refusal-record';
 import { OWN_STATE_AFTER, ownPartAfter } from './own-part';
 
-export { MAX_FRAME_BYTES };
 const HEARTBEAT_MS = 30_000;
 /**
  * Frames written to a socket and not yet taken by its peer, above which a peer that keeps sending is
@@ -223,9 +222,10 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
     }
   }
 
-  private send(c: Client, frame: ServerFrame): void {
+  private send(c: Client, frame: ServerFrame, built = false): void {
     if (c.ws.readyState !== c.ws.OPEN) return;
-    const problem = outgoingProblem(frame);
+    // built: a hot frame made here of typed values (a command's result, `me` after it), checked in tests (tests/integration/hot-frames.test.ts), not on every send
+    const problem = built ? null : outgoingProblem(frame);
     if (problem) this.reportProblem(problem);
     c.ws.send(JSON.stringify(frame));
   }
@@ -271,7 +271,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   }
 
   private answer(c: Client, frame: CmdFrame, result: Awaited<ReturnType<Dispatcher>>): void {
-    this.send(c, { type: 'result', id: frame.id, result });
+    this.send(c, { type: 'result', id: frame.id, result }, true);
     if (frame.name === 'terminal.pair') {
       if (result.ok) {
         const binding = this.opts.engine.authenticate((result.value as { token: string }).token);
@@ -289,7 +289,7 @@ export class WsHub implements Pick<LanInfo, 'unpaired'> {
   /** A terminal's own part right after its own press or sheet (server/own-part.ts). */
   private sendOwnPart(c: Client, name: string, value: unknown): void {
     c.me = ownPartAfter(c.me, name, value, () => terminalMe(this.opts.engine, c.binding!, this.focus()));
-    this.send(c, { type: 'me', me: c.me });
+    this.send(c, { type: 'me', me: c.me }, true);
   }
 
   private hello(c: Client, frame: HelloFrame): void {

@@ -13,6 +13,12 @@ export interface GroupCommitSpec<T, R, B> {
   begin: () => B;
   /** Handles one request inside the transaction; a throw refuses just this request. */
   each: (batch: B, request: T) => R;
+  /**
+   * Whether a request refuses before it writes anything (it cannot fail halfway): it then runs
+   * without a savepoint of its own. Should one write and throw after all, the whole batch is rolled
+   * back and nobody is acknowledged. Default: every request has its savepoint.
+   */
+  refusesBeforeWriting?: (request: T) => boolean;
   /** Runs after every request of the batch, still inside the transaction. */
   end?: (batch: B) => void;
   /** The Chinese refusal for a request when the transaction could not be committed. */
@@ -63,12 +69,17 @@ export class GroupCommit<T, R, B> {
       this.store.transactionSyncedLater(() => {
         results.length = 0;
         const state = this.spec.begin();
-        // Each request in its own savepoint: a refused one leaves none of its writes behind.
+        // Each request in its own savepoint: a refused one leaves none of its writes behind. One that
+        // refuses before writing needs none; that it wrote nothing is checked (SQLite's total_changes).
         const one = this.store.db.transaction((request: T) => this.spec.each(state, request));
+        const changes = this.store.db.prepare('SELECT total_changes()').pluck();
         for (const p of batch) {
+          const bare = this.spec.refusesBeforeWriting?.(p.request) === true;
+          const before = bare ? changes.get() : 0;
           try {
-            results.push({ ok: true, value: one(p.request) });
+            results.push({ ok: true, value: bare ? this.spec.each(state, p.request) : one(p.request) });
           } catch (e) {
+            if (bare && changes.get() !== before) throw halfWritten(e);
             results.push({ ok: false, error: e });
           }
         }
@@ -105,6 +116,12 @@ export class GroupCommit<T, R, B> {
       },
     );
   }
+}
+
+/** A request said to refuse before writing wrote and threw: the batch is rolled back, and this is logged (a bug). */
+function halfWritten(e: unknown): Error {
+  console.error('[group-commit] a request refused after writing; its batch is rolled back', e);
+  return new Error(`一项请求写入后被拒绝（${(e as Error).message}），本批全部未保存`, { cause: e });
 }
 
 /** A hook after a commit must not keep the batch from being answered: what fails in it is logged. */

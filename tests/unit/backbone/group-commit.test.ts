@@ -113,3 +113,44 @@ describe('group commit: acknowledged only after the WAL is synced', () => {
     expect(inFile()).toEqual([1, 2]);
   });
 });
+
+describe('group commit: a request that refuses before writing runs without a savepoint', () => {
+  /** Requests n: 'refuse' throws before writing, 'late' writes and then throws; declared ones run bare. */
+  function mixed(declared: (n: number) => boolean) {
+    return new GroupCommit<number, number, null>(store, {
+      begin: () => null,
+      each: (_s, n) => {
+        if (n === 13) throw new Error('拒绝');
+        store.db.prepare('INSERT INTO presses (n) VALUES (?)').run(n);
+        if (n === 66) throw new Error('写入后才拒绝');
+        return n;
+      },
+      refusesBeforeWriting: declared,
+      failed: (e) => `未能保存（${e.message}）`,
+    });
+  }
+  const outcome = (p: Promise<number>) => p.then((n) => n, (e: Error & { code?: string }) => e.code ?? e.message);
+
+  it('a declared request refused in a batch leaves nothing; the others of the batch commit', async () => {
+    const g = mixed(() => true);
+    expect(await Promise.all([1, 13, 2].map((n) => outcome(g.submit(n))))).toEqual([1, '拒绝', 2]);
+    expect(inFile()).toEqual([1, 2]);
+  });
+
+  it('one declared that writes and then throws after all: the whole batch is rolled back, nobody is acknowledged, and it is logged', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const g = mixed(() => true);
+    expect(await Promise.all([1, 66, 2].map((n) => outcome(g.submit(n))))).toEqual(['INTERNAL', 'INTERNAL', 'INTERNAL']);
+    expect(inFile()).toEqual([]);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('refused after writing'), expect.objectContaining({ message: '写入后才拒绝' }));
+    // The next batch is written as usual.
+    expect(await outcome(g.submit(3))).toBe(3);
+    expect(inFile()).toEqual([3]);
+  });
+
+  it('a request not declared keeps its savepoint: its writes are rolled back alone', async () => {
+    const g = mixed((n) => n !== 66);
+    expect(await Promise.all([1, 66, 2].map((n) => outcome(g.submit(n))))).toEqual([1, '写入后才拒绝', 2]);
+    expect(inFile()).toEqual([1, 2]);
+  });
+});
