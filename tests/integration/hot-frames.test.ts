@@ -39,7 +39,7 @@ describe('the frames a press is answered with match the protocol', () => {
     for (const secret of [true, false]) {
       const ballot = await must('ballots.create', { itemId: item.id, secret, pressRule: 'first' });
       await must('ballots.open', { ballotId: ballot.id });
-      const vote = (t: TerminalClient, choice: unknown, pressSeq: number) => t.cmd('terminal.vote', { ballotId: ballot.id, choice, pressSeq });
+      const vote = (t: TerminalClient, choice: unknown, pressSeq: number) => t.cmd('terminal.vote', { ballotId: ballot.id, choice: choice as 'yes' | 'no' | 'abstain', pressSeq });
       expect(await vote(a, 'yes', 1)).toMatchObject({ ok: true, value: { choice: 'yes', accepted: true } });
       expect(await vote(a, 'yes', 1)).toMatchObject({ ok: true, value: { changed: false } }); // a resend
       expect(await vote(a, 'no', 2)).toMatchObject({ ok: true, value: { choice: 'yes', accepted: false } }); // first press counts

@@ -68,7 +68,7 @@ describe('a press refused in the middle of a batch', () => {
       } else {
         const choice = new Map([first, changer, third].map((c, i) => [c.memberId, ['yes', 'yes', 'abstain'][i]]));
         expect(rows).toEqual({ named: ids.map((id) => [id, choice.get(id)]), voters: [], receipts: [] });
-        const pressed = auditSince(seq).map(([action, data]) => [action, JSON.parse(data as string).memberId]);
+        const pressed = (auditSince(seq) as [string, string][]).map(([action, data]) => [action, JSON.parse(data as string).memberId]);
         expect(pressed.sort()).toEqual([first, third].map((c) => ['vote.press', c.memberId]).sort());
       }
     });
