@@ -2,7 +2,7 @@
 import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from '../app/paths';
-import { keepHeapTight, keepServingOnUnexpectedErrors } from '../app/process-policy';
+import { applyV8Flags, keepServingOnUnexpectedErrors } from '../app/process-policy';
 import { DatabaseDamagedError } from '../store/db';
 
 // Startup is mostly compiling the bundled libraries (exceljs, pdfkit…): Node keeps their compiled
@@ -11,7 +11,7 @@ enableCompileCache?.();
 
 async function main(): Promise<void> {
   keepServingOnUnexpectedErrors();
-  keepHeapTight();
+  applyV8Flags();
   const args = parseArgs(process.argv.slice(2));
   const staticDir = path.resolve(__dirname, '../renderer');
   const { startServer } = await import('../app/server');

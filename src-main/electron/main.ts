@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, screen, shell } from 'electron';
 import { startServer, type RunningServer } from '../app/server';
-import { keepHeapTight, keepServingOnUnexpectedErrors } from '../app/process-policy';
+import { applyV8Flags, keepServingOnUnexpectedErrors } from '../app/process-policy';
 import type { BackupInfo } from '../store/backup';
 import { DatabaseDamagedError } from '../store/db';
 import { forwardLiveState } from './console-events';
@@ -23,7 +23,7 @@ let consoleWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
 keepServingOnUnexpectedErrors();
-keepHeapTight();
+applyV8Flags();
 
 function showConsole(): void {
   if (!consoleWindow || consoleWindow.isDestroyed()) {

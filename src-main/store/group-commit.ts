@@ -2,9 +2,10 @@
 // durable transaction, and each is answered only after that transaction has committed and its WAL
 // frames are on disk. The fsync that synchronous=FULL does inside COMMIT runs on libuv's thread pool
 // instead (Store.transactionSyncedLater / syncWal), so the event loop keeps reading and answering
-// frames while the disk works; requests arriving meanwhile form the next batch, written once this
-// one is durable. One request that is refused does not stop the others; if the commit or the fsync
-// fails, nobody gets a success.
+// frames while the disk works; requests arriving meanwhile form the next batch, written (committed,
+// not yet answered) while that fsync runs, and synced by the fsync after it: each request is answered
+// only after an fsync that began after its own commit. One request that is refused does not stop the
+// others; if the commit or an fsync fails, nobody in that batch or in one written since gets a success.
 import { AppError } from '../shared/result';
 import type { Store } from './store';
 
@@ -35,10 +36,20 @@ interface Pending<T, R> {
   reject: (e: unknown) => void;
 }
 
+/** A batch whose transaction has committed: answered once an fsync that began after its commit has completed. */
+interface Written<T, R> {
+  batch: Pending<T, R>[];
+  results: ({ ok: true; value: R } | { ok: false; error: unknown })[];
+  taken: T[];
+  values: R[];
+}
+
 export class GroupCommit<T, R, B> {
   private queue: Pending<T, R>[] = [];
   private scheduled = false;
-  /** A committed batch is waiting for its fsync; the next batch is written after it. */
+  /** Committed batches no fsync has covered yet (at most one: the next is written once it is being synced). */
+  private unsynced: Written<T, R>[] = [];
+  /** The fsync in flight (at most one), and the batches it covers: all committed before it began. */
   private syncing = false;
 
   constructor(
@@ -53,8 +64,9 @@ export class GroupCommit<T, R, B> {
     });
   }
 
+  /** The next batch is written while the previous one's fsync runs, not while a batch waits for one. */
   private schedule(): void {
-    if (this.scheduled || this.syncing || this.queue.length === 0) return;
+    if (this.scheduled || this.unsynced.length > 0 || this.queue.length === 0) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
@@ -64,7 +76,7 @@ export class GroupCommit<T, R, B> {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const results: ({ ok: true; value: R } | { ok: false; error: unknown })[] = [];
+    const results: Written<T, R>['results'] = [];
     try {
       this.store.transactionSyncedLater(() => {
         results.length = 0;
@@ -93,25 +105,43 @@ export class GroupCommit<T, R, B> {
     const taken = batch.flatMap((p, i) => (results[i]!.ok ? [p.request] : []));
     const values = results.flatMap((r) => (r.ok ? [r.value] : []));
     hook(() => this.spec.written?.(taken, values));
-    // Committed; durable once the WAL is synced (off the event loop). Meanwhile requests queue up
-    // for the next batch, which is written after this one is on disk.
+    // Committed; durable once an fsync of the WAL that begins now has completed (off the event loop).
+    this.unsynced.push({ batch, results, taken, values });
+    this.sync();
+  }
+
+  /** Starts an fsync for the batches committed so far, unless one is in flight (then after it). */
+  private sync(): void {
+    if (this.syncing || this.unsynced.length === 0) return;
+    const covered = this.unsynced;
+    this.unsynced = [];
     this.syncing = true;
+    // Requests arriving meanwhile form the next batch, written while this fsync runs.
+    this.schedule();
     this.store.syncWal().then(
       () => {
         this.syncing = false;
-        this.store.committed();
-        batch.forEach((p, i) => {
-          const r = results[i]!;
-          if (r.ok) p.resolve(r.value);
-          else p.reject(r.error);
-        });
-        hook(() => this.spec.committed?.(taken, values));
+        // The audit head is recorded only when every commit so far is on disk (a batch written
+        // during this fsync is not): a head file ahead of the database would look like lost entries.
+        if (this.unsynced.length === 0) this.store.committed();
+        for (const w of covered) {
+          w.batch.forEach((p, i) => {
+            const r = w.results[i]!;
+            if (r.ok) p.resolve(r.value);
+            else p.reject(r.error);
+          });
+          hook(() => this.spec.committed?.(w.taken, w.values));
+        }
+        this.sync();
         this.schedule();
       },
       (e: Error) => {
-        // The disk did not take it: nobody is told their request was saved (the store has stopped writing).
+        // The disk did not take it: nobody is told their request was saved (the store has stopped
+        // writing), neither in these batches nor in one written meanwhile, whatever a later fsync says.
         this.syncing = false;
-        for (const p of batch) p.reject(new AppError('INTERNAL', this.spec.failed(e, p.request)));
+        const lost = [...covered, ...this.unsynced];
+        this.unsynced = [];
+        for (const w of lost) for (const p of w.batch) p.reject(new AppError('INTERNAL', this.spec.failed(e, p.request)));
         this.schedule();
       },
     );

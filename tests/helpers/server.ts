@@ -34,12 +34,13 @@ export function tempDataDir(prefix = 'yishi-test-'): string {
 /**
  * `fileSizeLimit`: the largest file (in bytes, a multiple of 512) the server may write, set by the
  * shell's `ulimit -f` before it becomes the server (a write beyond it fails with EFBIG: Node ignores
- * SIGXFSZ), as root too — a disk that runs out of space at a known point.
+ * SIGXFSZ), as root too — a disk that runs out of space at a known point. `nodeArgs`: Node's and V8's
+ * own options, before the script.
  */
-export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[]; env?: Record<string, string>; fileSizeLimit?: number } = {}): Promise<ServeProcess> {
+export async function startServe(opts: { dataDir?: string; port?: number; extraArgs?: string[]; nodeArgs?: string[]; env?: Record<string, string>; fileSizeLimit?: number } = {}): Promise<ServeProcess> {
   if (!fs.existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run \`npm run build\` first (npm test does)`);
   const dataDir = opts.dataDir ?? tempDataDir();
-  const command = [process.execPath, SERVE_JS, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--host', '127.0.0.1', ...(opts.extraArgs ?? [])];
+  const command = [process.execPath, ...(opts.nodeArgs ?? []), SERVE_JS, '--data-dir', dataDir, '--port', String(opts.port ?? 0), '--host', '127.0.0.1', ...(opts.extraArgs ?? [])];
   const limited = opts.fileSizeLimit === undefined ? command : ['/bin/sh', '-c', 'ulimit -f "$0" && exec "$@"', String(Math.floor(opts.fileSizeLimit / 512)), ...command];
   const proc = spawn(limited[0]!, limited.slice(1), {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,8 @@
 // The group commit writes a batch with synchronous=NORMAL and fsyncs the WAL on libuv's thread pool
 // before anyone is answered (store/group-commit.ts, Store.syncWal). What that must keep: no request
-// is resolved before the fsync of its batch has completed; the next batch is written only after;
+// is resolved before an fsync that began after its batch's commit has completed (the next batch is
+// written while the previous fsync runs, and waits for its own); the audit head is recorded only
+// when no commit is left unsynced;
 // the connection is back to synchronous=FULL for every other writer; a failed fsync answers nobody
 // with success, stops every write and says so. The disk's failure is injected at fs.fsync (the one
 // call the store makes for it); everything else is a real SQLite file.
@@ -43,15 +45,16 @@ function group() {
   });
 }
 
-/** Holds every fsync of the WAL until release() is called; fails them with `error` if given. */
+/** Holds every fsync of the WAL until release() is called; fails them with `error` if given (to release, or to holdFsync). */
 function holdFsync(error?: NodeJS.ErrnoException) {
-  const held: (() => void)[] = [];
+  const held: ((e?: NodeJS.ErrnoException) => void)[] = [];
   const real = fs.fsync;
   vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, cb: (e: NodeJS.ErrnoException | null) => void) => {
-    held.push(() => (error ? cb(error) : real(fd, cb)));
+    held.push((e = error) => (e ? cb(e) : real(fd, cb)));
   }) as typeof fs.fsync);
-  return { held, release: () => held.splice(0).forEach((f) => f()) };
+  return { held, release: (e?: NodeJS.ErrnoException) => held.splice(0).forEach((f) => f(e)) };
 }
+const EIO = () => Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
 
 const inFile = () => {
   const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
@@ -74,8 +77,10 @@ const settled = async (p: Promise<unknown>) => {
 };
 
 describe('group commit: acknowledged only after the WAL is synced', () => {
-  it('a batch is answered after its fsync; the next batch is written after it; FULL for everyone else', async () => {
+  it('a batch is answered after its fsync; the next is written meanwhile and waits for its own; FULL for everyone else', async () => {
     const fsync = holdFsync();
+    const heads: number[][] = [];
+    store.onCommit(() => heads.push(inFile()));
     const g = group();
     const first = Promise.all([g.submit(1), g.submit(2)]);
     await new Promise((r) => setImmediate(r));
@@ -85,20 +90,43 @@ describe('group commit: acknowledged only after the WAL is synced', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for every other writer
     const second = g.submit(3);
     expect(await settled(first)).toBe(false);
-    expect(inFile()).toEqual([1, 2]); // the next batch waits for this one to be on disk
+    // The next batch is written while the first fsync runs, but no fsync has begun after its commit.
+    expect(inFile()).toEqual([1, 2, 3]);
+    expect(fsync.held).toHaveLength(1);
     fsync.release();
     expect(await first).toEqual([1, 2]);
-    await new Promise((r) => setImmediate(r));
-    expect(inFile()).toEqual([1, 2, 3]);
-    expect(await settled(second)).toBe(false);
+    expect(await settled(second)).toBe(false); // the fsync that ended began before 3 was committed
+    expect(heads).toEqual([]); // 3 is not on disk yet: the audit head is not recorded
+    expect(fsync.held).toHaveLength(1); // its own fsync, begun after its commit
     fsync.release();
     expect(await second).toBe(3);
+    expect(heads).toEqual([[1, 2, 3]]);
     expect(seen).toEqual([1, 1, 1]);
     expect(store.integrity).toBe('ok');
   });
 
+  it('a failed fsync also refuses the batch written while it ran, even when its own fsync would succeed', async () => {
+    const fsync = holdFsync();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const g = group();
+    const outcome = (p: Promise<unknown>) => p.then(() => 'saved', (e: { code: string }) => e.code);
+    const first = outcome(g.submit(1));
+    await new Promise((r) => setImmediate(r));
+    const second = outcome(g.submit(2));
+    await new Promise((r) => setImmediate(r));
+    expect(inFile()).toEqual([1, 2]); // written during the first fsync
+    fsync.release(EIO());
+    expect(await Promise.all([first, second])).toEqual(['INTERNAL', 'INTERNAL']);
+    fsync.release(); // whatever a later fsync would say
+    expect(fsync.held).toHaveLength(0);
+    expect(store.integrity).toMatch(/预写日志未能写入磁盘.*EIO.*已停止写入/);
+    expect(errors).toHaveBeenCalledWith(store.integrity);
+    await expect(g.submit(3)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(inFile()).toEqual([1, 2]);
+  });
+
   it('a failed fsync answers nobody with success, stops every write and says why', async () => {
-    const fsync = holdFsync(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    const fsync = holdFsync(EIO());
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const g = group();
     const presses = [g.submit(1), g.submit(2)].map((p) => p.then(() => 'saved', (e: { code: string }) => e.code));
