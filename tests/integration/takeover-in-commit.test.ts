@@ -12,7 +12,6 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/app/server';
 import type { TerminalClient } from '../../src-main/cli/terminal-client';
-import type { RoundRecorder } from '../../src-main/rounds/round-recorder';
 import { DB_FILE_NAME } from '../../src-main/store/db';
 import { commandsOf } from '../helpers/dispatch';
 import { openAndStartBusiness, pairAndSignIn, pairWithCode } from '../helpers/live-setup';
@@ -37,10 +36,10 @@ beforeAll(async () => {
   seats = await pairAndSignIn(must, wsUrl(), s16.members.slice(0, 6));
   file = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
   // Counts what reaches the group commit (presses, sheets, pairings), to send the next only once the last is queued.
-  const recorder = running.core.engine.rounds.recorder as RoundRecorder & Record<'submit' | 'submitHall', (job: unknown) => Promise<unknown>>;
+  const recorder = running.core.engine.rounds.recorder as unknown as Record<'submit' | 'submitHall', (job: unknown) => Promise<unknown>>;
   for (const k of ['submit', 'submitHall'] as const) {
     const real = recorder[k].bind(recorder);
-    recorder[k] = (job: unknown) => (queued++, real(job as never));
+    recorder[k] = (job: unknown) => (queued++, real(job));
   }
 });
 afterAll(async () => {
@@ -87,7 +86,7 @@ async function heldBatch(opener: () => Promise<unknown>, sends: (() => Promise<u
 
 const liveTerminalOf = (memberId: number) =>
   file.prepare('SELECT id FROM terminals WHERE session_id = ? AND member_id = ? AND revoked_at IS NULL').pluck().get(s16.sessionId, memberId) as string;
-const newCode = (memberId: number) => must<{ code: string }>('seatCodes.regenerate', { memberId }).then((r) => r.code);
+const newCode = (memberId: number) => must('seatCodes.regenerate', { memberId }).then((r: { code: string }) => r.code);
 const refused = { ok: false, error: { code: 'UNAUTHORIZED', message: '该座位已在另一台终端上登录，本终端已退出' } };
 
 describe('a seat taken over in the same commit as a press from its old terminal', () => {
