@@ -35,6 +35,8 @@ export interface LanInfo {
   terminalUrls(): string[];
   unpaired(): { pairingNumber: string; address: string; connectionId: string }[];
   refusals(): ConnectionRefusals | null;
+  /** 知道了 on the refusals notice: gone for every console until the next refusal. */
+  dismissRefusals(): void;
 }
 
 export interface CallContext {

@@ -7,6 +7,7 @@ import { filesRoute } from '../server/files-route';
 import { WsHub } from '../server/ws-hub';
 import { terminalUrlsKept } from './lan';
 import { loadOrCreateAdminToken } from './admin-token';
+import type { LanInfo } from '../api/command';
 
 export interface RunningServer {
   core: Core;
@@ -56,7 +57,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   const urls = terminalUrlsKept(opts.host, port);
   core.engine.terminalUrls = urls;
-  core.services.lan = { terminalUrls: urls, unpaired: () => hub.unpaired(), refusals: () => hub.limits.refused.current() };
+  core.services.lan = lanInfoOf(hub, urls);
   let closed = false;
   return {
     core,
@@ -75,4 +76,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       core.close();
     },
   };
+}
+
+/** What the commands learn of the LAN server (services.lan). */
+export function lanInfoOf(hub: WsHub, terminalUrls: () => string[]): LanInfo {
+  return { terminalUrls, unpaired: () => hub.unpaired(), refusals: () => hub.limits.refused.current(), dismissRefusals: () => hub.limits.refused.dismiss() };
 }

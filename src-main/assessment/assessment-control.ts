@@ -276,7 +276,7 @@ export class AssessmentControl {
     const a = getAssessment(this.store, input.assessmentId);
     if (a.sessionId !== binding.sessionId) return Promise.reject(new AppError('INVALID_STATE', '该测评不属于本次会议'));
     if (this.rounds.sealed.isLost({ kind: 'assessment', id: a.id })) return Promise.reject(new AppError('INVALID_STATE', KEY_LOST_AT_TERMINAL));
-    return this.recorder.submit({ ...input, memberId: binding.memberId, who });
+    return this.recorder.submit({ ...input, memberId: binding.memberId, terminalId: binding.terminalId, who });
   }
 
   /** Sheets in so far (from memory while open); paper rounds: the sheets of the entered result. */

@@ -26,6 +26,8 @@ export interface SheetSubmission {
   /** Per subject: the level index (best first), or null when unmarked. Project ballots: 0 = chosen. */
   marks: (number | null)[];
   who: Actor;
+  /** The terminal that sent it (none for a paper sheet the secretary enters). */
+  terminalId?: string;
   /** A paper sheet entered again, in place of the one entered for this member before (a mistake in the entry). */
   correction?: true;
 }
@@ -114,7 +116,7 @@ export class SheetRecorder {
   constructor(
     private readonly store: Store,
     private readonly rounds: RoundEngine,
-    private readonly hall: Pick<LiveContext, 'hasLeft'>,
+    private readonly hall: Pick<LiveContext, 'hasLeft' | 'assertTerminalInCommit'>,
   ) {}
 
   /**
@@ -134,6 +136,8 @@ export class SheetRecorder {
 
   private accept(a: AssessmentRow, s: SheetSubmission, origin: SheetOrigin = 'terminal'): SheetOutcome {
     const paper = origin === 'paper';
+    // Behind a takeover of the seat in the same commit: the old terminal's sheet counts for nothing.
+    if (s.terminalId !== undefined) this.hall.assertTerminalInCommit(s.terminalId);
     const noun = a.kind === 'project' ? '票决' : '测评';
     if (a.state !== 'open') throw new AppError('INVALID_STATE', a.state === 'draft' ? `${noun}尚未开始` : `${noun}已经结束，不能再提交`);
     if (a.method !== 'electronic') throw new AppError('INVALID_STATE', paper ? '纸质测评请在收回后直接录入统计结果' : '本次测评使用纸质测评表');

@@ -243,6 +243,20 @@ export class MeetingEngine implements LiveContext {
    */
   private readonly terminalVerdicts = new Map<string, string | null>();
 
+  /**
+   * Terminals whose seat a pairing of the commit being written took over, until that commit is written:
+   * a press or sheet of theirs behind the pairing in the same commit passed assertTerminal when it
+   * arrived, before the takeover was in the file.
+   */
+  private readonly takenOverInCommit = new Set<string>();
+
+  assertTerminalInCommit(terminalId: string): void {
+    if (!this.takenOverInCommit.has(terminalId)) return this.assertTerminal(terminalId);
+    // Read inside the transaction and not kept: the commit may yet fail, and the takeover with it.
+    const verdict = this.terminalVerdict(terminalId);
+    if (verdict !== null) throw new AppError('UNAUTHORIZED', verdict);
+  }
+
   private terminalVerdict(terminalId: string): string | null {
     const row = this.store.db
       .prepare('SELECT t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?')
@@ -346,15 +360,22 @@ export class MeetingEngine implements LiveContext {
         const s = this.requireLive();
         this.rateLimiter.check(attempt);
         try {
-          return pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address);
+          const paired = pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address);
+          for (const id of paired.revokedTerminalIds) this.takenOverInCommit.add(id);
+          return paired;
         } catch (e) {
           if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
           throw e;
         }
       },
       // A seat taken over is refused from now on, as soon as the takeover is in the file.
-      written: () => this.terminalVerdicts.clear(),
-      done: (result) => this.afterPairing(result.revokedTerminalIds),
+      written: () => {
+        this.takenOverInCommit.clear();
+        this.terminalVerdicts.clear();
+      },
+      // The old terminal is told and closed after the answers of this commit have left (they go out in
+      // the promise jobs that follow its commit): a press of it in the same commit hears its answer.
+      done: (result) => setImmediate(() => this.afterPairing(result.revokedTerminalIds)),
     });
   }
 

@@ -76,7 +76,7 @@ export class PressRecorder {
   constructor(
     private readonly store: Store,
     private readonly rounds: RoundEngine,
-    private readonly hall: Pick<LiveContext, 'hasLeft'>,
+    private readonly hall: Pick<LiveContext, 'hasLeft' | 'assertTerminalInCommit'>,
   ) {}
 
   /** Resolves only after the press is committed (or refused). */
@@ -99,6 +99,8 @@ export class PressRecorder {
   }
 
   private record(b: BallotHead, p: Press): PressOutcome {
+    // Behind a takeover of the seat in the same commit: the old terminal's press counts for nothing.
+    this.hall.assertTerminalInCommit(p.terminalId);
     if (b.state !== 'open') throw new AppError('INVALID_STATE', b.state === 'draft' ? '表决尚未开始' : '表决已经结束，按键无效');
     if (b.method !== 'electronic') throw new AppError('INVALID_STATE', '本轮表决不使用表决器');
     if (!this.eligibleOf(b.id).has(p.memberId)) throw new AppError('INVALID_STATE', '您在表决开始时未签到，不能参加本轮表决');

@@ -49,6 +49,11 @@ export interface LiveContext {
   presentMemberIds(sessionId: number): number[];
   /** Whether the member is recorded as 离会 in the session (from memory: no query per press). */
   hasLeft(sessionId: number, memberId: number): boolean;
+  /**
+   * Inside the group commit, before a terminal's press or sheet is recorded: its terminal still stands
+   * as the rows say now, a seat taken over earlier in the same commit included; else UNAUTHORIZED.
+   */
+  assertTerminalInCommit(terminalId: string): void;
   /** Reads the session's attendance and the connected terminals' verdicts into memory now (a round opens: its first press finds them there). */
   warmHall(sessionId: number): void;
   /** Inside a transaction: makes `itemId` the current item (audited, hearings recorded). True if it moved. */

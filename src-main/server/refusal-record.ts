@@ -5,6 +5,7 @@
 // seconds, so a run lasts as long as someone is still being turned away). Listeners hear of the first
 // refusal of a run at once, of the rest at most once every REFUSALS_REPORT_MS (a flood of refused
 // upgrades sends the consoles one frame a second, not one per upgrade), and of the end of a run.
+// A console's 知道了 ends the run at once (dismiss).
 import type { ConnectionRefusals, ServerFrame } from '../shared/protocol';
 import type { Refusal } from './connection-limits';
 
@@ -52,6 +53,18 @@ export class RefusalRecord {
     }, this.quietMs);
     this.quietTimer.unref?.();
     this.report(first);
+  }
+
+  /**
+   * 知道了 from a console: the run is over for every console at once; the next refusal starts a new
+   * one, counted from it (a notice shown again only on new refusals).
+   */
+  dismiss(): void {
+    if (this.run === null) return;
+    for (const t of [this.quietTimer, this.reportTimer]) if (t) clearTimeout(t);
+    this.quietTimer = this.reportTimer = null;
+    this.run = null;
+    this.report(true);
   }
 
   stop(): void {

@@ -10,6 +10,7 @@ import { AuditLog, SYSTEM_ACTOR, type Actor } from './audit';
 import { copyDatabase } from './backup-copy';
 import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
 import { checkIntegrity, DatabaseDamagedError, DB_FILE_NAME } from './db';
+import { rebuildForRestored } from './file-rebuild';
 import type { Store } from './store';
 
 export interface BackupInfo {
@@ -232,6 +233,7 @@ export function restoreBackup(
   try {
     db.transaction(() => new AuditLog(db).append(who, 'backup.restore', 'backup', path.basename(backupFile), { previousKeptAs: previousKeptAs && path.basename(previousKeptAs) })).immediate();
     writeHeadFile(liveHead, databaseHead(db));
+    rebuildForRestored(db); // the replaced file's request for a rebuild is not the restored file's
   } finally {
     db.close();
   }

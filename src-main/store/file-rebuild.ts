@@ -52,6 +52,30 @@ export function rebuildAsked(db: Database.Database): number | null {
   }
 }
 
+/**
+ * After a restore: the request beside the file follows the restored file, never the one it replaced.
+ * A file whose audit log says its last rebuild could not run (`system.rebuildPending`, no
+ * `system.rebuilt` since: a backup taken meanwhile) still holds what the rebuild clears, so it is asked
+ * for again; for any other the request is dropped (a file below version 14 asks for it itself when it is
+ * upgraded at its opening). Returns the version asked for, or null.
+ */
+export function rebuildForRestored(db: Database.Database): number | null {
+  const last = db
+    .prepare("SELECT action, data FROM audit_log WHERE action IN ('system.rebuildPending', 'system.rebuilt') ORDER BY seq DESC LIMIT 1")
+    .get() as { action: string; data: string | null } | undefined;
+  if (last?.action === 'system.rebuildPending') {
+    const v = (JSON.parse(last.data ?? '{}') as { version?: unknown }).version;
+    const version = typeof v === 'number' ? v : 0;
+    askRebuild(db, version);
+    return version;
+  }
+  if (fs.existsSync(markerOf(db))) {
+    fs.rmSync(markerOf(db));
+    syncDir(path.dirname(db.name));
+  }
+  return null;
+}
+
 /** Runs the rebuild asked for, if any (VACUUM, then the WAL truncated); a failure is kept, never thrown. */
 export function rebuildIfAsked(db: Database.Database): RebuildOutcome {
   const version = rebuildAsked(db);

@@ -74,6 +74,8 @@ export const liveCommands = {
   'live.interruption': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ interruptions: engineOf(ctx).interruptions }) }),
   /** The connections the meeting machine refuses for its bound now (the console's notice; later ones come as `refusals` frames). */
   'live.connectionRefusals': command({ access: ['admin'], input: z.object({}), run: (ctx) => ({ refusals: ctx.services.lan?.refusals() ?? null }) }),
+  /** 知道了 on the refusals notice: gone for every console until a connection is refused again (nothing recorded: the refusals are not kept either). */
+  'live.dismissRefusals': command({ access: ['admin'], input: z.object({}), run: (ctx) => void ctx.services.lan?.dismissRefusals() }),
   /** 知道了: the secretary has read this notice of an interrupted run (`id` null: one the file could not take); recorded with who and when. */
   'live.dismissInterruption': command({
     access: ['admin'],
