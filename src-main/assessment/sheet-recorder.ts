@@ -150,14 +150,14 @@ export class SheetRecorder {
     }
     if (hasSubmitted(this.store, a.id, s.memberId)) {
       if (paper) throw new AppError('CONFLICT', '该组成人员已经交表（终端或纸质），不能再录入');
-      const mine = this.rounds.receiptOf(ref, s.memberId);
+      const mine = this.rounds.receipts.of(ref, s.memberId);
       if (mine && sheetOrigin(mine) === 'paper') throw new AppError('CONFLICT', '您的测评表已由会务工作人员按纸质表录入，不能再从终端提交');
       return { assessmentId: a.id, submitted: true, duplicate: true, counted: null };
     }
     // A member recorded as 离会 is not in the hall: no sheet from their terminal (one they handed in on paper is entered still).
     if (!paper && this.hall.hasLeft(a.sessionId, s.memberId)) throw new AppError('INVALID_STATE', leftRefusal(`提交${sheet}`));
     checkSheet(a, s.marks, paper);
-    this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
+    this.rounds.receipts.put(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, origin));
     // The secretary's entry is recorded (who entered a sheet for whom), never what it marks.
     if (paper) this.store.audit.append(s.who, 'assessment.paperSheet', 'assessments', a.id, { memberId: s.memberId });
     return { assessmentId: a.id, submitted: true, duplicate: false, counted: counts(a, s.marks) };
@@ -171,11 +171,11 @@ export class SheetRecorder {
    */
   private correct(a: AssessmentRow, s: SheetSubmission, sheet: string): SheetOutcome {
     const ref = { kind: 'assessment' as const, id: a.id };
-    const before = hasSubmitted(this.store, a.id, s.memberId) ? this.rounds.receiptOf(ref, s.memberId) : null;
+    const before = hasSubmitted(this.store, a.id, s.memberId) ? this.rounds.receipts.of(ref, s.memberId) : null;
     if (!before) throw new AppError('INVALID_STATE', `还没有为该组成人员录入纸质${sheet}，请直接录入`);
     if (sheetOrigin(before) !== 'paper') throw new AppError('CONFLICT', `该组成人员的${sheet}是从终端提交的，只有会务工作人员录入的纸质${sheet}可以更正`);
     checkSheet(a, s.marks, true);
-    this.rounds.putReceipt(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, 'paper'));
+    this.rounds.receipts.put(ref, ASSESSMENT_VOTERS, s.memberId, sheetBody(s.marks, 'paper'));
     this.store.audit.append(s.who, 'assessment.paperSheetCorrect', 'assessments', a.id, { memberId: s.memberId });
     return { assessmentId: a.id, submitted: true, duplicate: false, counted: counts(a, s.marks) };
   }

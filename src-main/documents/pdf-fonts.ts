@@ -141,10 +141,10 @@ export class FontBook {
     const cp = ch.codePointAt(0)!;
     let chosen = this.primary(role);
     if (!isInvisible(cp) && !chosen.has(cp)) {
-      const found = this.chain(role)
-        .map((f) => this.load(f))
-        .find((face) => face?.has(cp));
-      if (!found) throw missingCharacter(ch, role);
+      // the first of the chain that has it; the fonts after it are not loaded (each holds its whole file)
+      let found: Face | null = null;
+      for (const f of this.chain(role)) if ((found = this.load(f))?.has(cp)) break;
+      if (!found?.has(cp)) throw missingCharacter(ch, role);
       chosen = found;
     }
     faces.set(ch, chosen);

@@ -129,7 +129,7 @@ export class PressRecorder {
 
   private recordSecret(b: BallotHead, p: Press): PressOutcome {
     const ref = { kind: 'ballot' as const, id: b.id };
-    const body = this.rounds.receiptOf(ref, p.memberId);
+    const body = this.rounds.receipts.of(ref, p.memberId);
     const prev = body ? readPressBody(body) : null;
     if (prev && prev.terminalId === p.terminalId && p.pressSeq <= prev.pressSeq) {
       return { ballotId: b.id, choice: prev.choice, accepted: prev.choice === p.choice, changed: false };
@@ -141,7 +141,7 @@ export class PressRecorder {
     const elsewhere = prev !== null && prev.terminalId !== p.terminalId;
     if (elsewhere && !taken) throw new AppError('CONFLICT', SECRET_PRESSED_ELSEWHERE);
     if (taken) this.rounds.sealed.ready(ref); // a lost key refuses here, before the voter row is written
-    if (taken) this.rounds.putReceipt(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
+    if (taken) this.rounds.receipts.put(ref, SECRET_VOTERS, p.memberId, pressBody({ choice: decision.choice, pressSeq: p.pressSeq, terminalId: p.terminalId }));
     return { ballotId: b.id, choice: decision.choice, accepted: decision.accepted, changed: decision.changed || elsewhere };
   }
 
@@ -164,7 +164,7 @@ export class PressRecorder {
       return (memberId) => choices.get(memberId) ?? null;
     }
     const ref = { kind: 'ballot' as const, id: b.id };
-    const receipts = this.rounds.sealedReceipts(ref);
+    const receipts = this.rounds.receipts.sealedOf(ref);
     return (memberId, terminalId) => {
       const receipt = receipts.get(memberId);
       return receipt ? this.choiceIn(() => this.rounds.sealed.open(ref, memberId, receipt), terminalId) : null;
@@ -177,7 +177,7 @@ export class PressRecorder {
       const r = this.store.db.prepare('SELECT choice FROM named_votes WHERE ballot_id = ? AND member_id = ?').get(b.id, memberId) as { choice: Choice } | undefined;
       return r?.choice ?? null;
     }
-    return this.choiceIn(() => this.rounds.receiptOf({ kind: 'ballot', id: b.id }, memberId), terminalId);
+    return this.choiceIn(() => this.rounds.receipts.of({ kind: 'ballot', id: b.id }, memberId), terminalId);
   }
 
   private choiceIn(open: () => Buffer | null, terminalId: string): Choice | null {

@@ -4,9 +4,9 @@
 // time across all kinds, the current item moved to the round's item on open, no WAL auto-checkpoint
 // while a round is open and a checkpoint at close (TRUNCATE for sealed rounds), a backup asked for at
 // close and written once the room is quiet (store/backup-schedule.ts), and the change events. Sealed
-// rounds keep only sealed receipts while open; at close the receipts are tallied, only totals are
-// written, the receipts are erased and the key is destroyed. Each kind says what is particular to it
-// in a RoundSpec (meeting/ballot-control.ts, assessment/assessment-control.ts).
+// rounds keep only sealed receipts while open (round-receipts.ts); at close the receipts are tallied,
+// only totals are written, the receipts are erased and the key is destroyed. Each kind says what is
+// particular to it in a RoundSpec (meeting/ballot-control.ts, assessment/assessment-control.ts).
 import { AppError } from '../shared/result';
 import { nextBallotState, type BallotAction } from '../domain/ballot-state';
 import { quorumShortfall } from '../domain/attendance';
@@ -15,6 +15,7 @@ import { rowState, type Actor } from '../store/audit';
 import { newestBackupSeq } from '../store/backup';
 import { assertRoundable } from '../store/item-dispositions';
 import type { KeyStore } from './key-store';
+import { RoundReceipts } from './round-receipts';
 import { RoundRecorder, type RoundJob, type VoterTable } from './round-recorder';
 import { recordVoid } from './round-voids';
 import { SealedRounds } from './sealed';
@@ -51,6 +52,7 @@ export const PAPER_RESULT_ACTION = 'assessment.paper';
 export class RoundEngine {
   readonly sealed: SealedRounds;
   readonly recorder: RoundRecorder;
+  readonly receipts: RoundReceipts;
   private readonly specs = new Map<RoundKind, RoundSpec<RoundRow>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Rounds whose timer ran out while automatic closing was held (autoCloseHeld): open until closed by hand. */
@@ -75,6 +77,7 @@ export class RoundEngine {
       (ref) => this.spec(ref.kind).voters(this.spec(ref.kind).get(ref.id)),
       (refs) => refs.forEach((ref) => live.changed({ roundKind: ref.kind, roundId: ref.id }, 'progress')),
     );
+    this.receipts = new RoundReceipts(live.store, this.sealed, this.recorder);
   }
 
   private get store() {
@@ -157,7 +160,7 @@ export class RoundEngine {
     const r = spec.get(id);
     if (!this.transition(spec, r, 'close')) return r;
     const ref = { kind: spec.kind, id };
-    this.finish(who, spec, r, () => spec.storeTally(who, r, spec.sealed(r) ? this.openReceipts(ref) : null));
+    this.finish(who, spec, r, () => spec.storeTally(who, r, spec.sealed(r) ? this.receipts.openedOf(ref) : null));
     return spec.get(id);
   }
 
@@ -173,7 +176,7 @@ export class RoundEngine {
     const sealed = r.state === 'open' && spec.sealed(r);
     this.store.change(who, () => {
       write();
-      if (sealed) this.eraseReceipts(who, ref, spec.voters(r));
+      if (sealed) this.receipts.eraseAtClose(who, ref, spec.voters(r));
       this.store.audit.recordRow(who, action, `${spec.kind}s`, r.id);
     });
     this.disarm(ref);
@@ -203,7 +206,7 @@ export class RoundEngine {
     const voters = spec.voters(r);
     this.store.change(who, () => {
       const discarded = this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(id).changes;
-      this.eraseAllReceipts(ref);
+      this.receipts.eraseAll(ref);
       const { opened_at: openedAt } = this.store.db.prepare(`SELECT opened_at FROM ${spec.kind}s WHERE id = ?`).get(id) as { opened_at: string | null };
       recordVoid(this.store, who, spec.kind, id, { openedAt, reason: reason.trim(), discarded });
       spec.markVoided(id);
@@ -241,64 +244,6 @@ export class RoundEngine {
 
   submit<T, H>(job: RoundJob<T, H>): Promise<T> {
     return this.recorder.submit(job);
-  }
-
-  // ---- sealed receipts beside the voter rows (round_receipts) ------------------------------
-
-  /** A member's receipt, opened; null when they have none (yet, or any more). */
-  receiptOf(ref: RoundRef, memberId: number): Buffer | null {
-    const row = this.store.db.prepare('SELECT receipt FROM round_receipts WHERE round = ? AND member_id = ?').get(refKey(ref), memberId) as { receipt: Buffer } | undefined;
-    return row ? this.sealed.open(ref, memberId, row.receipt) : null;
-  }
-
-  /** Inside a transaction: the member's voter row (who took part) and a fresh sealed receipt of `body`. */
-  putReceipt(ref: RoundRef, voters: VoterTable, memberId: number, body: Buffer): void {
-    this.store.db.prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(ref.id, memberId);
-    this.store.db
-      .prepare('INSERT INTO round_receipts (round, member_id, receipt) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET receipt = excluded.receipt')
-      .run(refKey(ref), memberId, this.sealed.seal(ref, memberId, body));
-    this.recorder.wroteReceipt(ref);
-  }
-
-  /** Every receipt of the round by member, still sealed (`sealed.open` opens one). */
-  sealedReceipts(ref: RoundRef): Map<number, Buffer> {
-    const rows = this.store.db.prepare('SELECT member_id, receipt FROM round_receipts WHERE round = ?').all(refKey(ref)) as { member_id: number; receipt: Buffer }[];
-    return new Map(rows.map((r) => [r.member_id, r.receipt]));
-  }
-
-  private openReceipts(ref: RoundRef): Map<number, Buffer> {
-    const opened = new Map<number, Buffer>();
-    for (const [memberId, receipt] of this.sealedReceipts(ref)) opened.set(memberId, this.sealed.open(ref, memberId, receipt));
-    return opened;
-  }
-
-  /**
-   * Inside the transaction that ends a sealed round: its receipts are erased. One round is open at a
-   * time, so they are all the table holds, and the table is emptied as a whole (DELETE without WHERE):
-   * SQLite then frees and zeroes its pages (secure_delete), where deleting row by row could leave
-   * an old copy of a receipt in the unused space of a page rebuilt while the round was open.
-   */
-  private eraseAllReceipts(ref: RoundRef): void {
-    const others = this.store.db.prepare('SELECT 1 AS x FROM round_receipts WHERE round <> ? LIMIT 1').get(refKey(ref));
-    if (others) this.store.db.prepare('DELETE FROM round_receipts WHERE round = ?').run(refKey(ref)); // never so: one round is open at a time
-    else this.store.db.prepare('DELETE FROM round_receipts').run();
-  }
-
-  /**
-   * The receipts are erased, and the voter rows written again in the order of the members' ids: SQLite
-   * puts each new cell below the ones already in its page, so the rows as the presses wrote them kept,
-   * in their offsets, the order in which members first pressed (and with the round.receipts entries'
-   * times, when each did) for good. Deleted (their cells zeroed, secure_delete) and inserted by id, the
-   * voters' cells take the same places in an order that follows the ids. Each voter is audited once.
-   */
-  private eraseReceipts(who: Actor, ref: RoundRef, voters: VoterTable): void {
-    this.eraseAllReceipts(ref);
-    const ids = this.store.db.prepare(`SELECT member_id FROM ${voters.table} WHERE ${voters.round} = ? ORDER BY member_id`).all(ref.id) as { member_id: number }[];
-    this.store.db.prepare(`DELETE FROM ${voters.table} WHERE ${voters.round} = ?`).run(ref.id);
-    const put = this.store.db.prepare(`INSERT INTO ${voters.table} (${voters.round}, member_id) VALUES (?, ?)`);
-    for (const v of ids) put.run(ref.id, v.member_id);
-    const action = ref.kind === 'ballot' ? 'vote.press' : 'assessment.sheet';
-    for (const v of ids) this.store.audit.append(who, action, `${ref.kind}s`, ref.id, { memberId: v.member_id });
   }
 
   // ---- WAL policy, timers, restart ------------------------------------------------------------

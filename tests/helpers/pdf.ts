@@ -125,6 +125,14 @@ export function pdfRows(pdf: PdfInput | PdfPage[], tolerance = 5): PdfRow[] {
   return rows;
 }
 
+/** The PDF without what changes from one print to the next: its dates and its file ID. */
+export const printed = (pdf: Buffer): string =>
+  pdf
+    .toString('latin1')
+    .replace(/D:\d{14}Z?/g, '')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?/g, '')
+    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
+
 /** Plain text (`pdftotext -enc UTF-8`), pages separated by form feeds. */
 export function pdfText(pdf: PdfInput): string {
   return withFile(pdf, (f) => run('pdftotext', ['-enc', 'UTF-8', f, '-']));

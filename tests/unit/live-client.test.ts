@@ -2,7 +2,8 @@
 // sends and how it follows what the server says (pairing, hello, state, own part, progress, changes,
 // a seat taken over, a session that ended, a refused console, a press resent after a reconnect).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveSocket, type SocketLike } from '../../src-renderer/src/live/socket';
+import { LiveSocket } from '../../src-renderer/src/live/socket';
+import type { SocketLike } from '../../src-renderer/src/live/socket-deps';
 import { TERMINAL_TOKEN_KEY } from '../../src-renderer/src/live/terminal-token';
 
 class FakeSocket implements SocketLike {

@@ -1,51 +1,18 @@
 // The WebSocket client of one page (docs/terminal-protocol.md): the terminal, the big screen, and the
 // console in a browser. It connects to /ws on the page's host, says hello for its role, keeps the
-// latest state (progress and `me` frames applied), runs typed commands with ids, pings every 15 s and
-// reconnects by itself with backoff (0.5 s doubling to 5 s); after a reconnect it says hello again
-// and gets a fresh state. The console's commands go through call() (HTTP, or the Electron bridge),
-// its events over this socket; a refused console credential is said plainly and retried.
-import { adminRefusals, adminToken, call } from '../api';
-import { initialView, Listeners, type CmdOptions, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
+// latest state (progress and `me` frames applied), runs typed commands with ids (pending-commands.ts),
+// pings every 15 s and reconnects by itself with backoff (0.5 s doubling to 5 s); after a reconnect it
+// says hello again and gets a fresh state. The console's commands go through call() (HTTP, or the
+// Electron bridge), its events over this socket; a refused console credential is said plainly and
+// retried. What it needs of the browser: socket-deps.ts.
+import { adminRefusals } from '../api';
+import { initialView, Listeners, type LiveCmd, type LiveSnapshotView, type LiveSource } from './client';
 import { applyProgress, applyState, parseServerFrame, type ChangePart, type ClientFrame, type LiveRole, type Result, type ServerFrame, type StateByRole } from './protocol';
-import { refusalProbe } from './refusal-probe';
+import { PendingCommands } from './pending-commands';
+import { browserDeps, liveSocketUrl, type LiveSocketDeps, type SocketLike } from './socket-deps';
 import { forgetTerminalToken, loadTerminalToken, saveTerminalToken } from './terminal-token';
 
-/** What LiveSocket needs of a WebSocket (the browser's, or a fake one in tests). */
-export interface SocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(): void;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: (() => void) | null;
-  onerror: (() => void) | null;
-}
 const OPEN = 1;
-
-export interface LiveSocketDeps {
-  createSocket: (url: string) => SocketLike;
-  /** The console's admin credential (sessionStorage in the browser). */
-  consoleToken: () => string;
-  /** How the console runs commands (HTTP or the Electron bridge). */
-  consoleCall: (name: string, input: unknown) => Promise<Result<unknown>>;
-  /** Page events that mean "check the link now" (back online, tab visible again). */
-  watchWakeUp: (wake: () => void) => () => void;
-  /**
-   * After connections that failed before any greeting: asks the meeting machine over HTTP (GET /ws)
-   * whether it refuses sockets from here, since a browser's WebSocket never sees the 503. Its Chinese
-   * reason, or null (accepting, or not reachable at all).
-   */
-  probe: () => Promise<string | null>;
-}
-
-interface Pending {
-  id: number;
-  name: string;
-  input: unknown;
-  opts: CmdOptions;
-  sent: boolean;
-  resolve: (r: Result<unknown>) => void;
-  timer: ReturnType<typeof setTimeout> | null;
-}
 
 export const PING_INTERVAL_MS = 15_000;
 /** A ping not answered within this long (or a connection not greeted within it) means a dead link. */
@@ -56,36 +23,13 @@ const BACKOFF_MAX_MS = 5_000;
 /** Connections failing in a row before the page asks why (probe). */
 export const FAILED_BEFORE_PROBE = 2;
 
-const failure = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
-
-export function liveSocketUrl(): string {
-  const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${proto}://${window.location.host}/ws`;
-}
-
-const browserDeps = (): LiveSocketDeps => ({
-  createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
-  consoleToken: () => adminToken() ?? '',
-  consoleCall: (name, input) => call(name as never, input as never) as Promise<Result<unknown>>,
-  probe: refusalProbe,
-  watchWakeUp: (wake) => {
-    window.addEventListener('online', wake);
-    document.addEventListener('visibilitychange', wake);
-    return () => {
-      window.removeEventListener('online', wake);
-      document.removeEventListener('visibilitychange', wake);
-    };
-  },
-});
-
 export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]> {
   private ws: SocketLike | null = null;
   private snapshot: LiveSnapshotView<StateByRole[R]>;
   private readonly listeners = new Listeners();
   private readonly changes = new Listeners<[ChangePart[]]>();
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new PendingCommands((frame) => this.raw(frame));
   private readonly deps: LiveSocketDeps;
-  private nextId = 1;
   private attempt = 0;
   private running = false;
   private ready = false; // greeted (and identified, when we say hello)
@@ -129,17 +73,12 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     this.reconnectTimer = null;
     this.dropSocket();
     this.snapshot = { ...this.snapshot, connected: false };
-    for (const p of this.pending.values()) this.settle(p, failure('连接已关闭'));
+    this.pending.failAll();
   }
 
   cmd: LiveCmd = (name, input, opts = {}) => {
     if (this.role === 'console') return this.deps.consoleCall(name, input) as never;
-    return new Promise((resolve) => {
-      const p: Pending = { id: this.nextId++, name, input, opts, sent: false, resolve: resolve as (r: Result<unknown>) => void, timer: null };
-      if (!opts.resend) p.timer = setTimeout(() => this.settle(p, failure('会议主机没有应答，请检查网络后重试')), opts.timeoutMs ?? 20_000);
-      this.pending.set(p.id, p);
-      if (this.ready) this.send(p);
-    });
+    return this.pending.add(name, input, opts, this.ready) as never;
   };
 
   /** Pairs this terminal with a one-time seat code; on success keeps the token and says hello. */
@@ -250,10 +189,7 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
     this.ready = false;
-    for (const p of this.pending.values()) {
-      if (p.opts.resend) p.sent = false;
-      else if (p.sent) this.settle(p, failure('与会议主机的连接已断开，请稍后重试'));
-    }
+    this.pending.linkLost();
     this.update({ connected: false });
     if (!this.greeted && ++this.failedInARow >= FAILED_BEFORE_PROBE && this.running) void this.askWhy();
     this.greeted = false;
@@ -314,11 +250,9 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
       case 'refusals':
         this.update({ refusals: f.refusals });
         return;
-      case 'result': {
-        const p = typeof f.id === 'number' ? this.pending.get(f.id) : undefined;
-        if (p) this.settle(p, f.result);
+      case 'result':
+        this.pending.answer(f.id, f.result);
         return;
-      }
       case 'paired':
         this.adoptToken(f.token);
         return;
@@ -373,23 +307,13 @@ export class LiveSocket<R extends LiveRole> implements LiveSource<StateByRole[R]
 
   private becomeReady(): void {
     this.ready = true;
-    for (const p of this.pending.values()) if (!p.sent) this.send(p);
-  }
-
-  private send(p: Pending): void {
-    if (this.raw({ type: 'cmd', id: p.id, name: p.name, input: p.input as Record<string, unknown> })) p.sent = true;
+    this.pending.sendUnsent();
   }
 
   private raw(frame: ClientFrame): boolean {
     if (!this.ws || this.ws.readyState !== OPEN) return false;
     this.ws.send(JSON.stringify(frame));
     return true;
-  }
-
-  private settle(p: Pending, r: Result<unknown>): void {
-    if (!this.pending.delete(p.id)) return;
-    if (p.timer) clearTimeout(p.timer);
-    p.resolve(r);
   }
 
   private update(patch: Partial<LiveSnapshotView<StateByRole[R]>>): void {

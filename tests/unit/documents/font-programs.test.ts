@@ -6,19 +6,11 @@ import { parsedFace } from '../../../src-main/documents/font-files';
 import { keptPrograms, PROGRAMS_PER_FACE } from '../../../src-main/documents/font-programs';
 import { resolveFonts } from '../../../src-main/documents/fonts';
 import { renderPdf } from '../../../src-main/documents/pdf';
-import { pdfFonts, pdfText } from '../../helpers/pdf';
+import { pdfFonts, pdfText, printed } from '../../helpers/pdf';
 import { reviewOpinion } from './sample-docs';
 
 const fonts = resolveFonts({ preferBundled: true });
 const body = () => parsedFace(fonts.fangsong.path, fonts.fangsong.postscriptName)! as unknown as { createSubset(): object };
-
-/** The PDF without what changes from one print to the next: its dates and its file ID. */
-const printed = (pdf: Buffer) =>
-  pdf
-    .toString('latin1')
-    .replace(/D:\d{14}Z?/g, '')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?/g, '')
-    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/g, '');
 
 describe('font programs', () => {
   it('subsets and deflates a face once per distinct subset: a document printed again, after another, is the same PDF', async () => {
