@@ -5,8 +5,10 @@
 // leaves nothing in the file, though it passed the terminal check when it arrived, before the takeover
 // was written (meeting/engine.ts assertTerminalInCommit).
 //
-// The commit is held (the WAL sync of a batch before them is kept waiting) so that both requests queue
-// for the same next batch, in the order they were sent.
+// The commit is held so that both requests queue for the same batch, in the order they were sent: the
+// WAL sync of a first batch is kept waiting and a second batch is written behind it (the group commit
+// writes one batch while the fsync before it runs, store/group-commit.ts); what comes next waits for
+// the third.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,12 +63,20 @@ async function queue<T>(send: () => Promise<T>): Promise<{ answer: Promise<T> }>
 }
 
 /**
- * Member 0 presses first; while that batch's WAL sync is held, `sends` are queued one by one (all
- * into the next batch); then the sync is let go. Returns their answers.
+ * Member 0 presses first; while that batch's WAL sync is held, member 0 presses again (the batch
+ * written behind it, waiting for its own sync); then `sends` are queued one by one, all into the batch
+ * after those two; then the sync is let go. Returns their answers.
  */
 async function heldBatch(opener: () => Promise<unknown>, sends: (() => Promise<unknown>)[]): Promise<unknown[]> {
   const store = running.core.store;
   const realSync = store.syncWal.bind(store);
+  const realWrite = store.transactionSyncedLater.bind(store);
+  let written = 0;
+  store.transactionSyncedLater = <T>(fn: () => T): T => {
+    const r = realWrite(fn);
+    written++;
+    return r;
+  };
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   let holding = false;
@@ -77,10 +87,14 @@ async function heldBatch(opener: () => Promise<unknown>, sends: (() => Promise<u
   };
   const first = await queue(opener);
   await until(() => holding);
+  const behind = await queue(opener);
+  await until(() => written === 2);
+  store.transactionSyncedLater = realWrite;
   const answers: Promise<unknown>[] = [];
   for (const send of sends) answers.push((await queue(send)).answer);
   release();
   await first.answer;
+  await behind.answer;
   return Promise.all(answers);
 }
 
