@@ -22,6 +22,17 @@ async function main(): Promise<void> {
     staticDir,
     adminToken: typeof args.token === 'string' ? args.token : undefined,
   });
+  // A clean stop from the moment the server runs, before its addresses are printed: whoever starts it
+  // and stops it at once (a script, a service manager) reads the address first, and a stop that came
+  // before the handler would end the run without closing it (the next start would report an
+  // interrupted run, app/run-marker.ts).
+  const stop = async (signal: string) => {
+    console.log(`收到 ${signal}，正在关闭…`);
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   console.log(`议事（无界面模式）已启动，数据目录：${args.dataDir}`);
   console.log(`控制台地址（仅限本机）：${running.consoleUrl}`);
   console.log(`终端地址：${running.core.engine.terminalUrls().join("  ")}`);
@@ -32,13 +43,6 @@ async function main(): Promise<void> {
     console.error(`！！数据完整性警告：${notice.message}`);
     console.error(`！！在控制台确认这一提示之前，不能开会或开始表决。${notice.restoreHint}`);
   }
-  const stop = async (signal: string) => {
-    console.log(`收到 ${signal}，正在关闭…`);
-    await running.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((e) => {
