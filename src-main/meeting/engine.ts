@@ -23,6 +23,7 @@ import { BallotControl } from './ballot-control';
 import { HallAttendance } from './hall-attendance';
 import { dismissInterruption, noteInterruption, pendingInterruptions } from './interruption';
 import { SpeakerQueue } from './speakers';
+import { SESSION_ENDED, TerminalVerdicts } from './terminal-verdicts';
 import {
   bindingForToken,
   ensureSeatCodes,
@@ -40,7 +41,6 @@ export type EngineEvent =
   | { type: 'revoked'; terminalIds: string[]; reason: string; sessionEnded?: boolean }
   | { type: 'paired'; connectionId: string; token: string; binding: TerminalBinding };
 
-const SESSION_ENDED = '本次会议已闭会，本终端已退出';
 
 export class MeetingEngine implements LiveContext {
   /** One engine for every kind of round: the policy, the sealed receipts, the group commit. */
@@ -58,12 +58,15 @@ export class MeetingEngine implements LiveContext {
   private listeners = new Set<(e: EngineEvent) => void>();
   /** Each member's attendance, in memory, in step with the committed rows (the 离会 check of every press). */
   private readonly hall: HallAttendance;
+  /** Whether each terminal's token stands, kept per terminal (terminal-verdicts.ts). */
+  private readonly verdicts: TerminalVerdicts;
 
   constructor(
     readonly store: Store,
     keyStore: KeyStore,
   ) {
     this.hall = new HallAttendance(store);
+    this.verdicts = new TerminalVerdicts(store);
     this.rounds = new RoundEngine(this, keyStore);
     this.ballots = new BallotControl(this, this.rounds);
     this.assessments = new AssessmentControl(this, this.rounds); // issue 4
@@ -79,14 +82,14 @@ export class MeetingEngine implements LiveContext {
   }
 
   emit(e: EngineEvent): void {
-    if (e.type === 'revoked') this.terminalVerdicts.clear();
+    if (e.type === 'revoked') this.verdicts.forget();
     for (const l of this.listeners) l(e);
   }
 
   /** Tells the views what this change touched (see shared/changes.ts), optionally naming where. */
   changed(first: ChangePart | ChangeScope, ...parts: ChangePart[]): void {
     const all = typeof first === 'string' ? [first, ...parts] : parts;
-    if (all.includes('session') || all.includes('terminals')) this.terminalVerdicts.clear();
+    if (all.includes('session') || all.includes('terminals')) this.verdicts.forget();
     if (typeof first === 'string') this.emit({ type: 'changed', parts: all });
     else this.emit({ type: 'changed', parts, ...first });
   }
@@ -118,7 +121,7 @@ export class MeetingEngine implements LiveContext {
 
   warmHall(sessionId: number): void {
     this.hall.warm(sessionId);
-    this.warmTerminals();
+    this.verdicts.warm(this.presence());
   }
 
   /**
@@ -227,55 +230,15 @@ export class MeetingEngine implements LiveContext {
   /**
    * Every call of a terminal: its token must still stand and belong to the session that is live now.
    * The binding a socket remembers is never trusted on its own (a tablet left open from the last
-   * session must not sign in to the next one).
+   * session must not sign in to the next one). Kept per terminal: terminal-verdicts.ts.
    */
   assertTerminal(terminalId: string): void {
-    let verdict = this.terminalVerdicts.get(terminalId);
-    if (verdict === undefined) this.terminalVerdicts.set(terminalId, (verdict = this.terminalVerdict(terminalId)));
-    if (verdict !== null) throw new AppError('UNAUTHORIZED', verdict);
+    this.verdicts.assert(terminalId);
   }
 
-  /**
-   * What assertTerminal found for each terminal (null: it stands), read from the store once and kept
-   * until a change touches the terminals or the session: only the engine writes them (pairing,
-   * 开会, 闭会), and each of those says so through `changed` ('terminals' / 'session'), which
-   * forgets every verdict. Every press is still checked, without a query of its own.
-   */
-  private readonly terminalVerdicts = new Map<string, string | null>();
-
-  /**
-   * Terminals whose seat a pairing of the commit being written took over, until that commit is written:
-   * a press or sheet of theirs behind the pairing in the same commit passed assertTerminal when it
-   * arrived, before the takeover was in the file.
-   */
-  private readonly takenOverInCommit = new Set<string>();
-
+  /** The same, inside the group commit: behind a takeover of its seat in the same commit, read from the file. */
   assertTerminalInCommit(terminalId: string): void {
-    if (!this.takenOverInCommit.has(terminalId)) return this.assertTerminal(terminalId);
-    // Read inside the transaction and not kept: the commit may yet fail, and the takeover with it.
-    const verdict = this.terminalVerdict(terminalId);
-    if (verdict !== null) throw new AppError('UNAUTHORIZED', verdict);
-  }
-
-  private terminalVerdict(terminalId: string): string | null {
-    const row = this.store.db
-      .prepare('SELECT t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id = ?')
-      .get(terminalId) as TerminalRow | undefined;
-    return row ? verdictOf(row) : '终端凭据无效，请重新输入座位码';
-  }
-
-  /**
-   * A round opens: the verdicts of the terminals connected now read in one query, so that its first
-   * presses (after 开始议程 or a pairing forgot them all) do not each run one; the same verdicts the
-   * first press of each would have read.
-   */
-  private warmTerminals(): void {
-    const ids = [...this.presence()].filter((id) => !this.terminalVerdicts.has(id));
-    if (ids.length === 0) return;
-    const rows = this.store.db
-      .prepare('SELECT t.id, t.revoked_at, t.revoked_reason, s.status FROM terminals t JOIN sessions s ON s.id = t.session_id WHERE t.id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as (TerminalRow & { id: string })[];
-    for (const row of rows) this.terminalVerdicts.set(row.id, verdictOf(row));
+    this.verdicts.assertInCommit(terminalId);
   }
 
   /**
@@ -361,7 +324,7 @@ export class MeetingEngine implements LiveContext {
         this.rateLimiter.check(attempt);
         try {
           const paired = pairTerminal(this.store, who, s.id, redeemSeatCode(this.store, s.id, code), 'code', address);
-          for (const id of paired.revokedTerminalIds) this.takenOverInCommit.add(id);
+          this.verdicts.takenOver(paired.revokedTerminalIds);
           return paired;
         } catch (e) {
           if (e instanceof AppError && e.code === 'UNAUTHORIZED') this.rateLimiter.fail(attempt);
@@ -370,8 +333,7 @@ export class MeetingEngine implements LiveContext {
       },
       // A seat taken over is refused from now on, as soon as the takeover is in the file.
       written: () => {
-        this.takenOverInCommit.clear();
-        this.terminalVerdicts.clear();
+        this.verdicts.written();
       },
       // The old terminal is told and closed after the answers of this commit have left (they go out in
       // the promise jobs that follow its commit): a press of it in the same commit hears its answer.
@@ -399,13 +361,4 @@ export class MeetingEngine implements LiveContext {
     const live = this.liveSession();
     return live && live.id === b.sessionId ? b : null;
   }
-}
-
-type TerminalRow = { revoked_at: string | null; revoked_reason: string | null; status: string };
-
-/** What assertTerminal finds for a terminal's row (null: it stands). */
-function verdictOf(row: TerminalRow): string | null {
-  if (row.revoked_reason === '闭会' || row.status !== 'open') return `${SESSION_ENDED}；下次会议请重新输入座位码`;
-  if (row.revoked_at) return '该座位已在另一台终端上登录，本终端已退出';
-  return null;
 }
