@@ -3,8 +3,9 @@
 // frames are on disk. The fsync that synchronous=FULL does inside COMMIT runs on libuv's thread pool
 // instead (Store.transactionSyncedLater / syncWal), so the event loop keeps reading and answering
 // frames while the disk works; requests arriving meanwhile form the next batch, written (committed,
-// not yet answered) while that fsync runs, and synced by the fsync after it: each request is answered
-// only after an fsync that began after its own commit. One request that is refused does not stop the
+// not yet answered) while that fsync runs; those arriving after it are written as the fsync ends, and
+// both are synced by the fsync after it: each request is answered only after an fsync that began
+// after its own commit. One request that is refused does not stop the
 // others; if the commit or an fsync fails, nobody in that batch or in one written since gets a success.
 import { AppError } from '../shared/result';
 import type { Store } from './store';
@@ -44,9 +45,13 @@ interface Written<T, R> {
   values: R[];
 }
 
+/** At most this many queued requests are written as an fsync ends, to share the next fsync with the batch written during it. */
+export const WRITE_AT_SYNC_MAX = 64;
+
 export class GroupCommit<T, R, B> {
   private queue: Pending<T, R>[] = [];
-  private scheduled = false;
+  /** The turn that will write the queue, if one is asked for. */
+  private scheduled: NodeJS.Immediate | null = null;
   /** Committed batches no fsync has covered yet (at most one: the next is written once it is being synced). */
   private unsynced: Written<T, R>[] = [];
   /** The fsync in flight (at most one), and the batches it covers: all committed before it began. */
@@ -67,12 +72,12 @@ export class GroupCommit<T, R, B> {
   /** The next batch is written while the previous one's fsync runs, not while a batch waits for one. */
   private schedule(): void {
     if (this.scheduled || this.unsynced.length > 0 || this.queue.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+    this.scheduled = setImmediate(() => this.flush());
   }
 
   private flush(): void {
-    this.scheduled = false;
+    if (this.scheduled) clearImmediate(this.scheduled); // written now, not also in the turn asked for
+    this.scheduled = null;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
@@ -132,6 +137,12 @@ export class GroupCommit<T, R, B> {
           });
           hook(() => this.spec.committed?.(w.taken, w.values));
         }
+        // Requests that arrived after the waiting batch was written are written now, before the next
+        // fsync begins, so that one fsync covers both: a request waits for at most the fsync running
+        // when it arrived and one more, as a plain durable server's would, not for a third. A long
+        // queue (a hall pressing as fast as it is answered) keeps the pipeline: its write would hold
+        // back the fsync of the batch already written.
+        if (this.queue.length > 0 && this.queue.length <= WRITE_AT_SYNC_MAX) this.flush();
         this.sync();
         this.schedule();
       },

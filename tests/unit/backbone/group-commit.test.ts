@@ -1,7 +1,8 @@
 // The group commit writes a batch with synchronous=NORMAL and fsyncs the WAL on libuv's thread pool
 // before anyone is answered (store/group-commit.ts, Store.syncWal). What that must keep: no request
 // is resolved before an fsync that began after its batch's commit has completed (the next batch is
-// written while the previous fsync runs, and waits for its own); the audit head is recorded only
+// written while the previous fsync runs, and waits for its own; what arrives after it is written as
+// that fsync ends and shares the next one, so no request waits for three); the audit head is recorded only
 // when no commit is left unsynced;
 // the connection is back to synchronous=FULL for every other writer; a failed fsync answers nobody
 // with success, stops every write and says so. The disk's failure is injected at fs.fsync (the one
@@ -13,7 +14,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src-main/store/audit';
 import { DB_FILE_NAME } from '../../../src-main/store/db';
-import { GroupCommit } from '../../../src-main/store/group-commit';
+import { GroupCommit, WRITE_AT_SYNC_MAX } from '../../../src-main/store/group-commit';
 import { Store } from '../../../src-main/store/store';
 
 let dir: string;
@@ -103,6 +104,53 @@ describe('group commit: acknowledged only after the WAL is synced', () => {
     expect(heads).toEqual([[1, 2, 3]]);
     expect(seen).toEqual([1, 1, 1]);
     expect(store.integrity).toBe('ok');
+  });
+
+  it('requests that arrive after the batch written during an fsync are written as it ends and synced with that batch: two fsyncs at most, not three', async () => {
+    const fsync = holdFsync();
+    const g = group();
+    const first = g.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const second = g.submit(2);
+    await new Promise((r) => setImmediate(r));
+    expect(inFile()).toEqual([1, 2]); // 2 written during the first fsync
+    const third = g.submit(3); // arrives after 2 was written: waits in the queue
+    const fourth = g.submit(4);
+    await new Promise((r) => setImmediate(r));
+    expect(inFile()).toEqual([1, 2]); // one batch waits for an fsync at a time
+    expect(fsync.held).toHaveLength(1);
+    fsync.release();
+    expect(await first).toBe(1);
+    // 3 and 4 were written the moment the first fsync ended, before the second began: it covers 2, 3 and 4.
+    expect(inFile()).toEqual([1, 2, 3, 4]);
+    expect(fsync.held).toHaveLength(1);
+    expect(await settled(Promise.all([second, third, fourth]))).toBe(false);
+    fsync.release();
+    expect(await Promise.all([second, third, fourth])).toEqual([2, 3, 4]);
+    expect(fsync.held).toHaveLength(0); // no third fsync was needed
+    expect(seen).toEqual([1, 1, 1, 1]);
+  });
+
+  it('a long queue at the end of an fsync keeps the pipeline: the written batch is synced at once, the queue written meanwhile', async () => {
+    const fsync = holdFsync();
+    const g = group();
+    const first = g.submit(0);
+    await new Promise((r) => setImmediate(r));
+    const second = g.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const many = Array.from({ length: WRITE_AT_SYNC_MAX + 1 }, (_, i) => g.submit(10 + i));
+    await new Promise((r) => setImmediate(r));
+    fsync.release();
+    expect(await first).toBe(0);
+    expect(inFile()).toEqual([0, 1]); // the second fsync began before the long queue was written
+    expect(fsync.held).toHaveLength(1);
+    await new Promise((r) => setImmediate(r));
+    expect(inFile()).toHaveLength(2 + WRITE_AT_SYNC_MAX + 1); // written while that fsync runs
+    fsync.release();
+    expect(await second).toBe(1);
+    expect(await settled(Promise.all(many))).toBe(false); // their own fsync began after their commit
+    fsync.release();
+    expect((await Promise.all(many)).length).toBe(WRITE_AT_SYNC_MAX + 1);
   });
 
   it('a failed fsync also refuses the batch written while it ran, even when its own fsync would succeed', async () => {
