@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseArgs } from '../app/paths';
-import { BackupUnusableError, newestUsableBackup, restoreBackup } from '../store/backup';
+import { BackupUnusableError, newestUsableBackup, RestoreError, restoreBackup } from '../store/backup';
 import { DB_FILE_NAME } from '../store/db';
 
 /** True when another process (a running 议事) has the database open. */
@@ -54,7 +54,8 @@ function main(): number {
     if (r.previousKeptAs) console.log(`原数据库已保留为：${r.previousKeptAs}`);
     return 0;
   } catch (e) {
-    console.error(e instanceof BackupUnusableError ? e.message : `恢复失败，未做任何修改：${(e as Error).message}`);
+    // Both say what was changed and what was not (store/backup.ts); anything else came before a change.
+    console.error(e instanceof BackupUnusableError || e instanceof RestoreError ? e.message : `恢复失败，未做任何修改：${(e as Error).message}`);
     return 1;
   }
 }

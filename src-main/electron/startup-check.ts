@@ -2,7 +2,7 @@
 // audit head kept outside it, store/integrity.ts), offer to restore the newest intact backup. If the
 // secretary does not restore, the console shows the same notice and business waits for it.
 import { app, dialog } from 'electron';
-import { newestUsableBackup, restoreBackup } from '../store/backup';
+import { newestUsableBackup, RestoreError, restoreBackup } from '../store/backup';
 import { inspectDataDir } from '../store/integrity';
 
 export async function offerRestoreOnLoss(dataDir: string): Promise<void> {
@@ -30,7 +30,17 @@ export async function offerRestoreOnLoss(dataDir: string): Promise<void> {
   const choice = buttons[response];
   if (choice === '退出') app.exit(0);
   if (choice === '恢复最新备份' && newest) {
-    const r = restoreBackup(dataDir, newest.path, { actor: '会务工作人员', source: 'console:electron' });
+    let r;
+    try {
+      r = restoreBackup(dataDir, newest.path, { actor: '会务工作人员', source: 'console:electron' });
+    } catch (e) {
+      // Nothing changed: the current database opens, with its notice. Otherwise it is not opened (a
+      // folder without its database would start an empty one): the message says to restore again.
+      const changed = e instanceof RestoreError && (e.replaced || e.previousKeptAs !== null);
+      await dialog.showMessageBox({ type: 'error', title: '恢复失败', message: (e as Error).message, detail: changed ? '程序将退出。' : '将继续打开当前数据库。' });
+      if (changed) app.exit(1);
+      return;
+    }
     await dialog.showMessageBox({ type: 'info', title: '已恢复备份', message: `已用 ${newest.fileName} 恢复数据库。`, detail: r.previousKeptAs ? `原数据库已保留为：${r.previousKeptAs}` : '' });
   }
 }

@@ -10,6 +10,7 @@ import { AuditLog, SYSTEM_ACTOR, type Actor } from './audit';
 import { copyDatabase } from './backup-copy';
 import { compareWithHead, databaseHead, HEAD_FILE_NAME, headFileOf, readHeadFile, writeHeadFile } from './audit-head';
 import { checkIntegrity, DatabaseDamagedError, DB_FILE_NAME } from './db';
+import { syncDir, syncFile } from './durable-file';
 import { rebuildForRestored } from './file-rebuild';
 import type { Store } from './store';
 
@@ -207,8 +208,28 @@ export function newestUsableBackup(dataDir: string): BackupInfo | null {
 }
 
 /**
+ * A restore that did not finish. `replaced` says whether the database in the data folder is already
+ * the backup: false, nothing in the data folder was changed; true, the backup is in place (and the
+ * previous file kept as `previousKeptAs`) but what follows it was not done, and restoring again does it.
+ */
+export class RestoreError extends Error {
+  constructor(
+    message: string,
+    readonly replaced: boolean,
+    readonly previousKeptAs: string | null,
+  ) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+/**
  * Replaces the database in dataDir with a backup (the app must be stopped). The current file is kept
- * beside it as yishi.sqlite.before-restore-<time>. The backup is checked before anything is touched.
+ * beside it as yishi.sqlite.before-restore-<time>. The backup is checked before anything is touched;
+ * it is then copied beside the database under another name, audited there and synced, and only then
+ * put in place by renames: a copy that fails (a full disk, a read error) leaves the data folder as it
+ * was, and a run killed midway leaves the current database where it is or the whole backup in its place.
+ * Throws BackupUnusableError or RestoreError, whose message says what was and was not changed.
  */
 export function restoreBackup(
   dataDir: string,
@@ -219,23 +240,59 @@ export function restoreBackup(
   const live = path.join(dataDir, DB_FILE_NAME);
   const liveHead = path.join(dataDir, HEAD_FILE_NAME);
   const suffix = `.before-restore-${stamp()}`;
-  let previousKeptAs: string | null = null;
-  if (fs.existsSync(live)) {
-    previousKeptAs = live + suffix;
-    fs.renameSync(live, previousKeptAs);
-    for (const ext of ['-wal', '-shm']) if (fs.existsSync(live + ext)) fs.renameSync(live + ext, previousKeptAs + ext);
-  }
-  if (fs.existsSync(liveHead)) fs.renameSync(liveHead, liveHead + suffix);
-  fs.copyFileSync(backupFile, live);
-  // The restore is itself audited; the restored database is then the reference: its own head, not
-  // the one of the replaced file.
-  const db = new Database(live, { fileMustExist: true });
+  const previousKeptAs = fs.existsSync(live) ? live + suffix : null;
+  const staged = `${live}.restoring`;
   try {
-    db.transaction(() => new AuditLog(db).append(who, 'backup.restore', 'backup', path.basename(backupFile), { previousKeptAs: previousKeptAs && path.basename(previousKeptAs) })).immediate();
-    writeHeadFile(liveHead, databaseHead(db));
-    rebuildForRestored(db); // the replaced file's request for a rebuild is not the restored file's
-  } finally {
-    db.close();
+    removeStaged(staged); // what an earlier restore killed midway left
+    fs.copyFileSync(backupFile, staged);
+    // The restore is itself audited, in the copy before it replaces anything.
+    const db = new Database(staged, { fileMustExist: true });
+    try {
+      db.transaction(() => new AuditLog(db).append(who, 'backup.restore', 'backup', path.basename(backupFile), { previousKeptAs: previousKeptAs && path.basename(previousKeptAs) })).immediate();
+    } finally {
+      db.close();
+    }
+    syncFile(staged); // on disk before it is renamed into place
+  } catch (e) {
+    removeStaged(staged);
+    throw new RestoreError(`恢复失败，未做任何修改：${(e as Error).message}`, false, null);
+  }
+  try {
+    if (previousKeptAs) {
+      fs.renameSync(live, previousKeptAs);
+      for (const ext of ['-wal', '-shm']) if (fs.existsSync(live + ext)) fs.renameSync(live + ext, previousKeptAs + ext);
+    }
+    if (fs.existsSync(liveHead)) fs.renameSync(liveHead, liveHead + suffix);
+    fs.renameSync(staged, live);
+    syncDir(dataDir);
+  } catch (e) {
+    const why = (e as Error).message;
+    if (previousKeptAs && !fs.existsSync(live) && fs.existsSync(previousKeptAs)) {
+      throw new RestoreError(`恢复未完成：${why}。原数据库已改名保留为 ${previousKeptAs}，数据目录中暂时没有数据库：请再次恢复（恢复完成前不要启动程序）。`, false, previousKeptAs);
+    }
+    removeStaged(staged);
+    throw new RestoreError(`恢复失败，未做任何修改：${why}`, false, null);
+  }
+  // The restored database is then the reference: its own head, not the one of the replaced file.
+  try {
+    const db = new Database(live, { fileMustExist: true });
+    try {
+      writeHeadFile(liveHead, databaseHead(db));
+      rebuildForRestored(db); // the replaced file's request for a rebuild is not the restored file's
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    throw new RestoreError(
+      `数据库已换成所选备份（原数据库保留为 ${previousKeptAs ?? '（无）'}），但恢复未完成：${(e as Error).message}。请再次恢复同一备份。`,
+      true,
+      previousKeptAs,
+    );
   }
   return { replacedWith: backupFile, previousKeptAs };
+}
+
+/** Removes a staged copy and its rollback journal, if any. */
+function removeStaged(staged: string): void {
+  for (const f of [staged, `${staged}-journal`]) fs.rmSync(f, { force: true });
 }

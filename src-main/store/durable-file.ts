@@ -14,6 +14,16 @@ export function writeSynced(file: string, data: Buffer, flag: 'w' | 'wx' | 'r+' 
   }
 }
 
+/** Makes what was written to `file` (by anyone) durable. */
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+'); // r+: Windows flushes only a handle open for writing
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes `file` whole or not at all: beside it, synced, renamed into place, the folder synced. */
 export function writeDurably(file: string, data: Buffer): void {
   const tmp = `${file}.tmp`;
