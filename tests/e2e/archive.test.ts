@@ -22,6 +22,8 @@ async function searchFor(q: string, filters: { year?: string; kind?: string; sta
   if (filters.year !== undefined) await page.getByLabel('年份').selectOption(filters.year);
   await page.getByLabel('搜索内容').fill(q);
   await page.getByRole('button', { name: '搜索', exact: true }).click();
+  // The hits shown until then answer the search before (marked busy): wait for this one's.
+  await page.getByRole('list', { name: '检索结果' }).and(page.locator('[aria-busy="false"]')).waitFor();
 }
 
 beforeAll(async () => {
@@ -101,6 +103,21 @@ describe('archive page', () => {
     await page.goBack();
     await expect.poll(() => hits().count()).toBe(1);
     expect(await page.getByLabel('搜索内容').inputValue()).toBe('医疗保障基金使用情况的报告');
+  });
+
+  it('while a new search runs, the hits of the one before are marked as such, not shown as its answer', async () => {
+    const search = '**/api/cmd/archive.search';
+    await page.route(search, (route) => new Promise<void>((r) => setTimeout(r, 1500)).then(() => route.continue()));
+    try {
+      await page.getByLabel('类别').selectOption({ label: '审议发言' });
+      const list = page.getByRole('list', { name: '检索结果' });
+      await expect.poll(() => list.getAttribute('aria-busy')).toBe('true');
+      expect(await page.getByTestId('archive-total').textContent()).toBe('正在检索…');
+      await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+      expect(await page.getByTestId('archive-total').textContent()).not.toBe('正在检索…');
+    } finally {
+      await page.unroute(search);
+    }
   });
 
   it('raised no page errors', () => {

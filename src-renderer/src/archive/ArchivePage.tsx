@@ -29,7 +29,8 @@ export function ArchivePage() {
   const years = useQuery('archive.years', {});
   const [draft, setDraft] = useState<Filter>(keptFilter);
   const [filter, setFilter] = useState<Filter>(keptFilter);
-  const [page, setPage] = useState<Page | null>(null);
+  // The results with the filter they answer: while a new search runs, the old ones are marked as such.
+  const [page, setPage] = useState<(Page & { forKey: string }) | null>(null);
   const action = useAction();
   const more = useAction();
 
@@ -38,7 +39,8 @@ export function ArchivePage() {
   useEffect(() => {
     sessionStorage.setItem(KEPT, filterKey);
     let live = true;
-    void run(() => call('archive.search', JSON.parse(filterKey) as Filter)).then((p) => live && p && setPage(p));
+    // A search that failed shows its error alone, not the results of the one before.
+    void run(() => call('archive.search', JSON.parse(filterKey) as Filter)).then((p) => live && setPage(p ? { ...p, forKey: filterKey } : null));
     return () => {
       live = false;
     };
@@ -56,9 +58,10 @@ export function ArchivePage() {
   const loadMore = async () => {
     if (!page?.next) return;
     const next = await more.run(() => call('archive.search', { ...filter, before: page.next! }));
-    if (next) setPage({ ...next, hits: [...page.hits, ...next.hits], total: page.total, totalCapped: page.totalCapped });
+    if (next) setPage({ ...next, hits: [...page.hits, ...next.hits], total: page.total, totalCapped: page.totalCapped, forKey: page.forKey });
   };
 
+  const stale = page !== null && page.forKey !== filterKey;
   const statuses = draft.kind ? Object.entries(ARCHIVE_STATUS_LABELS[draft.kind]) : [];
   return (
     <section aria-labelledby="archive-title" className="archive">
@@ -121,9 +124,9 @@ export function ArchivePage() {
       {page && (
         <>
           <p className="muted small" role="status" data-testid="archive-total">
-            {page.total === 0 || page.total === null ? '没有找到符合条件的记录' : page.totalCapped ? `超过${page.total}条，按时间从近到远列出` : `共${page.total}条，按时间从近到远列出`}
+            {stale ? '正在检索…' : page.total === 0 || page.total === null ? '没有找到符合条件的记录' : page.totalCapped ? `超过${page.total}条，按时间从近到远列出` : `共${page.total}条，按时间从近到远列出`}
           </p>
-          <ol className="archive-hits" aria-label="检索结果">
+          <ol className={stale ? 'archive-hits archive-stale' : 'archive-hits'} aria-label="检索结果" aria-busy={stale}>
             {page.hits.map((h) => (
               <ArchiveHitRow key={h.key} hit={h} />
             ))}

@@ -32,25 +32,35 @@ export function AgendaList({ sessionId, items, editable, onItems, onChanged }: A
     setFocusId(null);
   }, [focusId, items]);
 
-  const move = async (index: number, delta: -1 | 1, keepFocus: boolean) => {
+  // Moves are shown at once and sent one after another: a second Alt+↑ while the first is still being
+  // saved (a busy machine) moves the item again instead of being dropped. Each request carries the
+  // whole order; only the answer to the latest one is applied (an earlier one would undo it on screen).
+  const sent = useRef<Promise<unknown>>(Promise.resolve());
+  const latest = useRef(0);
+  const move = (index: number, delta: -1 | 1, keepFocus: boolean) => {
     const to = index + delta;
-    if (!editable || action.busy || to < 0 || to >= items.length) return;
+    if (!editable || to < 0 || to >= items.length) return;
     const next = [...items];
     const [moved] = next.splice(index, 1);
     next.splice(to, 0, moved!);
     const previous = items;
     onItems(next.map((it, i) => ({ ...it, position: i + 1 })));
     if (keepFocus) setFocusId(moved!.id);
-    const r = await action.run(() => call('agenda.reorder', { sessionId, orderedIds: next.map((it) => it.id) }));
-    if (r) onItems(r);
-    else onItems(previous);
+    const mine = ++latest.current;
+    const orderedIds = next.map((it) => it.id);
+    sent.current = sent.current.then(async () => {
+      const r = await action.run(() => call('agenda.reorder', { sessionId, orderedIds }));
+      if (mine !== latest.current) return;
+      if (r) onItems(r);
+      else onItems(previous);
+    });
   };
 
   const onKey = (e: KeyboardEvent<HTMLLIElement>, index: number) => {
     if (e.target !== e.currentTarget || !e.altKey) return;
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
-      void move(index, e.key === 'ArrowUp' ? -1 : 1, true);
+      move(index, e.key === 'ArrowUp' ? -1 : 1, true);
     }
   };
 
@@ -85,10 +95,10 @@ export function AgendaList({ sessionId, items, editable, onItems, onChanged }: A
             </div>
             {editable && (
               <div className="agenda-actions">
-                <button type="button" className="btn btn-small btn-icon" onClick={() => void move(i, -1, false)} disabled={i === 0 || action.busy} aria-label={`上移：${it.title}`} title="上移（Alt+↑）">
+                <button type="button" className="btn btn-small btn-icon" onClick={() => move(i, -1, false)} disabled={i === 0 || action.busy} aria-label={`上移：${it.title}`} title="上移（Alt+↑）">
                   ↑
                 </button>
-                <button type="button" className="btn btn-small btn-icon" onClick={() => void move(i, 1, false)} disabled={i === items.length - 1 || action.busy} aria-label={`下移：${it.title}`} title="下移（Alt+↓）">
+                <button type="button" className="btn btn-small btn-icon" onClick={() => move(i, 1, false)} disabled={i === items.length - 1 || action.busy} aria-label={`下移：${it.title}`} title="下移（Alt+↓）">
                   ↓
                 </button>
                 <button type="button" className="btn btn-small" onClick={() => go('sessions', sessionId, 'items', it.id)} aria-label={`编辑：${it.title}`}>
