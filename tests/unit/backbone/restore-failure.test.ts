@@ -39,6 +39,17 @@ async function folderWithBackup(): Promise<string> {
   }
 }
 
+/** The RestoreError a restore of `backup` into the data folder throws (fails the test if it throws none). */
+function restoreFailure(backup: string): RestoreError {
+  try {
+    restoreBackup(dir, backup);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RestoreError);
+    return e as RestoreError;
+  }
+  throw new Error('the restore did not fail');
+}
+
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-restore-failure-'));
 });
@@ -58,15 +69,9 @@ describe('a restore that fails says what it changed', () => {
       fs.truncateSync(to, 4096); // half a copy, then the disk is full
       throw ENOSPC();
     }) as typeof fs.copyFileSync);
-    let error: unknown;
-    try {
-      restoreBackup(dir, backup);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RestoreError);
-    expect((error as RestoreError).message).toMatch(/^恢复失败，未做任何修改：ENOSPC/);
-    expect((error as RestoreError).replaced).toBe(false);
+    const error = restoreFailure(backup);
+    expect(error.message).toMatch(/^恢复失败，未做任何修改：ENOSPC/);
+    expect(error.replaced).toBe(false);
     expect(folder()).toEqual(before.files); // no half copy, nothing renamed aside
     expect(fs.readFileSync(live()).equals(before.bytes)).toBe(true);
     expect(entries()).toEqual(before.actions);
@@ -81,16 +86,10 @@ describe('a restore that fails says what it changed', () => {
       if (String(from).endsWith('.restoring')) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
       rename(from, to);
     }) as typeof fs.renameSync);
-    let error: unknown;
-    try {
-      restoreBackup(dir, backup);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RestoreError);
-    const kept = (error as RestoreError).previousKeptAs!;
-    expect((error as RestoreError).message).toContain(`原数据库已改名保留为 ${kept}`);
-    expect((error as RestoreError).message).toMatch(/请再次恢复/);
+    const error = restoreFailure(backup);
+    const kept = error.previousKeptAs!;
+    expect(error.message).toContain(`原数据库已改名保留为 ${kept}`);
+    expect(error.message).toMatch(/请再次恢复/);
     expect(fs.existsSync(live())).toBe(false);
     expect(entries(kept)).toEqual(current); // the previous database, whole, under the name given
     spy.mockRestore();
