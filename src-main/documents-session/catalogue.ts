@@ -12,7 +12,7 @@ import { renderDocx } from '../documents-docx/docx';
 import type { DocModel } from '../documents/model';
 import { renderPdf } from '../documents/pdf';
 import { appointmentListDoc, ballotResultDoc, resultSheetDoc, seatCodesDoc, signInSheetDoc } from '../meeting/documents';
-import { ballotsInAgendaOrder, getBallot } from '../meeting/ballot-store';
+import { ballotsInAgendaOrder, ballotsOfItem, getBallot, type BallotRow } from '../meeting/ballot-store';
 import { opinionDoc, opinionFileName, resolutionDoc, resolutionFileName } from '../review/documents';
 import { getOpinion, listOpinions } from '../review/opinions';
 import { getResolution, listResolutions } from '../review/resolutions';
@@ -50,7 +50,11 @@ export function sessionCatalogue(store: Store, sessionId: number): CatalogueEntr
   add('agenda', '会议议程', '会议');
   add('signIn', '签到表', '会议');
   add('seatCodes', '终端座位码', '会议');
-  for (const it of items.filter((i) => i.kind === 'vote' || i.kind === 'appointment')) add(`ballotPaper:${it.id}`, `表决票：${it.title}`, '表决');
+  for (const it of items.filter((i) => i.kind === 'vote' || i.kind === 'appointment')) {
+    // each provision's 单独表决 has its own 表决票, before the whole text's (as they are voted), named by its first round
+    for (const b of firstRoundOfEachProvision(ballotsOfItem(store, it.id))) add(`ballotPaper:${it.id}:${b.id}`, `表决票：${it.title}，${ballotWords(b)}`, '表决');
+    add(`ballotPaper:${it.id}`, `表决票：${it.title}`, '表决');
+  }
   const ballots = ballotsInAgendaOrder(store, sessionId).filter((b) => b.state !== 'draft');
   for (const b of ballots) add(`ballotResult:${b.id}`, `表决结果：${ballotWords(b)}${ROUND(b.round)}`, '表决');
   add('resultSheet', '表决结果汇总表', '表决');
@@ -72,6 +76,19 @@ export function sessionCatalogue(store: Store, sessionId: number): CatalogueEntr
   add('chairScript', '主持词', '主持与记录');
   add('minutes', '会议记录', '主持与记录');
   return out;
+}
+
+function firstRoundOfEachProvision(ballots: BallotRow[]): BallotRow[] {
+  const first = new Map<string, BallotRow>();
+  for (const b of ballots) if (b.provision !== null && !first.has(b.provision)) first.set(b.provision, b);
+  return [...first.values()];
+}
+
+/** A provision's 表决票: the ballot named in its id is one of the item's provision ballots. */
+function provisionOfPaper(store: Store, itemId: number, ballotId: number): string {
+  const b = getBallot(store, ballotId);
+  if (b.itemId !== itemId || b.provision === null) throw new AppError('NOT_FOUND', '该表决票不属于这个议题');
+  return b.provision;
 }
 
 function owned<T extends { sessionId: number | null }>(row: T, sessionId: number): T {
@@ -110,7 +127,7 @@ export function catalogueModel(store: Store, sessionId: number, id: string, ctx:
     case 'minutes':
       return minutesDoc(store, sessionId);
     case 'ballotPaper':
-      return ballotPaperDoc(store, owned(getItem(store, num(a)), sessionId).id);
+      return ballotPaperDoc(store, owned(getItem(store, num(a)), sessionId).id, b === undefined ? null : provisionOfPaper(store, num(a), num(b)));
     case 'ballotResult':
       return ballotResultDoc(store, owned(getBallot(store, num(a)), sessionId).id);
     case 'blankForm':

@@ -65,5 +65,24 @@ describe('a provision’s ballot is 对……进行单独表决 on every face an
     expect(pdfColumnText(await render('resultSheet'), '表决事项')).toContain(WORDS);
     const archive = await must('archive.search', { q: '物业服务收费', kind: 'ballot' });
     expect(archive.hits.find((h: { kind: string; refId: number; title: string }) => h.kind === 'ballot' && h.refId === created.id)?.title).toBe(WORDS);
+    // found by the words every face says and by the item it belongs to, not only by the provision's bare name
+    type Hit = { kind: string; refId: number };
+    const ballotIds = async (q: string) => ((await must('archive.search', { q, kind: 'ballot' })).hits as Hit[]).map((h) => h.refId);
+    expect(await ballotIds('单独表决')).toEqual([created.id]);
+    expect(await ballotIds(item.title)).toContain(created.id);
+
+    // its own 表决票, listed before the whole text's, says what is voted on in the same words
+    const catalogue = (await must('documents.catalogue', { sessionId: s16.sessionId })) as { id: string; title: string }[];
+    const papers = catalogue.filter((e) => e.id.startsWith(`ballotPaper:${item.id}`));
+    expect(papers).toEqual([
+      { id: `ballotPaper:${item.id}:${created.id}`, title: `表决票：${item.title}，${WORDS}`, group: '表决', formats: ['pdf', 'docx'] },
+      { id: `ballotPaper:${item.id}`, title: `表决票：${item.title}`, group: '表决', formats: ['pdf', 'docx'] },
+    ]);
+    const paper = await render(papers[0]!.id);
+    expect(flat(pdfText(paper))).toContain(flat(`表决事项：${item.title}，${WORDS}`));
+    expect(pdfColumnText(paper, '表决事项')).toContain(WORDS);
+    expect(flat(pdfText(await render(papers[1]!.id)))).not.toContain('单独表决');
+    // a provision's paper is asked by a ballot of that item only
+    expect(await call('documents.render', { sessionId: s16.sessionId, id: `ballotPaper:${item.id}:${whole.id}`, format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -45,8 +45,8 @@ const entryKey = (date: string, refId: string, kind: string) => `((CAST(julianda
 const bigrams = (expr: string) =>
   `(SELECT group_concat(substr(t.s, n, 2), ' ' ORDER BY n) FROM (SELECT ${stripped(`substr(coalesce(${expr}, ''), 1, ${ARCHIVE_MAX_CHARS})`)} AS s LIMIT 1) t, archive_seq WHERE n <= length(t.s))`;
 /** The year and day of a session, for the entries that belong to it. */
-const sessionDate = (sessionId: string) => `(SELECT date FROM sessions WHERE id = ${sessionId})`;
-const joinText = (...parts: string[]) => parts.map((p) => `coalesce(${p}, '')`).join(` || ' ' || `);
+export const sessionDate = (sessionId: string) => `(SELECT date FROM sessions WHERE id = ${sessionId})`;
+export const joinText = (...parts: string[]) => parts.map((p) => `coalesce(${p}, '')`).join(` || ' ' || `);
 
 const ENTRY_COLUMNS = 'kind, ref_id, session_id, date, status, title, body';
 
@@ -111,8 +111,8 @@ const SOURCES: Record<(typeof ARCHIVE_KINDS)[number], { table: string; view: str
   },
 };
 
-const viewName = (kind: string) => `archive_src_${kind}`;
-const refresh = (kind: string, where: string) => `INSERT INTO archive_feed (${ENTRY_COLUMNS}) SELECT ${ENTRY_COLUMNS} FROM ${viewName(kind)} WHERE ${where};`;
+export const viewName = (kind: string) => `archive_src_${kind}`;
+export const refresh = (kind: string, where: string) => `INSERT INTO archive_feed (${ENTRY_COLUMNS}) SELECT ${ENTRY_COLUMNS} FROM ${viewName(kind)} WHERE ${where};`;
 
 function sourceTriggers(kind: (typeof ARCHIVE_KINDS)[number]): string {
   const { table } = SOURCES[kind];

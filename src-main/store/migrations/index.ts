@@ -17,6 +17,7 @@ import { migration014 } from './014-vacuum-old-receipts';
 import { migration015 } from './015-item-dispositions';
 import { migration016 } from './016-provision-ballots';
 import { migration017 } from './017-interruptions';
+import { migration018 } from './018-archive-provision-ballots';
 
 export interface Migration {
   version: number;
@@ -39,7 +40,7 @@ export interface Migration {
 }
 
 /** Numbered migrations, applied in order; PRAGMA user_version holds the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
