@@ -34,7 +34,7 @@ export function ballotPaperDoc(store: Store, itemId: number, provision: string |
   const each = persons.length > 0 ? '每人' : '';
   return {
     kind: 'ballot-paper',
-    fileTitle: clipText(provision === null ? `表决票-${item.title}` : `表决票-${item.title}-${provisionVote(provision)}`, 80),
+    fileTitle: clipText(`表决票-${item.title}${provision === null ? '' : `-${matter}`}`, 80),
     title: '表决票',
     subtitle: `（${h.session.title}　${h.date}）`,
     blocks: [

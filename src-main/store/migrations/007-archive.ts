@@ -49,6 +49,9 @@ export const sessionDate = (sessionId: string) => `(SELECT date FROM sessions WH
 export const joinText = (...parts: string[]) => parts.map((p) => `coalesce(${p}, '')`).join(` || ' ' || `);
 
 const ENTRY_COLUMNS = 'kind, ref_id, session_id, date, status, title, body';
+/** A ballot's entry status: adopted / rejected once decided, else its state. */
+export const BALLOT_STATUS = `CASE WHEN b.state IN ('closed', 'announced') AND b.adopted = 1 THEN 'adopted'
+                  WHEN b.state IN ('closed', 'announced') AND b.adopted = 0 THEN 'rejected' ELSE b.state END`;
 
 const SOURCES: Record<(typeof ARCHIVE_KINDS)[number], { table: string; view: string }> = {
   session: {
@@ -67,8 +70,7 @@ const SOURCES: Record<(typeof ARCHIVE_KINDS)[number], { table: string; view: str
   ballot: {
     table: 'ballots',
     view: `SELECT 'ballot', b.id, b.session_id, ${sessionDate('b.session_id')},
-             CASE WHEN b.state IN ('closed', 'announced') AND b.adopted = 1 THEN 'adopted'
-                  WHEN b.state IN ('closed', 'announced') AND b.adopted = 0 THEN 'rejected' ELSE b.state END,
+             ${BALLOT_STATUS},
              b.subject, b.subject
            FROM ballots b`,
   },
